@@ -1,0 +1,257 @@
+"""``engram generate``: households and tasks written as standard ALFWorld task folders.
+
+Layout (the same as ALFWorld's ``json_2.1.1/<split>/<task>/<trial>/``)::
+
+    OUT/house_000/house.json
+    OUT/house_000/pick_heat_then_place_in_recep-Potato-None-CounterTop-1/trial_s0_h0_t0/
+        game.tw-pddl  traj_data.json  initial_state.pddl
+    OUT/generation.json            what was written, what was rejected and why, timings
+
+With ``stream=True`` each house is a persistent-house stream: task k+1 starts from the state the
+planner expert left at the end of task k, after other residents moved a fraction of the objects.
+Its tasks are ``OUT/house_000/task_00/...`` and ``OUT/house_000/stream.json`` orders them.
+
+Only games that the planner expert solved on the real engine are written with ``solvable: true``;
+a rejected game's folder is removed and the reason is kept in ``generation.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engram.envs.household.pddl import dump_json, game_json, problem_text, state_from_facts
+from engram.envs.household.solver import Solver, Verdict
+from engram.envs.household.tasks import ROOMS_FOR_TASK, TASK_TYPES, Task, sample_task
+from engram.envs.household.world import ROOM_TYPES, House, HouseState, affordances, build_house
+
+ROOM_CYCLE = ("kitchen", "livingroom", "bedroom", "bathroom")
+MAX_ATTEMPTS_PER_TASK = 4
+
+
+@dataclass
+class GameRecord:
+    path: str
+    house_id: str
+    task_type: str
+    description: str
+    seconds: float
+    expert_steps: int
+
+
+@dataclass
+class Report:
+    games: list[GameRecord] = field(default_factory=list)
+    rejected: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "games": [vars(g) for g in self.games],
+            "rejected": self.rejected,
+            "seconds": self.seconds,
+        }
+
+
+def task_dir_name(house: House, task: Task) -> str:
+    second = task.toggle if task.task_type == "look_at_obj_in_light" else "None"
+    recep = task.recep or "None"
+    return f"{task.task_type}-{task.obj}-{second}-{recep}-{house.floor_plan}"
+
+
+def write_game(folder: Path, house: House, state: HouseState, task: Task, name: str) -> Path:
+    """Write one unchecked game folder (``solvable: null``) and return the game file path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    game = game_json(house, state, task, name)
+    (folder / "initial_state.pddl").write_text(game["pddl_problem"])
+    traj = {
+        "task_type": task.task_type,
+        "task_id": name,
+        "pddl_params": task.pddl_params(),
+        "scene": {"floor_plan": f"FloorPlan{house.floor_plan}", "scene_num": house.floor_plan},
+        "turk_annotations": {"anns": [{"task_desc": task.description}]},
+        "engram": {"house_id": house.house_id, "room": house.room, "task": task.to_json()},
+    }
+    dump_json(folder / "traj_data.json", traj)
+    path = folder / "game.tw-pddl"
+    dump_json(path, game)
+    return path
+
+
+def mark_verdict(path: Path, verdict: Verdict) -> None:
+    """Record the solver's verdict in the game file (ALFWorld loaders skip ``solvable: false``)."""
+    data = json.loads(path.read_text())
+    data["solvable"] = verdict.ok
+    data["walkthrough"] = verdict.walkthrough if verdict.ok else None
+    if not verdict.ok:
+        data["engram_error"] = verdict.error
+    dump_json(path, data)
+
+
+def perturb_state(house: House, state: HouseState, fraction: float, rng: random.Random) -> list[dict[str, str]]:
+    """Other residents move ``round(fraction * n)`` random objects to other receptacles that fit them."""
+    aff = affordances()
+    movable = sorted(o for o, t in house.objects.items() if t in aff.pickupable)
+    k = min(len(movable), round(fraction * len(movable)))
+    moves = []
+    for oid in rng.sample(movable, k):
+        otype = house.objects[oid]
+        options = [
+            r
+            for r in sorted(house.receptacles)
+            if otype in aff.can_contain.get(house.receptacles[r], ()) and r != state.placement[oid]
+        ]
+        if options:
+            dest = rng.choice(options)
+            moves.append({"object": oid, "from": state.placement[oid], "to": dest})
+            state.placement[oid] = dest
+    return moves
+
+
+def _pick_floor_plan(index: int, rng: random.Random, rooms: tuple[str, ...]) -> int:
+    room = rooms[index % len(rooms)]
+    return rng.choice(list(ROOM_TYPES[room]))
+
+
+def _house_task_types(house: House) -> list[str]:
+    return [t for t in TASK_TYPES if house.room in ROOMS_FOR_TASK[t]]
+
+
+class Generator:
+    def __init__(
+        self,
+        out: Path,
+        seed: int,
+        *,
+        stream: bool = False,
+        perturb: float = 0.0,
+        rooms: tuple[str, ...] = ROOM_CYCLE,
+        workers: int = 2,
+        on_game: Callable[[GameRecord | None], None] | None = None,
+    ) -> None:
+        if not 0.0 <= perturb <= 1.0:
+            raise ValueError(f"perturb is a fraction of the objects, in [0, 1]; got {perturb}")
+        unknown = set(rooms) - set(ROOM_TYPES)
+        if unknown:
+            raise ValueError(f"unknown room kinds {sorted(unknown)}; choose from {sorted(ROOM_TYPES)}")
+        self.out, self.seed, self.stream, self.perturb = out, seed, stream, perturb
+        self.rooms, self.workers, self.on_game = rooms, workers, on_game
+
+    def run(self, houses: int, tasks_per_house: int) -> Report:
+        start = time.perf_counter()
+        self.out.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
+            parts = list(pool.map(lambda h: self._house(h, tasks_per_house), range(houses)))
+        report = Report()
+        for part in parts:
+            report.games += part.games
+            report.rejected += part.rejected
+        report.seconds = time.perf_counter() - start
+        dump_json(
+            self.out / "generation.json",
+            {
+                "seed": self.seed,
+                "houses": houses,
+                "tasks_per_house": tasks_per_house,
+                "stream": self.stream,
+                "perturb": self.perturb,
+                **report.to_json(),
+            },
+        )
+        return report
+
+    def _house(self, h: int, n_tasks: int) -> Report:
+        rng = random.Random(f"engram-house-{self.seed}-{h}")
+        house_id = f"house_{h:03d}"
+        house, state = build_house(house_id, _pick_floor_plan(h, rng, self.rooms), rng)
+        hdir = self.out / house_id
+        hdir.mkdir(parents=True, exist_ok=True)
+        dump_json(hdir / "house.json", {**house.to_json(), "initial_state": state.to_json()})
+        report = Report()
+        types = _house_task_types(house)
+        stream_tasks: list[dict[str, Any]] = []
+        with Solver() as solver:
+            for k in range(n_tasks):
+                record = None
+                for attempt in range(MAX_ATTEMPTS_PER_TASK):
+                    task_type = types[(k + attempt) % len(types)]
+                    task = sample_task(task_type, house, state, rng)
+                    if task is None:
+                        continue
+                    name = f"s{self.seed}_h{h}_t{k}" + (f"_a{attempt}" if attempt else "")
+                    if self.stream:
+                        folder = hdir / f"task_{k:02d}" / task_dir_name(house, task) / f"trial_{name}"
+                    else:
+                        folder = hdir / task_dir_name(house, task) / f"trial_{name}"
+                    path = write_game(folder, house, state, task, name)
+                    verdict = solver.check(str(path))
+                    mark_verdict(path, verdict)
+                    if not verdict.ok:
+                        report.rejected.append({"game": str(path), "error": verdict.error})
+                        shutil.rmtree(folder)
+                        continue
+                    record = GameRecord(
+                        str(path.relative_to(self.out)),
+                        house_id,
+                        task.task_type,
+                        task.description,
+                        verdict.seconds,
+                        len(verdict.walkthrough),
+                    )
+                    report.games.append(record)
+                    if self.stream:
+                        start_state = state.to_json()
+                        state = state_from_facts(house, verdict.final_facts)
+                        moves = perturb_state(house, state, self.perturb, rng)
+                        stream_tasks.append(
+                            {
+                                "index": k,
+                                "game": record.path,
+                                "task": task.to_json(),
+                                "start_state": start_state,
+                                "perturbation_after": moves,
+                            }
+                        )
+                    break
+                if self.on_game:
+                    self.on_game(record)
+        if self.stream:
+            dump_json(
+                hdir / "stream.json",
+                {
+                    "house": house.to_json(),
+                    "seed": self.seed,
+                    "perturb": self.perturb,
+                    "carry_over": "expert",
+                    "tasks": stream_tasks,
+                },
+            )
+        return report
+
+
+def validate_games(paths: list[Path], on_game: Callable[[Verdict], None] | None = None) -> list[Verdict]:
+    """Re-check existing game files (e.g. hand-edited ones); each verdict is written into its file."""
+    verdicts = []
+    with Solver() as solver:
+        for path in paths:
+            try:
+                json.loads(path.read_text())["pddl_problem"]
+            except (OSError, ValueError, KeyError) as exc:
+                verdict = Verdict(str(path), False, f"not a game file: {type(exc).__name__}: {exc}")
+            else:
+                verdict = solver.check(str(path))
+                mark_verdict(path, verdict)
+            verdicts.append(verdict)
+            if on_game:
+                on_game(verdict)
+    return verdicts
+
+
+__all__ = ["Generator", "Report", "perturb_state", "problem_text", "validate_games", "write_game"]

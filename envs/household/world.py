@@ -1,0 +1,221 @@
+"""Households built from the floor-plan data that ships inside the ``alfworld`` package.
+
+Why this exists: the ALFWorld benchmark data is normally downloaded, which cannot happen here (or on
+many offline clusters). ``alfworld`` itself ships, per AI2-THOR floor plan, the object types present
+(``FloorPlan*-objects.json``) and the static receptacle instances with their interaction poses
+(``FloorPlan*-openable.json``), plus the affordance tables in ``alfworld.gen.constants``. That is
+enough to build a symbolic house (receptacles at locations, objects inside receptacles that may
+hold them) which the real engine can run once it is written as a PDDL problem.
+
+Everything here is plain data plus a seeded ``random.Random``: the same seed gives the same house.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+ROOM_TYPES: dict[str, range] = {
+    "kitchen": range(1, 31),
+    "livingroom": range(201, 231),
+    "bedroom": range(301, 331),
+    "bathroom": range(401, 431),
+}
+
+#: Receptacles that are fixed in the house (movable ones such as bowls are objects for us, as in ALFWorld).
+MOVABLE_RECEPTACLES = frozenset({"Bowl", "Box", "Cup", "Mug", "Plate", "Pan", "Pot"})
+OPENABLE = frozenset({"Fridge", "Cabinet", "Microwave", "Drawer", "Safe", "Box"})
+LAMPS = frozenset({"DeskLamp", "FloorLamp"})
+#: Where lamps stand. Lamps are not pickupable, so no ``canContain`` is needed for them.
+LAMP_HOLDERS = ("SideTable", "Desk", "Dresser", "Shelf", "DiningTable", "CoffeeTable", "TVStand", "Bed")
+#: Static receptacle types that AI2-THOR scenes list as present but whose poses are not in the
+#: layout data; we add instances at synthetic locations so that e.g. coffee machines exist.
+SYNTHETIC_RECEPTACLES = {"CoffeeMachine": (1, 1), "Toaster": (1, 1), "StoveBurner": (2, 4), "GarbageCan": (1, 1)}
+
+
+@dataclass(frozen=True)
+class Affordances:
+    """The alfworld affordance tables, loaded once (they are module constants in alfworld)."""
+
+    can_contain: dict[str, frozenset[str]]
+    pickupable: frozenset[str]
+    heatable: frozenset[str]
+    coolable: frozenset[str]
+    cleanable: frozenset[str]
+    sliceable: frozenset[str]
+    toggleable: frozenset[str]
+
+
+@cache
+def affordances() -> Affordances:
+    from alfworld.gen import constants as c  # light module: no engine import
+
+    can_contain = {
+        r: frozenset(o for o in objs if not o.endswith("Sliced")) for r, objs in c.VAL_RECEPTACLE_OBJECTS.items()
+    }
+    pickupable = frozenset().union(*can_contain.values())
+    act = c.VAL_ACTION_OBJECTS
+    return Affordances(
+        can_contain=can_contain,
+        pickupable=pickupable,
+        heatable=frozenset(act["Heatable"]),
+        coolable=frozenset(act["Coolable"]),
+        cleanable=frozenset(act["Cleanable"]),
+        sliceable=frozenset(act["Sliceable"]),
+        toggleable=frozenset(act["Toggleable"]),
+    )
+
+
+def _layout(name: str) -> Any:
+    path = resources.files("alfworld.gen") / "layouts" / name
+    with path.open() as fh:
+        return json.load(fh)
+
+
+def room_type_of(floor_plan: int) -> str:
+    for room, numbers in ROOM_TYPES.items():
+        if floor_plan in numbers:
+            return room
+    raise ValueError(f"floor plan {floor_plan} is not in any known room range {ROOM_TYPES}")
+
+
+def rtype_of(receptacle_id: str) -> str:
+    """``Sink|...|SinkBasin`` -> ``SinkBasin``; ``Cabinet|+00.68|...`` -> ``Cabinet``."""
+    parts = receptacle_id.split("|")
+    return parts[-1] if parts[-1].endswith("Basin") else parts[0]
+
+
+@dataclass
+class House:
+    """Static part of a household: what exists and where receptacles stand."""
+
+    house_id: str
+    floor_plan: int
+    room: str
+    receptacles: dict[str, str]  # receptacle id -> receptacle type
+    locations: dict[str, str]  # receptacle id -> location id
+    objects: dict[str, str]  # object id -> object type (pickupable objects and lamps)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "house_id": self.house_id,
+            "floor_plan": self.floor_plan,
+            "room": self.room,
+            "receptacles": self.receptacles,
+            "locations": self.locations,
+            "objects": self.objects,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> House:
+        return cls(**data)
+
+
+@dataclass
+class HouseState:
+    """Dynamic part: where every object is and which state flags hold.
+
+    Lamps being on is deliberately not carried between tasks: residents switch lights off.
+    """
+
+    placement: dict[str, str]  # object id -> receptacle id
+    hot: set[str] = field(default_factory=set)
+    cool: set[str] = field(default_factory=set)
+    clean: set[str] = field(default_factory=set)
+
+    def copy(self) -> HouseState:
+        return HouseState(dict(self.placement), set(self.hot), set(self.cool), set(self.clean))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "placement": dict(sorted(self.placement.items())),
+            "hot": sorted(self.hot),
+            "cool": sorted(self.cool),
+            "clean": sorted(self.clean),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> HouseState:
+        return cls(
+            dict(data["placement"]),
+            set(data.get("hot", ())),
+            set(data.get("cool", ())),
+            set(data.get("clean", ())),
+        )
+
+
+def _location_id(pose: list[float], taken: set[str]) -> str:
+    # ALFRED writes agent poses as grid cells of 0.25 m, rotation in quarter turns, camera horizon.
+    x, z, rot, hor = round(pose[0] / 0.25), round(pose[1] / 0.25), int(pose[2]) // 90, int(pose[3])
+    loc = f"loc|{x}|{z}|{rot}|{hor}"
+    bump = 0
+    # Two receptacles sharing one location would make the engine list one's contents as lying next
+    # to the other; keep every receptacle at its own location.
+    while loc in taken:
+        bump += 1
+        loc = f"loc|{x}|{z}|{rot}|{hor + bump}"
+    taken.add(loc)
+    return loc
+
+
+def _coord(rng: random.Random) -> str:
+    return "|".join(f"{rng.uniform(-3, 3):+06.2f}" for _ in range(3))
+
+
+def build_house(
+    house_id: str, floor_plan: int, rng: random.Random, max_object_types: int = 14
+) -> tuple[House, HouseState]:
+    """Build one house from floor plan data: receptacles, objects placed where they fit."""
+    aff = affordances()
+    room = room_type_of(floor_plan)
+    present = set(_layout(f"FloorPlan{floor_plan}-objects.json"))
+    poses: dict[str, list[float]] = _layout(f"FloorPlan{floor_plan}-openable.json")
+
+    taken: set[str] = set()
+    receptacles: dict[str, str] = {}
+    locations: dict[str, str] = {}
+    for rid in sorted(poses):
+        rtype = rtype_of(rid)
+        if rtype in MOVABLE_RECEPTACLES or rtype not in aff.can_contain:
+            continue
+        receptacles[rid] = rtype
+        locations[rid] = _location_id(poses[rid], taken)
+    have_types = set(receptacles.values())
+    for rtype, (lo, hi) in SYNTHETIC_RECEPTACLES.items():
+        if rtype in present and rtype not in have_types:
+            for _ in range(rng.randint(lo, hi)):
+                rid = f"{rtype}|{_coord(rng)}"
+                receptacles[rid] = rtype
+                locations[rid] = _location_id([rng.uniform(-3, 3), rng.uniform(-3, 3), 0, 30], taken)
+    if not receptacles:
+        raise ValueError(f"FloorPlan{floor_plan} has no static receptacles")
+
+    rtypes_here = set(receptacles.values())
+    candidates = sorted(
+        t
+        for t in present
+        if t in aff.pickupable and any(t in aff.can_contain.get(rt, ()) for rt in rtypes_here)
+    )
+    rng.shuffle(candidates)
+    chosen = sorted(candidates[:max_object_types])
+    objects: dict[str, str] = {}
+    placement: dict[str, str] = {}
+    recep_ids = sorted(receptacles)
+    for otype in chosen:
+        holders = [r for r in recep_ids if otype in aff.can_contain.get(receptacles[r], ())]
+        for _ in range(rng.randint(1, 3)):
+            oid = f"{otype}|{_coord(rng)}"
+            objects[oid] = otype
+            placement[oid] = rng.choice(holders)
+    lamp_holders = [r for r in recep_ids if receptacles[r] in LAMP_HOLDERS]
+    for lamp in sorted(LAMPS & present):
+        if lamp_holders:
+            oid = f"{lamp}|{_coord(rng)}"
+            objects[oid] = lamp
+            placement[oid] = rng.choice(lamp_holders)
+    house = House(house_id, floor_plan, room, receptacles, locations, objects)
+    return house, HouseState(placement)
