@@ -213,7 +213,7 @@ class Generator:
                         stream_tasks.append(
                             {
                                 "index": k,
-                                "game": record.path,
+                                "game": str(path.relative_to(hdir)),
                                 "task": task.to_json(),
                                 "start_state": start_state,
                                 "perturbation_after": moves,

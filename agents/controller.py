@@ -1,0 +1,215 @@
+"""The controller: a LangGraph ``StateGraph`` looping perceive -> plan -> act -> reflect.
+
+State is a TypedDict; nodes return partial updates; list channels declare their reducer. Every
+super-step is checkpointed synchronously to SQLite, so a process killed at any point resumes from
+its last checkpoint: the environment is rebuilt by replaying the checkpoint's actions on a fresh
+engine (ALFWorld is deterministic), ``steps.jsonl`` is cut back to the checkpoint's step count, and
+the graph carries on. Model and environment errors are recorded in the step; bugs raise.
+"""
+
+from __future__ import annotations
+
+import operator
+import time
+from typing import Annotated, Any, TypedDict
+
+import gymnasium as gym
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+
+from engram.agents.planners.base import Decision, Planner
+from engram.envs.core import Observation
+from engram.memory.base import MemoryModule, Recall
+from engram.tools.trajectory import RunDir
+
+
+class EpisodeState(TypedDict, total=False):
+    episode_id: str
+    game: str
+    seed: int
+    goal: dict[str, Any]
+    max_steps: int
+    observation: dict[str, Any]  # the latest Observation, as JSON
+    history: Annotated[list[dict[str, Any]], operator.add]  # every observation with the action behind it
+    actions: Annotated[list[str], operator.add]  # actions the env executed (replayed on resume)
+    decision: dict[str, Any]
+    recalls: list[dict[str, Any]]
+    pending: dict[str, Any]  # the step record being built between act and reflect
+    t: int  # steps completed and logged
+    won: bool
+    done: bool
+    error: str | None
+    started: float
+
+
+class Controller:
+    """Runs episodes of one environment with one planner, logging to one run directory."""
+
+    def __init__(
+        self,
+        env: gym.Env[Any, Any],
+        planner: Planner,
+        run: RunDir,
+        checkpointer: BaseCheckpointSaver[Any],
+        memory: list[MemoryModule] | None = None,
+        max_steps: int = 60,
+        step_delay: float = 0.0,
+    ) -> None:
+        self.env, self.planner, self.run = env, planner, run
+        self.memory = memory or []
+        self.max_steps, self.step_delay = max_steps, step_delay
+        graph = StateGraph(EpisodeState)
+        graph.add_node("perceive", self._perceive)
+        graph.add_node("plan", self._plan)
+        graph.add_node("act", self._act)
+        graph.add_node("reflect", self._reflect)
+        graph.add_edge(START, "perceive")
+        graph.add_edge("perceive", "plan")
+        graph.add_edge("plan", "act")
+        graph.add_edge("act", "reflect")
+        graph.add_conditional_edges("reflect", lambda s: END if s["done"] else "perceive")
+        self.graph = graph.compile(checkpointer=checkpointer)
+
+    # -- nodes ------------------------------------------------------------------------------
+    def _perceive(self, state: EpisodeState) -> dict[str, Any]:
+        obs = state["observation"]
+        last_action = state["decision"]["action"] if state["t"] else None
+        entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"]}
+        for module in self.memory:
+            module.observe({**entry, "episode_id": state["episode_id"], "t": state["t"], "goal": state["goal"]})
+        return {"history": [entry], "pending": {"t_start": time.perf_counter()}}
+
+    def _plan(self, state: EpisodeState) -> dict[str, Any]:
+        query = {"goal": state["goal"], "observation": state["observation"], "t": state["t"]}
+        recalls: list[Recall] = [r for m in self.memory for r in m.recall(query)]
+        t0 = time.perf_counter()
+        decision = self.planner.decide(dict(state), recalls)
+        plan_s = time.perf_counter() - t0
+        return {
+            "decision": decision.to_json(),
+            "recalls": [r.to_json() for r in recalls],
+            "pending": {**state["pending"], "plan_s": plan_s},
+        }
+
+    def _act(self, state: EpisodeState) -> dict[str, Any]:
+        decision = Decision(**state["decision"])
+        obs = state["observation"]
+        pending = dict(state["pending"])
+        error = decision.error
+        if self.step_delay:
+            time.sleep(self.step_delay)
+        if decision.action not in obs["admissible"]:
+            # Only admissible actions reach the environment; the refusal is recorded as data.
+            error = f"not admissible, not executed: {decision.action!r}"
+            pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=False)
+            return {"pending": {**pending, "error": error, "env_s": 0.0}}
+        t0 = time.perf_counter()
+        try:
+            new_obs, reward, terminated, truncated, _info = self.env.step(decision.action)
+        except Exception as exc:  # the environment crashed: record it and end the episode
+            pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=True)
+            return {"pending": {**pending, "error": f"environment error: {type(exc).__name__}: {exc}",
+                                "env_s": time.perf_counter() - t0}}
+        pending.update(
+            executed=True,
+            observation=new_obs.to_json(),
+            reward=float(reward),
+            terminated=bool(terminated),
+            truncated=bool(truncated),
+            env_s=time.perf_counter() - t0,
+            error=error,
+        )
+        return {"pending": pending, "actions": [decision.action]}
+
+    def _reflect(self, state: EpisodeState) -> dict[str, Any]:
+        p = state["pending"]
+        t = state["t"]
+        decision = state["decision"]
+        obs = p["observation"]
+        known = {tuple(f) for h in state["history"] for f in h["facts"]}
+        won = bool(obs["info"].get("won", False)) if p["executed"] else state.get("won", False)
+        env_failed = p["error"] is not None and p["error"].startswith("environment error")
+        done = won or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
+        record = {
+            "t": t,
+            "action": decision["action"],
+            "executed": p["executed"],
+            "observation": obs,
+            "facts_delta": [f for f in obs["facts"] if tuple(f) not in known],
+            "reward": p["reward"],
+            "won": won,
+            "done": done,
+            "subgoal": decision.get("subgoal", ""),
+            "rationale": decision.get("rationale", ""),
+            "recalls": state.get("recalls", []),
+            "tokens": decision.get("tokens", {}),
+            "timings": {
+                "plan_s": p.get("plan_s", 0.0),
+                "env_s": p.get("env_s", 0.0),
+                "step_s": time.perf_counter() - p["t_start"],
+            },
+            "error": p["error"],
+        }
+        self.run.append_step(state["episode_id"], record)
+        update: dict[str, Any] = {"observation": obs, "t": t + 1, "won": won, "done": done}
+        if p["error"]:
+            update["error"] = p["error"]
+        if done:
+            self._finish(state, t + 1, won, p["error"] if env_failed else None)
+        return update
+
+    def _finish(self, state: EpisodeState, steps: int, won: bool, error: str | None) -> None:
+        episode = self.run.episode(state["episode_id"])
+        episode["result"] = {
+            "success": won,
+            "steps": steps,
+            "seconds": time.time() - state["started"],
+            "error": error,
+        }
+        self.run.write_episode(state["episode_id"], episode)
+        for module in self.memory:
+            module.consolidate(episode)
+
+    # -- episodes ---------------------------------------------------------------------------
+    def config(self, episode_id: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": episode_id}, "recursion_limit": 4 * self.max_steps + 20}
+
+    def run_episode(self, episode_id: str, game: str, seed: int, meta: dict[str, Any]) -> dict[str, Any]:
+        """Run (or resume, or skip if finished) one episode; returns its ``episode.json``."""
+        config = self.config(episode_id)
+        snapshot = self.graph.get_state(config)
+        if snapshot.values and not snapshot.next:
+            return self.run.episode(episode_id)
+        if snapshot.values:
+            values = snapshot.values
+            self.env.reset(seed=values["seed"], options={"game": values["game"]})
+            for action in values.get("actions", []):
+                self.env.step(action)
+            self.run.truncate_steps(episode_id, values["t"])
+            self.graph.invoke(None, config, durability="sync")
+            return self.run.episode(episode_id)
+        obs, info = self.env.reset(seed=seed, options={"game": game})
+        assert isinstance(obs, Observation)
+        self.run.truncate_steps(episode_id, 0)
+        self.run.write_episode(
+            episode_id,
+            {"id": episode_id, "game": game, "seed": seed, **meta, "goal": info.get("goal", {}),
+             "initial_observation": obs.to_json()},
+        )
+        initial: EpisodeState = {
+            "episode_id": episode_id,
+            "game": game,
+            "seed": seed,
+            "goal": info.get("goal", {}),
+            "max_steps": self.max_steps,
+            "observation": obs.to_json(),
+            "history": [],
+            "actions": [],
+            "t": 0,
+            "won": False,
+            "done": False,
+            "error": None,
+            "started": time.time(),
+        }
+        self.graph.invoke(initial, config, durability="sync")
+        return self.run.episode(episode_id)

@@ -1,0 +1,30 @@
+"""The planner protocol: ``decide(state, recall) -> Decision``.
+
+Offline and LLM planners implement the same protocol and see the same inputs: the controller's
+episode state (goal, latest observation, step history) and the list of memory recalls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+from engram.memory.base import Recall
+
+
+@dataclass
+class Decision:
+    action: str
+    rationale: str = ""
+    subgoal: str = ""
+    tokens: dict[str, int] = field(default_factory=dict)
+    error: str | None = None  # a model error recorded as data (the step still happens)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Planner(Protocol):
+    name: str
+
+    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision: ...

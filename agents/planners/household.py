@@ -1,0 +1,220 @@
+"""Offline household planner v0: goal -> subgoals -> one admissible command per step.
+
+No memory yet: everything it knows comes from this episode's facts, rebuilt each step from the
+controller's history (so the planner itself holds no state and resumes cleanly from a checkpoint).
+The only prior it uses is the engine's own affordance table (which receptacle types can hold which
+object types), so it searches plausible receptacles first, opening closed ones.
+
+Subgoals per task type: find the object, take it, (clean | heat | cool it), put it in the target
+receptacle; twice, in the same receptacle, for two-object tasks; for look-at-in-light, find and
+hold the object, then find the lamp and switch it on. After "Nothing happens." the failed command
+is not tried again from the same place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from engram.agents.planners.base import Decision
+from engram.envs.alfworld_text import LAMPS, base_type
+from engram.envs.core import Fact
+from engram.memory.base import Recall
+
+_TOOLS = {
+    "pick_clean_then_place_in_recep": ("sinkbasin", "clean", "clean"),
+    "pick_heat_then_place_in_recep": ("microwave", "heat", "hot"),
+    "pick_cool_then_place_in_recep": ("fridge", "cool", "cold"),
+}
+_OPENABLE = frozenset({"fridge", "cabinet", "drawer", "microwave", "safe", "box"})
+
+
+@cache
+def _can_contain() -> dict[str, frozenset[str]]:
+    """Receptacle type -> object types, lower-cased, from alfworld's affordance table."""
+    try:
+        from alfworld.gen import constants
+    except ImportError:  # the planner still works, it just searches in listing order
+        return {}
+    return {r.lower(): frozenset(o.lower() for o in objs) for r, objs in constants.VAL_RECEPTACLE_OBJECTS.items()}
+
+
+@dataclass
+class Belief:
+    """What this episode has shown so far, replayed from its facts."""
+
+    receptacles: list[str] = field(default_factory=list)
+    location: dict[str, str] = field(default_factory=dict)  # object -> receptacle
+    visited: set[str] = field(default_factory=set)
+    opened: dict[str, bool] = field(default_factory=dict)
+    states: dict[str, set[str]] = field(default_factory=dict)
+    at: str = ""
+    holding: str = ""
+
+    def apply(self, facts: Iterable[Fact]) -> None:
+        for f in facts:
+            if f.relation == "category" and f.object == "receptacle" and f.subject not in self.receptacles:
+                self.receptacles.append(f.subject)
+            elif f.relation in ("in", "on") and f.object:
+                if f.value:
+                    self.location[f.subject] = f.object
+                elif self.location.get(f.subject) == f.object:
+                    del self.location[f.subject]
+            elif f.relation == "at" and f.subject == "agent" and f.object:
+                self.at = f.object
+                self.visited.add(f.object)
+            elif f.relation == "holds" and f.subject == "agent" and f.object:
+                if f.value:
+                    self.holding = f.object
+                    self.location.pop(f.object, None)
+                elif self.holding == f.object:
+                    self.holding = ""
+            elif f.relation == "open" and f.object is None:
+                self.opened[f.subject] = f.value
+            elif f.relation in ("hot", "cold", "clean", "on") and f.object is None:
+                flags = self.states.setdefault(f.subject, set())
+                (flags.add if f.value else flags.discard)(f.relation)
+
+    def contents(self, receptacle: str) -> list[str]:
+        return sorted(o for o, r in self.location.items() if r == receptacle)
+
+
+class HouseholdPlanner:
+    """Rule-based planner for the six ALFWorld task types (``OfflinePlanner`` for households)."""
+
+    name = "offline"
+
+    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+        goal = state["goal"]
+        admissible: list[str] = state["observation"]["admissible"]
+        belief = Belief()
+        failed: set[tuple[str, str]] = set()
+        for entry in state["history"]:
+            belief.apply(Fact.from_json(f) for f in entry["facts"])
+            if entry.get("action") and entry["text"].strip() == "Nothing happens.":
+                failed.add((belief.at, entry["action"]))  # a no-op leaves the agent where it was
+        allowed = [a for a in admissible if (belief.at, a) not in failed]
+        action, subgoal, why = self._next(goal, belief, allowed, state["history"])
+        if action not in allowed:
+            # Never send a command the environment did not offer: fall back to something harmless.
+            fallback = next((a for a in ("look", "inventory") if a in allowed), allowed[0] if allowed else "look")
+            why = f"{action!r} is not admissible here; {why}"
+            action = fallback
+        return Decision(action=action, rationale=why, subgoal=subgoal)
+
+    # -- subgoal logic ------------------------------------------------------------------------
+    def _next(
+        self, goal: dict[str, Any], b: Belief, allowed: list[str], history: list[dict[str, Any]]
+    ) -> tuple[str, str, str]:
+        ttype, obj = goal["task_type"], goal["object"]
+        if ttype == "look_at_obj_in_light":
+            return self._look(obj, goal["toggle"], b, allowed)
+        if ttype == "unknown" or not obj:
+            return self._explore(b, allowed, "", "the goal is not understood; exploring")
+        target = self._target_receptacle(goal, b)
+        done_here = [o for o in b.contents(target) if base_type(o) == obj] if target else []
+        if b.holding and base_type(b.holding) == obj:
+            tool = _TOOLS.get(ttype)
+            if tool and tool[2] not in b.states.get(b.holding, set()):
+                return self._use_tool(b, allowed, tool)
+            if not target:
+                return self._explore(b, allowed, "", f"looking for a {goal['receptacle']} to put it in")
+            return self._put(b, allowed, target)
+        if b.holding:
+            return self._drop(b, allowed)
+        return self._fetch(obj, b, allowed, exclude=set(done_here))
+
+    def _target_receptacle(self, goal: dict[str, Any], b: Belief) -> str:
+        rtype = goal["receptacle"]
+        options = [r for r in b.receptacles if base_type(r) == rtype]
+        if not options:
+            return ""
+        if goal["count"] > 1:
+            # Two-object goals need both in the *same* receptacle: prefer one that already has one.
+            for r in options:
+                if any(base_type(o) == goal["object"] for o in b.contents(r)):
+                    return r
+        return options[0]
+
+    @staticmethod
+    def _goto(receptacle: str, subgoal: str, why: str) -> tuple[str, str, str]:
+        return f"go to {receptacle}", subgoal, why
+
+    def _fetch(self, otype: str, b: Belief, allowed: list[str], exclude: set[str]) -> tuple[str, str, str]:
+        known = [o for o, r in sorted(b.location.items()) if base_type(o) == otype and o not in exclude]
+        subgoal = f"find and take a {otype}"
+        for obj in known:
+            where = b.location[obj]
+            cmd = f"take {obj} from {where}"
+            if cmd in allowed:
+                return cmd, f"take {obj}", f"{obj} is in/on {where}, here"
+            if b.at != where and f"go to {where}" in allowed:
+                return self._goto(where, subgoal, f"{obj} was seen in/on {where}")
+        return self._explore(b, allowed, otype, f"no {otype} seen yet; searching")
+
+    def _explore(self, b: Belief, allowed: list[str], otype: str, why: str) -> tuple[str, str, str]:
+        subgoal = f"find a {otype}" if otype else "explore"
+        here = b.at
+        if here and base_type(here) in _OPENABLE and b.opened.get(here) is False and f"open {here}" in allowed:
+            return f"open {here}", subgoal, f"{here} is closed; look inside"
+        for r in self._search_order(b, otype):
+            if r not in b.visited and f"go to {r}" in allowed:
+                return self._goto(r, subgoal, why)
+        # Everything plausible was seen: look again where closed things were never opened.
+        for r in self._search_order(b, otype):
+            if b.opened.get(r) is False and r != here and f"go to {r}" in allowed:
+                return self._goto(r, subgoal, f"{why}; {r} was never opened")
+        for r in b.receptacles:
+            if r != here and f"go to {r}" in allowed:
+                return self._goto(r, subgoal, f"{why}; revisiting")
+        return "look", subgoal, "nothing left to search"
+
+    def _search_order(self, b: Belief, otype: str) -> list[str]:
+        table = _can_contain()
+        if not otype or not table:
+            return list(b.receptacles)
+        likely = [r for r in b.receptacles if otype in table.get(base_type(r), frozenset())]
+        return likely + [r for r in b.receptacles if r not in likely]
+
+    def _use_tool(self, b: Belief, allowed: list[str], tool: tuple[str, str, str]) -> tuple[str, str, str]:
+        rtype, verb, _flag = tool
+        obj = b.holding
+        for r in [r for r in b.receptacles if base_type(r) == rtype]:
+            cmd = f"{verb} {obj} with {r}"
+            if cmd in allowed:
+                return cmd, f"{verb} {obj}", f"at {r} holding {obj}"
+            if b.at != r and f"go to {r}" in allowed:
+                return self._goto(r, f"{verb} {obj}", f"{verb} {obj} with {r}")
+        return self._explore(b, allowed, "", f"no {rtype} known to {verb} {obj}")
+
+    def _put(self, b: Belief, allowed: list[str], target: str) -> tuple[str, str, str]:
+        obj = b.holding
+        subgoal = f"put {obj} in/on {target}"
+        if b.at != target:
+            return self._goto(target, subgoal, f"carry {obj} to {target}")
+        if b.opened.get(target) is False and f"open {target}" in allowed:
+            return f"open {target}", subgoal, f"{target} is closed"
+        return f"move {obj} to {target}", subgoal, "at the target receptacle"
+
+    def _drop(self, b: Belief, allowed: list[str]) -> tuple[str, str, str]:
+        cmd = next((a for a in allowed if a.startswith(f"move {b.holding} to ")), "")
+        if cmd:
+            return cmd, "free hands", f"{b.holding} is not needed"
+        return self._explore(b, allowed, "", f"find somewhere to put {b.holding} down")
+
+    def _look(self, otype: str, lamp_type: str, b: Belief, allowed: list[str]) -> tuple[str, str, str]:
+        if not (b.holding and base_type(b.holding) == otype):
+            if b.holding:
+                return self._drop(b, allowed)
+            return self._fetch(otype, b, allowed, exclude=set())
+        lamp_types = (lamp_type,) if lamp_type else LAMPS
+        lamps = [o for o in sorted(b.location) if base_type(o) in lamp_types]
+        for lamp in lamps:
+            where = b.location[lamp]
+            if f"use {lamp}" in allowed:
+                return f"use {lamp}", f"look at {b.holding} under {lamp}", f"{lamp} is here"
+            if b.at != where and f"go to {where}" in allowed:
+                return self._goto(where, f"bring {b.holding} to {lamp}", f"{lamp} is in/on {where}")
+        return self._explore(b, allowed, lamp_type, f"no {lamp_type or 'lamp'} seen yet")

@@ -1,0 +1,177 @@
+"""``engram/ALFWorld-v0``: the real ALFWorld engine (TextWorld + FastDownward) as an engram env.
+
+The engine runs through ``textworld.gym`` with alfworld's own demangler and infos wrappers, exactly
+as ALFWorld does, so generated households, persistent-house streams and a real ALFWorld data
+directory all load the same way. This adapter only translates: feedback text -> facts, task
+sentence -> structured goal, and the ``put``/``move`` grammar difference between ALFWorld versions.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+
+from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal, task_text, to_canonical
+from engram.envs.core import ActionSpace, Observation, ObservationSpace
+
+GAME_FILE = "game.tw-pddl"
+
+
+class GameLoadError(ValueError):
+    """A games path that holds no playable game, or a game file that is not one."""
+
+
+def find_games(path: str | Path) -> list[Path]:
+    """Every playable game under ``path``, in a stable order.
+
+    ``path`` may be one game file, a task folder, a generated output folder, a stream folder (its
+    ``stream.json`` gives the order) or a real ALFWorld data directory. Games marked
+    ``solvable: false`` are skipped, as ALFWorld's own loader does.
+    """
+    root = Path(path)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise GameLoadError(f"no such games path: {root}")
+    streams = sorted(root.glob("stream.json")) or sorted(root.glob("*/stream.json"))
+    games: list[Path] = []
+    if streams:
+        for manifest in streams:
+            data = json.loads(manifest.read_text())
+            games += [manifest.parent / t["game"] for t in data["tasks"]]
+        return games
+    for game in sorted(root.rglob(GAME_FILE)):
+        if (game.parent / "traj_data.json").exists() and _solvable(game) is not False:
+            games.append(game)
+    if not games:
+        raise GameLoadError(f"no {GAME_FILE} games with a traj_data.json under {root}")
+    return games
+
+
+def _solvable(game: Path) -> bool | None:
+    try:
+        value = json.loads(game.read_text()).get("solvable")
+    except (OSError, ValueError) as exc:
+        raise GameLoadError(f"{game} is not a readable game file: {exc}") from exc
+    return None if value is None else bool(value)
+
+
+def game_meta(game: str | Path) -> dict[str, Any]:
+    """Task type, house and description of a game, from its ``traj_data.json``."""
+    traj_path = Path(game).parent / "traj_data.json"
+    traj = json.loads(traj_path.read_text()) if traj_path.exists() else {}
+    extra = traj.get("engram", {})
+    return {
+        "task_type": traj.get("task_type", "unknown"),
+        "house_id": extra.get("house_id", traj.get("scene", {}).get("floor_plan", "")),
+    }
+
+
+class ALFWorldEnv(gym.Env[Observation, str]):
+    """One ALFWorld game per episode; ``reset(options={"game": path})`` picks which.
+
+    Without that option, episodes cycle through ``games`` in order. ``expert`` adds alfworld's
+    expert plan to ``info["expert_plan"]`` (``"handcoded"`` or ``"planner"``).
+    """
+
+    metadata = {"render_modes": ["ansi"]}  # noqa: RUF012 - gymnasium's convention
+
+    def __init__(
+        self,
+        games: str | Path | list[str] | None = None,
+        max_steps: int | None = None,
+        expert: str | None = None,
+        render_mode: str | None = None,
+    ) -> None:
+        if isinstance(games, list):
+            self.games = [Path(g) for g in games]
+        else:
+            self.games = find_games(games) if games is not None else []
+        self.max_steps = max_steps
+        self.expert = expert
+        self.render_mode = render_mode
+        self.observation_space = ObservationSpace()
+        self.action_space = ActionSpace()
+        self._next = 0
+        self._tw: Any = None
+        self._game: Path | None = None
+        self._to_engine: dict[str, str] = {}
+        self._goal: dict[str, Any] = {}
+        self._steps = 0
+        self._last: Observation | None = None
+
+    # -- gymnasium API -----------------------------------------------------------------------
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[Observation, dict[str, Any]]:
+        super().reset(seed=seed)
+        options = options or {}
+        game = options.get("game")
+        if game is None:
+            if not self.games:
+                raise GameLoadError("no games: pass games= to the env or options={'game': path} to reset")
+            game = self.games[self._next % len(self.games)]
+            self._next += 1
+        self._game = Path(game)
+        if not self._game.is_file():
+            raise GameLoadError(f"no such game file: {self._game}")
+        self._open(self._game)
+        obs_text, infos = self._tw.reset()
+        self._steps = 0
+        self._goal = parse_goal(task_text(obs_text))
+        obs = self._observation(obs_text, infos, intro_facts(obs_text))
+        return obs, dict(obs.info)
+
+    def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
+        if self._tw is None:
+            raise RuntimeError("step() before reset()")
+        command = self._to_engine.get(to_canonical(action), action.strip())
+        obs_text, _score, _done, infos = self._tw.step(command)
+        self._steps += 1
+        obs = self._observation(obs_text, infos, parse_facts(obs_text))
+        won = bool(infos.get("won", False))
+        truncated = bool(self.max_steps is not None and self._steps >= self.max_steps and not won)
+        return obs, 1.0 if won else 0.0, won, truncated, dict(obs.info)
+
+    def render(self) -> str | None:
+        return self._last.text if self._last is not None else None
+
+    def close(self) -> None:
+        if self._tw is not None:
+            self._tw.close()
+            self._tw = None
+
+    # -- internals -----------------------------------------------------------------------------
+    def _open(self, game: Path) -> None:
+        import textworld
+        import textworld.gym
+        from alfworld.agents.environment.alfred_tw_env import AlfredDemangler, AlfredExpert, AlfredInfos
+
+        self.close()
+        extras = ["gamefile"] + (["expert_plan"] if self.expert else [])
+        infos = textworld.EnvInfos(admissible_commands=True, won=True, extras=extras)
+        wrappers: list[Any] = [AlfredDemangler, AlfredInfos]
+        if self.expert:
+            # AlfredTWEnv passes expert_type positionally, which makes it always "handcoded".
+            wrappers.append(functools.partial(AlfredExpert, expert_type=self.expert))
+        self._tw = textworld.gym.envs.TextworldGymEnv([str(game)], infos, max_episode_steps=None,
+                                                      wrappers=wrappers)
+
+    def _observation(self, text: str, infos: dict[str, Any], facts: list[Any]) -> Observation:
+        engine_cmds = list(infos.get("admissible_commands") or [])
+        self._to_engine = {to_canonical(c): c for c in engine_cmds}
+        info: dict[str, Any] = {
+            "won": bool(infos.get("won", False)),
+            "goal": self._goal,
+            "game": str(self._game),
+            "step": self._steps,
+        }
+        if self.expert:
+            info["expert_plan"] = [to_canonical(c) for c in infos.get("extra.expert_plan") or []]
+        obs = Observation(text=text.strip(), facts=facts, admissible=sorted(self._to_engine), info=info)
+        self._last = obs
+        return obs

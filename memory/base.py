@@ -1,0 +1,41 @@
+"""The memory contract. Modules arrive with later work; the controller already speaks this protocol.
+
+A module observes every step, answers ``recall`` with scored, attributed items, consolidates at
+episode end, and saves/loads explicitly. Planners only ever see :class:`Recall` items, so an LLM
+prompt and the offline planner consume the same memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class Recall:
+    """One remembered item offered to a planner: what it is, where it came from, how relevant."""
+
+    kind: str  # e.g. "scene", "skill", "tip", "episode", "prior"
+    source: str  # the module that produced it
+    content: dict[str, Any] = field(default_factory=dict)
+    text: str = ""  # how an LLM prompt renders it
+    score: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@runtime_checkable
+class MemoryModule(Protocol):
+    name: str
+
+    def observe(self, step: dict[str, Any]) -> None: ...
+
+    def recall(self, query: dict[str, Any]) -> list[Recall]: ...
+
+    def consolidate(self, episode: dict[str, Any]) -> None: ...
+
+    def save(self, path: Path) -> None: ...
+
+    def load(self, path: Path) -> None: ...

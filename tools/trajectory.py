@@ -1,0 +1,169 @@
+"""Run directories: the on-disk record of a run, JSON and JSONL only (never pickle).
+
+    RUN/manifest.json                 config, seeds, package versions, env id, planner, model
+    RUN/episodes/<id>/episode.json    game, goal, initial observation, and the result once finished
+    RUN/episodes/<id>/steps.jsonl     one record per step, in order, index ``t`` from 0
+    RUN/summary.json                  success rate, steps per success, per task type, all episodes
+    RUN/checkpoints.sqlite            LangGraph checkpoints (what a killed run resumes from)
+
+``steps.jsonl`` is append-only while an episode runs; a resumed episode first cuts it back to the
+steps its last checkpoint knows, so a kill never leaves a lost or a duplicated step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+PACKAGES = ("engram", "alfworld", "textworld", "langgraph", "langgraph-checkpoint-sqlite", "gymnasium")
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Atomic write: a killed process leaves the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=False))
+    os.replace(tmp, path)
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+class RunDir:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    # -- layout ------------------------------------------------------------------------------
+    @property
+    def manifest_path(self) -> Path:
+        return self.path / "manifest.json"
+
+    @property
+    def summary_path(self) -> Path:
+        return self.path / "summary.json"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.path / "checkpoints.sqlite"
+
+    def episode_dir(self, episode_id: str) -> Path:
+        return self.path / "episodes" / episode_id
+
+    def steps_path(self, episode_id: str) -> Path:
+        return self.episode_dir(episode_id) / "steps.jsonl"
+
+    def episode_ids(self) -> list[str]:
+        root = self.path / "episodes"
+        return sorted(p.name for p in root.iterdir() if (p / "episode.json").exists()) if root.exists() else []
+
+    # -- manifest and summary ----------------------------------------------------------------
+    def write_manifest(self, manifest: dict[str, Any]) -> None:
+        write_json(self.manifest_path, {**manifest, "versions": package_versions()})
+
+    def manifest(self) -> dict[str, Any]:
+        if not self.manifest_path.exists():
+            raise FileNotFoundError(f"{self.path} is not a run directory (no manifest.json)")
+        return dict(json.loads(self.manifest_path.read_text()))
+
+    # -- episodes ----------------------------------------------------------------------------
+    def write_episode(self, episode_id: str, data: dict[str, Any]) -> None:
+        write_json(self.episode_dir(episode_id) / "episode.json", data)
+
+    def episode(self, episode_id: str) -> dict[str, Any]:
+        path = self.episode_dir(episode_id) / "episode.json"
+        if not path.exists():
+            known = ", ".join(self.episode_ids()[:10])
+            raise FileNotFoundError(f"no episode {episode_id!r} in {self.path} (have: {known} ...)")
+        return dict(json.loads(path.read_text()))
+
+    def append_step(self, episode_id: str, record: dict[str, Any]) -> None:
+        path = self.steps_path(episode_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a") as fh:
+            fh.write(json.dumps(record) + "\n")
+
+    def steps(self, episode_id: str) -> list[dict[str, Any]]:
+        path = self.steps_path(episode_id)
+        if not path.exists():
+            return []
+        out = []
+        for line in path.read_text().splitlines():
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError:
+                    break  # a torn last line from a killed writer; resume cuts it away
+        return out
+
+    def truncate_steps(self, episode_id: str, keep: int) -> int:
+        """Keep steps ``t < keep`` (what the checkpoint knows); returns how many were dropped."""
+        path = self.steps_path(episode_id)
+        if not path.exists():
+            return 0
+        lines = [ln for ln in path.read_text().splitlines() if ln.strip()]
+        kept = [s for s in self.steps(episode_id) if s["t"] < keep]
+        tmp = path.with_suffix(".jsonl.tmp")
+        tmp.write_text("".join(json.dumps(s) + "\n" for s in kept))
+        os.replace(tmp, path)
+        return len(lines) - len(kept)
+
+    # -- summary -----------------------------------------------------------------------------
+    def write_summary(self) -> dict[str, Any]:
+        summary = summarize([self.episode(e) for e in self.episode_ids()])
+        write_json(self.summary_path, summary)
+        return summary
+
+
+def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = []
+    for ep in episodes:
+        result = ep.get("result")
+        if not result:
+            continue
+        rows.append(
+            {
+                "id": ep["id"],
+                "game": ep["game"],
+                "task_type": ep.get("task_type", "unknown"),
+                "house_id": ep.get("house_id", ""),
+                "success": bool(result["success"]),
+                "steps": int(result["steps"]),
+                "seconds": float(result["seconds"]),
+                "error": result.get("error"),
+            }
+        )
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_type[row["task_type"]].append(row)
+    successes = [r for r in rows if r["success"]]
+    return {
+        "episodes_total": len(rows),
+        "success_rate": len(successes) / len(rows) if rows else 0.0,
+        "steps_per_success": statistics.fmean(r["steps"] for r in successes) if successes else None,
+        "median_steps_success": statistics.median(r["steps"] for r in successes) if successes else None,
+        "per_task_type": {t: _group(rs) for t, rs in sorted(by_type.items())},
+        "episodes": rows,
+    }
+
+
+def _group(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    wins = [r for r in rows if r["success"]]
+    return {
+        "episodes": len(rows),
+        "success_rate": len(wins) / len(rows),
+        "median_steps_success": statistics.median(r["steps"] for r in wins) if wins else None,
+        "mean_seconds": statistics.fmean(r["seconds"] for r in rows),
+    }
