@@ -29,6 +29,9 @@ _TOOLS = {
     "pick_cool_then_place_in_recep": ("fridge", "cool", "cold"),
 }
 _OPENABLE = frozenset({"fridge", "cabinet", "drawer", "microwave", "safe", "box"})
+#: Where lamps usually stand (lamps are not in the engine's can-contain table: nobody puts them).
+_LAMP_PLACES = frozenset({"sidetable", "desk", "dresser", "shelf", "diningtable", "coffeetable", "tvstand",
+                          "bed", "countertop"})
 
 
 @cache
@@ -52,8 +55,11 @@ class Belief:
     states: dict[str, set[str]] = field(default_factory=dict)
     at: str = ""
     holding: str = ""
+    last_visit: dict[str, int] = field(default_factory=dict)  # receptacle -> step of the last visit
+    clock: int = 0
 
     def apply(self, facts: Iterable[Fact]) -> None:
+        self.clock += 1
         for f in facts:
             if f.relation == "category" and f.object == "receptacle" and f.subject not in self.receptacles:
                 self.receptacles.append(f.subject)
@@ -65,6 +71,7 @@ class Belief:
             elif f.relation == "at" and f.subject == "agent" and f.object:
                 self.at = f.object
                 self.visited.add(f.object)
+                self.last_visit[f.object] = self.clock
             elif f.relation == "holds" and f.subject == "agent" and f.object:
                 if f.value:
                     self.holding = f.object
@@ -114,9 +121,13 @@ class HouseholdPlanner:
         if ttype == "unknown" or not obj:
             return self._explore(b, allowed, "", "the goal is not understood; exploring")
         target = self._target_receptacle(goal, b)
-        done_here = [o for o in b.contents(target) if base_type(o) == obj] if target else []
+        tool = _TOOLS.get(ttype)
+        # Objects already in the target that meet the goal stay there (the first of two, say).
+        done_here = [
+            o for o in (b.contents(target) if target else [])
+            if base_type(o) == obj and (not tool or tool[2] in b.states.get(o, set()))
+        ]
         if b.holding and base_type(b.holding) == obj:
-            tool = _TOOLS.get(ttype)
             if tool and tool[2] not in b.states.get(b.holding, set()):
                 return self._use_tool(b, allowed, tool)
             if not target:
@@ -162,20 +173,22 @@ class HouseholdPlanner:
         for r in self._search_order(b, otype):
             if r not in b.visited and f"go to {r}" in allowed:
                 return self._goto(r, subgoal, why)
-        # Everything plausible was seen: look again where closed things were never opened.
-        for r in self._search_order(b, otype):
-            if b.opened.get(r) is False and r != here and f"go to {r}" in allowed:
-                return self._goto(r, subgoal, f"{why}; {r} was never opened")
-        for r in b.receptacles:
-            if r != here and f"go to {r}" in allowed:
-                return self._goto(r, subgoal, f"{why}; revisiting")
+        # Everything was seen once: things may have moved, so revisit the longest-unseen place.
+        order = self._search_order(b, otype)
+        stale = sorted((r for r in order if r != here and f"go to {r}" in allowed),
+                       key=lambda r: (b.last_visit.get(r, 0), order.index(r)))
+        if stale:
+            return self._goto(stale[0], subgoal, f"{why}; revisiting {stale[0]}")
         return "look", subgoal, "nothing left to search"
 
     def _search_order(self, b: Belief, otype: str) -> list[str]:
         table = _can_contain()
-        if not otype or not table:
+        if otype in LAMPS:
+            likely = [r for r in b.receptacles if base_type(r) in _LAMP_PLACES]
+        elif not otype or not table:
             return list(b.receptacles)
-        likely = [r for r in b.receptacles if otype in table.get(base_type(r), frozenset())]
+        else:
+            likely = [r for r in b.receptacles if otype in table.get(base_type(r), frozenset())]
         return likely + [r for r in b.receptacles if r not in likely]
 
     def _use_tool(self, b: Belief, allowed: list[str], tool: tuple[str, str, str]) -> tuple[str, str, str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -191,7 +192,11 @@ class Generator:
                     else:
                         folder = hdir / task_dir_name(house, task) / f"trial_{name}"
                     path = write_game(folder, house, state, task, name)
-                    verdict = solver.check(str(path))
+                    with tempfile.TemporaryDirectory() as tmp:
+                        projection = Path(tmp) / "game.tw-pddl"
+                        dump_json(projection, game_json(house, state, task, name, relevant_only=True))
+                        shutil.copy(folder / "traj_data.json", Path(tmp) / "traj_data.json")
+                        verdict = solver.check(str(path), plan_with=str(projection))
                     mark_verdict(path, verdict)
                     if not verdict.ok:
                         report.rejected.append({"game": str(path), "error": verdict.error})
@@ -208,7 +213,7 @@ class Generator:
                     report.games.append(record)
                     if self.stream:
                         start_state = state.to_json()
-                        state = state_from_facts(house, verdict.final_facts)
+                        state = state_from_facts(house, verdict.final_facts, state)
                         moves = perturb_state(house, state, self.perturb, rng)
                         stream_tasks.append(
                             {

@@ -52,9 +52,20 @@ def goal_pddl(task: Task) -> str:
     return str(raw.format(obj=task.obj, recep=task.recep, toggle=task.toggle, mrecep="")).replace("#", "-")
 
 
-def problem_text(house: House, state: HouseState, task: Task, name: str) -> str:
-    """The full ``(define (problem ...))`` text for one task starting from ``state``."""
+def problem_text(house: House, state: HouseState, task: Task, name: str, relevant_only: bool = False) -> str:
+    """The ``(define (problem ...))`` text for one task starting from ``state``.
+
+    ``relevant_only`` keeps just the objects the goal names (its object type and lamp type): the
+    projection the planner searches, since distractor objects multiply FastDownward's work (two-object
+    goals over a full kitchen can take minutes and gigabytes) without ever being needed. With no
+    capacity limits in the domain, a plan for the projection is a plan for the full game, and the
+    solver proves that by executing it on the full game.
+    """
     aff = affordances()
+    if relevant_only:
+        keep = {t for t in (task.obj, task.toggle) if t}
+        house = House(house.house_id, house.floor_plan, house.room, house.receptacles, house.locations,
+                      {o: t for o, t in house.objects.items() if t in keep})
     otypes = sorted({*house.objects.values(), *_DOMAIN_OTYPES, task.obj} - {""})
     rtypes = sorted({*house.receptacles.values(), *_DOMAIN_RTYPES} | ({task.recep} - {""}))
     objs: list[str] = ["agent1 - agent"]
@@ -105,26 +116,29 @@ def problem_text(house: House, state: HouseState, task: Task, name: str) -> str:
     )
 
 
-def game_json(house: House, state: HouseState, task: Task, name: str) -> dict[str, Any]:
+def game_json(house: House, state: HouseState, task: Task, name: str, relevant_only: bool = False) -> dict[str, Any]:
     """The ``game.tw-pddl`` content, as ALFWorld lays it out; ``solvable`` is unknown until checked."""
     return {
         "pddl_domain": domain_text(),
         "grammar": grammar_text().replace("UNKNOWN GOAL", task.description),
-        "pddl_problem": problem_text(house, state, task, name),
+        "pddl_problem": problem_text(house, state, task, name, relevant_only),
         "solvable": None,
         "walkthrough": None,
     }
 
 
-def state_from_facts(house: House, facts: list[list[str]]) -> HouseState:
+def state_from_facts(house: House, facts: list[list[str]], before: HouseState) -> HouseState:
     """Rebuild a :class:`HouseState` from the engine's final PDDL facts (``[name, arg, ...]``).
 
-    Used to carry a house from the end of one task into the start of the next. Facts arrive with
-    lower-cased mangled names, so ids are matched case-insensitively.
+    Used to carry a house from the end of one task into the start of the next. An object still in
+    the agent's hands (look-at-in-light tasks end that way) is set down where the agent stands if
+    that receptacle can hold it, else back where it was in ``before``. Facts arrive with lower-cased
+    mangled names, so ids are matched case-insensitively.
     """
-    by_lower = {mangle(i).lower(): i for i in (*house.objects, *house.receptacles)}
+    by_lower = {mangle(i).lower(): i for i in (*house.objects, *house.receptacles, *house.locations.values())}
     state = HouseState(placement={})
     held: list[str] = []
+    agent_at = ""
     for name, *args in facts:
         ids = [by_lower.get(a.lower(), "") for a in args]
         name = name.lower()
@@ -132,10 +146,15 @@ def state_from_facts(house: House, facts: list[list[str]]) -> HouseState:
             state.placement[ids[0]] = ids[1]
         elif name == "holds" and ids[1:] and ids[1]:
             held.append(ids[1])
+        elif name == "atlocation" and ids[1:]:
+            agent_at = ids[1]
         elif name in ("ishot", "iscool", "isclean") and ids[0]:
             {"ishot": state.hot, "iscool": state.cool, "isclean": state.clean}[name].add(ids[0])
-    if held:
-        raise ValueError(f"the agent still holds {held}: a carried-over state needs empty hands")
+    here = [r for r, loc in house.locations.items() if loc == agent_at]
+    can = affordances().can_contain
+    for obj in held:
+        fits = [r for r in here if house.objects[obj] in can.get(house.receptacles[r], ())]
+        state.placement[obj] = fits[0] if fits else before.placement[obj]
     missing = sorted(set(house.objects) - set(state.placement))
     if missing:
         raise ValueError(f"facts do not place objects {missing}")

@@ -2,7 +2,7 @@
 
 Why a subprocess: FastDownward, which the engine uses to translate and plan, terminates the whole
 Python process on a malformed problem instead of raising. So games are checked by a worker process
-that reads one game path per line on stdin and answers one JSON line on stdout. When the worker dies,
+that reads one JSON request per line on stdin and answers one JSON line on stdout. When the worker dies,
 the game it was checking is rejected with the exit status and the tail of its stderr, and a fresh
 worker takes the next game: the caller (the generator, or ``engram validate``) survives.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 #: A game whose planning takes longer than this is rejected (ALFWorld resets take seconds, not minutes).
-DEFAULT_TIMEOUT_S = 180.0
+DEFAULT_TIMEOUT_S = 120.0
 
 
 @dataclass
@@ -34,23 +34,35 @@ class Verdict:
     seconds: float = 0.0
 
 
-def check_in_process(game: str) -> dict[str, Any]:
-    """Load ``game`` in the real engine, ask the planner expert for a plan, execute it, check the goal.
-
-    Runs inside the worker; may kill the process on malformed PDDL (that is why it is a worker).
-    """
+def _engine(expert: bool) -> Any:
     import textworld
     from alfworld.agents.environment.alfred_tw_env import AlfredDemangler, AlfredExpert, AlfredInfos
     from textworld.envs import PddlEnv
 
+    infos = textworld.EnvInfos(admissible_commands=True, won=True, policy_commands=expert, extras=["gamefile"])
+    env = AlfredInfos(AlfredDemangler(PddlEnv(infos)))
+    # Passed by keyword: alfworld's own AlfredTWEnv passes it positionally and always gets "handcoded".
+    return AlfredExpert(env, expert_type="planner") if expert else env
+
+
+def check_in_process(game: str, plan_with: str | None = None) -> dict[str, Any]:
+    """Ask ALFWorld's planner expert for a plan, execute it on ``game`` in the real engine, check the goal.
+
+    ``plan_with`` is an optional projection of the same task (see ``problem_text(relevant_only=True)``)
+    for the planner to search instead of the full game; the plan is still executed on the full game,
+    so a success proves the full game solvable. Runs inside the worker and may kill the process on
+    malformed PDDL (that is why it is a worker).
+    """
     start = time.perf_counter()
-    infos = textworld.EnvInfos(admissible_commands=True, won=True, policy_commands=True, extras=["gamefile"])
-    env = AlfredExpert(AlfredInfos(AlfredDemangler(PddlEnv(infos))), expert_type="planner")
-    env.load(game)
-    state = env.reset()
-    plan = list(state["extra.expert_plan"] or [])
+    planner = _engine(expert=True)
+    planner.load(plan_with or game)
+    plan = list(planner.reset()["extra.expert_plan"] or [])
     if not plan:
         return {"ok": False, "error": "the planner found no plan from the initial state", "walkthrough": []}
+    env = planner if plan_with is None else _engine(expert=False)
+    if plan_with is not None:
+        env.load(game)
+    state = env.reset()
     done = False
     for command in plan:
         state, _, done = env.step(command)
@@ -72,11 +84,12 @@ def _worker_main() -> None:
     proto = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
     for line in sys.stdin:
-        game = line.strip()
-        if not game:
+        if not line.strip():
             continue
+        request = json.loads(line)
+        game = request["game"]
         try:
-            answer = check_in_process(game)
+            answer = check_in_process(game, request.get("plan_with"))
         except Exception as exc:  # the engine's errors are the verdict, not a crash of ours
             answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         answer["game"] = game
@@ -117,11 +130,12 @@ class Solver:
         lines = [ln.rstrip() for ln in self._stderr.read().splitlines() if ln.strip()]
         return " | ".join(lines[-4:])
 
-    def check(self, game: str) -> Verdict:
+    def check(self, game: str, plan_with: str | None = None) -> Verdict:
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
         start = time.perf_counter()
-        proc.stdin.write(os.path.abspath(game) + "\n")
+        request = {"game": os.path.abspath(game), "plan_with": plan_with and os.path.abspath(plan_with)}
+        proc.stdin.write(json.dumps(request) + "\n")
         proc.stdin.flush()
         line = _readline_with_timeout(proc, self.timeout_s)
         seconds = time.perf_counter() - start

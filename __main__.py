@@ -1,0 +1,5 @@
+"""``python -m engram``: the command line."""
+
+from engram.tools.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""Shared fixtures: real games generated once per test session on the real ALFWorld engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engram.envs.household.generator import Generator, Report
+
+
+@pytest.fixture(scope="session")
+def games_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Four houses (one of each room kind) x 6 tasks: every task type appears."""
+    out = tmp_path_factory.mktemp("games")
+    report = Generator(out, seed=11).run(houses=4, tasks_per_house=6)
+    assert report.games, report.rejected
+    return out
+
+
+@pytest.fixture(scope="session")
+def games_report(games_dir: Path) -> dict:
+    import json
+
+    return json.loads((games_dir / "generation.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def stream_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("stream")
+    report: Report = Generator(out, seed=5, stream=True, perturb=0.3, rooms=("kitchen",)).run(1, 4)
+    assert len(report.games) == 4, report.rejected
+    return out
+
+
+@pytest.fixture(scope="session")
+def one_game(games_dir: Path) -> Path:
+    from engram.envs.alfworld import find_games
+
+    return find_games(games_dir)[0]
+
+
+@pytest.fixture(scope="session")
+def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline planner's run over every generated game."""
+    from engram.agents.runner import run_games
+    from engram.envs.alfworld import find_games
+
+    run_dir = tmp_path_factory.mktemp("run")
+    run_games(find_games(games_dir), run_dir, max_steps=60)
+    return run_dir

@@ -1,0 +1,235 @@
+"""``engram`` command line: generate, validate, run, show, replay."""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
+console = Console()
+err = Console(stderr=True)
+
+
+def default_games() -> Path:
+    """The small persistent-house stream that ships with engram (what a bare ``engram run`` plays)."""
+    return Path(str(resources.files("engram.envs.household") / "default_stream"))
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[status]}"),
+        console=console,
+    )
+
+
+@app.command()
+def generate(
+    out: Annotated[Path, typer.Argument(help="Output folder (ALFWorld task folders)")],
+    houses: Annotated[int, typer.Option(min=1, help="Number of houses")] = 10,
+    tasks_per_house: Annotated[int, typer.Option(min=1, help="Tasks per house")] = 6,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same games)")] = 0,
+    stream: Annotated[bool, typer.Option("--stream", help="Persistent-house streams")] = False,
+    perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.0,
+    rooms: Annotated[str, typer.Option(help="Room kinds to cycle through")] = "kitchen,livingroom,bedroom,bathroom",
+    workers: Annotated[int, typer.Option(min=1, help="Parallel solver processes")] = 2,
+) -> None:
+    """Generate households and tasks; every game is proven solvable by ALFWorld's planner expert."""
+    from engram.envs.household.generator import Generator
+
+    total = houses * tasks_per_house
+    with _progress() as progress:
+        bar = progress.add_task("generating", total=total, status="")
+
+        def tick(record: Any) -> None:
+            progress.update(bar, advance=1, status=record.task_type if record else "[red]no game[/red]")
+
+        gen = Generator(out, seed, stream=stream, perturb=perturb, rooms=tuple(rooms.split(",")), workers=workers,
+                        on_game=tick)
+        report = gen.run(houses, tasks_per_house)
+    counts: dict[str, int] = {}
+    for g in report.games:
+        counts[g.task_type] = counts.get(g.task_type, 0) + 1
+    table = Table(title=f"{len(report.games)} games in {out}")
+    table.add_column("task type")
+    table.add_column("games", justify="right")
+    for task_type, n in sorted(counts.items()):
+        table.add_row(task_type, str(n))
+    console.print(table)
+    per_game = report.seconds / max(1, len(report.games))
+    console.print(f"generation: {report.seconds:.1f} s, {per_game:.2f} s per game (wall, {workers} workers)")
+    for rej in report.rejected:
+        err.print(f"[yellow]rejected[/yellow] {rej['game']}: {rej['error']}")
+    if len(report.games) < total:
+        err.print(f"[red]only {len(report.games)} of {total} games could be generated[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Game files or folders holding them")],
+) -> None:
+    """Re-check game files with the planner expert in a subprocess; exit 1 if any is not solvable."""
+    from engram.envs.household.generator import validate_games
+
+    files: list[Path] = []
+    for p in paths:
+        files += sorted(p.rglob("game.tw-pddl")) if p.is_dir() else [p]
+    if not files:
+        err.print("no game files found")
+        raise typer.Exit(2)
+
+    def show(v: Any) -> None:
+        mark = "[green]ok[/green]" if v.ok else f"[red]REJECTED[/red] {v.error}"
+        console.print(f"{v.game}: {mark}")
+
+    verdicts = validate_games(files, on_game=show)
+    bad = [v for v in verdicts if not v.ok]
+    console.print(f"{len(verdicts) - len(bad)} solvable, {len(bad)} rejected")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    games: Annotated[Path | None, typer.Option(help="Games: a game, a folder of games, or a stream")] = None,
+    run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
+    planner: Annotated[str, typer.Option(help="Planner: offline")] = "offline",
+    max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
+    seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N games")] = None,
+    step_delay: Annotated[float, typer.Option(min=0.0, help="Seconds to pause per step (demos, kill tests)")] = 0.0,
+) -> None:
+    """Run the agent over games (default: the bundled stream) and write a run directory."""
+    from engram.agents.runner import RunConfigError, run_games
+    from engram.envs.alfworld import GameLoadError, find_games
+
+    source = games or default_games()
+    try:
+        found = find_games(source)
+    except GameLoadError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    found = found[:limit] if limit else found
+    run_dir = run_dir or Path("runs") / time.strftime("run-%Y%m%d-%H%M%S")
+    with _progress() as progress:
+        bar = progress.add_task("episodes", total=len(found), status="")
+
+        def tick(ep: dict[str, Any]) -> None:
+            res = ep["result"]
+            mark = "[green]solved[/green]" if res["success"] else "[red]failed[/red]"
+            progress.update(bar, advance=1, status=f"{ep['task_type']} {mark} in {res['steps']} steps")
+
+        try:
+            summary = run_games(found, run_dir, planner=planner, max_steps=max_steps, seed=seed,
+                                step_delay=step_delay, games_source=str(source), on_episode=tick)
+        except RunConfigError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from exc
+    console.print(_summary_table(summary, f"run {run_dir}"))
+    sps = summary["steps_per_success"]
+    console.print(
+        f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; "
+        f"steps per success {sps:.1f}" if sps is not None else "no episode solved"
+    )
+    console.print(f"run directory: {run_dir}")
+
+
+def _summary_table(summary: dict[str, Any], title: str) -> Table:
+    table = Table(title=title)
+    table.add_column("task type", no_wrap=True)
+    for col in ("episodes", "success", "median steps (solved)", "mean time"):
+        table.add_column(col, justify="right")
+    for task_type, g in summary["per_task_type"].items():
+        med = g["median_steps_success"]
+        table.add_row(task_type, str(g["episodes"]), f"{g['success_rate']:.0%}",
+                      "-" if med is None else f"{med:g}", f"{g['mean_seconds']:.2f} s")
+    return table
+
+
+@app.command()
+def show(
+    run_dir: Annotated[Path, typer.Argument(help="Run directory")],
+    episode: Annotated[str | None, typer.Argument(help="Episode id (e.g. ep0003); omit for the overview")] = None,
+    facts: Annotated[bool, typer.Option("--facts", help="Also print each step's new facts")] = False,
+) -> None:
+    """Print a run's overview, or one episode step by step."""
+    from engram.tools.trajectory import RunDir, summarize
+
+    run_ = RunDir(run_dir)
+    try:
+        if episode is None:
+            eps = [run_.episode(e) for e in run_.episode_ids()]
+            summary = summarize(eps)
+            console.print(_summary_table(summary, f"run {run_dir}"))
+            table = Table()
+            for col in ("episode", "task type", "house", "result", "steps"):
+                table.add_column(col)
+            for ep in eps:
+                res = ep.get("result")
+                status = "running" if not res else ("solved" if res["success"] else "failed")
+                table.add_row(ep["id"], ep.get("task_type", ""), ep.get("house_id", ""), status,
+                              str(res["steps"]) if res else "-")
+            console.print(table)
+            return
+        ep = run_.episode(episode)
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.rule(escape(f"{episode}: {ep['goal'].get('text', '')}  [{ep.get('task_type', '')}]"))
+    console.print(ep["initial_observation"]["text"], markup=False, highlight=False)
+    for step in run_.steps(episode):
+        console.print(f"\n[bold cyan]{step['t']:>3}[/bold cyan] [dim]{escape(step['subgoal'])}[/dim]")
+        console.print(f"    > {step['action']}", markup=False, highlight=False)
+        console.print(f"    {step['observation']['text']}", markup=False, highlight=False)
+        if step["error"]:
+            console.print(f"    [red]error: {escape(step['error'])}[/red]")
+        if facts and step["facts_delta"]:
+            console.print("    [dim]facts: " + "; ".join(" ".join(str(x) for x in f[:3] if x is not None)
+                                                       for f in step["facts_delta"]) + "[/dim]")
+    res = ep.get("result")
+    console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
+
+
+@app.command()
+def replay(
+    run_dir: Annotated[Path, typer.Argument(help="Run directory")],
+    episode: Annotated[list[str] | None, typer.Option(help="Only these episodes")] = None,
+) -> None:
+    """Re-run every recorded episode on a fresh env; exit 1 if any observation differs."""
+    from engram.tools.replay import replay_run
+
+    def tick(ep: str, n: int) -> None:
+        if n:
+            err.print(f"[red]{ep}: {n} differing observations[/red]")
+
+    try:
+        report = replay_run(str(run_dir), episode, on_episode=tick)
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    for d in report.differences[:20]:
+        err.print(f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
+                  f"  replayed {json.dumps(d.replayed)[:300]}")
+    console.print(
+        f"replayed {report.episodes} episodes, {report.observations} observations: "
+        f"{len(report.differences)} differing"
+    )
+    if report.differences:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
