@@ -14,6 +14,7 @@ import time
 from typing import Annotated, Any, TypedDict
 
 import gymnasium as gym
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
@@ -77,7 +78,7 @@ class Controller:
         entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"]}
         for module in self.memory:
             module.observe({**entry, "episode_id": state["episode_id"], "t": state["t"], "goal": state["goal"]})
-        return {"history": [entry], "pending": {"t_start": time.perf_counter()}}
+        return {"history": [entry], "pending": {"t_start": time.perf_counter(), "started_at": time.time()}}
 
     def _plan(self, state: EpisodeState) -> dict[str, Any]:
         query = {"goal": state["goal"], "observation": state["observation"], "t": state["t"]}
@@ -108,8 +109,13 @@ class Controller:
             new_obs, reward, terminated, truncated, _info = self.env.step(decision.action)
         except Exception as exc:  # the environment crashed: record it and end the episode
             pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=True)
-            return {"pending": {**pending, "error": f"environment error: {type(exc).__name__}: {exc}",
-                                "env_s": time.perf_counter() - t0}}
+            return {
+                "pending": {
+                    **pending,
+                    "error": f"environment error: {type(exc).__name__}: {exc}",
+                    "env_s": time.perf_counter() - t0,
+                }
+            }
         pending.update(
             executed=True,
             observation=new_obs.to_json(),
@@ -147,6 +153,7 @@ class Controller:
                 "plan_s": p.get("plan_s", 0.0),
                 "env_s": p.get("env_s", 0.0),
                 "step_s": time.perf_counter() - p["t_start"],
+                "started_at": p["started_at"],
             },
             "error": p["error"],
         }
@@ -171,7 +178,8 @@ class Controller:
             module.consolidate(episode)
 
     # -- episodes ---------------------------------------------------------------------------
-    def config(self, episode_id: str) -> dict[str, Any]:
+    def config(self, episode_id: str) -> RunnableConfig:
+        # One LangGraph thread per episode; four nodes per step bound the super-steps.
         return {"configurable": {"thread_id": episode_id}, "recursion_limit": 4 * self.max_steps + 20}
 
     def run_episode(self, episode_id: str, game: str, seed: int, meta: dict[str, Any]) -> dict[str, Any]:
@@ -193,8 +201,14 @@ class Controller:
         self.run.truncate_steps(episode_id, 0)
         self.run.write_episode(
             episode_id,
-            {"id": episode_id, "game": game, "seed": seed, **meta, "goal": info.get("goal", {}),
-             "initial_observation": obs.to_json()},
+            {
+                "id": episode_id,
+                "game": game,
+                "seed": seed,
+                **meta,
+                "goal": info.get("goal", {}),
+                "initial_observation": obs.to_json(),
+            },
         )
         initial: EpisodeState = {
             "episode_id": episode_id,

@@ -69,8 +69,9 @@ def run_games(
     env = make(ENV_ID)
     conn = sqlite3.connect(str(run.checkpoint_path), check_same_thread=False)
     try:
-        controller = Controller(env, make_planner(planner), run, SqliteSaver(conn), max_steps=max_steps,
-                                step_delay=step_delay)
+        controller = Controller(
+            env, make_planner(planner), run, SqliteSaver(conn), max_steps=max_steps, step_delay=step_delay
+        )
         for i, game in enumerate(games):
             episode = controller.run_episode(f"ep{i:04d}", str(game), seed + i, game_meta(game))
             if on_episode:

@@ -137,6 +137,12 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         truncated = bool(self.max_steps is not None and self._steps >= self.max_steps and not won)
         return obs, 1.0 if won else 0.0, won, truncated, dict(obs.info)
 
+    def engine_step(self, action: str) -> Any:
+        """Step the wrapped textworld env directly, bypassing this adapter (for overhead benchmarks)."""
+        if self._tw is None:
+            raise RuntimeError("engine_step() before reset()")
+        return self._tw.step(self._to_engine.get(to_canonical(action), action.strip()))
+
     def render(self) -> str | None:
         return self._last.text if self._last is not None else None
 
@@ -158,8 +164,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         if self.expert:
             # AlfredTWEnv passes expert_type positionally, which makes it always "handcoded".
             wrappers.append(functools.partial(AlfredExpert, expert_type=self.expert))
-        self._tw = textworld.gym.envs.TextworldGymEnv([str(game)], infos, max_episode_steps=None,
-                                                      wrappers=wrappers)
+        self._tw = textworld.gym.envs.TextworldGymEnv([str(game)], infos, max_episode_steps=None, wrappers=wrappers)
 
     def _observation(self, text: str, infos: dict[str, Any], facts: list[Any]) -> Observation:
         engine_cmds = list(infos.get("admissible_commands") or [])

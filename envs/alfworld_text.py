@@ -21,11 +21,20 @@ LAMPS = ("desklamp", "floorlamp")
 
 _GOALS: list[tuple[str, re.Pattern[str]]] = [
     ("pick_clean_then_place_in_recep", re.compile(r"^put a clean (?P<obj>\w+) (?:in|on) (?P<recep>\w+)$")),
-    ("pick_clean_then_place_in_recep", re.compile(r"^clean some (?P<obj>\w+) and put it (?:in|on) (?P<recep>\w+)$")),
+    (
+        "pick_clean_then_place_in_recep",
+        re.compile(r"^clean some (?P<obj>\w+) and put it (?:in|on) (?P<recep>\w+)$"),
+    ),
     ("pick_heat_then_place_in_recep", re.compile(r"^put a hot (?P<obj>\w+) (?:in|on) (?P<recep>\w+)$")),
-    ("pick_heat_then_place_in_recep", re.compile(r"^heat some (?P<obj>\w+) and put it (?:in|on) (?P<recep>\w+)$")),
+    (
+        "pick_heat_then_place_in_recep",
+        re.compile(r"^heat some (?P<obj>\w+) and put it (?:in|on) (?P<recep>\w+)$"),
+    ),
     ("pick_cool_then_place_in_recep", re.compile(r"^put a cool (?P<obj>\w+) (?:in|on) (?P<recep>\w+)$")),
-    ("pick_cool_then_place_in_recep", re.compile(r"^cool some (?P<obj>\w+) and put it (?:in|on) (?P<recep>\w+)$")),
+    (
+        "pick_cool_then_place_in_recep",
+        re.compile(r"^cool some (?P<obj>\w+) and put it (?:in|on) (?P<recep>\w+)$"),
+    ),
     ("pick_two_obj_and_place", re.compile(r"^put two (?P<obj>\w+) (?:in|on) (?P<recep>\w+)$")),
     ("pick_two_obj_and_place", re.compile(r"^find two (?P<obj>\w+) and put them (?:in|on) (?P<recep>\w+)$")),
     ("look_at_obj_in_light", re.compile(r"^look at (?P<obj>\w+) under the (?P<toggle>\w+)$")),
@@ -102,22 +111,22 @@ def parse_facts(text: str) -> list[Fact]:
 
 def _sentence_facts(s: str) -> list[Fact]:
     """Facts of one sentence; sentences with nothing to say (the room overview) give none."""
-    if (m := re.match(rf"You arrive at ({_NAME})\.$", s)):
+    if m := re.match(rf"You arrive at ({_NAME})\.$", s):
         return [*_entity(m.group(1), "receptacle"), Fact("agent", "at", m.group(1))]
-    if (m := re.match(rf"On the ({_NAME}), you see (.+)\.$", s)):
+    if m := re.match(rf"On the ({_NAME}), you see (.+)\.$", s):
         return [*_entity(m.group(1), "receptacle"), *_contents(m.group(1), m.group(2), "on")]
-    if (m := re.match(rf"The ({_NAME}) is (open|closed)\.$", s)):
+    if m := re.match(rf"The ({_NAME}) is (open|closed)\.$", s):
         return [*_entity(m.group(1), "receptacle"), Fact(m.group(1), "open", None, m.group(2) == "open")]
-    if (m := re.match(rf"You (open|close) the ({_NAME})\.$", s)):
+    if m := re.match(rf"You (open|close) the ({_NAME})\.$", s):
         return [*_entity(m.group(2), "receptacle"), Fact(m.group(2), "open", None, m.group(1) == "open")]
-    if (m := re.match(rf"You pick up the ({_NAME}) from the ({_NAME})\.$", s)):
+    if m := re.match(rf"You pick up the ({_NAME}) from the ({_NAME})\.$", s):
         obj, rec = m.groups()
         return [
             *_entity(obj, "object"),
             Fact("agent", "holds", obj),
             Fact(obj, relation_for(rec), rec, False),
         ]
-    if (m := re.match(rf"You (?:move|put) the ({_NAME}) (?:to|in|on) the ({_NAME})\.$", s)):
+    if m := re.match(rf"You (?:move|put) the ({_NAME}) (?:to|in|on) the ({_NAME})\.$", s):
         obj, rec = m.groups()
         return [
             *_entity(obj, "object"),
@@ -125,27 +134,30 @@ def _sentence_facts(s: str) -> list[Fact]:
             Fact("agent", "holds", obj, False),
             Fact(obj, relation_for(rec), rec),
         ]
-    if (m := re.match(rf"You (heat|cool|clean) the ({_NAME}) using the ({_NAME})\.$", s)):
+    if m := re.match(rf"You (heat|cool|clean) the ({_NAME}) using the ({_NAME})\.$", s):
         verb, obj, tool = m.groups()
         state = {"heat": "hot", "cool": "cold", "clean": "clean"}[verb]
         extra = [Fact(obj, "cold", None, False)] if verb == "heat" else []
         extra += [Fact(obj, "hot", None, False)] if verb == "cool" else []
         return [*_entity(obj, "object"), *_entity(tool, "receptacle"), Fact(obj, state), *extra]
-    if (m := re.match(rf"You turn (on|off) the ({_NAME})\.$", s)):
+    if m := re.match(rf"You turn (on|off) the ({_NAME})\.$", s):
         return [*_entity(m.group(2), "object"), Fact(m.group(2), "on", None, m.group(1) == "on")]
-    if (m := re.match(r"You are carrying: (.+)\.$", s)):
-        return [f for item in _LIST_ITEM.findall(m.group(1)) for f in (*_entity(item, "object"),
-                                                                       Fact("agent", "holds", item))]
-    if (m := re.match(rf"This is a (.*?)({_NAME})\.$", s)):
+    if m := re.match(r"You are carrying: (.+)\.$", s):
+        return [
+            f
+            for item in _LIST_ITEM.findall(m.group(1))
+            for f in (*_entity(item, "object"), Fact("agent", "holds", item))
+        ]
+    if m := re.match(rf"This is a (.*?)({_NAME})\.$", s):
         adjectives, obj = m.groups()
         facts = _entity(obj, "object")
         for word, state in (("hot", "hot"), ("cool", "cold"), ("clean", "clean"), ("sliced", "sliced")):
             if word in adjectives.split():
                 facts.append(Fact(obj, state))
         return facts
-    if (m := re.match(rf"This ({_NAME}) is (on|off)\.$", s)):
+    if m := re.match(rf"This ({_NAME}) is (on|off)\.$", s):
         return [*_entity(m.group(1), "object"), Fact(m.group(1), "on", None, m.group(2) == "on")]
-    if (m := re.match(rf"You are facing the ({_NAME})", s)):
+    if m := re.match(rf"You are facing the ({_NAME})", s):
         return [*_entity(m.group(1), "receptacle"), Fact("agent", "at", m.group(1))]
     return []
 

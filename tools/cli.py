@@ -56,8 +56,19 @@ def generate(
         def tick(record: Any) -> None:
             progress.update(bar, advance=1, status=record.task_type if record else "[red]no game[/red]")
 
-        gen = Generator(out, seed, stream=stream, perturb=perturb, rooms=tuple(rooms.split(",")), workers=workers,
-                        on_game=tick)
+        try:
+            gen = Generator(
+                out,
+                seed,
+                stream=stream,
+                perturb=perturb,
+                rooms=tuple(rooms.split(",")),
+                workers=workers,
+                on_game=tick,
+            )
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from exc
         report = gen.run(houses, tasks_per_house)
     counts: dict[str, int] = {}
     for g in report.games:
@@ -133,16 +144,25 @@ def run(
             progress.update(bar, advance=1, status=f"{ep['task_type']} {mark} in {res['steps']} steps")
 
         try:
-            summary = run_games(found, run_dir, planner=planner, max_steps=max_steps, seed=seed,
-                                step_delay=step_delay, games_source=str(source), on_episode=tick)
+            summary = run_games(
+                found,
+                run_dir,
+                planner=planner,
+                max_steps=max_steps,
+                seed=seed,
+                step_delay=step_delay,
+                games_source=str(source),
+                on_episode=tick,
+            )
         except RunConfigError as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
     console.print(_summary_table(summary, f"run {run_dir}"))
     sps = summary["steps_per_success"]
     console.print(
-        f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; "
-        f"steps per success {sps:.1f}" if sps is not None else "no episode solved"
+        f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; steps per success {sps:.1f}"
+        if sps is not None
+        else "no episode solved"
     )
     console.print(f"run directory: {run_dir}")
 
@@ -154,8 +174,13 @@ def _summary_table(summary: dict[str, Any], title: str) -> Table:
         table.add_column(col, justify="right")
     for task_type, g in summary["per_task_type"].items():
         med = g["median_steps_success"]
-        table.add_row(task_type, str(g["episodes"]), f"{g['success_rate']:.0%}",
-                      "-" if med is None else f"{med:g}", f"{g['mean_seconds']:.2f} s")
+        table.add_row(
+            task_type,
+            str(g["episodes"]),
+            f"{g['success_rate']:.0%}",
+            "-" if med is None else f"{med:g}",
+            f"{g['mean_seconds']:.2f} s",
+        )
     return table
 
 
@@ -180,8 +205,13 @@ def show(
             for ep in eps:
                 res = ep.get("result")
                 status = "running" if not res else ("solved" if res["success"] else "failed")
-                table.add_row(ep["id"], ep.get("task_type", ""), ep.get("house_id", ""), status,
-                              str(res["steps"]) if res else "-")
+                table.add_row(
+                    ep["id"],
+                    ep.get("task_type", ""),
+                    ep.get("house_id", ""),
+                    status,
+                    str(res["steps"]) if res else "-",
+                )
             console.print(table)
             return
         ep = run_.episode(episode)
@@ -197,8 +227,11 @@ def show(
         if step["error"]:
             console.print(f"    [red]error: {escape(step['error'])}[/red]")
         if facts and step["facts_delta"]:
-            console.print("    [dim]facts: " + "; ".join(" ".join(str(x) for x in f[:3] if x is not None)
-                                                       for f in step["facts_delta"]) + "[/dim]")
+            console.print(
+                "    [dim]facts: "
+                + "; ".join(" ".join(str(x) for x in f[:3] if x is not None) for f in step["facts_delta"])
+                + "[/dim]"
+            )
     res = ep.get("result")
     console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
 
@@ -221,11 +254,12 @@ def replay(
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
     for d in report.differences[:20]:
-        err.print(f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
-                  f"  replayed {json.dumps(d.replayed)[:300]}")
+        err.print(
+            f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
+            f"  replayed {json.dumps(d.replayed)[:300]}"
+        )
     console.print(
-        f"replayed {report.episodes} episodes, {report.observations} observations: "
-        f"{len(report.differences)} differing"
+        f"replayed {report.episodes} episodes, {report.observations} observations: {len(report.differences)} differing"
     )
     if report.differences:
         raise typer.Exit(1)

@@ -30,8 +30,9 @@ _TOOLS = {
 }
 _OPENABLE = frozenset({"fridge", "cabinet", "drawer", "microwave", "safe", "box"})
 #: Where lamps usually stand (lamps are not in the engine's can-contain table: nobody puts them).
-_LAMP_PLACES = frozenset({"sidetable", "desk", "dresser", "shelf", "diningtable", "coffeetable", "tvstand",
-                          "bed", "countertop"})
+_LAMP_PLACES = frozenset(
+    {"sidetable", "desk", "dresser", "shelf", "diningtable", "coffeetable", "tvstand", "bed", "countertop"}
+)
 
 
 @cache
@@ -124,7 +125,8 @@ class HouseholdPlanner:
         tool = _TOOLS.get(ttype)
         # Objects already in the target that meet the goal stay there (the first of two, say).
         done_here = [
-            o for o in (b.contents(target) if target else [])
+            o
+            for o in (b.contents(target) if target else [])
             if base_type(o) == obj and (not tool or tool[2] in b.states.get(o, set()))
         ]
         if b.holding and base_type(b.holding) == obj:
@@ -175,8 +177,10 @@ class HouseholdPlanner:
                 return self._goto(r, subgoal, why)
         # Everything was seen once: things may have moved, so revisit the longest-unseen place.
         order = self._search_order(b, otype)
-        stale = sorted((r for r in order if r != here and f"go to {r}" in allowed),
-                       key=lambda r: (b.last_visit.get(r, 0), order.index(r)))
+        stale = sorted(
+            (r for r in order if r != here and f"go to {r}" in allowed),
+            key=lambda r: (b.last_visit.get(r, 0), order.index(r)),
+        )
         if stale:
             return self._goto(stale[0], subgoal, f"{why}; revisiting {stale[0]}")
         return "look", subgoal, "nothing left to search"

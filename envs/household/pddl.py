@@ -64,8 +64,14 @@ def problem_text(house: House, state: HouseState, task: Task, name: str, relevan
     aff = affordances()
     if relevant_only:
         keep = {t for t in (task.obj, task.toggle) if t}
-        house = House(house.house_id, house.floor_plan, house.room, house.receptacles, house.locations,
-                      {o: t for o, t in house.objects.items() if t in keep})
+        house = House(
+            house.house_id,
+            house.floor_plan,
+            house.room,
+            house.receptacles,
+            house.locations,
+            {o: t for o, t in house.objects.items() if t in keep},
+        )
     otypes = sorted({*house.objects.values(), *_DOMAIN_OTYPES, task.obj} - {""})
     rtypes = sorted({*house.receptacles.values(), *_DOMAIN_RTYPES} | ({task.recep} - {""}))
     objs: list[str] = ["agent1 - agent"]

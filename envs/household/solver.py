@@ -112,7 +112,7 @@ class Solver:
 
     def _start(self) -> subprocess.Popen[str]:
         if self._proc is None or self._proc.poll() is not None:
-            self._stderr = tempfile.TemporaryFile("w+")
+            self._stderr = tempfile.TemporaryFile("w+")  # noqa: SIM115 - lives as long as the worker
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "engram.envs.household.solver"],
                 stdin=subprocess.PIPE,

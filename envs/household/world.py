@@ -34,7 +34,12 @@ LAMPS = frozenset({"DeskLamp", "FloorLamp"})
 LAMP_HOLDERS = ("SideTable", "Desk", "Dresser", "Shelf", "DiningTable", "CoffeeTable", "TVStand", "Bed")
 #: Static receptacle types that AI2-THOR scenes list as present but whose poses are not in the
 #: layout data; we add instances at synthetic locations so that e.g. coffee machines exist.
-SYNTHETIC_RECEPTACLES = {"CoffeeMachine": (1, 1), "Toaster": (1, 1), "StoveBurner": (2, 4), "GarbageCan": (1, 1)}
+SYNTHETIC_RECEPTACLES = {
+    "CoffeeMachine": (1, 1),
+    "Toaster": (1, 1),
+    "StoveBurner": (2, 4),
+    "GarbageCan": (1, 1),
+}
 
 
 @dataclass(frozen=True)
@@ -196,9 +201,7 @@ def build_house(
 
     rtypes_here = set(receptacles.values())
     candidates = sorted(
-        t
-        for t in present
-        if t in aff.pickupable and any(t in aff.can_contain.get(rt, ()) for rt in rtypes_here)
+        t for t in present if t in aff.pickupable and any(t in aff.can_contain.get(rt, ()) for rt in rtypes_here)
     )
     rng.shuffle(candidates)
     chosen = sorted(candidates[:max_object_types])

@@ -43,7 +43,7 @@ def test_trajectory_records_are_complete_and_admissible(solved_run: Path) -> Non
         previous = ep["initial_observation"]
         for s in steps:
             assert s["action"] in previous["admissible"] and s["executed"] and s["error"] is None
-            assert set(s["timings"]) == {"plan_s", "env_s", "step_s"}
+            assert set(s["timings"]) == {"plan_s", "env_s", "step_s", "started_at"}
             previous = s["observation"]
         assert steps[-1]["done"] and steps[-1]["won"] == ep["result"]["success"]
 
@@ -62,8 +62,11 @@ def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: P
     record["observation"]["text"] = "You see a unicorn."
     lines[0] = json.dumps(record)
     steps_path.write_text("\n".join(lines) + "\n")
-    cli = subprocess.run([sys.executable, "-m", "engram", "replay", str(copy), "--episode", "ep0001"],
-                         capture_output=True, text=True)
+    cli = subprocess.run(
+        [sys.executable, "-m", "engram", "replay", str(copy), "--episode", "ep0001"],
+        capture_output=True,
+        text=True,
+    )
     assert cli.returncode == 1 and "1 differing" in cli.stdout
 
 

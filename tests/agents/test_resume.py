@@ -14,10 +14,19 @@ from pathlib import Path
 import pytest
 
 
-
 def _cmd(game: Path, run_dir: Path, delay: float) -> list[str]:
-    return [sys.executable, "-m", "engram", "run", "--games", str(game), "--run-dir", str(run_dir),
-            "--step-delay", str(delay)]
+    return [
+        sys.executable,
+        "-m",
+        "engram",
+        "run",
+        "--games",
+        str(game),
+        "--run-dir",
+        str(run_dir),
+        "--step-delay",
+        str(delay),
+    ]
 
 
 def _trajectory(run_dir: Path) -> list[tuple[int, str, str]]:

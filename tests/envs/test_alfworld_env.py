@@ -22,7 +22,7 @@ def test_reset_and_walkthrough_reach_the_goal(one_game: Path) -> None:
     terminated = False
     for action in walkthrough:
         assert action in obs.admissible
-        obs, reward, terminated, truncated, info = env.step(action)
+        obs, reward, terminated, _, info = env.step(action)
         assert ObservationSpace().contains(obs)
     assert terminated and reward == 1.0 and info["won"]
     env.close()
@@ -37,7 +37,7 @@ def test_put_and_move_grammar_both_work(games_dir: Path) -> None:
     for action in walkthrough:
         # Old ALFWorld said "put X in/on Y": the adapter accepts it for the engine's "move X to Y".
         if action.startswith("move "):
-            obj, rec = action[len("move "):].split(" to ")
+            obj, rec = action[len("move ") :].split(" to ")
             action = f"put {obj} in/on {rec}"
         obs, _, terminated, _, _ = env.step(action)
         assert obs.text != "Nothing happens.", action
@@ -49,23 +49,29 @@ def test_put_and_move_grammar_both_work(games_dir: Path) -> None:
 def test_facts_track_held_object_and_open_state(one_game: Path) -> None:
     env = make("engram/ALFWorld-v0")
     obs, _ = env.reset(options={"game": str(one_game)})
-    openable = next((a for a in obs.admissible if a.startswith("go to ") and
-                     a.split()[2] in ("fridge", "cabinet", "drawer", "microwave")), None)
+    openable = next(
+        (
+            a
+            for a in obs.admissible
+            if a.startswith("go to ") and a.split()[2] in ("fridge", "cabinet", "drawer", "microwave")
+        ),
+        None,
+    )
     if openable:
         obs, *_ = env.step(openable)
-        target = openable[len("go to "):]
-        assert ("open" in {f.relation for f in obs.facts if f.subject == target})
+        target = openable[len("go to ") :]
+        assert "open" in {f.relation for f in obs.facts if f.subject == target}
     take = next((a for a in obs.admissible if a.startswith("take ")), None)
     if take:
         obs, *_ = env.step(take)
-        held = take.split(" from ")[0][len("take "):]
+        held = take.split(" from ")[0][len("take ") :]
         assert any(f.relation == "holds" and f.object == held and f.value for f in obs.facts)
     env.close()
 
 
 def test_max_steps_truncates(one_game: Path) -> None:
     env = make("engram/ALFWorld-v0", max_steps=2)
-    obs, _ = env.reset(options={"game": str(one_game)})
+    env.reset(options={"game": str(one_game)})
     _, _, _, truncated, _ = env.step("look")
     assert not truncated
     _, _, terminated, truncated, _ = env.step("look")
@@ -82,7 +88,7 @@ def test_unknown_action_is_data_not_a_crash(one_game: Path) -> None:
 def test_bad_games_paths_give_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(GameLoadError, match="no such games path"):
         find_games(tmp_path / "nope")
-    with pytest.raises(GameLoadError, match="no game.tw-pddl games"):
+    with pytest.raises(GameLoadError, match=r"no game\.tw-pddl games"):
         find_games(tmp_path)
     env = make("engram/ALFWorld-v0")
     with pytest.raises(GameLoadError, match="no such game file"):

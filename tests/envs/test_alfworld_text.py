@@ -21,14 +21,24 @@ def test_goal_templates_of_all_six_types() -> None:
     cases = {
         "put some cd on drawer": ("pick_and_place_simple", "cd", "drawer", ""),
         "examine the pen with the desklamp": ("look_at_obj_in_light", "pen", "", "desklamp"),
-        "clean some cloth and put it in garbagecan": ("pick_clean_then_place_in_recep", "cloth", "garbagecan", ""),
+        "clean some cloth and put it in garbagecan": (
+            "pick_clean_then_place_in_recep",
+            "cloth",
+            "garbagecan",
+            "",
+        ),
         "heat some egg and put it in countertop": ("pick_heat_then_place_in_recep", "egg", "countertop", ""),
         "put a cool lettuce in countertop": ("pick_cool_then_place_in_recep", "lettuce", "countertop", ""),
         "find two pen and put them in dresser": ("pick_two_obj_and_place", "pen", "dresser", ""),
     }
     for text, (ttype, obj, recep, toggle) in cases.items():
         goal = parse_goal(text)
-        assert (goal["task_type"], goal["object"], goal["receptacle"], goal["toggle"]) == (ttype, obj, recep, toggle)
+        assert (goal["task_type"], goal["object"], goal["receptacle"], goal["toggle"]) == (
+            ttype,
+            obj,
+            recep,
+            toggle,
+        )
     assert parse_goal("dance a little")["task_type"] == "unknown"
 
 

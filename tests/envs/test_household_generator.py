@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import subprocess
@@ -24,7 +25,7 @@ def test_same_seed_same_house_and_problem() -> None:
         texts.append(problem_text(house, state, task, "p"))
     assert texts[0] == texts[1]
     rng = random.Random("y")
-    house2, state2 = build_house("h", 1, rng)
+    _, state2 = build_house("h", 1, rng)
     assert state2.placement != state.placement
 
 
@@ -85,12 +86,15 @@ def test_stream_carries_state_between_tasks(stream_dir: Path) -> None:
     tasks = manifest["tasks"]
     assert [t["index"] for t in tasks] == list(range(4))
     house = manifest["house"]
-    for before, after in zip(tasks, tasks[1:], strict=False):
+    for before, after in itertools.pairwise(tasks):
         task = before["task"]
         start = after["start_state"]["placement"]
         moved_by_residents = {m["object"] for m in before["perturbation_after"]}
-        placed = [o for o, r in start.items()
-                  if house["objects"][o] == task["obj"] and house["receptacles"][r] == task["recep"]]
+        placed = [
+            o
+            for o, r in start.items()
+            if house["objects"][o] == task["obj"] and house["receptacles"][r] == task["recep"]
+        ]
         if task["task_type"] != "look_at_obj_in_light":
             # What the previous task put in place is still there, unless a resident moved it.
             assert placed or moved_by_residents & {o for o, t in house["objects"].items() if t == task["obj"]}

@@ -1,0 +1,47 @@
+"""The command line as a user types it (real subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _engram(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engram", *args], capture_output=True, text=True)
+
+
+def test_generate_writes_games_and_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        res = _engram("generate", str(out), "--houses", "1", "--tasks-per-house", "2", "--seed", "4")
+        assert res.returncode == 0, res.stderr
+        assert "2 games" in res.stdout
+    games_a = sorted(p.relative_to(a) for p in a.rglob("game.tw-pddl"))
+    assert len(games_a) == 2 and games_a == sorted(p.relative_to(b) for p in b.rglob("game.tw-pddl"))
+    for rel in games_a:
+        assert json.loads((a / rel).read_text())["pddl_problem"] == json.loads((b / rel).read_text())["pddl_problem"]
+
+
+def test_show_prints_an_episode_and_the_overview(solved_run: Path) -> None:
+    overview = _engram("show", str(solved_run))
+    assert overview.returncode == 0 and "ep0000" in overview.stdout and "pick_" in overview.stdout
+    episode = _engram("show", str(solved_run), "ep0000", "--facts")
+    assert episode.returncode == 0
+    first = json.loads((solved_run / "episodes" / "ep0000" / "steps.jsonl").read_text().splitlines()[0])
+    assert f"> {first['action']}" in episode.stdout and "Your task is to:" in episode.stdout
+    missing = _engram("show", str(solved_run), "ep9999")
+    assert missing.returncode == 2 and "no episode" in missing.stderr
+
+
+def test_run_rejects_a_path_without_games(tmp_path: Path) -> None:
+    res = _engram("run", "--games", str(tmp_path), "--run-dir", str(tmp_path / "run"))
+    assert res.returncode == 2 and "no game.tw-pddl games" in res.stderr
+
+
+def test_bad_generate_options_are_refused(tmp_path: Path) -> None:
+    res = _engram("generate", str(tmp_path / "x"), "--perturb", "3")
+    assert res.returncode == 2 and "perturb" in res.stderr.lower()
+    res = _engram("generate", str(tmp_path / "x"), "--rooms", "garage")
+    assert res.returncode == 2 and "unknown room kinds ['garage']" in res.stderr
