@@ -1,0 +1,80 @@
+"""The offline planner's rules, on hand-written states (no engine needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engram.agents.planners.household import HouseholdPlanner
+from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
+
+INTRO = (
+    "You are in the middle of a room. Looking quickly around you, you see a cabinet 1, a countertop 1, "
+    "a fridge 1, and a microwave 1.\n\nYour task is to: heat some egg and put it in countertop."
+)
+
+
+def _state(steps: list[tuple[str, str]], admissible: list[str]) -> dict[str, Any]:
+    history = [{"action": None, "text": INTRO, "facts": [f.to_json() for f in intro_facts(INTRO)]}]
+    history += [{"action": a, "text": t, "facts": [f.to_json() for f in parse_facts(t)]} for a, t in steps]
+    text = steps[-1][1] if steps else INTRO
+    return {
+        "goal": parse_goal("heat some egg and put it in countertop"),
+        "observation": {"text": text, "facts": [], "admissible": admissible},
+        "history": history,
+    }
+
+
+GO = ["go to cabinet 1", "go to countertop 1", "go to fridge 1", "go to microwave 1", "look", "inventory"]
+
+
+def test_searches_where_eggs_can_be_and_opens_closed_ones() -> None:
+    planner = HouseholdPlanner()
+    first = planner.decide(_state([], GO), [])
+    assert first.action == "go to countertop 1"  # cabinets cannot hold eggs; countertops can
+    state = _state(
+        [
+            ("go to countertop 1", "You arrive at countertop 1. On the countertop 1, you see a mug 1."),
+            ("go to fridge 1", "You arrive at fridge 1. The fridge 1 is closed."),
+        ],
+        [*GO, "open fridge 1"],
+    )
+    assert planner.decide(state, []).action == "open fridge 1"
+
+
+def test_takes_heats_then_places() -> None:
+    planner = HouseholdPlanner()
+    seen = [
+        ("go to fridge 1", "You arrive at fridge 1. The fridge 1 is closed."),
+        ("open fridge 1", "You open the fridge 1. The fridge 1 is open. In it, you see a egg 2."),
+    ]
+    assert planner.decide(_state(seen, [*GO, "take egg 2 from fridge 1"]), []).action == "take egg 2 from fridge 1"
+    held = [*seen, ("take egg 2 from fridge 1", "You pick up the egg 2 from the fridge 1.")]
+    assert planner.decide(_state(held, GO), []).action == "go to microwave 1"
+    at_mw = [*held, ("go to microwave 1", "You arrive at microwave 1. The microwave 1 is closed.")]
+    assert (
+        planner.decide(_state(at_mw, [*GO, "heat egg 2 with microwave 1"]), []).action == "heat egg 2 with microwave 1"
+    )
+    hot = [*at_mw, ("heat egg 2 with microwave 1", "You heat the egg 2 using the microwave 1.")]
+    assert planner.decide(_state(hot, GO), []).action == "go to countertop 1"
+    there = [*hot, ("go to countertop 1", "You arrive at countertop 1. On the countertop 1, you see nothing.")]
+    decision = planner.decide(_state(there, [*GO, "move egg 2 to countertop 1"]), [])
+    assert decision.action == "move egg 2 to countertop 1" and "countertop 1" in decision.subgoal
+
+
+def test_does_not_repeat_a_command_that_did_nothing() -> None:
+    planner = HouseholdPlanner()
+    steps = [
+        ("go to fridge 1", "You arrive at fridge 1. The fridge 1 is closed."),
+        ("open fridge 1", "Nothing happens."),
+    ]
+    decision = planner.decide(_state(steps, [*GO, "open fridge 1"]), [])
+    assert decision.action != "open fridge 1" and decision.action in GO
+
+
+def test_only_ever_returns_an_admissible_command() -> None:
+    planner = HouseholdPlanner()
+    # The receptacle it wants is not offered: it must fall back to something offered.
+    decision = planner.decide(_state([], ["look", "inventory"]), [])
+    assert decision.action in ("look", "inventory")
+    decision = planner.decide(_state([], ["examine cabinet 1"]), [])
+    assert decision.action == "examine cabinet 1"
