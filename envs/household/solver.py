@@ -55,8 +55,11 @@ def check_in_process(game: str, plan_with: str | None = None) -> dict[str, Any]:
     """
     start = time.perf_counter()
     planner = _engine(expert=True)
-    planner.load(plan_with or game)
-    plan = list(planner.reset()["extra.expert_plan"] or [])
+    try:
+        planner.load(plan_with or game)
+        plan = list(planner.reset()["extra.expert_plan"] or [])
+    except Exception as exc:  # the engine's parse/translate errors: a malformed problem, not our bug
+        return {"ok": False, "error": f"the engine could not load the problem: {type(exc).__name__}: {exc}"}
     if not plan:
         return {"ok": False, "error": "the planner found no plan from the initial state", "walkthrough": []}
     env = planner if plan_with is None else _engine(expert=False)
@@ -146,7 +149,12 @@ class Solver:
             code = proc.wait()
             tail = self._stderr_tail()
             self._proc = None
-            return Verdict(game, False, f"the engine process exited with status {code}: {tail}", seconds=seconds)
+            return Verdict(
+                game,
+                False,
+                f"the engine process exited with status {code} (malformed problem?): {tail}",
+                seconds=seconds,
+            )
         data = json.loads(line)
         return Verdict(
             game,

@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from engram.envs.household.generator import validate_games
@@ -56,29 +57,37 @@ def test_generated_games_cover_all_types_and_are_proven(games_dir: Path, games_r
         assert g["description"] in data["grammar"] and "UNKNOWN GOAL" not in data["grammar"]
 
 
-def test_corrupted_problem_is_rejected_and_the_checker_survives(games_dir: Path, tmp_path: Path) -> None:
+def _copy_game(src: Path, dst_dir: Path) -> Path:
+    dst_dir.mkdir(parents=True)
+    (dst_dir / "traj_data.json").write_text(src.with_name("traj_data.json").read_text())
+    (dst_dir / "game.tw-pddl").write_text(src.read_text())
+    return dst_dir / "game.tw-pddl"
+
+
+def _corrupt(path: Path, edit: Callable[[str], str]) -> None:
+    data = json.loads(path.read_text())
+    data["pddl_problem"] = edit(data["pddl_problem"])
+    path.write_text(json.dumps(data))
+
+
+def test_corrupted_problems_are_rejected_and_the_checker_survives(games_dir: Path, tmp_path: Path) -> None:
     from engram.envs.alfworld import find_games
 
-    good = find_games(games_dir)[:2]
-    broken = []
-    for i, src in enumerate(good):
-        dst = tmp_path / f"g{i}" / "game.tw-pddl"
-        dst.parent.mkdir()
-        (dst.parent / "traj_data.json").write_text(src.with_name("traj_data.json").read_text())
-        dst.write_text(src.read_text())
-        broken.append(dst)
-    data = json.loads(broken[0].read_text())
-    # Drop every receptacle declaration: the problem no longer parses against the domain.
-    data["pddl_problem"] = "\n".join(ln for ln in data["pddl_problem"].splitlines() if "- receptacle" not in ln)
-    broken[0].write_text(json.dumps(data))
-    verdicts = validate_games(broken)
-    assert [v.ok for v in verdicts] == [False, True]  # the second game was still checked
-    assert verdicts[0].error
-    assert json.loads(broken[0].read_text())["solvable"] is False
+    src = find_games(games_dir)[0]
+    fatal, broken, good = (_copy_game(src, tmp_path / name) for name in ("a_fatal", "b_broken", "c_good"))
+    # A duplicate object makes FastDownward exit the whole process (the worker dies) ...
+    _corrupt(fatal, lambda p: p.replace("agent1 - agent", "agent1 - agent\n        agent1 - location", 1))
+    # ... and undeclared receptacles make the engine raise.
+    _corrupt(broken, lambda p: "\n".join(ln for ln in p.splitlines() if "- receptacle" not in ln))
+    verdicts = validate_games([fatal, broken, good])
+    assert [v.ok for v in verdicts] == [False, False, True]  # the good game was still checked
+    assert "process exited" in verdicts[0].error and "duplicate object" in verdicts[0].error
+    assert "could not load the problem" in verdicts[1].error
+    assert json.loads(fatal.read_text())["solvable"] is False
 
     cli = subprocess.run([sys.executable, "-m", "engram", "validate", str(tmp_path)], capture_output=True, text=True)
     assert cli.returncode == 1
-    assert "REJECTED" in cli.stdout and "1 solvable, 1 rejected" in cli.stdout
+    assert "REJECTED" in cli.stdout and "1 solvable, 2 rejected" in cli.stdout
 
 
 def test_stream_carries_state_between_tasks(stream_dir: Path) -> None:
