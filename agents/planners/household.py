@@ -51,7 +51,6 @@ class Belief:
 
     receptacles: list[str] = field(default_factory=list)
     location: dict[str, str] = field(default_factory=dict)  # object -> receptacle
-    visited: set[str] = field(default_factory=set)
     opened: dict[str, bool] = field(default_factory=dict)
     states: dict[str, set[str]] = field(default_factory=dict)
     at: str = ""
@@ -71,7 +70,6 @@ class Belief:
                     del self.location[f.subject]
             elif f.relation == "at" and f.subject == "agent" and f.object:
                 self.at = f.object
-                self.visited.add(f.object)
                 self.last_visit[f.object] = self.clock
             elif f.relation == "holds" and f.subject == "agent" and f.object:
                 if f.value:
@@ -173,7 +171,7 @@ class HouseholdPlanner:
         if here and base_type(here) in _OPENABLE and b.opened.get(here) is False and f"open {here}" in allowed:
             return f"open {here}", subgoal, f"{here} is closed; look inside"
         for r in self._search_order(b, otype):
-            if r not in b.visited and f"go to {r}" in allowed:
+            if r not in b.last_visit and f"go to {r}" in allowed:
                 return self._goto(r, subgoal, why)
         # Everything was seen once: things may have moved, so revisit the longest-unseen place.
         order = self._search_order(b, otype)

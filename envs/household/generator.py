@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from engram.envs.household.pddl import dump_json, game_json, problem_text, state_from_facts
+from engram.envs.household.pddl import dump_json, game_json, state_from_facts
 from engram.envs.household.solver import Solver, Verdict
 from engram.envs.household.tasks import ROOMS_FOR_TASK, TASK_TYPES, Task, sample_task
 from engram.envs.household.world import ROOM_TYPES, House, HouseState, affordances, build_house
@@ -259,4 +259,4 @@ def validate_games(paths: list[Path], on_game: Callable[[Verdict], None] | None 
     return verdicts
 
 
-__all__ = ["Generator", "Report", "perturb_state", "problem_text", "validate_games", "write_game"]
+__all__ = ["Generator", "Report", "perturb_state", "validate_games", "write_game"]

@@ -132,9 +132,6 @@ class HouseState:
     cool: set[str] = field(default_factory=set)
     clean: set[str] = field(default_factory=set)
 
-    def copy(self) -> HouseState:
-        return HouseState(dict(self.placement), set(self.hot), set(self.cool), set(self.clean))
-
     def to_json(self) -> dict[str, Any]:
         return {
             "placement": dict(sorted(self.placement.items())),
