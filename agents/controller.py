@@ -26,6 +26,7 @@ from engram.tools.trajectory import RunDir
 
 class EpisodeState(TypedDict, total=False):
     episode_id: str
+    house_id: str
     game: str
     seed: int
     goal: dict[str, Any]
@@ -76,9 +77,20 @@ class Controller:
         obs = state["observation"]
         last_action = state["decision"]["action"] if state["t"] else None
         entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"]}
-        for module in self.memory:
-            module.observe({**entry, "episode_id": state["episode_id"], "t": state["t"], "goal": state["goal"]})
+        self._observe(state, entry, state["t"])
         return {"history": [entry], "pending": {"t_start": time.perf_counter(), "started_at": time.time()}}
+
+    def _observe(self, state: EpisodeState, entry: dict[str, Any], t: int) -> None:
+        for module in self.memory:
+            module.observe(
+                {
+                    **entry,
+                    "episode_id": state["episode_id"],
+                    "house_id": state.get("house_id", ""),
+                    "t": t,
+                    "goal": state["goal"],
+                }
+            )
 
     def _plan(self, state: EpisodeState) -> dict[str, Any]:
         query = {"goal": state["goal"], "observation": state["observation"], "t": state["t"]}
@@ -162,6 +174,8 @@ class Controller:
         if p["error"]:
             update["error"] = p["error"]
         if done:
+            # The loop ends here, so memory sees the last observation now rather than in perceive.
+            self._observe(state, {"action": decision["action"], "text": obs["text"], "facts": obs["facts"]}, t + 1)
             self._finish(state, t + 1, won, p["error"] if env_failed else None)
         return update
 
@@ -194,6 +208,9 @@ class Controller:
             for action in values.get("actions", []):
                 self.env.step(action)
             self.run.truncate_steps(episode_id, values["t"])
+            # Memory was saved at the last episode end; give it back what this episode perceived.
+            for t, entry in enumerate(values.get("history", [])):
+                self._observe(values, entry, t)  # type: ignore[arg-type]
             self.graph.invoke(None, config, durability="sync")
             return self.run.episode(episode_id)
         obs, info = self.env.reset(seed=seed, options={"game": game})
@@ -212,6 +229,7 @@ class Controller:
         )
         initial: EpisodeState = {
             "episode_id": episode_id,
+            "house_id": str(meta.get("house_id", "")),
             "game": game,
             "seed": seed,
             "goal": info.get("goal", {}),

@@ -18,6 +18,7 @@ from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.envs.alfworld import game_meta
 from engram.envs.registry import make
+from engram.memory.base import MemoryModule
 from engram.tools.trajectory import RunDir
 
 ENV_ID = "engram/ALFWorld-v0"
@@ -25,6 +26,34 @@ ENV_ID = "engram/ALFWorld-v0"
 
 class RunConfigError(ValueError):
     """The run directory already holds a run made with another configuration."""
+
+
+MEMORY_MODULES = ("scene",)
+PLANNED_MODULES = ("working", "skills", "episodic", "experience")
+
+
+def parse_memory(spec: str) -> list[str]:
+    """``none`` | ``all`` | a comma list of module names -> the module names, validated."""
+    spec = spec.strip().lower()
+    if spec in ("", "none"):
+        return []
+    names = list(MEMORY_MODULES) if spec == "all" else [n.strip() for n in spec.split(",") if n.strip()]
+    for name in names:
+        if name in PLANNED_MODULES:
+            raise ValueError(f"memory module {name!r} is not available yet; available: {', '.join(MEMORY_MODULES)}")
+        if name not in MEMORY_MODULES:
+            raise ValueError(f"unknown memory module {name!r}; choose from none, all, {', '.join(MEMORY_MODULES)}")
+    return names
+
+
+def make_memory(names: list[str]) -> list[MemoryModule]:
+    modules: list[MemoryModule] = []
+    for name in names:
+        if name == "scene":
+            from engram.memory.scene import SceneGraphMemory
+
+            modules.append(SceneGraphMemory())
+    return modules
 
 
 def make_planner(name: str) -> Planner:
@@ -43,6 +72,7 @@ def run_games(
     max_steps: int = 60,
     seed: int = 0,
     step_delay: float = 0.0,
+    memory: str = "none",
     games_source: str = "",
     on_episode: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
@@ -53,7 +83,7 @@ def run_games(
         "games": [str(g) for g in games],
         "planner": planner,
         "model": None,
-        "memory": "none",
+        "memory": ",".join(parse_memory(memory)) or "none",
         "max_steps": max_steps,
         "seed": seed,
     }
@@ -66,14 +96,30 @@ def run_games(
             )
     else:
         run.write_manifest({"config": config, "seeds": [seed + i for i in range(len(games))]})
+    modules = make_memory(parse_memory(memory))
+    memory_dir = run.path / "memory"
+    memory_dir.mkdir(parents=True, exist_ok=True)
+    for module in modules:
+        if (memory_dir / f"{module.name}.sqlite").exists():
+            module.load(memory_dir / f"{module.name}.sqlite")
     env = make(ENV_ID)
     conn = sqlite3.connect(str(run.checkpoint_path), check_same_thread=False)
     try:
         controller = Controller(
-            env, make_planner(planner), run, SqliteSaver(conn), max_steps=max_steps, step_delay=step_delay
+            env,
+            make_planner(planner),
+            run,
+            SqliteSaver(conn),
+            memory=modules,
+            max_steps=max_steps,
+            step_delay=step_delay,
         )
         for i, game in enumerate(games):
             episode = controller.run_episode(f"ep{i:04d}", str(game), seed + i, game_meta(game))
+            # Saved after every episode, so a later process (or a resumed one) starts from here. A
+            # kill between an episode's end and this save loses that episode's memory updates.
+            for module in modules:
+                module.save(memory_dir / f"{module.name}.sqlite")
             if on_episode:
                 on_episode(episode)
     finally:

@@ -15,8 +15,15 @@ from typing import Any
 
 import gymnasium as gym
 
-from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal, task_text, to_canonical
-from engram.envs.core import ActionSpace, Observation, ObservationSpace
+from engram.envs.alfworld_text import (
+    intro_facts,
+    parse_facts,
+    parse_goal,
+    relation_for,
+    task_text,
+    to_canonical,
+)
+from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
 
 GAME_FILE = "game.tw-pddl"
 
@@ -103,6 +110,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._goal: dict[str, Any] = {}
         self._steps = 0
         self._last: Observation | None = None
+        self._facts: list[Any] = []
 
     # -- gymnasium API -----------------------------------------------------------------------
     def reset(
@@ -137,6 +145,26 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         truncated = bool(self.max_steps is not None and self._steps >= self.max_steps and not won)
         return obs, 1.0 if won else 0.0, won, truncated, dict(obs.info)
 
+    def ground_truth(self) -> list[Fact]:
+        """The engine's true state now, in engram's vocabulary (for measuring memory accuracy).
+
+        Only what an observer could know is translated: object locations, open receptacles, hot,
+        cold, clean, lamps on, the held object.
+        """
+        # isToggled, not isOn: the feedback ("You turn on ...") and the goal both read isToggled, while
+        # the engine leaves isOn false after a use (both of the domain's conditional effects fire).
+        rename = {"opened": "open", "ishot": "hot", "iscool": "cold", "isclean": "clean", "istoggled": "on"}
+        out: list[Fact] = []
+        for prop in self._facts:
+            name, args = prop.name.lower(), [v.name.strip() for v in prop.arguments]
+            if name == "inreceptacle":
+                out.append(Fact(args[0], relation_for(args[1]), args[1]))
+            elif name == "holds":
+                out.append(Fact("agent", "holds", args[1]))
+            elif name in rename:
+                out.append(Fact(args[0], rename[name]))
+        return out
+
     def engine_step(self, action: str) -> Any:
         """Step the wrapped textworld env directly, bypassing this adapter (for overhead benchmarks)."""
         if self._tw is None:
@@ -159,7 +187,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
 
         self.close()
         extras = ["gamefile"] + (["expert_plan"] if self.expert else [])
-        infos = textworld.EnvInfos(admissible_commands=True, won=True, extras=extras)
+        infos = textworld.EnvInfos(admissible_commands=True, won=True, facts=True, extras=extras)
         wrappers: list[Any] = [AlfredDemangler, AlfredInfos]
         if self.expert:
             # AlfredTWEnv passes expert_type positionally, which makes it always "handcoded".
@@ -167,6 +195,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._tw = textworld.gym.envs.TextworldGymEnv([str(game)], infos, max_episode_steps=None, wrappers=wrappers)
 
     def _observation(self, text: str, infos: dict[str, Any], facts: list[Any]) -> Observation:
+        self._facts = list(infos.get("facts") or [])
         engine_cmds = list(infos.get("admissible_commands") or [])
         self._to_engine = {to_canonical(c): c for c in engine_cmds}
         info: dict[str, Any] = {

@@ -82,7 +82,7 @@ def _entity(name: str, category: str) -> list[Fact]:
 
 def _contents(receptacle: str, listing: str, rel: str) -> list[Fact]:
     items = _LIST_ITEM.findall(listing)
-    facts: list[Fact] = []
+    facts: list[Fact] = [Fact(receptacle, "searched")]
     if not items:
         facts.append(Fact(receptacle, "empty"))
     for item in items:

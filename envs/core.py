@@ -15,8 +15,10 @@ import gymnasium as gym
 #: Relations between two entities.
 RELATIONS = frozenset({"type", "category", "in", "on", "at", "holds", "near", "child_of"})
 #: Unary states of one entity (``object`` is None). ``value=False`` records an observed negation,
-#: e.g. a receptacle seen closed is ``Fact("fridge 1", "open", None, False)``.
-STATES = frozenset({"open", "hot", "cold", "clean", "on", "sliced", "visible", "empty"})
+#: e.g. a receptacle seen closed is ``Fact("fridge 1", "open", None, False)``. ``searched`` says the
+#: observation listed the entity's *complete* contents, so anything believed inside and not listed
+#: is no longer there.
+STATES = frozenset({"open", "hot", "cold", "clean", "on", "sliced", "visible", "empty", "searched"})
 
 
 class Fact(NamedTuple):

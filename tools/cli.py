@@ -118,15 +118,21 @@ def run(
     games: Annotated[Path | None, typer.Option(help="Games: a game, a folder of games, or a stream")] = None,
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
     planner: Annotated[str, typer.Option(help="Planner: offline")] = "offline",
+    memory: Annotated[str, typer.Option(help="Memory modules: none | all | comma list (scene)")] = "none",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N games")] = None,
     step_delay: Annotated[float, typer.Option(min=0.0, help="Seconds to pause per step (demos, kill tests)")] = 0.0,
 ) -> None:
     """Run the agent over games (default: the bundled stream) and write a run directory."""
-    from engram.agents.runner import RunConfigError, run_games
+    from engram.agents.runner import RunConfigError, parse_memory, run_games
     from engram.envs.alfworld import GameLoadError, find_games
 
+    try:
+        parse_memory(memory)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
     source = games or default_games()
     try:
         found = find_games(source)
@@ -151,6 +157,7 @@ def run(
                 max_steps=max_steps,
                 seed=seed,
                 step_delay=step_delay,
+                memory=memory,
                 games_source=str(source),
                 on_episode=tick,
             )

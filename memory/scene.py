@@ -1,0 +1,246 @@
+"""Scene-graph long-term memory (KARMA): per house, where things are and what state they are in.
+
+One ``networkx`` graph per house. Nodes are entities (receptacles, objects, the agent) with a type
+and a category; an edge ``object -> receptacle`` is the belief that the object is in/on it, an edge
+``agent -> object`` that the agent holds it; unary states (open, hot, cold, clean, on) are node
+attributes. Every belief remembers the episode and step it was last observed in and a confidence:
+1.0 when observed, multiplied by ``decay`` at each episode end (other residents may move things
+between tasks), and removed outright when an observation contradicts it, e.g. a receptacle whose
+complete contents were just listed (``searched``) without the object.
+
+Persisted to SQLite by :meth:`SceneGraphMemory.save` and read back by :meth:`load` in a new process.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from engram.envs.core import Fact
+from engram.memory.base import Recall
+
+LOCATION = ("in", "on")
+STATE_NAMES = ("open", "hot", "cold", "clean", "on", "sliced")
+
+
+@dataclass
+class Belief:
+    value: bool
+    episode: str
+    step: int
+    confidence: float = 1.0
+
+
+def _type_of(entity: str) -> str:
+    return entity.rsplit(" ", 1)[0] if entity[-1:].isdigit() else entity
+
+
+class SceneGraph:
+    """Beliefs about one house."""
+
+    def __init__(self) -> None:
+        self.g: nx.DiGraph = nx.DiGraph()
+
+    # -- updates -----------------------------------------------------------------------------
+    def _node(self, entity: str) -> dict[str, Any]:
+        if entity not in self.g:
+            self.g.add_node(entity, type=_type_of(entity), category="", states={}, searched=None)
+        return dict(self.g.nodes[entity])
+
+    def _place(self, obj: str, where: str | None, rel: str, belief: Belief) -> None:
+        for old in [d for _, d, a in self.g.out_edges(obj, data=True) if a["rel"] in (*LOCATION, "holds")]:
+            self.g.remove_edge(obj, old)
+        if where is not None:
+            self._node(where)
+            self.g.add_edge(obj, where, rel=rel, belief=belief)
+
+    def update(self, facts: Iterable[Fact], episode: str, step: int) -> None:
+        facts = list(facts)
+        listed: dict[str, set[str]] = {}
+        for f in facts:
+            self._node(f.subject)
+            node = self.g.nodes[f.subject]
+            seen = Belief(f.value, episode, step)
+            if f.relation == "type" and f.object:
+                node["type"] = f.object
+            elif f.relation == "category" and f.object:
+                node["category"] = f.object
+            elif f.relation in LOCATION and f.object:
+                if f.value:
+                    self._place(f.subject, f.object, f.relation, seen)
+                    listed.setdefault(f.object, set()).add(f.subject)
+                elif self.g.has_edge(f.subject, f.object):
+                    self.g.remove_edge(f.subject, f.object)
+            elif f.relation == "holds" and f.object:
+                self._node(f.object)
+                if f.value:
+                    self._place("agent", None, "holds", seen)  # one hand: drop any older holds
+                    self._place(f.object, None, "in", seen)  # no longer in a receptacle
+                    self.g.add_edge("agent", f.object, rel="holds", belief=seen)
+                elif self.g.has_edge("agent", f.object):
+                    self.g.remove_edge("agent", f.object)
+            elif f.relation == "at" and f.object:
+                node["at"] = (f.object, seen)
+            elif f.relation in STATE_NAMES and f.object is None:
+                node["states"][f.relation] = seen
+            elif f.relation == "searched" and f.value:
+                node["searched"] = (episode, step)
+            elif f.relation == "empty" and f.value:
+                listed.setdefault(f.subject, set())
+        for recep, present in listed.items():
+            if self.g.nodes[recep].get("searched") == (episode, step):
+                for obj in [o for o, _, a in self.g.in_edges(recep, data=True) if a["rel"] in LOCATION]:
+                    if obj not in present:
+                        self.g.remove_edge(obj, recep)  # contradicted: the full listing lacks it
+
+    def decay(self, factor: float) -> None:
+        for _, _, a in self.g.edges(data=True):
+            a["belief"].confidence *= factor
+        for _, data in self.g.nodes(data=True):
+            for belief in data["states"].values():
+                belief.confidence *= factor
+
+    # -- queries -----------------------------------------------------------------------------
+    def where(self, what: str) -> list[tuple[str, str, Belief]]:
+        """Where ``what`` (an entity like ``apple 1`` or a type like ``apple``) was last seen:
+        ``(object, receptacle, belief)``, most confident and most recent first."""
+        hits = [
+            (o, r, a["belief"])
+            for o, r, a in self.g.edges(data=True)
+            if a["rel"] in LOCATION and (o == what or self.g.nodes[o]["type"] == what)
+        ]
+        return sorted(hits, key=lambda h: (-h[2].confidence, -h[2].step, h[0]))
+
+    def contents(self, receptacle: str) -> list[str]:
+        return sorted(o for o, _, a in self.g.in_edges(receptacle, data=True) if a["rel"] in LOCATION)
+
+    def receptacles(self) -> list[str]:
+        return sorted(n for n, d in self.g.nodes(data=True) if d["category"] == "receptacle")
+
+    def unexplored(self) -> list[str]:
+        """Receptacles whose complete contents were never observed."""
+        return [r for r in self.receptacles() if self.g.nodes[r]["searched"] is None]
+
+    def holders_for(self, otype: str) -> list[tuple[str, int]]:
+        """Receptacle types where objects of ``otype`` have been seen, with how often (best first)."""
+        counts: dict[str, int] = {}
+        for _o, r, _b in self.where(otype):
+            rtype = self.g.nodes[r]["type"]
+            counts[rtype] = counts.get(rtype, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def beliefs(self) -> list[tuple[Fact, Belief]]:
+        """Every remembered fact with its provenance (locations, holds, states)."""
+        out = [(Fact(s, a["rel"], d), a["belief"]) for s, d, a in self.g.edges(data=True)]
+        for n, data in self.g.nodes(data=True):
+            out += [(Fact(n, name, None, b.value), b) for name, b in data["states"].items()]
+        return out
+
+
+def accuracy(beliefs: list[tuple[Fact, Belief]], truth: Iterable[Fact]) -> tuple[int, int]:
+    """``(agreeing, total)`` remembered facts against the engine's ground truth.
+
+    A location agrees when the engine has the object in that receptacle (in/on is wording); a
+    state agrees when the engine has it exactly when memory says so.
+    """
+    where = {(f.subject, f.object) for f in truth if f.relation in (*LOCATION, "holds")}
+    states = {(f.subject, f.relation) for f in truth if f.object is None}
+    agree = 0
+    for fact, _ in beliefs:
+        if fact.object is not None:
+            agree += (fact.subject, fact.object) in where
+        else:
+            agree += ((fact.subject, fact.relation) in states) == fact.value
+    return agree, len(beliefs)
+
+
+class SceneGraphMemory:
+    """The ``scene`` memory module: one :class:`SceneGraph` per house."""
+
+    name = "scene"
+
+    def __init__(self, decay: float = 0.8) -> None:
+        self.decay = decay
+        self.houses: dict[str, SceneGraph] = {}
+        self.house = "default"
+
+    def graph(self, house: str | None = None) -> SceneGraph:
+        return self.houses.setdefault(house or self.house, SceneGraph())
+
+    def observe(self, step: dict[str, Any]) -> None:
+        self.house = step.get("house_id") or "default"
+        facts = [Fact.from_json(f) if isinstance(f, list) else f for f in step["facts"]]
+        self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0)))
+
+    def recall(self, query: dict[str, Any]) -> list[Recall]:
+        goal = query.get("goal", {})
+        g = self.graph()
+        out: list[Recall] = []
+        for target in (goal.get("object"), goal.get("toggle")):
+            for obj, rec, b in g.where(target)[:3] if target else []:
+                out.append(
+                    Recall(
+                        "scene",
+                        self.name,
+                        {"object": obj, "receptacle": rec, "episode": b.episode, "step": b.step},
+                        f"{obj} was last seen in/on {rec}",
+                        b.confidence,
+                    )
+                )
+        unexplored = g.unexplored()
+        if unexplored:
+            out.append(
+                Recall(
+                    "scene", self.name, {"unexplored": unexplored}, f"never searched: {', '.join(unexplored[:8])}", 0.1
+                )
+            )
+        return out
+
+    def consolidate(self, episode: dict[str, Any]) -> None:
+        self.graph(episode.get("house_id") or self.house).decay(self.decay)
+
+    # -- persistence -------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        tmp = Path(str(path) + ".tmp")
+        tmp.unlink(missing_ok=True)
+        with sqlite3.connect(tmp) as db:
+            db.execute("CREATE TABLE nodes (house, id, type, category, searched_episode, searched_step)")
+            db.execute("CREATE TABLE beliefs (house, subject, relation, object, value, episode, step, confidence)")
+            for house, g in self.houses.items():
+                for n, d in g.g.nodes(data=True):
+                    s = d["searched"] or (None, None)
+                    db.execute("INSERT INTO nodes VALUES (?,?,?,?,?,?)", (house, n, d["type"], d["category"], *s))
+                for fact, b in g.beliefs():
+                    db.execute(
+                        "INSERT INTO beliefs VALUES (?,?,?,?,?,?,?,?)",
+                        (
+                            house,
+                            fact.subject,
+                            fact.relation,
+                            fact.object,
+                            int(b.value),
+                            b.episode,
+                            b.step,
+                            b.confidence,
+                        ),
+                    )
+        tmp.replace(path)  # atomic: a crash mid-save leaves the previous memory intact
+
+    def load(self, path: Path) -> None:
+        self.houses = {}
+        with sqlite3.connect(path) as db:
+            for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
+                g = self.graph(house)
+                g.g.add_node(n, type=typ, category=cat, states={}, searched=None if s_ep is None else (s_ep, s_step))
+            for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):
+                b = Belief(bool(value), ep, step, conf)
+                g = self.graph(house)
+                if obj is None:
+                    g.g.nodes[subj]["states"][rel] = b
+                else:
+                    g.g.add_edge(subj, obj, rel=rel, belief=b)

@@ -1,0 +1,117 @@
+"""Scene-graph long-term memory: update rules, queries, persistence, accuracy on the real engine."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from engram.envs.alfworld_text import intro_facts, parse_facts
+from engram.envs.core import Fact
+from engram.memory.scene import SceneGraph, SceneGraphMemory, accuracy
+
+INTRO = "You are in the middle of a room. Looking quickly around you, you see a countertop 1, and a fridge 1.\n\n"
+
+
+def _graph(*texts: str) -> SceneGraph:
+    g = SceneGraph()
+    g.update(intro_facts(INTRO + "Your task is to: put a apple in fridge."), "e1", 0)
+    for t, text in enumerate(texts, start=1):
+        g.update(parse_facts(text), "e1", t)
+    return g
+
+
+def test_locations_moves_and_holding() -> None:
+    g = _graph("You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 2.")
+    assert [(o, r) for o, r, _ in g.where("apple")] == [("apple 1", "countertop 1")]
+    assert g.contents("countertop 1") == ["apple 1", "mug 2"]
+    assert g.unexplored() == ["fridge 1"]
+    g.update(parse_facts("You pick up the apple 1 from the countertop 1."), "e1", 2)
+    assert g.where("apple 1") == [] and Fact("agent", "holds", "apple 1") in [f for f, _ in g.beliefs()]
+    g.update(parse_facts("You move the apple 1 to the fridge 1."), "e1", 3)
+    assert [(o, r) for o, r, _ in g.where("apple 1")] == [("apple 1", "fridge 1")]
+    assert not any(f.relation == "holds" for f, _ in g.beliefs())
+    assert g.holders_for("mug") == [("countertop", 1)]
+
+
+def test_a_complete_listing_contradicts_what_is_missing() -> None:
+    g = _graph("You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 2.")
+    # Somebody took the mug: the next full listing of the countertop lacks it.
+    g.update(parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."), "e2", 0)
+    assert g.contents("countertop 1") == ["apple 1"]
+    g.update(parse_facts("You arrive at countertop 1. On the countertop 1, you see nothing."), "e2", 1)
+    assert g.contents("countertop 1") == []
+    # Arriving at a closed receptacle lists nothing, so it contradicts nothing.
+    g.update(parse_facts("You open the fridge 1. The fridge 1 is open. In it, you see a egg 1."), "e2", 2)
+    g.update(parse_facts("You close the fridge 1."), "e2", 3)
+    g.update(parse_facts("You arrive at fridge 1. The fridge 1 is closed."), "e2", 4)
+    assert g.contents("fridge 1") == ["egg 1"]
+    states = {(f.subject, f.relation): f.value for f, _ in g.beliefs() if f.object is None}
+    assert states[("fridge 1", "open")] is False
+
+
+def test_confidence_decays_and_recall_ranks_by_it() -> None:
+    mem = SceneGraphMemory(decay=0.5)
+    mem.observe(
+        {
+            "house_id": "h",
+            "episode_id": "e1",
+            "t": 1,
+            "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
+        }
+    )
+    mem.consolidate({"house_id": "h"})
+    mem.observe(
+        {
+            "house_id": "h",
+            "episode_id": "e2",
+            "t": 1,
+            "facts": parse_facts("You arrive at fridge 1. The fridge 1 is open. In it, you see a apple 2."),
+        }
+    )
+    recalls = [r for r in mem.recall({"goal": {"object": "apple"}}) if "object" in r.content]
+    assert [r.content["object"] for r in recalls] == ["apple 2", "apple 1"]
+    assert recalls[0].score == 1.0 and recalls[1].score == 0.5
+
+
+def test_memory_survives_a_new_process(tmp_path: Path) -> None:
+    mem = SceneGraphMemory()
+    mem.observe(
+        {
+            "house_id": "h7",
+            "episode_id": "e1",
+            "t": 3,
+            "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
+        }
+    )
+    path = tmp_path / "scene.sqlite"
+    mem.save(path)
+    code = (
+        "from pathlib import Path; from engram.memory.scene import SceneGraphMemory as M; m = M(); "
+        f"m.load(Path({str(path)!r})); print([(o, r, b.episode, b.step) for o, r, b in m.graph('h7').where('apple')])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[('apple 1', 'countertop 1', 'e1', 3)]"
+
+
+def test_memory_agrees_with_the_engine_over_a_stream(stream_dir: Path, tmp_path: Path) -> None:
+    from engram.agents.controller import Controller
+    from engram.agents.planners.household import HouseholdPlanner
+    from engram.envs import make
+    from engram.envs.alfworld import find_games, game_meta
+    from engram.tools.trajectory import RunDir
+
+    env = make("engram/ALFWorld-v0")
+    mem = SceneGraphMemory()
+    conn = sqlite3.connect(str(tmp_path / "ck.sqlite"), check_same_thread=False)
+    ctl = Controller(env, HouseholdPlanner(), RunDir(tmp_path / "run"), SqliteSaver(conn), memory=[mem])
+    agree = total = 0
+    for i, game in enumerate(find_games(stream_dir)):
+        ep = ctl.run_episode(f"e{i}", str(game), i, game_meta(game))
+        fresh = [(f, b) for f, b in mem.graph(ep["house_id"]).beliefs() if b.episode == f"e{i}"]
+        a, n = accuracy(fresh, env.ground_truth())
+        agree, total = agree + a, total + n
+    assert total > 20 and agree / total >= 0.99, (agree, total)
