@@ -1,7 +1,9 @@
-"""Offline household planner v0: goal -> subgoals -> one admissible command per step.
+"""Offline household planner: goal -> subgoals -> one admissible command per step.
 
-No memory yet: everything it knows comes from this episode's facts, rebuilt each step from the
-controller's history (so the planner itself holds no state and resumes cleanly from a checkpoint).
+What it knows comes from this episode's facts, rebuilt each step from the controller's history (so
+the planner itself holds no state and resumes cleanly from a checkpoint), seeded with the scene
+memory's recalls when memory is on: it goes first to where an instance of the target was last seen.
+With no recalls (``--memory none``) it is exactly the memory-less v0 planner.
 The only prior it uses is the engine's own affordance table (which receptacle types can hold which
 object types), so it searches plausible receptacles first, opening closed ones.
 
@@ -57,15 +59,33 @@ class Belief:
     holding: str = ""
     last_visit: dict[str, int] = field(default_factory=dict)  # receptacle -> step of the last visit
     clock: int = 0
+    remembered: set[str] = field(default_factory=set)  # objects placed by memory, not yet seen this episode
+
+    def recall(self, recalls: Iterable[Recall]) -> None:
+        """Seed object locations from the scene memory (most confident first)."""
+        for r in sorted(recalls, key=lambda r: -r.score):
+            obj, rec = r.content.get("object"), r.content.get("receptacle")
+            if r.kind == "scene" and obj and rec and obj not in self.location:
+                self.location[obj] = rec
+                self.remembered.add(obj)
 
     def apply(self, facts: Iterable[Fact]) -> None:
         self.clock += 1
+        facts = list(facts)
+        # A complete listing of a receptacle disproves whatever else was believed to be in it.
+        searched = {f.subject for f in facts if f.relation == "searched" and f.value}
+        listed = {(f.subject, f.object) for f in facts if f.relation in ("in", "on") and f.value}
+        for obj, rec in list(self.location.items()):
+            if rec in searched and (obj, rec) not in listed:
+                del self.location[obj]
+                self.remembered.discard(obj)
         for f in facts:
             if f.relation == "category" and f.object == "receptacle" and f.subject not in self.receptacles:
                 self.receptacles.append(f.subject)
             elif f.relation in ("in", "on") and f.object:
                 if f.value:
                     self.location[f.subject] = f.object
+                    self.remembered.discard(f.subject)
                 elif self.location.get(f.subject) == f.object:
                     del self.location[f.subject]
             elif f.relation == "at" and f.subject == "agent" and f.object:
@@ -96,6 +116,7 @@ class HouseholdPlanner:
         goal = state["goal"]
         admissible: list[str] = state["observation"]["admissible"]
         belief = Belief()
+        belief.recall(recall)
         failed: set[tuple[str, str]] = set()
         for entry in state["history"]:
             belief.apply(Fact.from_json(f) for f in entry["facts"])
@@ -154,7 +175,10 @@ class HouseholdPlanner:
         return f"go to {receptacle}", subgoal, why
 
     def _fetch(self, otype: str, b: Belief, allowed: list[str], exclude: set[str]) -> tuple[str, str, str]:
-        known = [o for o, r in sorted(b.location.items()) if base_type(o) == otype and o not in exclude]
+        # Seen in this episode first, then what memory remembers.
+        known = sorted(
+            (o for o in b.location if base_type(o) == otype and o not in exclude), key=lambda o: (o in b.remembered, o)
+        )
         subgoal = f"find and take a {otype}"
         for obj in known:
             where = b.location[obj]
@@ -162,7 +186,8 @@ class HouseholdPlanner:
             if cmd in allowed:
                 return cmd, f"take {obj}", f"{obj} is in/on {where}, here"
             if b.at != where and f"go to {where}" in allowed:
-                return self._goto(where, subgoal, f"{obj} was seen in/on {where}")
+                source = "memory says" if obj in b.remembered else "this episode saw"
+                return self._goto(where, subgoal, f"{source} {obj} in/on {where}")
         return self._explore(b, allowed, otype, f"no {otype} seen yet; searching")
 
     def _explore(self, b: Belief, allowed: list[str], otype: str, why: str) -> tuple[str, str, str]:

@@ -78,3 +78,15 @@ def test_only_ever_returns_an_admissible_command() -> None:
     assert decision.action in ("look", "inventory")
     decision = planner.decide(_state([], ["examine cabinet 1"]), [])
     assert decision.action == "examine cabinet 1"
+
+
+def test_scene_recall_sends_it_to_the_remembered_place_first() -> None:
+    from engram.memory.base import Recall
+
+    planner = HouseholdPlanner()
+    recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "microwave 1"}, "", 0.8)]
+    assert planner.decide(_state([], GO), []).action == "go to countertop 1"  # without memory: search
+    assert planner.decide(_state([], GO), recall).action == "go to microwave 1"
+    # Memory was wrong: the microwave's full listing lacks the egg, so the search resumes.
+    wrong = [("go to microwave 1", "You arrive at microwave 1. The microwave 1 is open. In it, you see a mug 1.")]
+    assert planner.decide(_state(wrong, GO), recall).action == "go to countertop 1"
