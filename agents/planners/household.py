@@ -185,6 +185,8 @@ class HouseholdPlanner:
             cmd = f"take {obj} from {where}"
             if cmd in allowed:
                 return cmd, f"take {obj}", f"{obj} is in/on {where}, here"
+            if b.at == where and b.opened.get(where) is False and f"open {where}" in allowed:
+                return f"open {where}", subgoal, f"{obj} should be inside {where}"
             if b.at != where and f"go to {where}" in allowed:
                 source = "memory says" if obj in b.remembered else "this episode saw"
                 return self._goto(where, subgoal, f"{source} {obj} in/on {where}")

@@ -90,3 +90,11 @@ def test_scene_recall_sends_it_to_the_remembered_place_first() -> None:
     # Memory was wrong: the microwave's full listing lacks the egg, so the search resumes.
     wrong = [("go to microwave 1", "You arrive at microwave 1. The microwave 1 is open. In it, you see a mug 1.")]
     assert planner.decide(_state(wrong, GO), recall).action == "go to countertop 1"
+
+
+def test_opens_a_closed_receptacle_where_memory_puts_the_object() -> None:
+    from engram.memory.base import Recall
+
+    recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "fridge 1"}, "", 0.8)]
+    at_fridge = [("go to fridge 1", "You arrive at fridge 1. The fridge 1 is closed.")]
+    assert HouseholdPlanner().decide(_state(at_fridge, [*GO, "open fridge 1"]), recall).action == "open fridge 1"
