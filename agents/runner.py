@@ -73,6 +73,8 @@ def run_games(
     seed: int = 0,
     step_delay: float = 0.0,
     memory: str = "none",
+    memory_dir: str | Path | None = None,
+    offset: int = 0,
     games_source: str = "",
     on_episode: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
@@ -86,18 +88,27 @@ def run_games(
         "memory": ",".join(parse_memory(memory)) or "none",
         "max_steps": max_steps,
         "seed": seed,
+        "offset": offset,
     }
     if run.manifest_path.exists():
         old = run.manifest()["config"]
-        differs = sorted(k for k in ("games", "planner", "max_steps", "seed", "memory") if old.get(k) != config[k])
+        keys = ("games", "planner", "max_steps", "seed", "memory", "offset")
+        differs = sorted(k for k in keys if old.get(k, 0 if k == "offset" else None) != config[k])
         if differs:
             raise RunConfigError(
                 f"{run.path} already holds a run with different {', '.join(differs)}; use a new --run-dir"
             )
     else:
-        run.write_manifest({"config": config, "seeds": [seed + i for i in range(len(games))]})
+        run.write_manifest(
+            {
+                "config": config,
+                "memory_dir": str(memory_dir or run.path / "memory"),
+                "seeds": [seed + offset + i for i in range(len(games))],
+            }
+        )
     modules = make_memory(parse_memory(memory))
-    memory_dir = run.path / "memory"
+    # A memory directory outside the run lets later runs (new processes) continue the same memory.
+    memory_dir = Path(memory_dir) if memory_dir else run.path / "memory"
     memory_dir.mkdir(parents=True, exist_ok=True)
     for module in modules:
         if (memory_dir / f"{module.name}.sqlite").exists():
@@ -115,7 +126,9 @@ def run_games(
             step_delay=step_delay,
         )
         for i, game in enumerate(games):
-            episode = controller.run_episode(f"ep{i:04d}", str(game), seed + i, game_meta(game))
+            # Episode k of a game list is "ep{k}" with seed + k, whichever process runs it (``offset``).
+            k = offset + i
+            episode = controller.run_episode(f"ep{k:04d}", str(game), seed + k, game_meta(game))
             # Saved after every episode, so a later process (or a resumed one) starts from here. A
             # kill between an episode's end and this save loses that episode's memory updates.
             for module in modules:

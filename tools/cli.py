@@ -121,7 +121,9 @@ def run(
     memory: Annotated[str, typer.Option(help="Memory modules: none | all | comma list (scene)")] = "none",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N games")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip the first K games (episode ids keep counting)")] = 0,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only N games (after --offset)")] = None,
+    memory_dir: Annotated[Path | None, typer.Option(help="Where memory lives (default RUN/memory)")] = None,
     step_delay: Annotated[float, typer.Option(min=0.0, help="Seconds to pause per step (demos, kill tests)")] = 0.0,
 ) -> None:
     """Run the agent over games (default: the bundled stream) and write a run directory."""
@@ -139,6 +141,7 @@ def run(
     except GameLoadError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
+    found = found[offset:]
     found = found[:limit] if limit else found
     run_dir = run_dir or Path("runs") / time.strftime("run-%Y%m%d-%H%M%S")
     with _progress() as progress:
@@ -158,6 +161,8 @@ def run(
                 seed=seed,
                 step_delay=step_delay,
                 memory=memory,
+                memory_dir=memory_dir,
+                offset=offset,
                 games_source=str(source),
                 on_episode=tick,
             )
