@@ -93,7 +93,12 @@ class Controller:
             )
 
     def _plan(self, state: EpisodeState) -> dict[str, Any]:
-        query = {"goal": state["goal"], "observation": state["observation"], "t": state["t"]}
+        query = {
+            "goal": state["goal"],
+            "house_id": state.get("house_id", ""),
+            "observation": state["observation"],
+            "t": state["t"],
+        }
         recalls: list[Recall] = [r for m in self.memory for r in m.recall(query)]
         t0 = time.perf_counter()
         decision = self.planner.decide(dict(state), recalls)

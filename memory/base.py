@@ -28,6 +28,15 @@ class Recall:
 
 @runtime_checkable
 class MemoryModule(Protocol):
+    """What the controller calls.
+
+    ``observe(step)``: ``step`` has ``episode_id``, ``house_id``, ``t``, ``goal``, ``action`` (the one
+    that led here, None at reset), ``text`` and ``facts`` (JSON triples). ``recall(query)``: ``query``
+    has ``goal``, ``house_id``, ``observation`` and ``t``; a module keeps no hidden "current" context,
+    so a freshly loaded module answers the same query the same way. ``consolidate(episode)`` gets the
+    finished ``episode.json``. ``save``/``load`` take one file path per module.
+    """
+
     name: str
 
     def observe(self, step: dict[str, Any]) -> None: ...

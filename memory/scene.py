@@ -179,7 +179,7 @@ class SceneGraphMemory:
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
-        g = self.graph()
+        g = self.graph(query.get("house_id") or None)
         out: list[Recall] = []
         for target in (goal.get("object"), goal.get("toggle")):
             for obj, rec, b in g.where(target)[:3] if target else []:
