@@ -179,6 +179,41 @@ def run(
     console.print(f"run directory: {run_dir}")
 
 
+@app.command()
+def stream(
+    run_dir: Annotated[Path, typer.Option(help="Run directory; the stream is generated into RUN/games")],
+    houses: Annotated[int, typer.Option(min=1, help="Houses (one stream each)")] = 2,
+    tasks: Annotated[int, typer.Option(min=1, help="Tasks per house")] = 10,
+    perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.2,
+    seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
+    memory: Annotated[str, typer.Option(help="Memory modules: none | all | comma list (scene)")] = "none",
+    max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
+) -> None:
+    """Generate persistent-house streams and run them with memory evolving across the tasks."""
+    from engram.agents.runner import parse_memory
+    from engram.envs.household.generator import Generator
+
+    try:
+        parse_memory(memory)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    games_dir = run_dir / "games"
+    wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb}
+    if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
+        made = json.loads((games_dir / "generation.json").read_text())
+        differs = sorted(k for k, v in wanted.items() if made.get(k) != v)
+        if differs:
+            err.print(f"[red]{run_dir} holds a stream with different {', '.join(differs)}; use a new --run-dir[/red]")
+            raise typer.Exit(2)
+    else:
+        with console.status(f"generating {houses} x {tasks} stream tasks"):
+            report = Generator(games_dir, seed, stream=True, perturb=perturb).run(houses, tasks)
+        console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
+    run(games=games_dir, run_dir=run_dir, planner="offline", memory=memory, max_steps=max_steps, seed=seed,
+        offset=0, limit=None, memory_dir=None, step_delay=0.0)  # fmt: skip
+
+
 def _summary_table(summary: dict[str, Any], title: str) -> Table:
     table = Table(title=title)
     table.add_column("task type", no_wrap=True)

@@ -45,3 +45,19 @@ def test_bad_generate_options_are_refused(tmp_path: Path) -> None:
     assert res.returncode == 2 and "perturb" in res.stderr.lower()
     res = _engram("generate", str(tmp_path / "x"), "--rooms", "garage")
     assert res.returncode == 2 and "unknown room kinds ['garage']" in res.stderr
+
+
+def test_stream_generates_runs_and_resumes(tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    args = ("stream", "--houses", "1", "--tasks", "2", "--perturb", "0.2", "--seed", "2", "--memory", "scene",
+            "--run-dir", str(run_dir))  # fmt: skip
+    first = _engram(*args)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert {"success_rate", "steps_per_success", "episodes"} <= set(summary) and summary["episodes_total"] == 2
+    assert (run_dir / "games" / "house_000" / "stream.json").exists() and (run_dir / "memory" / "scene.sqlite").exists()
+    again = _engram(*args)
+    assert again.returncode == 0 and "generated" not in again.stdout
+    assert json.loads((run_dir / "summary.json").read_text())["episodes"] == summary["episodes"]
+    other = _engram(*args[:-2], "--seed", "3", "--run-dir", str(run_dir))
+    assert other.returncode == 2 and "different seed" in other.stderr
