@@ -45,12 +45,30 @@ class SceneGraph:
 
     def __init__(self) -> None:
         self.g: nx.DiGraph = nx.DiGraph()
+        # Indexes so that recall stays fast in big memories (no scan over every node or edge).
+        self._by_type: dict[str, set[str]] = {}
+        self._receptacles: set[str] = set()
 
     # -- updates -----------------------------------------------------------------------------
-    def _node(self, entity: str) -> dict[str, Any]:
+    def add_entity(self, entity: str, etype: str = "", category: str = "", searched: Any = None) -> None:
         if entity not in self.g:
-            self.g.add_node(entity, type=_type_of(entity), category="", states={}, searched=None)
-        return dict(self.g.nodes[entity])
+            self.g.add_node(entity, type="", category="", states={}, searched=searched)
+        self._set(entity, etype or self.g.nodes[entity]["type"] or _type_of(entity), category)
+
+    def _set(self, entity: str, etype: str, category: str = "") -> None:
+        node = self.g.nodes[entity]
+        if node["type"] != etype:
+            self._by_type.get(node["type"], set()).discard(entity)
+            node["type"] = etype
+            self._by_type.setdefault(etype, set()).add(entity)
+        if category:
+            node["category"] = category
+            if category == "receptacle":
+                self._receptacles.add(entity)
+
+    def _node(self, entity: str) -> None:
+        if entity not in self.g:
+            self.add_entity(entity)
 
     def _place(self, obj: str, where: str | None, rel: str, belief: Belief) -> None:
         for old in [d for _, d, a in self.g.out_edges(obj, data=True) if a["rel"] in (*LOCATION, "holds")]:
@@ -67,9 +85,9 @@ class SceneGraph:
             node = self.g.nodes[f.subject]
             seen = Belief(f.value, episode, step)
             if f.relation == "type" and f.object:
-                node["type"] = f.object
+                self._set(f.subject, f.object)
             elif f.relation == "category" and f.object:
-                node["category"] = f.object
+                self._set(f.subject, node["type"], f.object)
             elif f.relation in LOCATION and f.object:
                 if f.value:
                     self._place(f.subject, f.object, f.relation, seen)
@@ -109,10 +127,9 @@ class SceneGraph:
     def where(self, what: str) -> list[tuple[str, str, Belief]]:
         """Where ``what`` (an entity like ``apple 1`` or a type like ``apple``) was last seen:
         ``(object, receptacle, belief)``, most confident and most recent first."""
+        entities = self._by_type.get(what, set()) | ({what} if what in self.g else set())
         hits = [
-            (o, r, a["belief"])
-            for o, r, a in self.g.edges(data=True)
-            if a["rel"] in LOCATION and (o == what or self.g.nodes[o]["type"] == what)
+            (o, r, a["belief"]) for o in entities for _, r, a in self.g.out_edges(o, data=True) if a["rel"] in LOCATION
         ]
         return sorted(hits, key=lambda h: (-h[2].confidence, -h[2].step, h[0]))
 
@@ -120,7 +137,7 @@ class SceneGraph:
         return sorted(o for o, _, a in self.g.in_edges(receptacle, data=True) if a["rel"] in LOCATION)
 
     def receptacles(self) -> list[str]:
-        return sorted(n for n, d in self.g.nodes(data=True) if d["category"] == "receptacle")
+        return sorted(self._receptacles)
 
     def unexplored(self) -> list[str]:
         """Receptacles whose complete contents were never observed."""
@@ -235,8 +252,7 @@ class SceneGraphMemory:
         self.houses = {}
         with sqlite3.connect(path) as db:
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
-                g = self.graph(house)
-                g.g.add_node(n, type=typ, category=cat, states={}, searched=None if s_ep is None else (s_ep, s_step))
+                self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):
                 b = Belief(bool(value), ep, step, conf)
                 g = self.graph(house)
