@@ -80,7 +80,7 @@ class SceneGraph:
     def update(self, facts: Iterable[Fact], episode: str, step: int) -> None:
         facts = list(facts)
         listed: dict[str, set[str]] = {}
-        for f in facts:
+        for f in facts:  # ("agent", "at", R) is where the agent stands now: not long-term knowledge
             self._node(f.subject)
             node = self.g.nodes[f.subject]
             seen = Belief(f.value, episode, step)
@@ -102,8 +102,6 @@ class SceneGraph:
                     self.g.add_edge("agent", f.object, rel="holds", belief=seen)
                 elif self.g.has_edge("agent", f.object):
                     self.g.remove_edge("agent", f.object)
-            elif f.relation == "at" and f.object:
-                node["at"] = (f.object, seen)
             elif f.relation in STATE_NAMES and f.object is None:
                 node["states"][f.relation] = seen
             elif f.relation == "searched" and f.value:
