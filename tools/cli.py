@@ -24,6 +24,17 @@ def default_games() -> Path:
     return Path(str(resources.files("engram.envs.household") / "default_stream"))
 
 
+def _check_memory(spec: str) -> None:
+    """Refuse a bad ``--memory`` before any work starts (exit 2 with the reason)."""
+    from engram.agents.runner import parse_memory
+
+    try:
+        parse_memory(spec)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"),
@@ -127,14 +138,10 @@ def run(
     step_delay: Annotated[float, typer.Option(min=0.0, help="Seconds to pause per step (demos, kill tests)")] = 0.0,
 ) -> None:
     """Run the agent over games (default: the bundled stream) and write a run directory."""
-    from engram.agents.runner import RunConfigError, parse_memory, run_games
+    from engram.agents.runner import RunConfigError, run_games
     from engram.envs.alfworld import GameLoadError, find_games
 
-    try:
-        parse_memory(memory)
-    except ValueError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+    _check_memory(memory)
     source = games or default_games()
     try:
         found = find_games(source)
@@ -190,14 +197,9 @@ def stream(
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
 ) -> None:
     """Generate persistent-house streams and run them with memory evolving across the tasks."""
-    from engram.agents.runner import parse_memory
     from engram.envs.household.generator import Generator
 
-    try:
-        parse_memory(memory)
-    except ValueError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+    _check_memory(memory)
     games_dir = run_dir / "games"
     wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb}
     if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
