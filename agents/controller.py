@@ -125,7 +125,8 @@ class Controller:
         try:
             new_obs, reward, terminated, truncated, _info = self.env.step(decision.action)
         except Exception as exc:  # the environment crashed: record it and end the episode
-            pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=True)
+            pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=False,
+                           env_failed=True)  # fmt: skip
             return {
                 "pending": {
                     **pending,
@@ -151,7 +152,7 @@ class Controller:
         obs = p["observation"]
         known = {tuple(f) for h in state["history"] for f in h["facts"]}
         won = bool(obs["info"].get("won", False)) if p["executed"] else state.get("won", False)
-        env_failed = p["error"] is not None and p["error"].startswith("environment error")
+        env_failed = bool(p.get("env_failed"))
         done = won or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
         record = {
             "t": t,

@@ -39,12 +39,14 @@ _LAMP_PLACES = frozenset(
 
 @cache
 def _can_contain() -> dict[str, frozenset[str]]:
-    """Receptacle type -> object types, lower-cased, from alfworld's affordance table."""
+    """Receptacle type -> object types, lower-cased like the engine's names (alfworld's table)."""
     try:
-        from alfworld.gen import constants
-    except ImportError:  # the planner still works, it just searches in listing order
+        from engram.envs.household.world import affordances
+
+        table = affordances().can_contain
+    except ImportError:  # no alfworld: the planner still works, it just searches in listing order
         return {}
-    return {r.lower(): frozenset(o.lower() for o in objs) for r, objs in constants.VAL_RECEPTACLE_OBJECTS.items()}
+    return {r.lower(): frozenset(o.lower() for o in objs) for r, objs in table.items()}
 
 
 @dataclass
