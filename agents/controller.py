@@ -20,7 +20,7 @@ from langgraph.graph import END, START, StateGraph
 
 from engram.agents.planners.base import Decision, Planner
 from engram.envs.core import Observation
-from engram.memory.base import MemoryModule, Recall
+from engram.memory.base import MemoryModule, Recall, episode_key
 from engram.tools.trajectory import RunDir
 
 
@@ -56,8 +56,10 @@ class Controller:
         memory: list[MemoryModule] | None = None,
         max_steps: int = 60,
         step_delay: float = 0.0,
+        run_id: str = "",
     ) -> None:
         self.env, self.planner, self.run = env, planner, run
+        self.run_id = run_id
         self.memory = memory or []
         self.max_steps, self.step_delay = max_steps, step_delay
         graph = StateGraph(EpisodeState)
@@ -80,8 +82,10 @@ class Controller:
         self._observe(state, entry, state["t"])
         return {"history": [entry], "pending": {"t_start": time.perf_counter(), "started_at": time.time()}}
 
-    def _observe(self, state: EpisodeState, entry: dict[str, Any], t: int) -> None:
-        for module in self.memory:
+    def _observe(
+        self, state: EpisodeState, entry: dict[str, Any], t: int, modules: list[MemoryModule] | None = None
+    ) -> None:
+        for module in self.memory if modules is None else modules:
             module.observe(
                 {
                     **entry,
@@ -197,6 +201,23 @@ class Controller:
         for module in self.memory:
             module.consolidate(episode)
 
+    def _refeed(self, values: EpisodeState, episode: dict[str, Any]) -> None:
+        """Give a finished episode to the modules whose saved state lacks it.
+
+        That happens when a process was killed after the episode ended but before the runner saved
+        memory: the checkpoint says "done", yet the memory loaded from disk never saw the episode.
+        """
+        behind = [m for m in self.memory if episode_key(episode) not in m.consolidated]
+        if not behind:
+            return
+        for t, entry in enumerate(values.get("history", [])):
+            self._observe(values, entry, t, behind)
+        obs = values["observation"]
+        final = {"action": values["decision"]["action"], "text": obs["text"], "facts": obs["facts"]}
+        self._observe(values, final, values["t"], behind)
+        for module in behind:
+            module.consolidate(episode)
+
     # -- episodes ---------------------------------------------------------------------------
     def config(self, episode_id: str) -> RunnableConfig:
         # One LangGraph thread per episode; four nodes per step bound the super-steps.
@@ -205,9 +226,16 @@ class Controller:
     def run_episode(self, episode_id: str, game: str, seed: int, meta: dict[str, Any]) -> dict[str, Any]:
         """Run (or resume, or skip if finished) one episode; returns its ``episode.json``."""
         config = self.config(episode_id)
+        # ``get_state`` is live: it folds in the writes of nodes that finished after the last
+        # checkpoint (a kill can land between a node's saved writes and the next checkpoint).
+        # LangGraph will not re-run such a node, so ``actions`` and ``t`` must come from this live
+        # view, and "finished" is our own ``done`` flag: an empty ``next`` only means that every
+        # task of the current step has saved writes.
         snapshot = self.graph.get_state(config)
-        if snapshot.values and not snapshot.next:
-            return self.run.episode(episode_id)
+        if snapshot.values and snapshot.values.get("done"):
+            episode = self.run.episode(episode_id)
+            self._refeed(snapshot.values, episode)  # type: ignore[arg-type]
+            return episode
         if snapshot.values:
             values = snapshot.values
             self.env.reset(seed=values["seed"], options={"game": values["game"]})
@@ -228,6 +256,7 @@ class Controller:
                 "id": episode_id,
                 "game": game,
                 "seed": seed,
+                "run_id": self.run_id,
                 **meta,
                 "goal": info.get("goal", {}),
                 "initial_observation": obs.to_json(),

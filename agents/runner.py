@@ -8,6 +8,7 @@ different configuration on an existing run directory is refused rather than mixe
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,7 @@ def run_games(
     else:
         run.write_manifest(
             {
+                "run_id": uuid.uuid4().hex,
                 "config": config,
                 "memory_dir": str(memory_dir or run.path / "memory"),
                 "seeds": [seed + offset + i for i in range(len(games))],
@@ -124,6 +126,7 @@ def run_games(
             memory=modules,
             max_steps=max_steps,
             step_delay=step_delay,
+            run_id=str(run.manifest().get("run_id", run.path.resolve())),
         )
         for i, game in enumerate(games):
             # Episode k of a game list is "ep{k}" with seed + k, whichever process runs it (``offset``).

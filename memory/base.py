@@ -35,9 +35,17 @@ class MemoryModule(Protocol):
     has ``goal``, ``house_id``, ``observation`` and ``t``; a module keeps no hidden "current" context,
     so a freshly loaded module answers the same query the same way. ``consolidate(episode)`` gets the
     finished ``episode.json``. ``save``/``load`` take one file path per module.
+
+    ``consolidated`` holds the :func:`episode_key` of every episode the module has consolidated, and
+    is saved with the rest of its state. A process killed after an episode ended but before memory
+    was saved comes back with a module that lacks that episode; the runner then feeds it the
+    episode's steps again. Because the set lives in the module's own saved state, the runner can tell
+    "saved with this episode" from "saved without it" whatever instant the kill came, and
+    ``consolidate`` must do nothing for a key it already holds.
     """
 
     name: str
+    consolidated: set[str]
 
     def observe(self, step: dict[str, Any]) -> None: ...
 
@@ -48,3 +56,8 @@ class MemoryModule(Protocol):
     def save(self, path: Path) -> None: ...
 
     def load(self, path: Path) -> None: ...
+
+
+def episode_key(episode: dict[str, Any]) -> str:
+    """A key unique across runs sharing a memory directory: episode ids alone repeat between runs."""
+    return f"{episode.get('run_id', '')}/{episode['id']}"

@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from engram.envs.core import Fact
-from engram.memory.base import Recall
+from engram.memory.base import Recall, episode_key
 
 LOCATION = ("in", "on")
 STATE_NAMES = ("open", "hot", "cold", "clean", "on", "sliced")
@@ -183,6 +183,7 @@ class SceneGraphMemory:
         self.decay = decay
         self.houses: dict[str, SceneGraph] = {}
         self.house = "default"
+        self.consolidated: set[str] = set()
 
     def graph(self, house: str | None = None) -> SceneGraph:
         return self.houses.setdefault(house or self.house, SceneGraph())
@@ -217,6 +218,10 @@ class SceneGraphMemory:
         return out
 
     def consolidate(self, episode: dict[str, Any]) -> None:
+        key = episode_key(episode)
+        if key in self.consolidated:
+            return  # decaying twice for one episode would make a resumed run differ
+        self.consolidated.add(key)
         self.graph(episode.get("house_id") or self.house).decay(self.decay)
 
     # -- persistence -------------------------------------------------------------------------
@@ -226,6 +231,8 @@ class SceneGraphMemory:
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE nodes (house, id, type, category, searched_episode, searched_step)")
             db.execute("CREATE TABLE beliefs (house, subject, relation, object, value, episode, step, confidence)")
+            db.execute("CREATE TABLE consolidated (key)")
+            db.executemany("INSERT INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
             for house, g in self.houses.items():
                 for n, d in g.g.nodes(data=True):
                     s = d["searched"] or (None, None)
@@ -249,6 +256,7 @@ class SceneGraphMemory:
     def load(self, path: Path) -> None:
         self.houses = {}
         with sqlite3.connect(path) as db:
+            self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
                 self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):

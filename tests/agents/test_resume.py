@@ -68,3 +68,57 @@ def test_sigkill_mid_episode_resumes_with_the_same_trajectory(
     assert (memory == "scene") == bool(_memory(killed))
     episode = json.loads((killed / "episodes" / "ep0000" / "episode.json").read_text())
     assert episode["result"]["steps"] == len(expected) and episode["result"]["success"]
+
+
+# A kill can also land after a node's writes were saved but before the checkpoint that follows
+# them. LangGraph will not run that node again on resume, so its side effects must not be redone or
+# lost. This saver exits the process (like kill -9: no cleanup) in exactly that window.
+DYING_RUN = """
+import os, sys
+from langgraph.checkpoint.sqlite import SqliteSaver
+import engram.agents.runner as runner
+from engram.tools.cli import app
+
+channel, nth = sys.argv[1], int(sys.argv[2])
+seen = 0
+
+class DyingSaver(SqliteSaver):
+    def put_writes(self, config, writes, task_id, task_path=""):
+        global seen
+        super().put_writes(config, writes, task_id, task_path)
+        names = {name for name, _ in writes}
+        if channel in names and "episode_id" not in names:  # the node's writes, not the input's
+            seen += 1
+            if seen == nth:
+                os._exit(137)
+
+runner.SqliteSaver = DyingSaver
+app(sys.argv[3:], prog_name="engram")
+"""
+
+
+@pytest.mark.parametrize(("node", "nth"), [("act", 3), ("reflect", 4), ("reflect", -1)])
+def test_kill_between_saved_writes_and_checkpoint(solved_run: Path, tmp_path: Path, node: str, nth: int) -> None:
+    summary = json.loads((solved_run / "summary.json").read_text())
+    longest = max((e for e in summary["episodes"] if e["success"]), key=lambda e: e["steps"])
+    game = Path(longest["game"])
+    reference = tmp_path / "reference"
+    subprocess.run(_cmd(game, reference, 0.0, "scene"), check=True, capture_output=True)
+    expected = _trajectory(reference)
+    nth = len(expected) if nth < 0 else nth  # -1: the episode's last reflect, before memory is saved
+    script = tmp_path / "dying_run.py"
+    script.write_text(DYING_RUN)
+    killed = tmp_path / "killed"
+    channel = {"act": "actions", "reflect": "done"}[node]
+    proc = subprocess.run([sys.executable, str(script), channel, str(nth), *_cmd(game, killed, 0.0, "scene")[3:]],
+                          capture_output=True, text=True)  # fmt: skip
+    assert proc.returncode == 137, proc.stderr
+    assert len(_trajectory(killed)) == (nth if node == "reflect" else nth - 1)
+    assert not _memory(killed), "memory is saved only at an episode's end, after the kill"
+
+    done = subprocess.run(_cmd(game, killed, 0.0, "scene"), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert _trajectory(killed) == expected
+    assert _memory(killed) == _memory(reference) and _memory(killed)
+    episode = json.loads((killed / "episodes" / "ep0000" / "episode.json").read_text())
+    assert episode["result"]["steps"] == len(expected) and episode["result"]["success"]

@@ -8,7 +8,7 @@ import pytest
 
 from engram.agents.runner import MEMORY_MODULES, make_memory, parse_memory
 from engram.envs.alfworld_text import intro_facts, parse_facts
-from engram.memory.base import MemoryModule, Recall
+from engram.memory.base import MemoryModule, Recall, episode_key
 
 INTRO = (
     "You are in the middle of a room. Looking quickly around you, you see a countertop 1, and a fridge 1."
@@ -37,10 +37,16 @@ def test_module_contract(name: str, tmp_path: Path) -> None:
     query = {"goal": GOAL, "house_id": "h1", "t": 3}
     recalled = module.recall(query)
     assert recalled and all(isinstance(r, Recall) and r.source == name for r in recalled)
-    module.consolidate({"id": "e1", "house_id": "h1", "result": {"success": True}})
+    episode = {"id": "e1", "run_id": "r1", "house_id": "h1", "result": {"success": True}}
+    module.consolidate(episode)
+    assert episode_key(episode) in module.consolidated
     module.save(tmp_path / f"{name}.sqlite")
     (again,) = make_memory([name])
     again.load(tmp_path / f"{name}.sqlite")
+    assert again.recall(query) == module.recall(query)
+    assert again.consolidated == module.consolidated
+    # Consolidating a known episode again (a resumed run may) changes nothing.
+    again.consolidate(episode)
     assert again.recall(query) == module.recall(query)
 
 

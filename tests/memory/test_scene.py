@@ -63,7 +63,7 @@ def test_confidence_decays_and_recall_ranks_by_it() -> None:
             "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
         }
     )
-    mem.consolidate({"house_id": "h"})
+    mem.consolidate({"id": "e1", "house_id": "h"})
     mem.observe(
         {
             "house_id": "h",
