@@ -19,6 +19,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
 from engram.agents.planners.base import Decision, Planner
+from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
 from engram.tools.trajectory import RunDir
@@ -42,6 +43,8 @@ class EpisodeState(TypedDict, total=False):
     done: bool
     error: str | None
     started: float
+    skill: dict[str, Any] | None  # the shortcut running, if any
+    skill_events: list[dict[str, Any]]  # shortcut starts, completions and aborts of the last step
 
 
 class Controller:
@@ -78,7 +81,9 @@ class Controller:
     def _perceive(self, state: EpisodeState) -> dict[str, Any]:
         obs = state["observation"]
         last_action = state["decision"]["action"] if state["t"] else None
-        entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"]}
+        entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"],
+                 "subgoal": state["decision"].get("subgoal", "") if state["t"] else "",
+                 "skill_events": state.get("skill_events", []) if state["t"] else []}  # fmt: skip
         self._observe(state, entry, state["t"])
         return {"history": [entry], "pending": {"t_start": time.perf_counter(), "started_at": time.time()}}
 
@@ -98,19 +103,26 @@ class Controller:
 
     def _plan(self, state: EpisodeState) -> dict[str, Any]:
         query = {
+            "episode_id": state["episode_id"],
             "goal": state["goal"],
             "house_id": state.get("house_id", ""),
             "observation": state["observation"],
             "t": state["t"],
         }
-        recalls: list[Recall] = [r for m in self.memory for r in m.recall(query)]
         t0 = time.perf_counter()
-        decision = self.planner.decide(dict(state), recalls)
+        running, aborted = state.get("skill"), []
+        decision, why = continue_skill(running, dict(state)) if running else (None, "")
+        recalls: list[Recall] = []
+        if decision is None:
+            if running:
+                aborted = [{"name": running["name"], "template": running["template"], "event": "aborted", "why": why}]
+            recalls = [r for m in self.memory for r in m.recall(query)]
+            decision = self.planner.decide(dict(state), recalls)
         plan_s = time.perf_counter() - t0
         return {
             "decision": decision.to_json(),
             "recalls": [r.to_json() for r in recalls],
-            "pending": {**state["pending"], "plan_s": plan_s},
+            "pending": {**state["pending"], "plan_s": plan_s, "skill_events": aborted},
         }
 
     def _act(self, state: EpisodeState) -> dict[str, Any]:
@@ -158,6 +170,8 @@ class Controller:
         won = bool(obs["info"].get("won", False)) if p["executed"] else state.get("won", False)
         env_failed = bool(p.get("env_failed"))
         done = won or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
+        events, running = events_after(decision, p["executed"], obs["text"])
+        skill_events = [*p.get("skill_events", []), *events]
         record = {
             "t": t,
             "action": decision["action"],
@@ -169,6 +183,7 @@ class Controller:
             "done": done,
             "subgoal": decision.get("subgoal", ""),
             "rationale": decision.get("rationale", ""),
+            "skill_events": skill_events,
             "recalls": state.get("recalls", []),
             "tokens": decision.get("tokens", {}),
             "timings": {
@@ -180,12 +195,15 @@ class Controller:
             "error": p["error"],
         }
         self.run.append_step(state["episode_id"], record)
-        update: dict[str, Any] = {"observation": obs, "t": t + 1, "won": won, "done": done}
+        update: dict[str, Any] = {"observation": obs, "t": t + 1, "won": won, "done": done,
+                                  "skill": running, "skill_events": skill_events}  # fmt: skip
         if p["error"]:
             update["error"] = p["error"]
         if done:
             # The loop ends here, so memory sees the last observation now rather than in perceive.
-            self._observe(state, {"action": decision["action"], "text": obs["text"], "facts": obs["facts"]}, t + 1)
+            final = {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
+                     "subgoal": decision.get("subgoal", ""), "skill_events": skill_events, "won": won}  # fmt: skip
+            self._observe(state, final, t + 1)
             self._finish(state, t + 1, won, p["error"] if env_failed else None)
         return update
 
@@ -213,7 +231,9 @@ class Controller:
         for t, entry in enumerate(values.get("history", [])):
             self._observe(values, entry, t, behind)
         obs = values["observation"]
-        final = {"action": values["decision"]["action"], "text": obs["text"], "facts": obs["facts"]}
+        final = {"action": values["decision"]["action"], "text": obs["text"], "facts": obs["facts"],
+                 "subgoal": values["decision"].get("subgoal", ""),
+                 "skill_events": values.get("skill_events", []), "won": values.get("won", False)}  # fmt: skip
         self._observe(values, final, values["t"], behind)
         for module in behind:
             module.consolidate(episode)

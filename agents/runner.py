@@ -29,8 +29,8 @@ class RunConfigError(ValueError):
     """The run directory already holds a run made with another configuration."""
 
 
-MEMORY_MODULES = ("scene",)
-PLANNED_MODULES = ("working", "skills", "episodic", "experience")
+MEMORY_MODULES = ("working", "scene", "skills", "episodic")
+PLANNED_MODULES = ("experience",)
 
 
 def parse_memory(spec: str) -> list[str]:
@@ -54,15 +54,27 @@ def make_memory(names: list[str]) -> list[MemoryModule]:
             from engram.memory.scene import SceneGraphMemory
 
             modules.append(SceneGraphMemory())
+        elif name == "working":
+            from engram.memory.working import WorkingMemory
+
+            modules.append(WorkingMemory())
+        elif name == "episodic":
+            from engram.memory.episodic import EpisodicMemory
+
+            modules.append(EpisodicMemory())
+        elif name == "skills":
+            from engram.memory.skills import SkillMemory
+
+            modules.append(SkillMemory())
     return modules
 
 
 def make_planner(name: str) -> Planner:
-    if name == "offline":
+    if name in ("offline", "offline+affordance"):
         from engram.agents.planners.household import HouseholdPlanner
 
-        return HouseholdPlanner()
-    raise ValueError(f"unknown planner {name!r}; available: offline")
+        return HouseholdPlanner(affordance_prior=name == "offline+affordance")
+    raise ValueError(f"unknown planner {name!r}; available: offline, offline+affordance")
 
 
 def run_games(

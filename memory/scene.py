@@ -208,6 +208,31 @@ class SceneGraphMemory:
                         b.confidence,
                     )
                 )
+            kinds = g.holders_for(target) if target else []
+            total = sum(n for _, n in kinds) or 1
+            for kind, n in kinds:
+                out.append(
+                    Recall(
+                        "prior",
+                        self.name,
+                        {"object_type": target, "receptacle_type": kind, "seen": n},
+                        f"in this house {target}s have been seen in/on a {kind} ({n} of {total})",
+                        round(0.5 * n / total, 4),
+                    )
+                )
+            # Searched places that held no such object: in a persistent house they likely still don't.
+            if target:
+                for r in g.receptacles():
+                    if g.g.nodes[r]["searched"] and not any(g.g.nodes[o]["type"] == target for o in g.contents(r)):
+                        out.append(
+                            Recall(
+                                "prior",
+                                self.name,
+                                {"object_type": target, "receptacle": r, "seen": 0},
+                                f"no {target} in/on {r} when last searched",
+                                -0.2,
+                            )
+                        )
         unexplored = g.unexplored()
         if unexplored:
             out.append(

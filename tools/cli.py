@@ -128,7 +128,7 @@ def validate(
 def run(
     games: Annotated[Path | None, typer.Option(help="Games: a game, a folder of games, or a stream")] = None,
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
-    planner: Annotated[str, typer.Option(help="Planner: offline")] = "offline",
+    planner: Annotated[str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior)")] = "offline",
     memory: Annotated[str, typer.Option(help="Memory modules: none | all | comma list (scene)")] = "none",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
@@ -195,11 +195,19 @@ def stream(
     seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
     memory: Annotated[str, typer.Option(help="Memory modules: none | all | comma list (scene)")] = "none",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
+    compare: Annotated[
+        list[str] | None,
+        typer.Option(help="Also run these memory settings on the same games (repeatable); default: none"),
+    ] = None,
 ) -> None:
-    """Generate persistent-house streams and run them with memory evolving across the tasks."""
+    """Generate persistent-house streams, run them with memory evolving across the tasks, and
+    compare with other memory settings: RUN/comparison.md and RUN/learning_curve.png."""
     from engram.envs.household.generator import Generator
+    from engram.tools.streams import slug, to_markdown, write_comparison
 
-    _check_memory(memory)
+    others = [c for c in (compare if compare is not None else ["none"]) if c != memory]
+    for setting in [memory, *others]:
+        _check_memory(setting)
     games_dir = run_dir / "games"
     wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb}
     if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
@@ -212,8 +220,20 @@ def stream(
         with console.status(f"generating {houses} x {tasks} stream tasks"):
             report = Generator(games_dir, seed, stream=True, perturb=perturb).run(houses, tasks)
         console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
-    run(games=games_dir, run_dir=run_dir, planner="offline", memory=memory, max_steps=max_steps, seed=seed,
-        offset=0, limit=None, memory_dir=None, step_delay=0.0)  # fmt: skip
+    runs = {memory: run_dir}
+    for setting in [memory, *others]:
+        target = run_dir if setting == memory else run_dir / "compare" / slug(setting)
+        runs[setting] = target
+        console.rule(f"memory: {setting}")
+        run(games=games_dir, run_dir=target, planner="offline", memory=setting, max_steps=max_steps, seed=seed,
+            offset=0, limit=None, memory_dir=None, step_delay=0.0)  # fmt: skip
+    if others:
+        # The memoryless (or first compared) setting is the baseline of the ratio column.
+        base = "none" if "none" in runs else others[0]
+        ordered = {base: runs[base], **{k: v for k, v in runs.items() if k != base}}
+        rows, png = write_comparison(run_dir, ordered)
+        console.print(to_markdown(rows))
+        console.print(f"learning curve: {png}")
 
 
 def _summary_table(summary: dict[str, Any], title: str) -> Table:

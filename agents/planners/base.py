@@ -19,6 +19,8 @@ class Decision:
     subgoal: str = ""
     tokens: dict[str, int] = field(default_factory=dict)
     error: str | None = None  # a model error recorded as data (the step still happens)
+    #: the shortcut this action belongs to (see :mod:`engram.agents.shortcuts`), step ``i`` of it
+    skill: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -2,10 +2,14 @@
 
 What it knows comes from this episode's facts, rebuilt each step from the controller's history (so
 the planner itself holds no state and resumes cleanly from a checkpoint), seeded with the scene
-memory's recalls when memory is on: it goes first to where an instance of the target was last seen.
-With no recalls (``--memory none``) it is exactly the memory-less v0 planner.
-The only prior it uses is the engine's own affordance table (which receptacle types can hold which
-object types), so it searches plausible receptacles first, opening closed ones.
+memory's recalls when memory is on: it goes first to where an instance of the target was last seen,
+and searches the rest in the order of the priors memory offers (``prior`` recalls: object type ->
+receptacle or receptacle type, learned from what was seen). With no recalls (``--memory none``) it
+searches receptacles in the order the room lists them, opening closed ones: it brings no knowledge
+of its own about where things are kept, so whatever it does better with memory was learned.
+``offline+affordance`` adds the engine's affordance table (which receptacle types can hold which
+object types) and usual lamp places as a built-in prior: an oracle-flavoured baseline for
+comparison, not a default.
 
 Subgoals per task type: find the object, take it, (clean | heat | cool it), put it in the target
 receptacle; twice, in the same receptacle, for two-object tasks; for look-at-in-light, find and
@@ -49,6 +53,12 @@ def _can_contain() -> dict[str, frozenset[str]]:
     return {r.lower(): frozenset(o.lower() for o in objs) for r, objs in table.items()}
 
 
+def _fill(template: str, bind: dict[str, str]) -> str:
+    for key, value in bind.items():
+        template = template.replace(key, value)
+    return template
+
+
 @dataclass
 class Belief:
     """What this episode has shown so far, replayed from its facts."""
@@ -62,14 +72,26 @@ class Belief:
     last_visit: dict[str, int] = field(default_factory=dict)  # receptacle -> step of the last visit
     clock: int = 0
     remembered: set[str] = field(default_factory=set)  # objects placed by memory, not yet seen this episode
+    #: object type -> receptacle (instance or type) -> weight, summed over memory's priors
+    priors: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def recall(self, recalls: Iterable[Recall]) -> None:
-        """Seed object locations from the scene memory (most confident first)."""
+        """Seed object locations (most confident first) and search priors from memory."""
         for r in sorted(recalls, key=lambda r: -r.score):
-            obj, rec = r.content.get("object"), r.content.get("receptacle")
+            c = r.content
+            obj, rec = c.get("object"), c.get("receptacle")
             if r.kind == "scene" and obj and rec and obj not in self.location:
                 self.location[obj] = rec
                 self.remembered.add(obj)
+            elif r.kind in ("prior", "tip") and c.get("object_type") and (rec or c.get("receptacle_type")):
+                self.add_prior(c["object_type"], rec or c["receptacle_type"], r.score)
+            elif r.kind == "episode":
+                for found_obj, found_rec in c.get("found", []):
+                    self.add_prior(base_type(found_obj), found_rec, r.score)
+
+    def add_prior(self, otype: str, receptacle: str, weight: float) -> None:
+        table = self.priors.setdefault(otype, {})
+        table[receptacle] = table.get(receptacle, 0.0) + weight
 
     def apply(self, facts: Iterable[Fact]) -> None:
         self.clock += 1
@@ -112,7 +134,11 @@ class Belief:
 class HouseholdPlanner:
     """Rule-based planner for the six ALFWorld task types (``OfflinePlanner`` for households)."""
 
-    name = "offline"
+    def __init__(self, affordance_prior: bool = False) -> None:
+        self.affordance_prior = affordance_prior
+        self.name = "offline+affordance" if affordance_prior else "offline"
+        self._skills: dict[str, Recall] = {}
+        self._chosen: dict[str, Any] | None = None
 
     def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
         goal = state["goal"]
@@ -125,13 +151,19 @@ class HouseholdPlanner:
             if entry.get("action") and entry["text"].strip() == "Nothing happens.":
                 failed.add((belief.at, entry["action"]))  # a no-op leaves the agent where it was
         allowed = [a for a in admissible if (belief.at, a) not in failed]
+        # Shortcuts on offer, by name; ``_goto`` picks one when a trip matches a known procedure.
+        self._skills = {r.content["name"]: r for r in recall if r.kind == "skill"}
+        self._chosen = None
         action, subgoal, why = self._next(goal, belief, allowed, state["history"])
         if action not in allowed:
             # Never send a command the environment did not offer: fall back to something harmless.
             fallback = next((a for a in ("look", "inventory") if a in allowed), allowed[0] if allowed else "look")
             why = f"{action!r} is not admissible here; {why}"
-            action = fallback
-        return Decision(action=action, rationale=why, subgoal=subgoal)
+            action, self._chosen = fallback, None
+        skill = self._chosen if self._chosen and self._chosen["steps"][0] == action else None
+        if skill:
+            why = f"{why}; running shortcut {skill['name']!r}"
+        return Decision(action=action, rationale=why, subgoal=subgoal, skill=skill)
 
     # -- subgoal logic ------------------------------------------------------------------------
     def _next(
@@ -172,8 +204,17 @@ class HouseholdPlanner:
                     return r
         return options[0]
 
-    @staticmethod
-    def _goto(receptacle: str, subgoal: str, why: str) -> tuple[str, str, str]:
+    def _goto(self, receptacle: str, subgoal: str, why: str, purpose: str = "", obj: str = "") -> tuple[str, str, str]:
+        """``go to``, starting a shortcut when memory has one for this trip (``purpose`` is its name
+        up to the receptacle kind, e.g. ``heat {obj} with``)."""
+        kind = base_type(receptacle)
+        recall = self._skills.get(f"{purpose} {{{kind}}}") if purpose else None
+        if recall:
+            c = recall.content
+            bind = {"{" + kind + "}": receptacle, "{obj}": obj, "{lamp}": obj}
+            steps = [_fill(step, bind) for step in c["steps"]]
+            pre = [_fill(p, bind) for p in c["pre"]]
+            self._chosen = {"name": c["name"], "template": c["steps"], "steps": steps, "pre": pre, "obj": obj, "i": 0}
         return f"go to {receptacle}", subgoal, why
 
     def _fetch(self, otype: str, b: Belief, allowed: list[str], exclude: set[str]) -> tuple[str, str, str]:
@@ -191,7 +232,7 @@ class HouseholdPlanner:
                 return f"open {where}", subgoal, f"{obj} should be inside {where}"
             if b.at != where and f"go to {where}" in allowed:
                 source = "memory says" if obj in b.remembered else "this episode saw"
-                return self._goto(where, subgoal, f"{source} {obj} in/on {where}")
+                return self._goto(where, subgoal, f"{source} {obj} in/on {where}", "fetch {obj} from", obj)
         return self._explore(b, allowed, otype, f"no {otype} seen yet; searching")
 
     def _explore(self, b: Belief, allowed: list[str], otype: str, why: str) -> tuple[str, str, str]:
@@ -213,14 +254,20 @@ class HouseholdPlanner:
         return "look", subgoal, "nothing left to search"
 
     def _search_order(self, b: Belief, otype: str) -> list[str]:
-        table = _can_contain()
-        if otype in LAMPS:
-            likely = [r for r in b.receptacles if base_type(r) in _LAMP_PLACES]
-        elif not otype or not table:
+        """Receptacles, most promising first: memory's priors, then (optionally) the affordance
+        table, then listing order. ``sorted`` is stable, so with no priors this is listing order."""
+        if not otype:
             return list(b.receptacles)
-        else:
-            likely = [r for r in b.receptacles if otype in table.get(base_type(r), frozenset())]
-        return likely + [r for r in b.receptacles if r not in likely]
+        learned = b.priors.get(otype, {})
+        table = _can_contain() if self.affordance_prior else {}
+        lamp = self.affordance_prior and otype in LAMPS
+
+        def score(r: str) -> float:
+            kind = base_type(r)
+            builtin = (kind in _LAMP_PLACES) if lamp else (otype in table.get(kind, frozenset()))
+            return learned.get(r, 0.0) + learned.get(kind, 0.0) + 0.001 * builtin
+
+        return sorted(b.receptacles, key=lambda r: -score(r))
 
     def _use_tool(self, b: Belief, allowed: list[str], tool: tuple[str, str, str]) -> tuple[str, str, str]:
         rtype, verb, _flag = tool
@@ -230,14 +277,14 @@ class HouseholdPlanner:
             if cmd in allowed:
                 return cmd, f"{verb} {obj}", f"at {r} holding {obj}"
             if b.at != r and f"go to {r}" in allowed:
-                return self._goto(r, f"{verb} {obj}", f"{verb} {obj} with {r}")
+                return self._goto(r, f"{verb} {obj}", f"{verb} {obj} with {r}", f"{verb} {{obj}} with", obj)
         return self._explore(b, allowed, "", f"no {rtype} known to {verb} {obj}")
 
     def _put(self, b: Belief, allowed: list[str], target: str) -> tuple[str, str, str]:
         obj = b.holding
         subgoal = f"put {obj} in/on {target}"
         if b.at != target:
-            return self._goto(target, subgoal, f"carry {obj} to {target}")
+            return self._goto(target, subgoal, f"carry {obj} to {target}", "put {obj} in", obj)
         if b.opened.get(target) is False and f"open {target}" in allowed:
             return f"open {target}", subgoal, f"{target} is closed"
         return f"move {obj} to {target}", subgoal, "at the target receptacle"
@@ -260,5 +307,7 @@ class HouseholdPlanner:
             if f"use {lamp}" in allowed:
                 return f"use {lamp}", f"look at {b.holding} under {lamp}", f"{lamp} is here"
             if b.at != where and f"go to {where}" in allowed:
-                return self._goto(where, f"bring {b.holding} to {lamp}", f"{lamp} is in/on {where}")
+                return self._goto(
+                    where, f"bring {b.holding} to {lamp}", f"{lamp} is in/on {where}", "light {lamp} at", lamp
+                )
         return self._explore(b, allowed, lamp_type, f"no {lamp_type or 'lamp'} seen yet")

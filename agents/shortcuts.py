@@ -1,0 +1,69 @@
+"""Running a shortcut (a mined skill) step by step through the normal act node.
+
+A planner starts a shortcut by returning a :class:`Decision` whose ``skill`` holds the bound steps
+and ``i = 0``. The controller then feeds the following steps itself, one per loop, without asking
+the planner, but only after re-checking the step's precondition and that the environment offers
+the command now. If the world disagrees (hands full, object gone, "Nothing happens.") the shortcut
+is aborted and the planner decides that step as usual: a stale shortcut costs at most the step it
+was on, never the episode. Every start, completion and abort is recorded as a ``skill_events``
+entry of the step, which is what the skill store's utility counters are built from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engram.agents.planners.base import Decision
+
+NOTHING = "Nothing happens."
+
+
+def holding(history: list[dict[str, Any]]) -> str:
+    """What the agent holds, from the newest ``holds`` fact in the episode's history."""
+    for entry in reversed(history):
+        for subj, rel, obj, value in entry["facts"]:
+            if subj == "agent" and rel == "holds" and obj:
+                return str(obj) if value else ""
+    return ""
+
+
+def continue_skill(skill: dict[str, Any], state: dict[str, Any]) -> tuple[Decision | None, str]:
+    """The next step of a running shortcut, or ``(None, why it was aborted)``."""
+    steps, pre = skill["steps"], skill["pre"]
+    admissible = state["observation"]["admissible"]
+    held = holding(state["history"])
+    i = skill["i"] + 1
+    while i < len(steps):
+        cmd, need = steps[i], pre[i]
+        if need == "hands empty" and held:
+            return None, f"step {i + 1} needs empty hands, holding {held}"
+        if need.startswith("holding") and held != skill["obj"]:
+            return None, f"step {i + 1} needs {skill['obj']} in hand, holding {held or 'nothing'}"
+        if cmd in admissible:
+            return (
+                Decision(
+                    action=cmd,
+                    subgoal=f"shortcut: {skill['name']}",
+                    rationale=f"shortcut step {i + 1}/{len(steps)}",
+                    skill={**skill, "i": i},
+                ),
+                "",
+            )
+        if not cmd.startswith("open "):  # an "open" step is moot when the receptacle is open
+            return None, f"step {i + 1} {cmd!r} is not admissible now"
+        i += 1
+    return None, "no step left to run"
+
+
+def events_after(decision: dict[str, Any], executed: bool, text: str) -> tuple[list[dict[str, Any]], Any]:
+    """Skill events of an executed step, and the shortcut still running afterwards (or None)."""
+    skill = decision.get("skill")
+    if not skill:
+        return [], None
+    tag = {"name": skill["name"], "template": skill["template"]}
+    events = [{**tag, "event": "started"}] if skill["i"] == 0 else []
+    if not executed or text.strip() == NOTHING:
+        return [*events, {**tag, "event": "aborted", "why": "the environment refused the step"}], None
+    if skill["i"] == len(skill["steps"]) - 1:
+        return [*events, {**tag, "event": "done"}], None
+    return events, skill

@@ -1,0 +1,282 @@
+"""Skills and tips, mined only from verified successful episodes (Mobile-Agent-E, AWM, ExpeL, ReMe).
+
+* A **shortcut** is a named action sequence over typed arguments, e.g. ``heat {obj} with
+  {microwave}`` = ``go to {microwave}; heat {obj} with {microwave}``. Receptacle arguments are typed
+  by receptacle kind, object arguments are any object. Each came from a segment of a successful
+  trajectory (a ``go to`` and what was done there), carries preconditions checked before every
+  step while it runs, and counts how often it was used, completed, and aborted.
+* A **tip** is a lesson "objects of type T were found in receptacles of kind R" with how often it
+  was seen in verified successes and how often following it paid off.
+
+Why "verified": a failed or unfinished episode may contain wrong turns that only look like
+procedures; learning from them poisons memory (A-MemGuard). ``consolidate`` therefore mines only
+when the engine itself reported the goal met (``won`` on the last observed step) *and* the episode
+result says success. Duplicates merge (same template = same shortcut; same type pair = same tip)
+and items whose utility stays low are pruned, so the store stays small and useful.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engram.envs.alfworld_text import base_type
+from engram.memory.base import Recall, episode_key
+
+#: verbs that act on an object at a receptacle, with the precondition a step needs
+_VERBS = {
+    "take": "hands empty",
+    "move": "holding {obj}",
+    "heat": "holding {obj}",
+    "cool": "holding {obj}",
+    "clean": "holding {obj}",
+    "use": "",
+    "open": "",
+    "close": "",
+}
+_OBJ_CMD = re.compile(r"^(take|move|heat|cool|clean) (.+?) (?:from|to|with) (.+)$")
+_PRUNE_AFTER = 6  # uses before an item can be judged
+_PRUNE_BELOW = 0.15  # success share under which it goes
+
+
+@dataclass
+class Shortcut:
+    name: str  # e.g. "heat {obj} with {microwave}"
+    steps: tuple[str, ...]  # templates over {obj}, {lamp} and {<receptacle kind>}
+    pre: tuple[str, ...]  # per step: "" | "hands empty" | "holding {obj}"
+    support: int = 1  # verified episodes it was mined from
+    used: int = 0
+    succeeded: int = 0
+    failed: int = 0
+
+    @property
+    def utility(self) -> float:
+        return (self.succeeded + 1) / (self.used + 2)
+
+    @property
+    def receptacle_kind(self) -> str:
+        return next(p[1:-1] for p in re.findall(r"\{[a-z]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}"))
+
+    def bind(self, obj: str, receptacle: str) -> list[str]:
+        kind = "{" + base_type(receptacle) + "}"
+        return [s.replace(kind, receptacle).replace("{obj}", obj).replace("{lamp}", obj) for s in self.steps]
+
+
+@dataclass
+class Tip:
+    object_type: str
+    receptacle_kind: str
+    support: int = 1
+    used: int = 0
+    succeeded: int = 0
+    failed: int = 0
+
+
+def mine_shortcuts(actions: list[str]) -> list[Shortcut]:
+    """Cut a successful action sequence at each ``go to`` and generalise the segments that did
+    something there (searching visits, a bare ``go to``, teach nothing)."""
+    out: list[Shortcut] = []
+    segment: list[str] = []
+    for action in [*actions, "go to <end>"]:
+        if action.startswith("go to "):
+            if len(segment) > 1:
+                shortcut = _generalise(segment)
+                if shortcut:
+                    out.append(shortcut)
+            segment = [action]
+        elif segment:
+            segment.append(action)
+    return out
+
+
+def _generalise(segment: list[str]) -> Shortcut | None:
+    place = segment[0].removeprefix("go to ")
+    kind = base_type(place)
+    steps, pre = [f"go to {{{kind}}}"], [""]
+    last, objects = "", set()
+    for action in segment[1:]:
+        verb = action.split(" ", 1)[0]
+        if verb not in _VERBS:
+            return None
+        m = _OBJ_CMD.match(action)
+        if m:
+            objects.add(m.group(2))
+            if m.group(3) != place or len(objects) > 1:
+                return None  # one object per shortcut, handled where the agent stands
+            step = action.replace(m.group(2), "{obj}", 1)
+        elif verb == "use":
+            step = "use {lamp}"
+        else:
+            step = action.replace(place, f"{{{kind}}}")
+        steps.append(step.replace(place, f"{{{kind}}}"))
+        pre.append(_VERBS[verb])
+        last = steps[-1]
+    if not last or last.startswith(("open", "close")):
+        return None
+    name = {"take": "fetch {obj} from", "move": "put {obj} in", "use": "light {lamp} at"}.get(
+        last.split(" ", 1)[0], last.split(" {obj}", 1)[0] + " {obj} with"
+    )
+    return Shortcut(f"{name} {{{kind}}}", tuple(steps), tuple(pre))
+
+
+class SkillMemory:
+    """The ``skills`` memory module: shortcuts and tips with utility counters."""
+
+    name = "skills"
+
+    def __init__(self) -> None:
+        self.shortcuts: dict[tuple[str, ...], Shortcut] = {}
+        self.tips: dict[tuple[str, str], Tip] = {}
+        self.consolidated: set[str] = set()
+        self._trace: dict[str, list[dict[str, Any]]] = {}  # episode id -> observed steps
+
+    # -- contract ------------------------------------------------------------------------------
+    def observe(self, step: dict[str, Any]) -> None:
+        trace = self._trace.setdefault(str(step.get("episode_id", "")), [])
+        if step.get("t", 0) == 0:
+            trace.clear()
+        arrived = next((f[2] for f in step["facts"] if f[0] == "agent" and f[1] == "at"), None)
+        at = arrived or (trace[-1]["at"] if trace else None)  # the engine only says where on arrival
+        trace.append(
+            {
+                "action": step.get("action"),
+                "won": bool(step.get("won")),
+                "skill_events": step.get("skill_events"),
+                "at": at,
+            }
+        )
+
+    def recall(self, query: dict[str, Any]) -> list[Recall]:
+        goal = query.get("goal", {})
+        out: list[Recall] = []
+        for otype in filter(None, (goal.get("object"), goal.get("toggle"))):
+            tips = [t for t in self.tips.values() if t.object_type == otype]
+            total = sum(t.support for t in tips) or 1
+            for t in sorted(tips, key=lambda t: (-t.support, t.receptacle_kind)):
+                share = t.support / total
+                out.append(
+                    Recall(
+                        "tip",
+                        self.name,
+                        {"object_type": otype, "receptacle_type": t.receptacle_kind, "support": t.support},
+                        f"{otype}s were found in/on a {t.receptacle_kind} in {t.support} of {total} successes",
+                        round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
+                    )
+                )
+        for s in sorted(self.shortcuts.values(), key=lambda s: (-s.utility, s.name)):
+            out.append(
+                Recall(
+                    "skill",
+                    self.name,
+                    {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "receptacle_kind": s.receptacle_kind},
+                    f"shortcut {s.name}: " + "; ".join(s.steps),
+                    round(s.utility, 4),
+                )
+            )
+        return out
+
+    def consolidate(self, episode: dict[str, Any]) -> None:
+        key = episode_key(episode)
+        if key in self.consolidated:
+            return
+        self.consolidated.add(key)
+        trace = self._trace.pop(str(episode.get("id", "")), [])
+        self._count_uses(trace)
+        goal = episode.get("goal", {})
+        result = episode.get("result") or {}
+        verified = bool(result.get("success")) and not result.get("error") and bool(trace) and trace[-1]["won"]
+        found = _found(trace)
+        self._judge_tips(goal, found)
+        if verified:
+            actions = [s["action"] for s in trace if s["action"]]
+            for shortcut in mine_shortcuts(actions):
+                known = self.shortcuts.get(shortcut.steps)
+                if known:
+                    known.support += 1
+                else:
+                    self.shortcuts[shortcut.steps] = shortcut
+            for otype, kind in found:
+                tip = self.tips.get((otype, kind))
+                if tip:
+                    tip.support += 1
+                else:
+                    self.tips[(otype, kind)] = Tip(otype, kind)
+        self._prune()
+
+    # -- utility ---------------------------------------------------------------------------------
+    def _count_uses(self, trace: list[dict[str, Any]]) -> None:
+        for s in trace:
+            for event in s.get("skill_events") or []:
+                shortcut = self.shortcuts.get(tuple(event["template"]))
+                if shortcut:
+                    shortcut.used += event["event"] == "started"
+                    shortcut.succeeded += event["event"] == "done"
+                    shortcut.failed += event["event"] == "aborted"
+
+    def _judge_tips(self, goal: dict[str, Any], found: list[tuple[str, str]]) -> None:
+        """A tip about the goal's object type paid off when the object was found where it said."""
+        for otype in filter(None, (goal.get("object"), goal.get("toggle"))):
+            kinds = {k for o, k in found if o == otype}
+            for tip in (t for t in self.tips.values() if t.object_type == otype):
+                tip.used += 1
+                if tip.receptacle_kind in kinds:
+                    tip.succeeded += 1
+                else:
+                    tip.failed += 1
+
+    def _prune(self) -> None:
+        for k, s in list(self.shortcuts.items()):
+            if s.used >= _PRUNE_AFTER and s.succeeded / s.used < _PRUNE_BELOW:
+                del self.shortcuts[k]
+        for k2, t in list(self.tips.items()):
+            if t.used >= _PRUNE_AFTER and t.succeeded / t.used < _PRUNE_BELOW and t.support < t.used:
+                del self.tips[k2]
+
+    # -- persistence -----------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        tmp = Path(str(path) + ".tmp")
+        tmp.unlink(missing_ok=True)
+        with sqlite3.connect(tmp) as db:
+            db.execute("CREATE TABLE shortcuts (name, steps, pre, support, used, succeeded, failed)")
+            db.execute("CREATE TABLE tips (object_type, receptacle_kind, support, used, succeeded, failed)")
+            db.execute("CREATE TABLE consolidated (key)")
+            db.execute("CREATE TABLE traces (episode, steps)")
+            for s in self.shortcuts.values():
+                db.execute(
+                    "INSERT INTO shortcuts VALUES (?,?,?,?,?,?,?)",
+                    (s.name, json.dumps(s.steps), json.dumps(s.pre), s.support, s.used, s.succeeded, s.failed),
+                )
+            for t in self.tips.values():
+                db.execute(
+                    "INSERT INTO tips VALUES (?,?,?,?,?,?)",
+                    (t.object_type, t.receptacle_kind, t.support, t.used, t.succeeded, t.failed),
+                )
+            db.executemany("INSERT INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
+            db.executemany("INSERT INTO traces VALUES (?,?)", [(e, json.dumps(s)) for e, s in self._trace.items()])
+        tmp.replace(path)
+
+    def load(self, path: Path) -> None:
+        with sqlite3.connect(path) as db:
+            self.shortcuts = {}
+            for name, steps, pre, *counts in db.execute("SELECT * FROM shortcuts"):
+                s = Shortcut(name, tuple(json.loads(steps)), tuple(json.loads(pre)), *counts)
+                self.shortcuts[s.steps] = s
+            self.tips = {(o, k): Tip(o, k, *c) for o, k, *c in db.execute("SELECT * FROM tips")}
+            self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
+            self._trace = {e: json.loads(s) for e, s in db.execute("SELECT * FROM traces")}
+
+
+def _found(trace: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(object type, receptacle kind) for every object taken, and every lamp used, in a trace."""
+    out = []
+    for s in trace:
+        m = _OBJ_CMD.match(s["action"] or "")
+        if m and m.group(1) == "take":
+            out.append((base_type(m.group(2)), base_type(m.group(3))))
+        elif (s["action"] or "").startswith("use ") and s["at"]:
+            out.append((base_type(s["action"][4:]), base_type(s["at"])))
+    return out

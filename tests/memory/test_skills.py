@@ -1,0 +1,85 @@
+"""Skills and tips: mined only from verified successes, generalised, counted, run step by step."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from engram.agents.shortcuts import continue_skill
+from engram.memory.skills import mine_shortcuts
+
+SUCCESS = [
+    "go to cabinet 1", "go to countertop 2", "take potato 1 from countertop 2", "go to microwave 1",
+    "heat potato 1 with microwave 1", "go to fridge 1", "open fridge 1", "move potato 1 to fridge 1",
+]  # fmt: skip
+
+
+def test_mining_generalises_segments_and_skips_searching() -> None:
+    mined = {s.name: s for s in mine_shortcuts(SUCCESS)}
+    assert set(mined) == {"fetch {obj} from {countertop}", "heat {obj} with {microwave}", "put {obj} in {fridge}"}
+    put = mined["put {obj} in {fridge}"]
+    assert put.steps == ("go to {fridge}", "open {fridge}", "move {obj} to {fridge}")
+    assert put.pre == ("", "", "holding {obj}")
+    assert put.bind("apple 2", "fridge 1") == ["go to fridge 1", "open fridge 1", "move apple 2 to fridge 1"]
+    assert mined["fetch {obj} from {countertop}"].pre[-1] == "hands empty"
+
+
+def _skill(steps: list[str], pre: list[str]) -> dict:
+    return {"name": "put {obj} in {fridge}", "template": [], "steps": steps, "pre": pre, "obj": "apple 2", "i": 0}
+
+
+def _state(admissible: list[str], holds: str | None) -> dict:
+    facts = [["agent", "holds", holds, True]] if holds else []
+    return {"observation": {"admissible": admissible}, "history": [{"facts": facts}]}
+
+
+def test_a_running_shortcut_rechecks_and_aborts_cleanly() -> None:
+    skill = _skill(["go to fridge 1", "open fridge 1", "move apple 2 to fridge 1"], ["", "", "holding {obj}"])
+    skill["pre"][2] = "holding apple 2"
+    # The fridge is already open: the optional open step is skipped, the move is next.
+    decision, _ = continue_skill(skill, _state(["move apple 2 to fridge 1", "look"], "apple 2"))
+    assert decision and decision.action == "move apple 2 to fridge 1" and decision.skill["i"] == 2
+    # The world disagrees: the apple is not in hand any more.
+    decision, why = continue_skill(skill, _state(["look"], None))
+    assert decision is None and "needs apple 2 in hand" in why
+    # A required step the environment does not offer aborts too.
+    take = {**_skill(["go to countertop 1", "take apple 2 from countertop 1"], ["", "hands empty"])}
+    decision, why = continue_skill(take, _state(["look"], None))
+    assert decision is None and "not admissible" in why
+
+
+def _stream(stream: Path, run_dir: Path, memory: str, *extra: str) -> dict:
+    cmd = [sys.executable, "-m", "engram", "run", "--games", str(stream), "--run-dir", str(run_dir),
+           "--memory", memory, *extra]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads((run_dir / "summary.json").read_text())
+
+
+def _store(run_dir: Path) -> tuple[int, int]:
+    with sqlite3.connect(run_dir / "memory" / "skills.sqlite") as db:
+        return db.execute("SELECT COUNT(*) FROM shortcuts").fetchone()[0], db.execute(
+            "SELECT COUNT(*) FROM tips"
+        ).fetchone()[0]
+
+
+def test_poisoning_guard_failed_episodes_create_no_skills(stream_dir: Path, tmp_path: Path) -> None:
+    failing = _stream(stream_dir, tmp_path / "failing", "skills", "--max-steps", "3")
+    assert failing["episodes_total"] == 4 and failing["success_rate"] == 0.0
+    assert _store(tmp_path / "failing") == (0, 0)
+    # The control: the same stream, solved, does create skills, and later tasks run them (with the
+    # scene memory on, the agent knows where to fetch things from, which is when fetch runs).
+    solved = _stream(stream_dir, tmp_path / "solved", "scene,skills")
+    assert solved["success_rate"] == 1.0
+    shortcuts, tips = _store(tmp_path / "solved")
+    assert shortcuts > 0 and tips > 0
+    events = [
+        e["event"]
+        for path in sorted((tmp_path / "solved" / "episodes").glob("*/steps.jsonl"))
+        for line in path.read_text().splitlines()
+        for e in json.loads(line)["skill_events"]
+    ]
+    assert "started" in events and "done" in events
