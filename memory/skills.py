@@ -59,7 +59,7 @@ class Shortcut:
 
     @property
     def receptacle_kind(self) -> str:
-        return next(p[1:-1] for p in re.findall(r"\{[a-z]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}"))
+        return next(p[1:-1] for p in re.findall(r"\{[a-z0-9]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}"))
 
     def bind(self, obj: str, receptacle: str) -> list[str]:
         kind = "{" + base_type(receptacle) + "}"
@@ -133,6 +133,28 @@ class SkillMemory:
         self.tips: dict[tuple[str, str], Tip] = {}
         self.consolidated: set[str] = set()
         self._trace: dict[str, list[dict[str, Any]]] = {}  # episode id -> observed steps
+        # Derived, rebuilt whenever the store changes: recall runs every step, changes once per episode.
+        self._tips_by_type: dict[str, list[Tip]] = {}
+        self._skill_recalls: list[Recall] = []
+
+    def _reindex(self) -> None:
+        self._tips_by_type = {}
+        for tip in self.tips.values():
+            self._tips_by_type.setdefault(tip.object_type, []).append(tip)
+        best: dict[str, Shortcut] = {}  # one shortcut per name: the planner asks by name
+        for s in self.shortcuts.values():
+            if s.name not in best or (s.utility, s.support) > (best[s.name].utility, best[s.name].support):
+                best[s.name] = s
+        self._skill_recalls = [
+            Recall(
+                "skill",
+                self.name,
+                {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "receptacle_kind": s.receptacle_kind},
+                f"shortcut {s.name}: " + "; ".join(s.steps),
+                round(s.utility, 4),
+            )
+            for s in sorted(best.values(), key=lambda s: (-s.utility, s.name))
+        ]
 
     # -- contract ------------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
@@ -154,7 +176,7 @@ class SkillMemory:
         goal = query.get("goal", {})
         out: list[Recall] = []
         for otype in filter(None, (goal.get("object"), goal.get("toggle"))):
-            tips = [t for t in self.tips.values() if t.object_type == otype]
+            tips = self._tips_by_type.get(otype, [])
             total = sum(t.support for t in tips) or 1
             for t in sorted(tips, key=lambda t: (-t.support, t.receptacle_kind)):
                 share = t.support / total
@@ -167,17 +189,7 @@ class SkillMemory:
                         round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
                     )
                 )
-        for s in sorted(self.shortcuts.values(), key=lambda s: (-s.utility, s.name)):
-            out.append(
-                Recall(
-                    "skill",
-                    self.name,
-                    {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "receptacle_kind": s.receptacle_kind},
-                    f"shortcut {s.name}: " + "; ".join(s.steps),
-                    round(s.utility, 4),
-                )
-            )
-        return out
+        return out + self._skill_recalls
 
     def consolidate(self, episode: dict[str, Any]) -> None:
         key = episode_key(episode)
@@ -206,6 +218,7 @@ class SkillMemory:
                 else:
                     self.tips[(otype, kind)] = Tip(otype, kind)
         self._prune()
+        self._reindex()
 
     # -- utility ---------------------------------------------------------------------------------
     def _count_uses(self, trace: list[dict[str, Any]]) -> None:
@@ -221,7 +234,7 @@ class SkillMemory:
         """A tip about the goal's object type paid off when the object was found where it said."""
         for otype in filter(None, (goal.get("object"), goal.get("toggle"))):
             kinds = {k for o, k in found if o == otype}
-            for tip in (t for t in self.tips.values() if t.object_type == otype):
+            for tip in self._tips_by_type.get(otype, []):
                 tip.used += 1
                 if tip.receptacle_kind in kinds:
                     tip.succeeded += 1
@@ -268,6 +281,7 @@ class SkillMemory:
             self.tips = {(o, k): Tip(o, k, *c) for o, k, *c in db.execute("SELECT * FROM tips")}
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
             self._trace = {e: json.loads(s) for e, s in db.execute("SELECT * FROM traces")}
+        self._reindex()
 
 
 def _found(trace: list[dict[str, Any]]) -> list[tuple[str, str]]:

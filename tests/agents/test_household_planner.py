@@ -6,6 +6,7 @@ from typing import Any
 
 from engram.agents.planners.household import HouseholdPlanner
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
+from engram.memory.base import Recall
 
 INTRO = (
     "You are in the middle of a room. Looking quickly around you, you see a cabinet 1, a countertop 1, "
@@ -27,10 +28,21 @@ def _state(steps: list[tuple[str, str]], admissible: list[str]) -> dict[str, Any
 GO = ["go to cabinet 1", "go to countertop 1", "go to fridge 1", "go to microwave 1", "look", "inventory"]
 
 
-def test_searches_where_eggs_can_be_and_opens_closed_ones() -> None:
+def test_search_order_comes_from_memory_priors_or_the_opt_in_affordance_table() -> None:
+    # No memory, no built-in knowledge: listing order.
+    assert HouseholdPlanner().decide(_state([], GO), []).action == "go to cabinet 1"
+    # A learned tip (eggs were found in fridges) reorders the search.
+    tip = Recall("tip", "skills", {"object_type": "egg", "receptacle_type": "fridge"}, "", 0.6)
+    assert HouseholdPlanner().decide(_state([], GO), [tip]).action == "go to fridge 1"
+    # A place searched before without eggs goes last, even if it is first in the listing.
+    empty = Recall("prior", "scene", {"object_type": "egg", "receptacle": "cabinet 1"}, "", -0.2)
+    assert HouseholdPlanner().decide(_state([], GO), [empty]).action == "go to countertop 1"
+    # The opt-in oracle: cabinets cannot hold eggs in alfworld's table; countertops can.
+    assert HouseholdPlanner(affordance_prior=True).decide(_state([], GO), []).action == "go to countertop 1"
+
+
+def test_opens_closed_receptacles_while_searching() -> None:
     planner = HouseholdPlanner()
-    first = planner.decide(_state([], GO), [])
-    assert first.action == "go to countertop 1"  # cabinets cannot hold eggs; countertops can
     state = _state(
         [
             ("go to countertop 1", "You arrive at countertop 1. On the countertop 1, you see a mug 1."),
@@ -85,11 +97,11 @@ def test_scene_recall_sends_it_to_the_remembered_place_first() -> None:
 
     planner = HouseholdPlanner()
     recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "microwave 1"}, "", 0.8)]
-    assert planner.decide(_state([], GO), []).action == "go to countertop 1"  # without memory: search
+    assert planner.decide(_state([], GO), []).action == "go to cabinet 1"  # without memory: search
     assert planner.decide(_state([], GO), recall).action == "go to microwave 1"
     # Memory was wrong: the microwave's full listing lacks the egg, so the search resumes.
     wrong = [("go to microwave 1", "You arrive at microwave 1. The microwave 1 is open. In it, you see a mug 1.")]
-    assert planner.decide(_state(wrong, GO), recall).action == "go to countertop 1"
+    assert planner.decide(_state(wrong, GO), recall).action == "go to cabinet 1"
 
 
 def test_opens_a_closed_receptacle_where_memory_puts_the_object() -> None:
