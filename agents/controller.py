@@ -47,6 +47,14 @@ class EpisodeState(TypedDict, total=False):
     skill_events: list[dict[str, Any]]  # shortcut starts, completions and aborts of the last step
 
 
+def _final_entry(
+    decision: dict[str, Any], obs: dict[str, Any], skill_events: list[dict[str, Any]], won: bool
+) -> dict[str, Any]:
+    """What memory observes of an episode's last step (there is no perceive after it)."""
+    return {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
+            "subgoal": decision.get("subgoal", ""), "skill_events": skill_events, "won": won}  # fmt: skip
+
+
 class Controller:
     """Runs episodes of one environment with one planner, logging to one run directory."""
 
@@ -201,9 +209,7 @@ class Controller:
             update["error"] = p["error"]
         if done:
             # The loop ends here, so memory sees the last observation now rather than in perceive.
-            final = {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
-                     "subgoal": decision.get("subgoal", ""), "skill_events": skill_events, "won": won}  # fmt: skip
-            self._observe(state, final, t + 1)
+            self._observe(state, _final_entry(decision, obs, skill_events, won), t + 1)
             self._finish(state, t + 1, won, p["error"] if env_failed else None)
         return update
 
@@ -230,10 +236,7 @@ class Controller:
             return
         for t, entry in enumerate(values.get("history", [])):
             self._observe(values, entry, t, behind)
-        obs = values["observation"]
-        final = {"action": values["decision"]["action"], "text": obs["text"], "facts": obs["facts"],
-                 "subgoal": values["decision"].get("subgoal", ""),
-                 "skill_events": values.get("skill_events", []), "won": values.get("won", False)}  # fmt: skip
+        final = _final_entry(values["decision"], values["observation"], values.get("skill_events", []), values["won"])
         self._observe(values, final, values["t"], behind)
         for module in behind:
             module.consolidate(episode)
