@@ -56,6 +56,14 @@ def test_stream_generates_runs_and_resumes(tmp_path: Path) -> None:
     summary = json.loads((run_dir / "summary.json").read_text())
     assert {"success_rate", "steps_per_success", "episodes"} <= set(summary) and summary["episodes_total"] == 2
     assert (run_dir / "games" / "house_000" / "stream.json").exists() and (run_dir / "memory" / "scene.sqlite").exists()
+    # Compared with the memoryless baseline (run on the same games) in a table and a learning curve.
+    rows = json.loads((run_dir / "comparison.json").read_text())
+    baseline = json.loads((run_dir / "compare" / "none" / "summary.json").read_text())
+    assert [r["memory"] for r in rows] == ["none", "scene"] and len(rows[1]["curve"]) == 2
+    assert rows[0]["steps_per_success"] == baseline["steps_per_success"]
+    assert rows[1]["steps_per_success"] == summary["steps_per_success"]
+    assert "| scene | 2 |" in (run_dir / "comparison.md").read_text()
+    assert (run_dir / "learning_curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     again = _engram(*args)
     assert again.returncode == 0 and "generated" not in again.stdout
     assert json.loads((run_dir / "summary.json").read_text())["episodes"] == summary["episodes"]
