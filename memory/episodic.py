@@ -109,6 +109,7 @@ class EpisodicMemory:
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
         self._cache: dict[tuple[str, str, str], list[Recall]] = {}
         self._collections: dict[str, Any] = {}
+        self._counts: dict[str, int] = {}  # house -> records, recounted after a change
 
     # -- storage ---------------------------------------------------------------------------------
     def _bind(self, directory: Path | None) -> Any:
@@ -139,6 +140,7 @@ class EpisodicMemory:
 
     def add(self, key: str, house: str, document: str, metadata: dict[str, Any]) -> None:
         self.collection(house).upsert(ids=[key], documents=[document], metadatas=[metadata])
+        self._counts.pop(house, None)
 
     # -- contract ------------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
@@ -160,7 +162,9 @@ class EpisodicMemory:
 
     def _search(self, text: str, house: str) -> list[Recall]:
         col = self.collection(house)
-        n = col.count()
+        if house not in self._counts:  # count() is a SQL count: ~5 ms at 100k, so only after a change
+            self._counts[house] = col.count()
+        n = self._counts[house]
         if not n:
             return []
         res = col.query(query_embeddings=embed([text]), n_results=min(self.k, n),
@@ -233,6 +237,7 @@ class EpisodicMemory:
                                     metadatas=data["metadatas"])  # fmt: skip
             self._client, self._dir = target, directory
             self._collections.clear()
+            self._counts.clear()
         tmp = Path(str(path) + ".tmp")
         tmp.unlink(missing_ok=True)
         with sqlite3.connect(tmp) as db:
@@ -247,3 +252,4 @@ class EpisodicMemory:
         self._client = self._bind(self._dir)
         self._cache.clear()
         self._collections.clear()
+        self._counts.clear()

@@ -115,9 +115,16 @@ class SceneGraph:
                         self.g.remove_edge(obj, recep)  # contradicted: the full listing lacks it
 
     def decay(self, factor: float) -> None:
+        """End of an episode: every belief may have gone stale, and doors do not stay open.
+
+        Open/closed is forgotten outright: every task in a house starts with its receptacles
+        closed (ALFWorld's convention, which the household generator keeps), so a remembered
+        "open" would be wrong by the next episode. Where things are, and hot/cold/clean, persist.
+        """
         for _, _, a in self.g.edges(data=True):
             a["belief"].confidence *= factor
         for _, data in self.g.nodes(data=True):
+            data["states"].pop("open", None)
             for belief in data["states"].values():
                 belief.confidence *= factor
 

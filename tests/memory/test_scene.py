@@ -115,3 +115,14 @@ def test_memory_agrees_with_the_engine_over_a_stream(stream_dir: Path, tmp_path:
         a, n = accuracy(fresh, env.ground_truth())
         agree, total = agree + a, total + n
     assert total > 20 and agree / total >= 0.99, (agree, total)
+
+
+def test_open_is_forgotten_at_episode_end_locations_are_kept() -> None:
+    mem = SceneGraphMemory()
+    text = "You open the fridge 1. The fridge 1 is open. In it, you see a egg 1."
+    mem.observe({"house_id": "h", "episode_id": "e1", "t": 1, "facts": parse_facts(text)})
+    facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
+    assert ("fridge 1", "open", None) in facts and ("egg 1", "in", "fridge 1") in facts
+    mem.consolidate({"id": "e1", "house_id": "h"})
+    facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
+    assert ("fridge 1", "open", None) not in facts and ("egg 1", "in", "fridge 1") in facts
