@@ -130,8 +130,8 @@ def run(
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
     planner: Annotated[str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior)")] = "offline",
     memory: Annotated[
-        str, typer.Option(help="Memory modules: none | all | comma list of working, scene, skills, episodic")
-    ] = "none",
+        str, typer.Option(help="Memory modules: all | none | comma list of working, scene, skills, episodic")
+    ] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
     offset: Annotated[int, typer.Option(min=0, help="Skip the first K games (episode ids keep counting)")] = 0,
@@ -196,8 +196,8 @@ def stream(
     perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.2,
     seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
     memory: Annotated[
-        str, typer.Option(help="Memory modules: none | all | comma list of working, scene, skills, episodic")
-    ] = "none",
+        str, typer.Option(help="Memory modules: all | none | comma list of working, scene, skills, episodic")
+    ] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     compare: Annotated[
         list[str] | None,
