@@ -1,7 +1,7 @@
 """The memory ablation in one command: one persistent-house stream, every memory setting.
 
     python -m engram.experiments.memory_ablation --out OUT [--houses 10] [--tasks 10] [--perturb 0.2]
-        [--seed 1] [--jobs 2] [--settings none,working,scene,skills,episodic,all]
+        [--seed 1] [--rooms-per-house 1] [--jobs 2] [--settings none,working,scene,skills,episodic,all]
 
 Generates the stream once (``OUT/games``), runs each setting on the same games with its own fresh
 memory (``OUT/runs/<setting>``, two at a time by default: one per core), then writes
@@ -37,6 +37,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=10)
     parser.add_argument("--perturb", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rooms-per-house", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--settings", default="none,working,scene,skills,episodic,all")
     parser.add_argument("--no-affordance-baseline", action="store_true")
@@ -45,7 +46,8 @@ def main() -> None:
     games = args.out / "games"
     if not (games / "generation.json").exists():
         t0 = time.perf_counter()
-        report = Generator(games, args.seed, stream=True, perturb=args.perturb).run(args.houses, args.tasks)
+        gen = Generator(games, args.seed, stream=True, perturb=args.perturb, rooms_per_house=args.rooms_per_house)
+        report = gen.run(args.houses, args.tasks)
         print(f"generated {len(report.games)} games in {time.perf_counter() - t0:.0f} s", flush=True)
     settings = [s.strip() for s in args.settings.split(";" if ";" in args.settings else ",") if s.strip()]
     jobs: list[tuple[str, list[str], Path]] = []

@@ -55,6 +55,7 @@ def generate(
     stream: Annotated[bool, typer.Option("--stream", help="Persistent-house streams")] = False,
     perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.0,
     rooms: Annotated[str, typer.Option(help="Room kinds to cycle through")] = "kitchen,livingroom,bedroom,bathroom",
+    rooms_per_house: Annotated[int, typer.Option(min=1, help="Rooms (floor plans) per house")] = 1,
     workers: Annotated[int, typer.Option(min=1, help="Parallel solver processes")] = 2,
 ) -> None:
     """Generate households and tasks; every game is proven solvable by ALFWorld's planner expert."""
@@ -74,6 +75,7 @@ def generate(
                 stream=stream,
                 perturb=perturb,
                 rooms=tuple(rooms.split(",")),
+                rooms_per_house=rooms_per_house,
                 workers=workers,
                 on_game=tick,
             )
@@ -195,6 +197,7 @@ def stream(
     tasks: Annotated[int, typer.Option(min=1, help="Tasks per house")] = 10,
     perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.2,
     seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
+    rooms_per_house: Annotated[int, typer.Option(min=1, help="Rooms (floor plans) per house")] = 1,
     memory: Annotated[
         str, typer.Option(help="Memory modules: all | none | comma list of working, scene, skills, episodic")
     ] = "all",
@@ -213,16 +216,18 @@ def stream(
     for setting in [memory, *others]:
         _check_memory(setting)
     games_dir = run_dir / "games"
-    wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb}
+    wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb,
+              "rooms_per_house": rooms_per_house}  # fmt: skip
     if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
         made = json.loads((games_dir / "generation.json").read_text())
-        differs = sorted(k for k, v in wanted.items() if made.get(k) != v)
+        differs = sorted(k for k, v in wanted.items() if made.get(k, 1 if k == "rooms_per_house" else None) != v)
         if differs:
             err.print(f"[red]{run_dir} holds a stream with different {', '.join(differs)}; use a new --run-dir[/red]")
             raise typer.Exit(2)
     else:
         with console.status(f"generating {houses} x {tasks} stream tasks"):
-            report = Generator(games_dir, seed, stream=True, perturb=perturb).run(houses, tasks)
+            gen = Generator(games_dir, seed, stream=True, perturb=perturb, rooms_per_house=rooms_per_house)
+            report = gen.run(houses, tasks)
         console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
     runs = {memory: run_dir}
     for setting in [memory, *others]:

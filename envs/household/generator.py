@@ -122,7 +122,7 @@ def _pick_floor_plan(index: int, rng: random.Random, rooms: tuple[str, ...]) -> 
 
 
 def _house_task_types(house: House) -> list[str]:
-    return [t for t in TASK_TYPES if house.room in ROOMS_FOR_TASK[t]]
+    return [t for t in TASK_TYPES if any(room in ROOMS_FOR_TASK[t] for room in house.rooms)]
 
 
 class Generator:
@@ -134,9 +134,13 @@ class Generator:
         stream: bool = False,
         perturb: float = 0.0,
         rooms: tuple[str, ...] = ROOM_CYCLE,
+        rooms_per_house: int = 1,
         workers: int = 2,
         on_game: Callable[[GameRecord | None], None] | None = None,
     ) -> None:
+        if rooms_per_house < 1:
+            raise ValueError(f"rooms_per_house must be at least 1; got {rooms_per_house}")
+        self.rooms_per_house = rooms_per_house
         if not 0.0 <= perturb <= 1.0:
             raise ValueError(f"perturb is a fraction of the objects, in [0, 1]; got {perturb}")
         unknown = set(rooms) - set(ROOM_TYPES)
@@ -163,6 +167,7 @@ class Generator:
                 "tasks_per_house": tasks_per_house,
                 "stream": self.stream,
                 "perturb": self.perturb,
+                **({"rooms_per_house": self.rooms_per_house} if self.rooms_per_house > 1 else {}),
                 **report.to_json(),
             },
         )
@@ -171,7 +176,9 @@ class Generator:
     def _house(self, h: int, n_tasks: int) -> Report:
         rng = random.Random(f"engram-house-{self.seed}-{h}")
         house_id = f"house_{h:03d}"
-        house, state = build_house(house_id, _pick_floor_plan(h, rng, self.rooms), rng)
+        n = self.rooms_per_house
+        plans = [_pick_floor_plan(h * n + k, rng, self.rooms) for k in range(n)]
+        house, state = build_house(house_id, plans if n > 1 else plans[0], rng)
         hdir = self.out / house_id
         hdir.mkdir(parents=True, exist_ok=True)
         dump_json(hdir / "house.json", {**house.to_json(), "initial_state": state.to_json()})

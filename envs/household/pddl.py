@@ -71,6 +71,7 @@ def problem_text(house: House, state: HouseState, task: Task, name: str, relevan
             house.receptacles,
             house.locations,
             {o: t for o, t in house.objects.items() if t in keep},
+            house.floor_plans,
         )
     otypes = sorted({*house.objects.values(), *_DOMAIN_OTYPES, task.obj} - {""})
     rtypes = sorted({*house.receptacles.values(), *_DOMAIN_RTYPES} | ({task.recep} - {""}))

@@ -89,7 +89,7 @@ def satisfied(task: Task, house: House, state: HouseState) -> bool:
 
 def sample_task(task_type: str, house: House, state: HouseState, rng: random.Random) -> Task | None:
     """A random task of ``task_type`` that this house supports and that does not hold yet."""
-    if house.room not in ROOMS_FOR_TASK[task_type]:
+    if not any(room in ROOMS_FOR_TASK[task_type] for room in house.rooms):
         return None
     aff = affordances()
     rtypes = sorted(set(house.receptacles.values()))

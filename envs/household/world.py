@@ -99,14 +99,19 @@ class House:
     """Static part of a household: what exists and where receptacles stand."""
 
     house_id: str
-    floor_plan: int
-    room: str
+    floor_plan: int  # the first room's floor plan (names the house's games)
+    room: str  # room kinds joined with "+", e.g. "kitchen+livingroom"
     receptacles: dict[str, str]  # receptacle id -> receptacle type
     locations: dict[str, str]  # receptacle id -> location id
     objects: dict[str, str]  # object id -> object type (pickupable objects and lamps)
+    floor_plans: list[int] = field(default_factory=list)  # every room's floor plan, in order
+
+    @property
+    def rooms(self) -> list[str]:
+        return self.room.split("+")
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "house_id": self.house_id,
             "floor_plan": self.floor_plan,
             "room": self.room,
@@ -114,6 +119,9 @@ class House:
             "locations": self.locations,
             "objects": self.objects,
         }
+        if len(self.floor_plans) > 1:  # single-room houses keep their original format
+            out["floor_plans"] = self.floor_plans
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> House:
@@ -168,34 +176,55 @@ def _coord(rng: random.Random) -> str:
     return "|".join(f"{rng.uniform(-3, 3):+06.2f}" for _ in range(3))
 
 
-def build_house(
-    house_id: str, floor_plan: int, rng: random.Random, max_object_types: int = 14
-) -> tuple[House, HouseState]:
-    """Build one house from floor plan data: receptacles, objects placed where they fit."""
-    aff = affordances()
-    room = room_type_of(floor_plan)
-    present = set(_layout(f"FloorPlan{floor_plan}-objects.json"))
-    poses: dict[str, list[float]] = _layout(f"FloorPlan{floor_plan}-openable.json")
+def _shift_id(rid: str, dx: float) -> str:
+    """Move a receptacle id's x coordinate: rooms of one house must not share ids."""
+    parts = rid.split("|")
+    parts[1] = f"{float(parts[1]) + dx:+07.2f}"
+    return "|".join(parts)
 
+
+def build_house(
+    house_id: str, floor_plan: int | list[int], rng: random.Random, max_object_types: int = 14
+) -> tuple[House, HouseState]:
+    """Build one house from floor-plan data: receptacles, objects placed where they fit.
+
+    Several floor plans make a multi-room house: each room keeps its own receptacles (laid side by
+    side, 100 m apart, so ids and locations stay distinct), and objects may be placed in any room
+    that can hold them, which is what makes a house worth remembering.
+    """
+    aff = affordances()
+    plans = floor_plan if isinstance(floor_plan, list) else [floor_plan]
     taken: set[str] = set()
     receptacles: dict[str, str] = {}
     locations: dict[str, str] = {}
-    for rid in sorted(poses):
-        rtype = rtype_of(rid)
-        if rtype in MOVABLE_RECEPTACLES or rtype not in aff.can_contain:
-            continue
-        receptacles[rid] = rtype
-        locations[rid] = _location_id(poses[rid], taken)
-    have_types = set(receptacles.values())
-    for rtype, (lo, hi) in SYNTHETIC_RECEPTACLES.items():
-        if rtype in present and rtype not in have_types:
-            for _ in range(rng.randint(lo, hi)):
-                rid = f"{rtype}|{_coord(rng)}"
-                receptacles[rid] = rtype
-                locations[rid] = _location_id([rng.uniform(-3, 3), rng.uniform(-3, 3), 0, 30], taken)
+    present: set[str] = set()
+    for k, plan in enumerate(plans):
+        dx = 100.0 * k
+        here = set(_layout(f"FloorPlan{plan}-objects.json"))
+        present |= here
+        poses: dict[str, list[float]] = _layout(f"FloorPlan{plan}-openable.json")
+        added: set[str] = set()
+        for rid in sorted(poses):
+            rtype = rtype_of(rid)
+            if rtype in MOVABLE_RECEPTACLES or rtype not in aff.can_contain:
+                continue
+            new_id = _shift_id(rid, dx) if k else rid
+            receptacles[new_id] = rtype
+            added.add(rtype)
+            pose = list(poses[rid])
+            pose[0] += dx
+            locations[new_id] = _location_id(pose, taken)
+        for rtype, (lo, hi) in SYNTHETIC_RECEPTACLES.items():
+            if rtype in here and rtype not in added:
+                for _ in range(rng.randint(lo, hi)):
+                    rid = f"{rtype}|{_coord(rng)}"
+                    rid = _shift_id(rid, dx) if k else rid
+                    receptacles[rid] = rtype
+                    locations[rid] = _location_id([rng.uniform(-3, 3) + dx, rng.uniform(-3, 3), 0, 30], taken)
     if not receptacles:
-        raise ValueError(f"FloorPlan{floor_plan} has no static receptacles")
-
+        raise ValueError(f"FloorPlan{plans} has no static receptacles")
+    room = "+".join(room_type_of(p) for p in plans)
+    floor_plan = plans[0]
     rtypes_here = set(receptacles.values())
     candidates = sorted(
         t for t in present if t in aff.pickupable and any(t in aff.can_contain.get(rt, ()) for rt in rtypes_here)
@@ -217,5 +246,5 @@ def build_house(
             oid = f"{lamp}|{_coord(rng)}"
             objects[oid] = lamp
             placement[oid] = rng.choice(lamp_holders)
-    house = House(house_id, floor_plan, room, receptacles, locations, objects)
+    house = House(house_id, floor_plan, room, receptacles, locations, objects, list(plans))
     return house, HouseState(placement)

@@ -110,3 +110,24 @@ def test_stream_carries_state_between_tasks(stream_dir: Path) -> None:
         for move in before["perturbation_after"]:
             assert start[move["object"]] == move["to"]
     assert any(t["perturbation_after"] for t in tasks[:-1])
+
+
+def test_multi_room_houses_keep_rooms_apart_and_run_on_the_engine(tmp_path: Path) -> None:
+    from engram.envs.alfworld import find_games
+    from engram.envs.household.generator import Generator
+    from engram.envs.household.world import House, room_type_of
+
+    house, state = build_house("h", [1, 201], random.Random(0))
+    single, _ = build_house("k", 1, random.Random(0))
+    assert house.room == "kitchen+livingroom" and house.floor_plans == [1, 201]
+    assert set(single.receptacles) < set(house.receptacles)  # the kitchen is all there, plus a living room
+    assert len(set(house.locations.values())) == len(house.receptacles)  # every receptacle its own place
+    assert all(state.placement[o] in house.receptacles for o in house.objects)
+    assert House.from_json(json.loads(json.dumps(house.to_json()))) == house
+    assert "floor_plans" not in single.to_json()  # single-room houses keep their format
+
+    report = Generator(tmp_path, seed=3, stream=True, perturb=0.2, rooms_per_house=2).run(1, 2)
+    assert len(report.games) == 2 and not report.rejected
+    made = json.loads((tmp_path / "house_000" / "house.json").read_text())
+    assert len(made["floor_plans"]) == 2 and made["room"] == "+".join(room_type_of(p) for p in made["floor_plans"])
+    assert len(find_games(tmp_path)) == 2
