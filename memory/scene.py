@@ -77,9 +77,13 @@ class SceneGraph:
             self._node(where)
             self.g.add_edge(obj, where, rel=rel, belief=belief)
 
-    def update(self, facts: Iterable[Fact], episode: str, step: int) -> None:
+    def update(self, facts: Iterable[Fact], episode: str, step: int) -> list[tuple[str, str]]:
+        """Apply one step's facts; returns the new sightings ``(object type, receptacle type)``:
+        objects found in a receptacle whose contents were listed, where memory did not have them."""
         facts = list(facts)
         listed: dict[str, set[str]] = {}
+        searched = {f.subject for f in facts if f.relation == "searched" and f.value}
+        sightings: list[tuple[str, str]] = []
         for f in facts:  # ("agent", "at", R) is where the agent stands now: not long-term knowledge
             self._node(f.subject)
             node = self.g.nodes[f.subject]
@@ -90,6 +94,9 @@ class SceneGraph:
                 self._set(f.subject, node["type"], f.object)
             elif f.relation in LOCATION and f.object:
                 if f.value:
+                    if f.object in searched and not self.g.has_edge(f.subject, f.object):
+                        self._node(f.object)
+                        sightings.append((node["type"], self.g.nodes[f.object]["type"]))
                     self._place(f.subject, f.object, f.relation, seen)
                     listed.setdefault(f.object, set()).add(f.subject)
                 elif self.g.has_edge(f.subject, f.object):
@@ -113,6 +120,7 @@ class SceneGraph:
                 for obj in [o for o, _, a in self.g.in_edges(recep, data=True) if a["rel"] in LOCATION]:
                     if obj not in present:
                         self.g.remove_edge(obj, recep)  # contradicted: the full listing lacks it
+        return sightings
 
     def decay(self, factor: float) -> None:
         """End of an episode: every belief may have gone stale, and doors do not stay open.
@@ -189,6 +197,9 @@ class SceneGraphMemory:
     def __init__(self, decay: float = 0.8) -> None:
         self.decay = decay
         self.houses: dict[str, SceneGraph] = {}
+        #: object type -> receptacle type -> sightings, over every house: where things are kept in
+        #: general, which orders the search in a house (or a part of it) not seen before
+        self.kinds: dict[str, dict[str, int]] = {}
         self.house = "default"
         self.consolidated: set[str] = set()
 
@@ -198,7 +209,9 @@ class SceneGraphMemory:
     def observe(self, step: dict[str, Any]) -> None:
         self.house = step.get("house_id") or "default"
         facts = [Fact.from_json(f) if isinstance(f, list) else f for f in step["facts"]]
-        self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0)))
+        for otype, rkind in self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0))):
+            table = self.kinds.setdefault(otype, {})
+            table[rkind] = table.get(rkind, 0) + 1
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
@@ -225,6 +238,18 @@ class SceneGraphMemory:
                         {"object_type": target, "receptacle_type": kind, "seen": n},
                         f"in this house {target}s have been seen in/on a {kind} ({n} of {total})",
                         round(0.5 * n / total, 4),
+                    )
+                )
+            seen_in = self.kinds.get(target, {}) if target else {}
+            total = sum(seen_in.values()) or 1
+            for kind, n in sorted(seen_in.items(), key=lambda kv: (-kv[1], kv[0])):
+                out.append(
+                    Recall(
+                        "prior",
+                        self.name,
+                        {"object_type": target, "receptacle_type": kind, "seen": n, "scope": "all houses"},
+                        f"in every house so far, {target}s were found in/on a {kind} {n} of {total} times",
+                        round(n / total, 4),
                     )
                 )
             # Searched places that held no such object: in a persistent house they likely still don't.
@@ -264,6 +289,11 @@ class SceneGraphMemory:
             db.execute("CREATE TABLE nodes (house, id, type, category, searched_episode, searched_step)")
             db.execute("CREATE TABLE beliefs (house, subject, relation, object, value, episode, step, confidence)")
             db.execute("CREATE TABLE consolidated (key)")
+            db.execute("CREATE TABLE kinds (object_type, receptacle_type, n)")
+            db.executemany(
+                "INSERT INTO kinds VALUES (?,?,?)",
+                [(o, r, n) for o, table in sorted(self.kinds.items()) for r, n in sorted(table.items())],
+            )
             db.executemany("INSERT INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
             for house, g in self.houses.items():
                 for n, d in g.g.nodes(data=True):
@@ -289,6 +319,9 @@ class SceneGraphMemory:
         self.houses = {}
         with sqlite3.connect(path) as db:
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
+            self.kinds = {}
+            for otype, rkind, n in db.execute("SELECT * FROM kinds"):
+                self.kinds.setdefault(otype, {})[rkind] = n
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
                 self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):

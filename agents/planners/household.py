@@ -72,17 +72,26 @@ class Belief:
     last_visit: dict[str, int] = field(default_factory=dict)  # receptacle -> step of the last visit
     clock: int = 0
     remembered: set[str] = field(default_factory=set)  # objects placed by memory, not yet seen this episode
+    confidence: dict[str, float] = field(default_factory=dict)  # remembered object -> memory's confidence
     #: object type -> receptacle (instance or type) -> weight, summed over memory's priors
     priors: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: object type -> receptacles searched in an earlier task without finding one
+    empty_of: dict[str, set[str]] = field(default_factory=dict)
+    informed: bool = False  # memory offered anything at all
 
     def recall(self, recalls: Iterable[Recall]) -> None:
         """Seed object locations (most confident first) and search priors from memory."""
         for r in sorted(recalls, key=lambda r: -r.score):
             c = r.content
             obj, rec = c.get("object"), c.get("receptacle")
+            if r.kind in ("scene", "prior", "tip", "episode"):
+                self.informed = True
             if r.kind == "scene" and obj and rec and obj not in self.location:
                 self.location[obj] = rec
                 self.remembered.add(obj)
+                self.confidence[obj] = r.score
+            elif r.kind == "prior" and c.get("object_type") and rec and c.get("seen") == 0:
+                self.empty_of.setdefault(c["object_type"], set()).add(rec)
             elif r.kind in ("prior", "tip") and c.get("object_type") and (rec or c.get("receptacle_type")):
                 self.add_prior(c["object_type"], rec or c["receptacle_type"], r.score)
             elif r.kind == "episode":
@@ -219,8 +228,10 @@ class HouseholdPlanner:
 
     def _fetch(self, otype: str, b: Belief, allowed: list[str], exclude: set[str]) -> tuple[str, str, str]:
         # Seen in this episode first, then what memory remembers.
+        # Remembered ones most confident (most recently seen) first, cheaper trips (no door) first.
         known = sorted(
-            (o for o in b.location if base_type(o) == otype and o not in exclude), key=lambda o: (o in b.remembered, o)
+            (o for o in b.location if base_type(o) == otype and o not in exclude),
+            key=lambda o: (o in b.remembered, -b.confidence.get(o, 1.0), base_type(b.location[o]) in _OPENABLE, o),
         )
         subgoal = f"find and take a {otype}"
         for obj in known:
@@ -254,18 +265,33 @@ class HouseholdPlanner:
         return "look", subgoal, "nothing left to search"
 
     def _search_order(self, b: Belief, otype: str) -> list[str]:
-        """Receptacles, most promising first: memory's priors, then (optionally) the affordance
-        table, then listing order. ``sorted`` is stable, so with no priors this is listing order."""
+        """Receptacles, most promising first.
+
+        With memory, each receptacle is scored by how likely it is to hold an ``otype`` divided by
+        what looking costs (a closed door is a second step): the likelihood grows with memory's
+        priors for its kind (and for it), and shrinks sharply when an earlier task searched it and
+        found none (only other residents could have put one there since). With nothing from
+        memory, it is the v0 order: the room's listing order (``offline+affordance`` lets the
+        engine's table break ties). ``sorted`` is stable, so equal scores keep listing order."""
         if not otype:
             return list(b.receptacles)
         learned = b.priors.get(otype, {})
         table = _can_contain() if self.affordance_prior else {}
         lamp = self.affordance_prior and otype in LAMPS
 
+        def builtin(kind: str) -> bool:
+            return (kind in _LAMP_PLACES) if lamp else (otype in table.get(kind, frozenset()))
+
+        if not b.informed:
+            return sorted(b.receptacles, key=lambda r: -0.001 * builtin(base_type(r)))
+        empty = b.empty_of.get(otype, set())
+
         def score(r: str) -> float:
             kind = base_type(r)
-            builtin = (kind in _LAMP_PLACES) if lamp else (otype in table.get(kind, frozenset()))
-            return learned.get(r, 0.0) + learned.get(kind, 0.0) + 0.001 * builtin
+            like = 0.02 + max(0.0, learned.get(kind, 0.0)) + max(0.0, learned.get(r, 0.0)) + 0.1 * builtin(kind)
+            if r in empty:
+                like *= 0.25
+            return like / (2.0 if kind in _OPENABLE else 1.0)
 
         return sorted(b.receptacles, key=lambda r: -score(r))
 

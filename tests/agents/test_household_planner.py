@@ -34,9 +34,19 @@ def test_search_order_comes_from_memory_priors_or_the_opt_in_affordance_table() 
     # A learned tip (eggs were found in fridges) reorders the search.
     tip = Recall("tip", "skills", {"object_type": "egg", "receptacle_type": "fridge"}, "", 0.6)
     assert HouseholdPlanner().decide(_state([], GO), [tip]).action == "go to fridge 1"
-    # A place searched before without eggs goes last, even if it is first in the listing.
-    empty = Recall("prior", "scene", {"object_type": "egg", "receptacle": "cabinet 1"}, "", -0.2)
-    assert HouseholdPlanner().decide(_state([], GO), [empty]).action == "go to countertop 1"
+    # Of two places the tips favour alike, one an earlier task searched without eggs goes after
+    # the other, though it comes first in the listing.
+    both = [
+        Recall("tip", "skills", {"object_type": "egg", "receptacle_type": k}, "", 0.5) for k in ("fridge", "microwave")
+    ]
+    empty = Recall("prior", "scene", {"object_type": "egg", "receptacle": "fridge 1", "seen": 0}, "", -0.2)
+    assert HouseholdPlanner().decide(_state([], GO), [*both, empty]).action == "go to microwave 1"
+    assert HouseholdPlanner().decide(_state([], GO), both).action == "go to fridge 1"
+    # Equally likely places: the one without a door to open is cheaper to look at.
+    tips = [
+        Recall("tip", "skills", {"object_type": "egg", "receptacle_type": k}, "", 0.5) for k in ("fridge", "countertop")
+    ]
+    assert HouseholdPlanner().decide(_state([], GO), tips).action == "go to countertop 1"
     # The opt-in oracle: cabinets cannot hold eggs in alfworld's table; countertops can.
     assert HouseholdPlanner(affordance_prior=True).decide(_state([], GO), []).action == "go to countertop 1"
 
@@ -99,9 +109,10 @@ def test_scene_recall_sends_it_to_the_remembered_place_first() -> None:
     recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "microwave 1"}, "", 0.8)]
     assert planner.decide(_state([], GO), []).action == "go to cabinet 1"  # without memory: search
     assert planner.decide(_state([], GO), recall).action == "go to microwave 1"
-    # Memory was wrong: the microwave's full listing lacks the egg, so the search resumes.
+    # Memory was wrong: the microwave's full listing lacks the egg, so the search resumes, at the
+    # unsearched place with no door to open first.
     wrong = [("go to microwave 1", "You arrive at microwave 1. The microwave 1 is open. In it, you see a mug 1.")]
-    assert planner.decide(_state(wrong, GO), recall).action == "go to cabinet 1"
+    assert planner.decide(_state(wrong, GO), recall).action == "go to countertop 1"
 
 
 def test_opens_a_closed_receptacle_where_memory_puts_the_object() -> None:

@@ -77,6 +77,27 @@ def test_confidence_decays_and_recall_ranks_by_it() -> None:
     assert recalls[0].score == 1.0 and recalls[1].score == 0.5
 
 
+def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
+    mem = SceneGraphMemory()
+
+    def see(house: str, episode: str, t: int, text: str) -> None:
+        mem.observe({"house_id": house, "episode_id": episode, "t": t, "facts": parse_facts(text)})
+
+    see("h1", "e1", 1, "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 1.")
+    see("h1", "e1", 2, "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 1.")  # no news
+    see("h1", "e1", 3, "You open the fridge 1. The fridge 1 is open. In it, you see a apple 2.")
+    see("h1", "e1", 4, "You move the apple 1 to the fridge 1.")  # the agent's own doing: not a sighting
+    see("h2", "e2", 1, "You open the fridge 1. The fridge 1 is open. In it, you see a apple 1.")
+    assert mem.kinds["apple"] == {"countertop": 1, "fridge": 2}
+    # In a third house, never seen, memory still says where apples usually are.
+    priors = [r for r in mem.recall({"goal": {"object": "apple"}, "house_id": "h3"}) if r.kind == "prior"]
+    assert [(r.content["receptacle_type"], r.score) for r in priors] == [("fridge", 0.6667), ("countertop", 0.3333)]
+    mem.save(tmp_path / "scene.sqlite")
+    again = SceneGraphMemory()
+    again.load(tmp_path / "scene.sqlite")
+    assert again.kinds == mem.kinds
+
+
 def test_memory_survives_a_new_process(tmp_path: Path) -> None:
     mem = SceneGraphMemory()
     mem.observe(
