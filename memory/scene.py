@@ -320,8 +320,10 @@ class SceneGraphMemory:
         with sqlite3.connect(path) as db:
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
             self.kinds = {}
-            for otype, rkind, n in db.execute("SELECT * FROM kinds"):
-                self.kinds.setdefault(otype, {})[rkind] = n
+            # Memories saved before the cross-house table existed load without it (it refills).
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kinds'").fetchone():
+                for otype, rkind, n in db.execute("SELECT * FROM kinds"):
+                    self.kinds.setdefault(otype, {})[rkind] = n
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
                 self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):

@@ -35,6 +35,12 @@ _TOOLS = {
     "pick_cool_then_place_in_recep": ("fridge", "cool", "cold"),
 }
 _OPENABLE = frozenset({"fridge", "cabinet", "drawer", "microwave", "safe", "box"})
+#: Search likelihood of a receptacle kind memory has no evidence for, next to priors that are
+#: shares in [0, 1]: low, so that a kind where the type was ever found is searched first.
+_UNKNOWN_KIND = 0.02
+#: Factor for a receptacle an earlier task searched without finding the type: only other residents
+#: could have put one there since (20% of objects moving per task makes that unlikely, not impossible).
+_SEARCHED_EMPTY = 0.25
 #: Where lamps usually stand (lamps are not in the engine's can-contain table: nobody puts them).
 _LAMP_PLACES = frozenset(
     {"sidetable", "desk", "dresser", "shelf", "diningtable", "coffeetable", "tvstand", "bed", "countertop"}
@@ -288,9 +294,11 @@ class HouseholdPlanner:
 
         def score(r: str) -> float:
             kind = base_type(r)
-            like = 0.02 + max(0.0, learned.get(kind, 0.0)) + max(0.0, learned.get(r, 0.0)) + 0.1 * builtin(kind)
+            like = (
+                _UNKNOWN_KIND + max(0.0, learned.get(kind, 0.0)) + max(0.0, learned.get(r, 0.0)) + 0.1 * builtin(kind)
+            )
             if r in empty:
-                like *= 0.25
+                like *= _SEARCHED_EMPTY
             return like / (2.0 if kind in _OPENABLE else 1.0)
 
         return sorted(b.receptacles, key=lambda r: -score(r))

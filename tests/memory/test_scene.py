@@ -96,6 +96,12 @@ def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
     again = SceneGraphMemory()
     again.load(tmp_path / "scene.sqlite")
     assert again.kinds == mem.kinds
+    # A memory saved before this table existed still loads, keeping everything else.
+    with sqlite3.connect(tmp_path / "scene.sqlite") as db:
+        db.execute("DROP TABLE kinds")
+    older = SceneGraphMemory()
+    older.load(tmp_path / "scene.sqlite")
+    assert older.kinds == {} and older.graph("h2").where("apple") == again.graph("h2").where("apple") != []
 
 
 def test_memory_survives_a_new_process(tmp_path: Path) -> None:
