@@ -29,8 +29,7 @@ class RunConfigError(ValueError):
     """The run directory already holds a run made with another configuration."""
 
 
-MEMORY_MODULES = ("working", "scene", "skills", "episodic")
-PLANNED_MODULES = ("experience",)
+MEMORY_MODULES = ("working", "scene", "skills", "episodic", "experience")
 
 
 def parse_memory(spec: str) -> list[str]:
@@ -40,8 +39,6 @@ def parse_memory(spec: str) -> list[str]:
         return []
     names = list(MEMORY_MODULES) if spec == "all" else [n.strip() for n in spec.split(",") if n.strip()]
     for name in names:
-        if name in PLANNED_MODULES:
-            raise ValueError(f"memory module {name!r} is not available yet; available: {', '.join(MEMORY_MODULES)}")
         if name not in MEMORY_MODULES:
             raise ValueError(f"unknown memory module {name!r}; choose from none, all, {', '.join(MEMORY_MODULES)}")
     return names
@@ -66,6 +63,10 @@ def make_memory(names: list[str]) -> list[MemoryModule]:
             from engram.memory.skills import SkillMemory
 
             modules.append(SkillMemory())
+        elif name == "experience":
+            from engram.memory.experience import ExperienceMemory
+
+            modules.append(ExperienceMemory())
     return modules
 
 

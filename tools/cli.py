@@ -56,6 +56,9 @@ def generate(
     perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.0,
     rooms: Annotated[str, typer.Option(help="Room kinds to cycle through")] = "kitchen,livingroom,bedroom,bathroom",
     rooms_per_house: Annotated[int, typer.Option(min=1, help="Rooms (floor plans) per house")] = 1,
+    split: Annotated[
+        str, typer.Option(help="Floor plans: all | train | test (every fifth plan, held out of train)")
+    ] = "all",
     workers: Annotated[int, typer.Option(min=1, help="Parallel solver processes")] = 2,
 ) -> None:
     """Generate households and tasks; every game is proven solvable by ALFWorld's planner expert."""
@@ -76,6 +79,7 @@ def generate(
                 perturb=perturb,
                 rooms=tuple(rooms.split(",")),
                 rooms_per_house=rooms_per_house,
+                split=split,
                 workers=workers,
                 on_game=tick,
             )
@@ -341,6 +345,65 @@ def replay(
     )
     if report.differences:
         raise typer.Exit(1)
+
+
+experience_app = typer.Typer(no_args_is_help=True, help="The experience bank: train its encoder, inspect it")
+app.add_typer(experience_app, name="experience")
+
+
+def _bank_path(memory_dir: Path) -> Path:
+    path = memory_dir / "experience.sqlite" if memory_dir.is_dir() else memory_dir
+    if not path.exists():
+        err.print(f"[red]no experience bank at {path} (run with --memory experience first)[/red]")
+        raise typer.Exit(2)
+    return path
+
+
+@experience_app.command("train")
+def experience_train(
+    memory_dir: Annotated[Path, typer.Argument(help="A memory directory (RUN/memory) or an experience.sqlite")],
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the stored states")] = 30,
+    seed: Annotated[int, typer.Option(help="Seed (same seed, same bank: same encoder)")] = 0,
+    conv: Annotated[str | None, typer.Option(help="Graph layer: gin | gatv2 (default: the bank's)")] = None,
+) -> None:
+    """Train the state encoder on the bank's own successful traces; re-embed the bank (new version)."""
+    from engram.memory.experience import ExperienceMemory, train_bank
+
+    path = _bank_path(memory_dir)
+    bank = ExperienceMemory()
+    bank.load(path)
+    try:
+        with console.status(f"training on {sum(t.success for t in bank.traces)} successful traces"):
+            report = train_bank(bank, epochs=epochs, seed=seed, conv=conv)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    bank.save(path)
+    console.print(
+        f"encoder v{bank.version} ({bank.config.conv}): {report.states} states, {report.epochs} epochs, "
+        f"{report.seconds:.1f} s; loss {report.losses[0]:.3f} -> {report.losses[-1]:.3f}; "
+        f"head accuracy {report.accuracy}"
+    )
+
+
+@experience_app.command("show")
+def experience_show(
+    memory_dir: Annotated[Path, typer.Argument(help="A memory directory (RUN/memory) or an experience.sqlite")],
+) -> None:
+    """What the bank holds: traces, states, clusters, encoder versions."""
+    from engram.memory.experience import ExperienceMemory
+
+    bank = ExperienceMemory()
+    bank.load(_bank_path(memory_dir))
+    ok = sum(t.success for t in bank.traces)
+    console.print(
+        f"{len(bank.traces)} traces ({ok} successful), {len(bank.index)} indexed states "
+        f"in {bank.index.n_clusters()} clusters; encoder v{bank.version} ({bank.config.conv})"
+    )
+    for v in bank.versions:
+        rep = v["report"]
+        what = f"trained on {rep['states']} states in {rep['seconds']} s" if rep else "untrained"
+        console.print(f"  v{v['version']}: {what}")
 
 
 def main() -> None:

@@ -14,7 +14,8 @@ comparison, not a default.
 Subgoals per task type: find the object, take it, (clean | heat | cool it), put it in the target
 receptacle; twice, in the same receptacle, for two-object tasks; for look-at-in-light, find and
 hold the object, then find the lamp and switch it on. After "Nothing happens." the failed command
-is not tried again from the same place.
+is not tried again from the same place, and commands the experience bank's lookahead rules out
+(``lookahead`` recalls) are not considered.
 """
 
 from __future__ import annotations
@@ -169,7 +170,17 @@ class HouseholdPlanner:
         # Shortcuts on offer, by name; ``_goto`` picks one when a trip matches a known procedure.
         self._skills = {r.content["name"]: r for r in recall if r.kind == "skill"}
         self._chosen = None
-        action, subgoal, why = self._next(goal, belief, allowed, state["history"])
+        # The experience bank's bounded lookahead rules out commands that cannot advance the goal
+        # or that lead back into a state this episode was already in. The rules decide among the
+        # rest; if that leaves them nothing to do but look around, they decide among all.
+        ruled_out: set[str] = set()
+        for r in recall:
+            if r.kind == "lookahead":
+                ruled_out |= set(r.content.get("rejected", {})) - set(r.content.get("kept", []))
+        vetted = [a for a in allowed if a not in ruled_out]
+        action, subgoal, why = self._next(goal, belief, vetted, state["history"])
+        if action not in vetted or action == "look":
+            action, subgoal, why = self._next(goal, belief, allowed, state["history"])
         if action not in allowed:
             # Never send a command the environment did not offer: fall back to something harmless.
             fallback = next((a for a in ("look", "inventory") if a in allowed), allowed[0] if allowed else "look")

@@ -116,9 +116,20 @@ def perturb_state(house: House, state: HouseState, fraction: float, rng: random.
     return moves
 
 
-def _pick_floor_plan(index: int, rng: random.Random, rooms: tuple[str, ...]) -> int:
+#: Floor-plan splits. ``test`` holds out every fifth floor plan of each room kind (6 of 30), so
+#: that transfer studies can evaluate in houses whose layouts no training house ever had.
+SPLITS = ("all", "train", "test")
+
+
+def in_split(floor_plan: int, split: str) -> bool:
+    if split == "all":
+        return True
+    return (floor_plan % 5 == 0) == (split == "test")
+
+
+def _pick_floor_plan(index: int, rng: random.Random, rooms: tuple[str, ...], split: str = "all") -> int:
     room = rooms[index % len(rooms)]
-    return rng.choice(list(ROOM_TYPES[room]))
+    return rng.choice([p for p in ROOM_TYPES[room] if in_split(p, split)])
 
 
 def _house_task_types(house: House) -> list[str]:
@@ -135,12 +146,16 @@ class Generator:
         perturb: float = 0.0,
         rooms: tuple[str, ...] = ROOM_CYCLE,
         rooms_per_house: int = 1,
+        split: str = "all",
         workers: int = 2,
         on_game: Callable[[GameRecord | None], None] | None = None,
     ) -> None:
         if rooms_per_house < 1:
             raise ValueError(f"rooms_per_house must be at least 1; got {rooms_per_house}")
         self.rooms_per_house = rooms_per_house
+        if split not in SPLITS:
+            raise ValueError(f"unknown floor-plan split {split!r}; choose from {', '.join(SPLITS)}")
+        self.split = split
         if not 0.0 <= perturb <= 1.0:
             raise ValueError(f"perturb is a fraction of the objects, in [0, 1]; got {perturb}")
         unknown = set(rooms) - set(ROOM_TYPES)
@@ -168,6 +183,7 @@ class Generator:
                 "stream": self.stream,
                 "perturb": self.perturb,
                 **({"rooms_per_house": self.rooms_per_house} if self.rooms_per_house > 1 else {}),
+                **({"split": self.split} if self.split != "all" else {}),
                 **report.to_json(),
             },
         )
@@ -177,7 +193,7 @@ class Generator:
         rng = random.Random(f"engram-house-{self.seed}-{h}")
         house_id = f"house_{h:03d}"
         n = self.rooms_per_house
-        plans = [_pick_floor_plan(h * n + k, rng, self.rooms) for k in range(n)]
+        plans = [_pick_floor_plan(h * n + k, rng, self.rooms, self.split) for k in range(n)]
         house, state = build_house(house_id, plans if n > 1 else plans[0], rng)
         hdir = self.out / house_id
         hdir.mkdir(parents=True, exist_ok=True)

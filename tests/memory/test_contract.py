@@ -61,7 +61,6 @@ def test_module_contract(name: str, tmp_path: Path) -> None:
 
 def test_memory_specs() -> None:
     assert parse_memory("none") == [] and parse_memory("all") == list(MEMORY_MODULES)
-    with pytest.raises(ValueError, match="not available yet"):
-        parse_memory("scene,experience")
+    assert parse_memory("scene,experience") == ["scene", "experience"]
     with pytest.raises(ValueError, match="unknown memory module"):
         parse_memory("telepathy")

@@ -1,0 +1,444 @@
+"""The experience bank (GiG): GNN-encoded execution traces, clustered retrieval of priors, lookahead.
+
+Every step the module folds the observation into the episode's :class:`WorldView`; the view plus
+the goal is the step's **state graph**. At episode end the episode becomes a **trace**: its states
+(embedded by the current :class:`StateEncoder`), the actions between them with their outcomes, and
+hindsight labels (what the next command was; where the next useful interaction happened). Traces
+are kept in SQLite with the encoder that embedded them.
+
+``recall`` embeds the current state, finds the most similar states of *successful* traces in a
+clustered index and turns what happened next there into **priors**: which receptacle kinds the
+sought type was found in from situations like this one (``prior`` recalls the planner already
+understands), which kinds of step followed (``experience``), plus two checks of the episode's own
+trace graph: a **cycle** warning when the agent is back in a state it was in, and the **lookahead**
+verdict on the admissible commands.
+
+What transfers to a house never seen: nothing here is keyed by house. A state graph is types,
+relations and flags; a trace from house A is a prior for a structurally similar state in house B.
+
+``engram experience train`` (:func:`train_bank`) trains a new encoder on the bank's own successful
+traces, re-embeds every stored state with it and bumps the bank's encoder version; a bank never
+mixes embeddings of two encoders.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from engram.envs.core import Fact
+from engram.memory.base import Recall, episode_key
+from engram.memory.cluster_index import ClusterIndex
+from engram.memory.lookahead import lookahead
+from engram.memory.state_graph import TypeEmbedder, build, shared_embedder, sought
+from engram.memory.symbolic import LAMP_TYPES, WorldView, kind
+
+#: verbs of the interactions that move a task forward (the hindsight "useful next step")
+KEY_VERBS = ("take", "move", "heat", "cool", "clean", "use")
+VERBS = ("go", "open", "close", "look", "inventory", "examine", *KEY_VERBS, "other", "none")
+#: retrieved neighbours below this cosine similarity are not evidence
+MIN_SIMILARITY = 0.5
+
+
+def _verb(action: str) -> str:
+    v = action.split(" ", 1)[0] if action else "none"
+    return v if v in VERBS else "other"
+
+
+def _interaction_place(action: str, at: str) -> str:
+    """Where a key action happens: the receptacle it names (take from / move to / heat with), else
+    where the agent stands (use a lamp)."""
+    for sep in (" from ", " to ", " with "):
+        if sep in action:
+            return action.rsplit(sep, 1)[1]
+    return at
+
+
+def hindsight_labels(goal: dict[str, Any], views: list[WorldView], actions: list[str]) -> list[dict[str, str]]:
+    """Per state ``t`` (before ``actions[t]``): the next verb, and the verb and receptacle kind of
+    the next key interaction with the goal's object (or a lamp) at or after ``t``."""
+    relevant = {goal.get("object", ""), goal.get("toggle", ""), *LAMP_TYPES} - {""}
+    labels: list[dict[str, str]] = []
+    upcoming = ("none", "none")
+    for t in range(len(actions) - 1, -1, -1):
+        a = actions[t]
+        words = a.split(" ")
+        if _verb(a) in KEY_VERBS and len(words) > 2 and kind(" ".join(words[1:3])) in relevant:
+            upcoming = (_verb(a), kind(_interaction_place(a, views[t].at)))
+        labels.append({"verb": _verb(a), "key_verb": upcoming[0], "key_kind": upcoming[1]})
+    return labels[::-1]
+
+
+@dataclass
+class Live:
+    """One running episode: its world view, states and actions so far, its trace graph."""
+
+    goal: dict[str, Any]
+    house: str
+    view: WorldView = field(default_factory=WorldView)
+    views: list[WorldView] = field(default_factory=list)  # state t = view before action t
+    actions: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    facts: list[list[list[Any]]] = field(default_factory=list)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)  # state key -> state key, per action
+
+
+@dataclass
+class Trace:
+    key: str
+    house: str
+    goal: dict[str, Any]
+    success: bool
+    actions: list[str]
+    outcomes: list[str]
+    facts: list[list[list[Any]]]  # per state, the facts observed on reaching it
+    state_keys: list[str]
+    labels: list[dict[str, str]]
+
+    def views(self) -> list[WorldView]:
+        view, out = WorldView(), []
+        for facts in self.facts:
+            view.apply(Fact.from_json(f) for f in facts)
+            out.append(view.copy())
+        return out
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The action-connected trace graph: states (by key) joined by the actions taken."""
+        g = nx.MultiDiGraph()
+        for t, action in enumerate(self.actions):
+            if t + 1 < len(self.state_keys):
+                g.add_edge(self.state_keys[t], self.state_keys[t + 1], action=action, outcome=self.outcomes[t], t=t)
+        return g
+
+
+class ExperienceMemory:
+    """The ``experience`` memory module."""
+
+    name = "experience"
+
+    def __init__(self, k: int = 16, depth: int = 2, use_lookahead: bool = True, conv: str = "gin") -> None:
+        from engram.memory.gnn import EncoderConfig, new_encoder
+
+        self.k, self.depth, self.use_lookahead = k, depth, use_lookahead
+        self.config = EncoderConfig(conv=conv)
+        self.encoder = new_encoder(self.config)
+        self.version = 0
+        self.versions: list[dict[str, Any]] = [{"version": 0, "config": asdict(self.config), "report": None}]
+        self.traces: list[Trace] = []
+        self.index = ClusterIndex(self.config.out)
+        self.owner: list[tuple[int, int]] = []  # indexed state -> (trace, t)
+        self.consolidated: set[str] = set()
+        self.embedder: TypeEmbedder = shared_embedder()
+        self._live: dict[str, Live] = {}
+        self._weights: dict[int, bytes] = {}  # encoder version -> state_dict bytes
+        self._saved: tuple[str, int, int] | None = None  # (path, traces written, encoder version)
+
+    # -- contract ---------------------------------------------------------------------------
+    def observe(self, step: dict[str, Any]) -> None:
+        ep = str(step.get("episode_id", ""))
+        live = self._live.get(ep)
+        if live is None or (step.get("t", 0) == 0 and live.actions):
+            live = self._live[ep] = Live(dict(step.get("goal") or {}), str(step.get("house_id") or ""))
+        before = live.view.key() if live.views else None
+        facts = [list(f) if not isinstance(f, list) else f for f in step["facts"]]
+        live.view.apply(Fact.from_json(f) for f in facts)
+        live.views.append(live.view.copy())
+        live.facts.append(facts)
+        if step.get("action") and before is not None:
+            live.actions.append(step["action"])
+            outcome = "nothing happened" if step.get("text", "").strip() == "Nothing happens." else "ok"
+            live.outcomes.append(outcome)
+            live.graph.add_edge(before, live.view.key(), action=step["action"], outcome=outcome)
+
+    def recall(self, query: dict[str, Any]) -> list[Recall]:
+        live = self._live.get(str(query.get("episode_id", "")))
+        goal = query.get("goal") or {}
+        if live is None:  # nothing observed yet: the query's own observation is the state
+            live = Live(goal, str(query.get("house_id") or ""))
+            live.view.apply(Fact.from_json(f) for f in (query.get("observation") or {}).get("facts", []))
+            live.views.append(live.view.copy())
+        out: list[Recall] = []
+        out += self._cycles(live)
+        if self.use_lookahead and query.get("observation"):
+            out += self._lookahead(live, goal, query["observation"].get("admissible", []))
+        if len(self.index):
+            out += self._priors(live, goal)
+        return out
+
+    def consolidate(self, episode: dict[str, Any]) -> None:
+        key = episode_key(episode)
+        if key in self.consolidated:
+            return
+        self.consolidated.add(key)
+        live = self._live.pop(str(episode["id"]), None)
+        if live is None or not live.views:
+            return
+        result = episode.get("result") or {}
+        goal = episode.get("goal") or live.goal
+        actions = live.actions[: len(live.views) - 1]
+        trace = Trace(
+            key=key,
+            house=str(episode.get("house_id") or live.house),
+            goal=goal,
+            success=bool(result.get("success")),
+            actions=actions,
+            outcomes=live.outcomes[: len(actions)],
+            facts=live.facts,
+            state_keys=[v.key() for v in live.views],
+            labels=hindsight_labels(goal, live.views[: len(actions)], actions),
+        )
+        self._add(trace, live.views)
+
+    # -- the bank ---------------------------------------------------------------------------
+    def _graphs(self, trace: Trace, views: list[WorldView]) -> list[Any]:
+        return [build(v, trace.goal, self.embedder) for v in views[: len(trace.actions)]]
+
+    def _add(self, trace: Trace, views: list[WorldView] | None = None) -> None:
+        from engram.memory.gnn import encode
+
+        self.traces.append(trace)
+        if not trace.success or not trace.actions:
+            return  # failed traces are kept (for training and study) but never offered as priors
+        emb = encode(self.encoder, self._graphs(trace, views or trace.views())).numpy()
+        self.index.add(emb)
+        i = len(self.traces) - 1
+        self.owner += [(i, t) for t in range(len(emb))]
+
+    def reembed(self) -> None:
+        """Embed every successful trace's states with the current encoder (after training/loading)."""
+        from engram.memory.gnn import encode
+
+        graphs, owner = [], []
+        for i, trace in enumerate(self.traces):
+            if trace.success and trace.actions:
+                g = self._graphs(trace, trace.views())
+                graphs += g
+                owner += [(i, t) for t in range(len(g))]
+        self.index.reset(encode(self.encoder, graphs).numpy() if graphs else np.zeros((0, self.config.out)))
+        self.owner = owner
+
+    def embed_state(self, view: WorldView, goal: dict[str, Any]) -> np.ndarray:
+        from engram.memory.gnn import encode
+
+        return encode(self.encoder, [build(view, goal, self.embedder)]).numpy()[0]
+
+    def neighbours(self, view: WorldView, goal: dict[str, Any]) -> list[tuple[Trace, int, float]]:
+        """The most similar states of successful traces: ``(trace, t, similarity)``."""
+        return self._search(self.embed_state(view, goal))
+
+    def _search(self, vector: np.ndarray) -> list[tuple[Trace, int, float]]:
+        hits = self.index.search(vector, self.k)
+        return [(self.traces[self.owner[i][0]], self.owner[i][1], s) for i, s in hits if s >= MIN_SIMILARITY]
+
+    def _priors(self, live: Live, goal: dict[str, Any]) -> list[Recall]:
+        view = live.views[-1]
+        target = sought(view, goal)
+        if not target:
+            return []
+        query = self.embed_state(view, goal)
+        hits = self._search(query)
+        if not hits:
+            return []
+        places: dict[str, float] = {}
+        nexts: dict[str, float] = {}
+        for trace, t, sim in hits:
+            label = trace.labels[t]
+            nexts[label["verb"]] = nexts.get(label["verb"], 0.0) + sim
+            if label["key_verb"] in ("take", "use") and label["key_kind"] != "none":
+                places[label["key_kind"]] = places.get(label["key_kind"], 0.0) + sim
+        out: list[Recall] = []
+        total = sum(places.values())
+        for place, w in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
+            share = round(w / total, 4)
+            out.append(
+                Recall(
+                    "prior",
+                    self.name,
+                    {"object_type": target, "receptacle_type": place, "support": share, "scope": "similar states"},
+                    f"from situations like this, {target}s were found in/on a {place} ({share:.0%})",
+                    share,
+                )
+            )
+        top = sorted(nexts.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
+        following = {v: round(w / sum(nexts.values()), 3) for v, w in top}
+        summary = {
+            "next": following,
+            "neighbours": [{"trace": tr.key, "t": t, "similarity": round(s, 3)} for tr, t, s in hits[:5]],
+            "cluster": self.index.cluster_of(query),
+            "encoder_version": self.version,
+        }
+        steps = ", ".join(f"{v} ({w:.0%})" for v, w in following.items())
+        out.append(Recall("experience", self.name, summary, f"in similar past states the next step was: {steps}", 0.1))
+        return out
+
+    def _cycles(self, live: Live) -> list[Recall]:
+        if len(live.views) < 2:
+            return []
+        here = live.views[-1].key()
+        earlier = [v.key() for v in live.views[:-1]]
+        if here not in earlier:
+            return []
+        loop = live.actions[earlier.index(here) :]
+        return [
+            Recall(
+                "warning",
+                self.name,
+                {"cycle": loop, "repeats": earlier.count(here)},
+                f"back in a state already visited; the last {len(loop)} actions went in a circle: {'; '.join(loop)}",
+                -1.0,
+            )
+        ]
+
+    def _lookahead(self, live: Live, goal: dict[str, Any], admissible: list[str]) -> list[Recall]:
+        if not admissible or not goal.get("object"):
+            return []
+        visited = {v.key() for v in live.views}
+        verdict = lookahead(live.views[-1], goal, admissible, visited, self.depth)
+        if not verdict.rejected:
+            return []
+        return [
+            Recall(
+                "lookahead",
+                self.name,
+                {"rejected": verdict.rejected, "kept": verdict.kept, "depth": self.depth},
+                f"lookahead ({self.depth} steps) rules out {len(verdict.rejected)} of {len(admissible)} commands",
+                0.0,
+            )
+        ]
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Append the traces added since the last save to ``path`` (one SQLite transaction, so a
+        crash leaves the previous save). A new file, or a new encoder version, rewrites it whole
+        (via a temporary file and an atomic rename): stored embeddings are always of one encoder."""
+        from engram.memory.gnn import to_bytes
+
+        path = Path(path)
+        self._weights.setdefault(self.version, to_bytes(self.encoder))
+        saved = self._saved
+        fresh = saved is None or saved[0] != str(path) or saved[2] != self.version or not path.exists()
+        start = 0 if fresh or saved is None else saved[1]
+        target = Path(str(path) + ".tmp") if fresh else path
+        if fresh:
+            target.unlink(missing_ok=True)
+        emb = self._embeddings()
+        with sqlite3.connect(target) as db:
+            db.execute("CREATE TABLE IF NOT EXISTS encoders (version PRIMARY KEY, config, report, weights)")
+            db.execute("CREATE TABLE IF NOT EXISTS traces (i PRIMARY KEY, key, house, success, body, version, emb)")
+            db.execute("CREATE TABLE IF NOT EXISTS consolidated (key PRIMARY KEY)")
+            for v in self.versions:
+                db.execute(
+                    "INSERT OR REPLACE INTO encoders VALUES (?,?,?,?)",
+                    (v["version"], json.dumps(v["config"]), json.dumps(v["report"]), self._weights.get(v["version"])),
+                )
+            db.executemany("INSERT OR IGNORE INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
+            # Episodes under way are part of the state: a loaded module answers their queries alike.
+            db.execute("CREATE TABLE IF NOT EXISTS live (episode PRIMARY KEY, body)")
+            db.execute("DELETE FROM live")
+            db.executemany(
+                "INSERT INTO live VALUES (?,?)",
+                [(ep, json.dumps({"goal": lv.goal, "house": lv.house, "actions": lv.actions,
+                                  "outcomes": lv.outcomes, "facts": lv.facts}))
+                 for ep, lv in self._live.items()],
+            )  # fmt: skip
+            for i, tr in enumerate(self.traces[start:], start=start):
+                body = zlib.compress(json.dumps(tr.__dict__).encode())
+                vectors = emb.get(i)
+                db.execute(
+                    "INSERT OR REPLACE INTO traces VALUES (?,?,?,?,?,?,?)",
+                    (i, tr.key, tr.house, int(tr.success), body, self.version,
+                     None if vectors is None else vectors.astype(np.float32).tobytes()),
+                )  # fmt: skip
+        if fresh:
+            target.replace(path)
+        self._saved = (str(path), len(self.traces), self.version)
+
+    def _embeddings(self) -> dict[int, np.ndarray]:
+        """trace -> its states' embeddings (as indexed)."""
+        out: dict[int, list[int]] = {}
+        for row, (trace, _t) in enumerate(self.owner):
+            out.setdefault(trace, []).append(row)
+        return {trace: self.index.vectors[rows] for trace, rows in out.items()}
+
+    def load(self, path: Path) -> None:
+        from engram.memory.gnn import EncoderConfig, from_bytes
+
+        with sqlite3.connect(path) as db:
+            self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
+            rows = db.execute("SELECT version, config, report, weights FROM encoders ORDER BY version").fetchall()
+            traces = db.execute("SELECT body, version, emb FROM traces ORDER BY i").fetchall()
+            has_live = db.execute("SELECT 1 FROM sqlite_master WHERE name='live'").fetchone()
+            live = db.execute("SELECT episode, body FROM live").fetchall() if has_live else []
+        if not rows:
+            raise ValueError(f"{path} is not an experience bank (no encoder table rows)")
+        self.versions = [{"version": v, "config": json.loads(c), "report": json.loads(r)} for v, c, r, _ in rows]
+        self._weights = {v: w for v, _, _, w in rows if w is not None}
+        version, config, _, _ = rows[-1]
+        self.config = EncoderConfig(**json.loads(config))
+        self.encoder = from_bytes(json.loads(config), self._weights[version])
+        self.version = version
+        self.traces = [Trace(**json.loads(zlib.decompress(body))) for body, _, _ in traces]
+        self._live = {}
+        for episode, body in live:
+            data = json.loads(body)
+            for t, facts in enumerate(data["facts"]):
+                action = data["actions"][t - 1] if t else None
+                text = "Nothing happens." if t and data["outcomes"][t - 1] != "ok" else ""
+                self.observe({"episode_id": episode, "house_id": data["house"], "goal": data["goal"], "t": t,
+                              "facts": facts, "action": action, "text": text})  # fmt: skip
+        self.index = ClusterIndex(self.config.out)
+        if all(v == version for _, v, _ in traces):
+            vectors, self.owner = [], []
+            for i, (_, _, blob) in enumerate(traces):
+                if blob is not None:
+                    m = np.frombuffer(blob, dtype=np.float32).reshape(-1, self.config.out)
+                    vectors.append(m)
+                    self.owner += [(i, t) for t in range(len(m))]
+            self.index.reset(np.concatenate(vectors) if vectors else np.zeros((0, self.config.out)))
+        else:
+            self.reembed()
+        self._saved = (str(path), len(self.traces), self.version)
+
+
+def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]]]:
+    """The bank's successful states as graphs, with hindsight labels as class ids."""
+    graphs: list[Any] = []
+    raw: list[dict[str, str]] = []
+    for trace in bank.traces:
+        if trace.success and trace.actions:
+            graphs += bank._graphs(trace, trace.views())
+            raw += trace.labels[: len(trace.actions)]
+    keys = sorted({(r["key_verb"], r["key_kind"]) for r in raw})
+    joints = sorted({(r["verb"], r["key_verb"], r["key_kind"]) for r in raw})
+    labels = {
+        "verb": [VERBS.index(r["verb"]) for r in raw],
+        "key": [keys.index((r["key_verb"], r["key_kind"])) for r in raw],
+        "joint": [joints.index((r["verb"], r["key_verb"], r["key_kind"])) for r in raw],
+    }
+    return graphs, labels
+
+
+def train_bank(bank: ExperienceMemory, *, epochs: int = 30, seed: int = 0, conv: str | None = None) -> Any:
+    """Train a new encoder on the bank's successful traces, re-embed the bank, bump its version."""
+    from dataclasses import replace
+
+    from engram.memory.gnn import to_bytes, train
+
+    graphs, labels = training_set(bank)
+    if len(graphs) < 2:
+        raise ValueError(f"the bank holds {len(graphs)} states of successful episodes; need at least 2 to train")
+    config = replace(bank.config, seed=seed, conv=conv or bank.config.conv)
+    encoder, report = train(graphs, labels, config, epochs=epochs)
+    bank.config, bank.encoder = config, encoder
+    bank.version = max(v["version"] for v in bank.versions) + 1
+    bank.versions.append({"version": bank.version, "config": asdict(config), "report": json.loads(report.to_json())})
+    bank._weights[bank.version] = to_bytes(encoder)
+    bank.reembed()
+    return report
