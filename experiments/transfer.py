@@ -2,20 +2,24 @@
 
     python -m engram.experiments.transfer --out OUT [--train-houses 12] [--train-tasks 8]
         [--test-houses 12] [--test-tasks 5] [--seed 21] [--perturb 0.2] [--budget 20]
-        [--collect-steps 60] [--epochs 30] [--conv gin] [--jobs 2]
+        [--rooms-per-house 1] [--collect-steps 60] [--epochs 30] [--conv gin] [--scope task]
+        [--jobs 2]
 
 1. Generates training streams on the ``train`` floor plans and test streams on the held-out
    ``test`` floor plans (every fifth AI2-THOR plan; see ``engram generate --split``): no test
-   house shares a layout with a training house.
+   house shares a layout with a training house. ``--rooms-per-house`` applies to the test houses
+   (training houses stay single rooms): larger houses make the search, where memory pays, a larger
+   part of each task.
 2. Runs the agent over the training streams with ``--memory scene,experience`` (collecting
    traces into the bank), then trains the bank's encoder on its own successful traces
    (``engram experience train``) and keeps the result as ``OUT/bank.sqlite``.
-3. Evaluates every test house twice under a tight step budget, each time from an empty scene
-   graph in a memory directory of its own (so nothing learned in one test house reaches another):
-   ``off`` = ``--memory scene``; ``on`` = ``--memory scene,experience`` with a copy of the trained
-   bank. The only difference between the arms is the bank.
-4. Writes ``OUT/transfer.md`` and ``OUT/transfer.json`` (overall, per task type, first task of
-   each house, and steps over the tasks both arms solved) and prints, last,
+3. Evaluates every test task twice under a tight step budget, from an empty scene graph in a
+   memory directory of its own (``--scope task``, the default: every task is in a house never
+   seen; ``--scope house``: a house's tasks share memory, fresh per house). ``off`` =
+   ``--memory scene``; ``on`` = ``--memory scene,experience`` with a copy of the trained bank. The
+   only difference between the arms is the bank.
+4. Writes ``OUT/transfer-<scope>.md`` and ``.json`` (overall, per task type, first task of each
+   house, and steps over the tasks both arms solved) and prints, last,
    ``transfer: success_on=X success_off=Y steps_on=A steps_off=B``.
 
 Re-running with the same ``--out`` reuses what is there (games, collection, bank, finished runs).
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import shutil
 import statistics
 import time
@@ -35,13 +40,14 @@ from typing import Any
 ARMS = {"off": "scene", "on": "scene,experience"}
 
 
-def _generate(out: Path, seed: int, houses: int, tasks: int, perturb: float, split: str) -> None:
+def _generate(out: Path, seed: int, houses: int, tasks: int, perturb: float, split: str, rooms: int = 1) -> None:
     from engram.envs.household.generator import Generator
 
     if (out / "generation.json").exists():
         return
     t0 = time.perf_counter()
-    report = Generator(out, seed, stream=True, perturb=perturb, split=split).run(houses, tasks)
+    gen = Generator(out, seed, stream=True, perturb=perturb, split=split, rooms_per_house=rooms)
+    report = gen.run(houses, tasks)
     print(f"{split}: {len(report.games)} games in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
@@ -49,23 +55,27 @@ def _houses(games: Path) -> list[Path]:
     return sorted(p for p in games.iterdir() if p.is_dir() and p.name.startswith("house_"))
 
 
-def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int) -> list[dict[str, Any]]:
-    """Every test house under one arm, each with its own fresh memory directory."""
+def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str) -> list[dict[str, Any]]:
+    """Every test house under one arm. ``scope="task"``: every task starts from fresh memory (each
+    is a house never seen); ``"house"``: a house's tasks share memory, fresh per house."""
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
     from engram.tools.trajectory import RunDir
 
     episodes = []
     for house in _houses(Path(test)):
-        run_dir = Path(out) / "eval" / arm / house.name
-        memory_dir = run_dir / "memory"
-        memory_dir.mkdir(parents=True, exist_ok=True)
-        if arm == "on" and not (memory_dir / "experience.sqlite").exists():
-            shutil.copy(bank, memory_dir / "experience.sqlite")
-        run_games(find_games(house), run_dir, memory=ARMS[arm], memory_dir=memory_dir, max_steps=budget)
-        run = RunDir(run_dir)
-        for i, e in enumerate(run.episode(x) for x in run.episode_ids()):
-            episodes.append({**e, "index_in_house": i})
+        games = find_games(house)
+        groups = [[g] for g in games] if scope == "task" else [games]
+        for i, group in enumerate(groups):
+            run_dir = Path(out) / f"eval-{scope}" / arm / house.name / (f"task_{i:02d}" if scope == "task" else "")
+            memory_dir = run_dir / "memory"
+            memory_dir.mkdir(parents=True, exist_ok=True)
+            if arm == "on" and not (memory_dir / "experience.sqlite").exists():
+                shutil.copy(bank, memory_dir / "experience.sqlite")
+            run_games(group, run_dir, memory=ARMS[arm], memory_dir=memory_dir, max_steps=budget)
+            run = RunDir(run_dir)
+            for j, e in enumerate(run.episode(x) for x in run.episode_ids()):
+                episodes.append({**e, "index_in_house": i if scope == "task" else j})
     return episodes
 
 
@@ -101,14 +111,14 @@ def report(results: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     return out
 
 
-def to_markdown(rep: dict[str, Any], budget: int) -> str:
+def to_markdown(rep: dict[str, Any], budget: int, scope: str) -> str:
     def cell(s: dict[str, Any]) -> str:
         sps = s["steps_per_success"]
         return f"{s['success_rate']:.0%} | {'-' if sps is None else f'{sps:.1f}'}"
 
     lines = [
         f"Step budget {budget}. off = scene memory only; on = scene memory + experience bank. Both start "
-        "each unseen house with an empty scene graph.",
+        f"every {'task' if scope == 'task' else 'unseen house'} with an empty scene graph.",
         "",
         "| tasks | n | success off | steps off | success on | steps on |",
         "|---|---|---|---|---|---|",
@@ -133,15 +143,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--perturb", type=float, default=0.2)
     parser.add_argument("--budget", type=int, default=20, help="step budget per test episode")
+    parser.add_argument("--rooms-per-house", type=int, default=1, help="rooms per test house")
     parser.add_argument("--collect-steps", type=int, default=60, help="step budget while collecting traces")
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--conv", default="gin")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--scope", choices=("task", "house"), default="task",
+                        help="fresh memory for every test task (default) or for every test house")
     args = parser.parse_args()
     out: Path = args.out
     train_games, test_games = out / "train", out / "test"
     _generate(train_games, args.seed, args.train_houses, args.train_tasks, args.perturb, "train")
-    _generate(test_games, args.seed + 1, args.test_houses, args.test_tasks, args.perturb, "test")
+    _generate(test_games, args.seed + 1, args.test_houses, args.test_tasks, args.perturb, "test", args.rooms_per_house)
 
     bank = out / "bank.sqlite"
     if not bank.exists():
@@ -161,13 +174,17 @@ def main() -> None:
               f"head accuracy {rep.accuracy}", flush=True)  # fmt: skip
         collected.save(bank)
 
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {arm: pool.submit(_eval_arm, arm, str(test_games), str(out), str(bank), args.budget) for arm in ARMS}
+    # spawn, not fork: a forked child inherits OpenMP thread pools (torch, scikit-learn) that deadlock.
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {
+            arm: pool.submit(_eval_arm, arm, str(test_games), str(out), str(bank), args.budget, args.scope)
+            for arm in ARMS
+        }
         results = {arm: f.result() for arm, f in futures.items()}
     rep = report(results)
-    (out / "transfer.json").write_text(json.dumps({"budget": args.budget, **rep}, indent=2))
-    md = to_markdown(rep, args.budget)
-    (out / "transfer.md").write_text(md + "\n")
+    (out / f"transfer-{args.scope}.json").write_text(json.dumps({"budget": args.budget, **rep}, indent=2))
+    md = to_markdown(rep, args.budget, args.scope)
+    (out / f"transfer-{args.scope}.md").write_text(md + "\n")
     print(md)
     on, off = rep["overall"]["on"], rep["overall"]["off"]
     print(f"transfer: success_on={on['success_rate']:.3f} success_off={off['success_rate']:.3f} "

@@ -24,6 +24,7 @@ mixes embeddings of two encoders.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import zlib
 from dataclasses import asdict, dataclass, field
@@ -45,6 +46,10 @@ KEY_VERBS = ("take", "move", "heat", "cool", "clean", "use")
 VERBS = ("go", "open", "close", "look", "inventory", "examine", *KEY_VERBS, "other", "none")
 #: retrieved neighbours below this cosine similarity are not evidence
 MIN_SIMILARITY = 0.5
+#: cosine-similarity scale of the neighbours' weights: 0.05 less similar than the best = weight 1/e
+SHARPNESS = 0.05
+#: pseudo-searches of the ``where`` head's estimate added to the neighbours' evidence
+PSEUDO = 2.0
 
 
 def _verb(action: str) -> str:
@@ -74,6 +79,25 @@ def hindsight_labels(goal: dict[str, Any], views: list[WorldView], actions: list
             upcoming = (_verb(a), kind(_interaction_place(a, views[t].at)))
         labels.append({"verb": _verb(a), "key_verb": upcoming[0], "key_kind": upcoming[1]})
     return labels[::-1]
+
+
+@dataclass
+class Outlook:
+    """What a stored trace shows beyond its labels: the type sought at each state, and every
+    complete listing of a receptacle (the state it was listed at, the receptacle, the types in it)."""
+
+    sought: list[str]
+    listings: list[tuple[int, str, frozenset[str]]]
+
+
+def outlook(trace: Trace) -> Outlook:
+    listings = []
+    for step, facts in enumerate(trace.facts):
+        fs = [Fact.from_json(f) for f in facts]
+        for rec in sorted({f.subject for f in fs if f.relation == "searched" and f.value}):
+            types = frozenset(kind(f.subject) for f in fs if f.relation in ("in", "on") and f.object == rec and f.value)
+            listings.append((step, rec, types))
+    return Outlook([sought(v, trace.goal) for v in trace.views()], listings)
 
 
 @dataclass
@@ -123,7 +147,7 @@ class ExperienceMemory:
 
     name = "experience"
 
-    def __init__(self, k: int = 16, depth: int = 2, use_lookahead: bool = True, conv: str = "gin") -> None:
+    def __init__(self, k: int = 32, depth: int = 2, use_lookahead: bool = True, conv: str = "gin") -> None:
         from engram.memory.gnn import EncoderConfig, new_encoder
 
         self.k, self.depth, self.use_lookahead = k, depth, use_lookahead
@@ -138,6 +162,10 @@ class ExperienceMemory:
         self.embedder: TypeEmbedder = shared_embedder()
         self._live: dict[str, Live] = {}
         self._weights: dict[int, bytes] = {}  # encoder version -> state_dict bytes
+        self._outlooks: dict[str, Outlook] = {}  # trace key -> derived from its facts, on demand
+        #: bank-wide listings: receptacle kind -> times listed; type -> kind -> times it was in one
+        self._looked: dict[str, int] = {}
+        self._found: dict[str, dict[str, int]] = {}
         self._saved: tuple[str, int, int] | None = None  # (path, traces written, encoder version)
 
     # -- contract ---------------------------------------------------------------------------
@@ -169,7 +197,7 @@ class ExperienceMemory:
         if self.use_lookahead and query.get("observation"):
             out += self._lookahead(live, goal, query["observation"].get("admissible", []))
         if len(self.index):
-            out += self._priors(live, goal)
+            out += self.priors(live.views[-1], goal)
         return out
 
     def consolidate(self, episode: dict[str, Any]) -> None:
@@ -204,6 +232,7 @@ class ExperienceMemory:
         from engram.memory.gnn import encode
 
         self.traces.append(trace)
+        self._count(trace)
         if not trace.success or not trace.actions:
             return  # failed traces are kept (for training and study) but never offered as priors
         emb = encode(self.encoder, self._graphs(trace, views or trace.views())).numpy()
@@ -237,8 +266,39 @@ class ExperienceMemory:
         hits = self.index.search(vector, self.k)
         return [(self.traces[self.owner[i][0]], self.owner[i][1], s) for i, s in hits if s >= MIN_SIMILARITY]
 
-    def _priors(self, live: Live, goal: dict[str, Any]) -> list[Recall]:
-        view = live.views[-1]
+    def _outlook(self, trace: Trace) -> Outlook:
+        cached = self._outlooks.get(trace.key)
+        if cached is None:
+            cached = self._outlooks[trace.key] = outlook(trace)
+        return cached
+
+    def _count(self, trace: Trace) -> None:
+        """Add a trace's complete listings to the bank-wide counts (each receptacle once)."""
+        listed: dict[str, frozenset[str]] = {}
+        for _step, rec, types in self._outlook(trace).listings:
+            listed.setdefault(rec, types)
+        for rec, types in listed.items():
+            k = kind(rec)
+            self._looked[k] = self._looked.get(k, 0) + 1
+            for t in types:
+                table = self._found.setdefault(t, {})
+                table[k] = table.get(k, 0) + 1
+
+    def bank_rates(self, otype: str) -> dict[str, float]:
+        """Over every stored trace: the share of listed receptacles of each kind that held an
+        ``otype`` (one pseudo-listing that held none keeps rare kinds modest)."""
+        found = self._found.get(otype, {})
+        return {k: found.get(k, 0) / (n + 1.0) for k, n in self._looked.items()}
+
+    def priors(self, view: WorldView, goal: dict[str, Any]) -> list[Recall]:
+        """Per receptacle kind, how likely one of its instances is to hold what is sought now.
+
+        Evidence: the retrieved similar states' traces, every complete listing of a receptacle in
+        them (found = the sought type was in it). ``rate = (found + m * bank) / (looked + m)``: the
+        neighbours' own counts, shrunk toward the rate over every stored trace by ``m`` pseudo-searches,
+        so that thin evidence (few or weak neighbours) leans on what the bank saw as a whole,
+        and plenty of evidence speaks for itself. Rates are per *instance*, so a kind with many
+        instances is not favoured for its number, and kinds searched in vain count against."""
         target = sought(view, goal)
         if not target:
             return []
@@ -246,26 +306,49 @@ class ExperienceMemory:
         hits = self._search(query)
         if not hits:
             return []
-        places: dict[str, float] = {}
+        found: dict[str, float] = {}
+        looked: dict[str, float] = {}
         nexts: dict[str, float] = {}
-        for trace, t, sim in hits:
-            label = trace.labels[t]
-            nexts[label["verb"]] = nexts.get(label["verb"], 0.0) + sim
-            if label["key_verb"] in ("take", "use") and label["key_kind"] != "none":
-                places[label["key_kind"]] = places.get(label["key_kind"], 0.0) + sim
+        traces: set[str] = set()
+        best = hits[0][2]
+        for trace, t, similarity in hits:
+            # Sharp weights: a state a little less similar than the best is much weaker evidence.
+            sim = math.exp((similarity - best) / SHARPNESS)
+            nexts[trace.labels[t]["verb"]] = nexts.get(trace.labels[t]["verb"], 0.0) + sim
+            if trace.key in traces:
+                continue  # one vote per trace: its neighbouring states tell the same story
+            traces.add(trace.key)
+            ol = self._outlook(trace)
+            listed: dict[str, frozenset[str]] = {}
+            for _step, rec, types in ol.listings:
+                listed.setdefault(rec, types)
+            # What this state seeks, if that trace ever saw one; else, once the encoder is trained
+            # (an untrained one's neighbours are no analogy), what that similar state was after.
+            wanted = target
+            if self.version and not any(target in types for types in listed.values()):
+                wanted = ol.sought[t]
+            for rec, types in listed.items():
+                k = kind(rec)
+                looked[k] = looked.get(k, 0.0) + sim
+                found[k] = found.get(k, 0.0) + sim * (wanted in types)
+        back = self.bank_rates(target)
+        rates = {
+            k: (found.get(k, 0.0) + PSEUDO * back.get(k, 0.0)) / (looked.get(k, 0.0) + PSEUDO)
+            for k in set(looked) | {k for k, r in back.items() if r > 0}
+        }
         out: list[Recall] = []
-        total = sum(places.values())
-        for place, w in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
-            share = round(w / total, 4)
+        for place, rate in sorted(rates.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(
                 Recall(
                     "prior",
                     self.name,
-                    {"object_type": target, "receptacle_type": place, "support": share, "scope": "similar states"},
-                    f"from situations like this, {target}s were found in/on a {place} ({share:.0%})",
-                    share,
+                    {"object_type": target, "receptacle_type": place, "rate": round(rate, 4),
+                     "looked": round(looked.get(place, 0.0), 2), "scope": "similar states"},
+                    f"after situations like this one, what was sought turned up in {rate:.0%} of the "
+                    f"{place}s searched",
+                    round(rate, 4),
                 )
-            )
+            )  # fmt: skip
         top = sorted(nexts.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
         following = {v: round(w / sum(nexts.values()), 3) for v, w in top}
         summary = {
@@ -385,6 +468,9 @@ class ExperienceMemory:
         self.encoder = from_bytes(json.loads(config), self._weights[version])
         self.version = version
         self.traces = [Trace(**json.loads(zlib.decompress(body))) for body, _, _ in traces]
+        self._looked, self._found, self._outlooks = {}, {}, {}
+        for trace in self.traces:
+            self._count(trace)
         self._live = {}
         for episode, body in live:
             data = json.loads(body)
@@ -407,22 +493,48 @@ class ExperienceMemory:
         self._saved = (str(path), len(self.traces), self.version)
 
 
-def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]]]:
-    """The bank's successful states as graphs, with hindsight labels as class ids."""
+def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]], Any]:
+    """The bank's successful states as graphs, with what their traces showed next.
+
+    Class labels: ``verb`` (the next command's verb) and ``phase`` (the verb of the next useful
+    interaction: take, heat, move, use...). ``joint`` groups "the same situation" for the
+    contrastive loss: the same sought type in the same phase. The multi-label target is, per
+    receptacle kind, whether the searches that followed found the sought type in one (masked to
+    the kinds those searches covered): where placement is random, that is the learnable part.
+    """
+    import torch
+
     graphs: list[Any] = []
-    raw: list[dict[str, str]] = []
+    rows: list[tuple[str, str, str, dict[str, bool]]] = []
     for trace in bank.traces:
-        if trace.success and trace.actions:
-            graphs += bank._graphs(trace, trace.views())
-            raw += trace.labels[: len(trace.actions)]
-    keys = sorted({(r["key_verb"], r["key_kind"]) for r in raw})
-    joints = sorted({(r["verb"], r["key_verb"], r["key_kind"]) for r in raw})
+        if not (trace.success and trace.actions):
+            continue
+        graphs += bank._graphs(trace, trace.views())
+        ol = bank._outlook(trace)
+        for t, label in enumerate(trace.labels[: len(trace.actions)]):
+            seen: dict[str, bool] = {}
+            after: dict[str, frozenset[str]] = {}
+            for step, rec, types in ol.listings:
+                if step > t:
+                    after.setdefault(rec, types)
+            for rec, types in after.items():
+                seen[kind(rec)] = seen.get(kind(rec), False) or ol.sought[t] in types
+            rows.append((label["verb"], label["key_verb"], ol.sought[t], seen))
+    kinds = sorted({k for *_, seen in rows for k in seen})
+    phases = sorted({r[1] for r in rows})
+    groups = sorted({(r[1], r[2]) for r in rows})
     labels = {
-        "verb": [VERBS.index(r["verb"]) for r in raw],
-        "key": [keys.index((r["key_verb"], r["key_kind"])) for r in raw],
-        "joint": [joints.index((r["verb"], r["key_verb"], r["key_kind"])) for r in raw],
+        "verb": [VERBS.index(r[0]) for r in rows],
+        "phase": [phases.index(r[1]) for r in rows],
+        "joint": [groups.index((r[1], r[2])) for r in rows],
     }
-    return graphs, labels
+    target = torch.zeros((len(rows), max(1, len(kinds))))
+    mask = torch.zeros_like(target)
+    for i, (*_, seen) in enumerate(rows):
+        for k, hit in seen.items():
+            mask[i, kinds.index(k)] = 1.0
+            target[i, kinds.index(k)] = float(hit)
+    return graphs, labels, (kinds, target, mask)
 
 
 def train_bank(bank: ExperienceMemory, *, epochs: int = 30, seed: int = 0, conv: str | None = None) -> Any:
@@ -431,11 +543,12 @@ def train_bank(bank: ExperienceMemory, *, epochs: int = 30, seed: int = 0, conv:
 
     from engram.memory.gnn import to_bytes, train
 
-    graphs, labels = training_set(bank)
+    graphs, labels, multilabel = training_set(bank)
     if len(graphs) < 2:
         raise ValueError(f"the bank holds {len(graphs)} states of successful episodes; need at least 2 to train")
-    config = replace(bank.config, seed=seed, conv=conv or bank.config.conv)
-    encoder, report = train(graphs, labels, config, epochs=epochs)
+    kinds, target, mask = multilabel
+    config = replace(bank.config, seed=seed, conv=conv or bank.config.conv, kinds=kinds)
+    encoder, report = train(graphs, labels, config, multilabel=(target, mask), epochs=epochs)
     bank.config, bank.encoder = config, encoder
     bank.version = max(v["version"] for v in bank.versions) + 1
     bank.versions.append({"version": bank.version, "config": asdict(config), "report": json.loads(report.to_json())})

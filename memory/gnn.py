@@ -41,6 +41,9 @@ class EncoderConfig:
     out: int = 64
     layers: int = 2
     seed: int = 0
+    #: receptacle kinds of the ``where`` head (empty: no head). The head answers, per kind, how
+    #: likely one of its instances is to hold what this state is looking for.
+    kinds: list[str] = field(default_factory=list)
 
 
 class StateEncoder(nn.Module):
@@ -62,6 +65,7 @@ class StateEncoder(nn.Module):
                 raise ValueError(f"unknown conv {config.conv!r}; choose gatv2 or gin")
         self.norm = nn.LayerNorm(3 * h)
         self.out = nn.Linear(3 * h, config.out)
+        self.where = nn.Linear(config.out, len(config.kinds)) if config.kinds else None
 
     def forward(self, batch: Batch) -> torch.Tensor:
         h = torch.relu(self.inp(batch.x))
@@ -136,18 +140,23 @@ def train(
     labels: dict[str, list[int]],
     config: EncoderConfig,
     *,
+    multilabel: tuple[torch.Tensor, torch.Tensor] | None = None,
     epochs: int = 30,
     batch_size: int = 256,
     lr: float = 3e-3,
     temperature: float = 0.1,
 ) -> tuple[StateEncoder, TrainReport]:
     """Train an encoder on hindsight-labelled states. ``labels`` maps a label name to one class id
-    per graph; ``"joint"`` (the combination) drives the contrastive loss, every label gets a head."""
+    per graph; ``"joint"`` (the grouping of "the same situation") drives the contrastive loss, every
+    other label gets a classification head. ``multilabel`` is ``(targets, mask)``, both
+    ``[graphs, len(config.kinds)]``: the encoder's own ``where`` head, independent yes/no outcomes
+    trained only where ``mask`` is 1 (the outcomes a trace actually showed)."""
     start = time.perf_counter()
     encoder = new_encoder(config).train()
     heads = nn.ModuleDict(
         {name: nn.Linear(config.out, max(ys) + 1) for name, ys in labels.items() if name != "joint" and ys}
     )
+    multi = encoder.where if multilabel is not None else None
     params = list(encoder.parameters()) + list(heads.parameters())
     opt = torch.optim.Adam(params, lr=lr, weight_decay=1e-5)
     ys = {name: torch.tensor(v, dtype=torch.long) for name, v in labels.items()}
@@ -164,6 +173,10 @@ def train(
             loss = _supcon(z, ys["joint"][idx], temperature)
             for name, head in heads.items():
                 loss = loss + nn.functional.cross_entropy(head(z), ys[name][idx])
+            if multi is not None and multilabel is not None:
+                target, mask = multilabel[0][idx], multilabel[1][idx]
+                bce = nn.functional.binary_cross_entropy_with_logits(multi(z), target, reduction="none")
+                loss = loss + (bce * mask).sum() / mask.sum().clamp(min=1.0)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -175,5 +188,9 @@ def train(
         z = encode(encoder, graphs)
         for name, head in heads.items():
             report.accuracy[name] = round(float((head(z).argmax(1) == ys[name]).float().mean()), 4)
+        if multi is not None and multilabel is not None:
+            target, mask = multilabel
+            right = ((multi(z) > 0).float() == target).float() * mask
+            report.accuracy["multilabel"] = round(float(right.sum() / mask.sum().clamp(min=1.0)), 4)
     report.seconds = round(time.perf_counter() - start, 2)
     return encoder, report

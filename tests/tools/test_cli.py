@@ -69,3 +69,26 @@ def test_stream_generates_runs_and_resumes(tmp_path: Path) -> None:
     assert json.loads((run_dir / "summary.json").read_text())["episodes"] == summary["episodes"]
     other = _engram(*args[:-2], "--seed", "3", "--run-dir", str(run_dir))
     assert other.returncode == 2 and "different seed" in other.stderr
+
+
+def test_experience_bank_collects_trains_and_reports(stream_dir: Path, tmp_path: Path) -> None:
+    """Real engine: a run with the bank fills it; ``experience train`` trains it; ``show`` says so."""
+    run_dir = tmp_path / "run"
+    res = _engram("run", "--games", str(stream_dir), "--memory", "experience", "--run-dir", str(run_dir))
+    assert res.returncode == 0, res.stderr
+    summary = json.loads((run_dir / "summary.json").read_text())
+    bank = run_dir / "memory"
+    shown = _engram("experience", "show", str(bank))
+    assert shown.returncode == 0 and f"{summary['episodes_total']} traces" in shown.stdout
+    assert "encoder v0" in shown.stdout and "untrained" in shown.stdout
+    trained = _engram("experience", "train", str(bank), "--epochs", "3", "--seed", "1")
+    assert trained.returncode == 0, trained.stderr
+    assert "encoder v1 (gin)" in trained.stdout
+    shown = _engram("experience", "show", str(bank))
+    assert "encoder v1" in shown.stdout and "v1: trained on" in shown.stdout
+    # The bank's recalls reached the planner: steps carry experience priors and lookahead verdicts.
+    steps = [json.loads(line) for line in (run_dir / "episodes" / "ep0003" / "steps.jsonl").read_text().splitlines()]
+    kinds = {r["kind"] for s in steps for r in s["recalls"] if r["source"] == "experience"}
+    assert {"prior", "experience"} <= kinds
+    missing = _engram("experience", "train", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no experience bank" in missing.stderr
