@@ -148,8 +148,12 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--conv", default="gin")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--scope", choices=("task", "house"), default="task",
-                        help="fresh memory for every test task (default) or for every test house")
+    parser.add_argument(
+        "--scope",
+        choices=("task", "house"),
+        default="task",
+        help="fresh memory for every test task (default) or for every test house",
+    )
     args = parser.parse_args()
     out: Path = args.out
     train_games, test_games = out / "train", out / "test"

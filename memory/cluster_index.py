@@ -3,7 +3,7 @@
 States are clustered with scikit-learn's ``MiniBatchKMeans``; a query is compared with the
 centroids, then only with the members of the ``n_probe`` nearest clusters. Members are stored
 contiguously per cluster, so a probe is one matrix-vector product over a slice. The clustering is
-rebuilt when the number of states has doubled since the last build; states added in between are
+rebuilt when the number of states reaches the next power of two; states added in between are
 assigned to their nearest centroid, which keeps adding O(clusters) per state.
 
 Why clusters and not a flat scan: at 100k states a flat scan is still a few milliseconds, but it
@@ -19,11 +19,12 @@ import numpy as np
 
 
 class ClusterIndex:
-    def __init__(self, dim: int, n_probe: int = 4, seed: int = 0) -> None:
+    def __init__(self, dim: int, n_probe: int = 8, seed: int = 0) -> None:
         self.dim, self.n_probe, self.seed = dim, n_probe, seed
         self.vectors = np.zeros((0, dim), dtype=np.float32)  # every state, in insertion order
         self.centroids = np.zeros((0, dim), dtype=np.float32)
         self.assign = np.zeros(0, dtype=np.int64)  # state -> cluster
+        self._sq = np.zeros(0, dtype=np.float32)  # |centroid|^2
         self._built_at = 0
         self._members: list[np.ndarray] = []  # cluster -> state ids
         self._blocks: list[np.ndarray] = []  # cluster -> its members' vectors (contiguous)
@@ -36,7 +37,7 @@ class ClusterIndex:
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         self.vectors = np.concatenate([self.vectors, vectors])
         if len(self.centroids):
-            self.assign = np.concatenate([self.assign, np.argmax(vectors @ self.centroids.T, axis=1)])
+            self.assign = np.concatenate([self.assign, self._nearest(vectors)])
         self._dirty = True
 
     def reset(self, vectors: np.ndarray) -> None:
@@ -46,20 +47,31 @@ class ClusterIndex:
         self._built_at = 0
         self._dirty = True
 
+    def _nearest(self, vectors: np.ndarray) -> np.ndarray:
+        """Nearest centroid (Euclidean, as k-means assigns: for unit vectors, the largest
+        ``v . c - |c|^2 / 2``)."""
+        return np.argmax(vectors @ self.centroids.T - 0.5 * self._sq, axis=-1)
+
     def _build(self) -> None:
+        """Cluster the first ``2^k`` vectors (the largest power of two, at least 64, not above the
+        count) and assign the rest to their nearest centroid. The clustering is thereby a function of
+        the vectors alone, not of when they arrived: a bank loaded in a new process searches exactly
+        as the process that saved it did."""
         n = len(self.vectors)
-        if n >= 2 * max(self._built_at, 32) or (not len(self.centroids) and n):
-            k = max(1, min(n, round(math.sqrt(n))))
-            if k == 1 or n < 64:
-                self.centroids = self.vectors.mean(0, keepdims=True)
-                self.assign = np.zeros(n, dtype=np.int64)
+        fit = 1 << max(6, n.bit_length() - 1) if n >= 64 else n
+        if fit != self._built_at:
+            k = max(1, round(math.sqrt(fit)))
+            if n < 64:
+                self.centroids = self.vectors.mean(0, keepdims=True) if n else self.centroids
             else:
                 from sklearn.cluster import MiniBatchKMeans
 
                 km = MiniBatchKMeans(n_clusters=k, random_state=self.seed, n_init=3, batch_size=4096)
-                self.assign = km.fit_predict(self.vectors).astype(np.int64)
+                km.fit(self.vectors[:fit])
                 self.centroids = km.cluster_centers_.astype(np.float32)
-            self._built_at = n
+            self._sq = (self.centroids**2).sum(1)
+            self.assign = self._nearest(self.vectors).astype(np.int64)
+            self._built_at = fit
         order = np.argsort(self.assign, kind="stable")
         bounds = np.searchsorted(self.assign[order], np.arange(len(self.centroids) + 1))
         self._members = [order[bounds[c] : bounds[c + 1]] for c in range(len(self.centroids))]
@@ -74,7 +86,7 @@ class ClusterIndex:
     def cluster_of(self, vector: np.ndarray) -> int:
         if self._dirty:
             self._build()
-        return int(np.argmax(self.centroids @ vector)) if len(self.centroids) else -1
+        return int(self._nearest(vector)) if len(self.centroids) else -1
 
     def search(self, vector: np.ndarray, k: int = 16) -> list[tuple[int, float]]:
         """The ``k`` most similar stored states (cosine on unit vectors): ``(state id, similarity)``."""
@@ -83,7 +95,7 @@ class ClusterIndex:
         if self._dirty:
             self._build()
         vector = np.asarray(vector, dtype=np.float32)
-        near = np.argsort(-(self.centroids @ vector))[: self.n_probe]
+        near = np.argsort(-(self.centroids @ vector - 0.5 * self._sq))[: self.n_probe]
         ids = np.concatenate([self._members[c] for c in near])
         sims = np.concatenate([self._blocks[c] @ vector for c in near])
         top = np.argsort(-sims)[:k] if len(sims) > k else np.argsort(-sims)

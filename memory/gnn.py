@@ -41,9 +41,6 @@ class EncoderConfig:
     out: int = 64
     layers: int = 2
     seed: int = 0
-    #: receptacle kinds of the ``where`` head (empty: no head). The head answers, per kind, how
-    #: likely one of its instances is to hold what this state is looking for.
-    kinds: list[str] = field(default_factory=list)
 
 
 class StateEncoder(nn.Module):
@@ -65,7 +62,6 @@ class StateEncoder(nn.Module):
                 raise ValueError(f"unknown conv {config.conv!r}; choose gatv2 or gin")
         self.norm = nn.LayerNorm(3 * h)
         self.out = nn.Linear(3 * h, config.out)
-        self.where = nn.Linear(config.out, len(config.kinds)) if config.kinds else None
 
     def forward(self, batch: Batch) -> torch.Tensor:
         h = torch.relu(self.inp(batch.x))
@@ -149,15 +145,15 @@ def train(
     """Train an encoder on hindsight-labelled states. ``labels`` maps a label name to one class id
     per graph; ``"joint"`` (the grouping of "the same situation") drives the contrastive loss, every
     other label gets a classification head. ``multilabel`` is ``(targets, mask)``, both
-    ``[graphs, len(config.kinds)]``: the encoder's own ``where`` head, independent yes/no outcomes
-    trained only where ``mask`` is 1 (the outcomes a trace actually showed)."""
+    ``[graphs, classes]``: a head of independent yes/no outcomes, trained only where ``mask`` is 1
+    (the outcomes a trace actually showed). Heads shape the embedding and are then discarded."""
     start = time.perf_counter()
     encoder = new_encoder(config).train()
     heads = nn.ModuleDict(
         {name: nn.Linear(config.out, max(ys) + 1) for name, ys in labels.items() if name != "joint" and ys}
     )
-    multi = encoder.where if multilabel is not None else None
-    params = list(encoder.parameters()) + list(heads.parameters())
+    multi = nn.Linear(config.out, multilabel[0].shape[1]) if multilabel is not None else None
+    params = [*encoder.parameters(), *heads.parameters(), *(multi.parameters() if multi is not None else [])]
     opt = torch.optim.Adam(params, lr=lr, weight_decay=1e-5)
     ys = {name: torch.tensor(v, dtype=torch.long) for name, v in labels.items()}
     gen = torch.Generator().manual_seed(config.seed)

@@ -121,3 +121,16 @@ def test_opens_a_closed_receptacle_where_memory_puts_the_object() -> None:
     recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "fridge 1"}, "", 0.8)]
     at_fridge = [("go to fridge 1", "You arrive at fridge 1. The fridge 1 is closed.")]
     assert HouseholdPlanner().decide(_state(at_fridge, [*GO, "open fridge 1"]), recall).action == "open fridge 1"
+
+
+def test_lookahead_verdicts_narrow_the_choice_but_never_leave_the_planner_stuck() -> None:
+    planner = HouseholdPlanner()
+    # The listing order would go to cabinet 1 first; the lookahead has ruled that out.
+    verdict = Recall("lookahead", "experience",
+                     {"rejected": {"go to cabinet 1": "cannot advance the goal within 2 steps (distance 5)"},
+                      "kept": ["go to countertop 1", "go to fridge 1", "go to microwave 1"], "depth": 2}, "", 0.0)  # fmt: skip
+    assert planner.decide(_state([], GO), []).action == "go to cabinet 1"
+    assert planner.decide(_state([], GO), [verdict]).action == "go to countertop 1"
+    # Everything ruled out: the rules decide among all commands rather than stand still.
+    every = Recall("lookahead", "experience", {"rejected": {a: "x" for a in GO}, "kept": [], "depth": 2}, "", 0.0)
+    assert planner.decide(_state([], GO), [every]).action == "go to cabinet 1"
