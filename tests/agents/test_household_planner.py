@@ -126,9 +126,9 @@ def test_opens_a_closed_receptacle_where_memory_puts_the_object() -> None:
 def test_lookahead_verdicts_narrow_the_choice_but_never_leave_the_planner_stuck() -> None:
     planner = HouseholdPlanner()
     # The listing order would go to cabinet 1 first; the lookahead has ruled that out.
-    verdict = Recall("lookahead", "experience",
-                     {"rejected": {"go to cabinet 1": "cannot advance the goal within 2 steps (distance 5)"},
-                      "kept": ["go to countertop 1", "go to fridge 1", "go to microwave 1"], "depth": 2}, "", 0.0)  # fmt: skip
+    ruled = {"rejected": {"go to cabinet 1": "cannot advance the goal within 2 steps (distance 5)"},
+             "kept": ["go to countertop 1", "go to fridge 1", "go to microwave 1"], "depth": 2}  # fmt: skip
+    verdict = Recall("lookahead", "experience", ruled, "", 0.0)
     assert planner.decide(_state([], GO), []).action == "go to cabinet 1"
     assert planner.decide(_state([], GO), [verdict]).action == "go to countertop 1"
     # Everything ruled out: the rules decide among all commands rather than stand still.
