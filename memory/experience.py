@@ -454,19 +454,28 @@ class ExperienceMemory:
     def load(self, path: Path) -> None:
         from engram.memory.gnn import EncoderConfig, from_bytes
 
-        with sqlite3.connect(path) as db:
-            self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
-            rows = db.execute("SELECT version, config, report, weights FROM encoders ORDER BY version").fetchall()
-            traces = db.execute("SELECT body, version, emb FROM traces ORDER BY i").fetchall()
-            has_live = db.execute("SELECT 1 FROM sqlite_master WHERE name='live'").fetchone()
-            live = db.execute("SELECT episode, body FROM live").fetchall() if has_live else []
+        if not Path(path).is_file():
+            raise ValueError(f"{path}: no experience bank there")
+        try:
+            with sqlite3.connect(path) as db:
+                consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
+                rows = db.execute("SELECT version, config, report, weights FROM encoders ORDER BY version").fetchall()
+                traces = db.execute("SELECT body, version, emb FROM traces ORDER BY i").fetchall()
+                has_live = db.execute("SELECT 1 FROM sqlite_master WHERE name='live'").fetchone()
+                live = db.execute("SELECT episode, body FROM live").fetchall() if has_live else []
+        except sqlite3.DatabaseError as exc:
+            raise ValueError(f"{path} is not an experience bank ({exc})") from exc
+        self.consolidated = consolidated
         if not rows:
             raise ValueError(f"{path} is not an experience bank (no encoder table rows)")
         self.versions = [{"version": v, "config": json.loads(c), "report": json.loads(r)} for v, c, r, _ in rows]
         self._weights = {v: w for v, _, _, w in rows if w is not None}
         version, config, _, _ = rows[-1]
-        self.config = EncoderConfig(**json.loads(config))
-        self.encoder = from_bytes(json.loads(config), self._weights[version])
+        try:
+            self.config = EncoderConfig(**json.loads(config))
+            self.encoder = from_bytes(json.loads(config), self._weights[version])
+        except (TypeError, KeyError, RuntimeError) as exc:
+            raise ValueError(f"{path}: encoder v{version} cannot be read by this engram ({exc})") from exc
         self.version = version
         self.traces = [Trace(**json.loads(zlib.decompress(body))) for body, _, _ in traces]
         self._looked, self._found, self._outlooks = {}, {}, {}

@@ -186,3 +186,15 @@ def test_training_is_deterministic_and_versioned_with_the_bank(bank: ExperienceM
 def test_train_refuses_an_empty_bank() -> None:
     with pytest.raises(ValueError, match="need at least 2"):
         train_bank(ExperienceMemory())
+
+
+def test_loading_something_else_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.sqlite").write_text("not a database at all")
+    with pytest.raises(ValueError, match="is not an experience bank"):
+        ExperienceMemory().load(tmp_path / "notes.sqlite")
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "other.sqlite") as db:
+        db.execute("CREATE TABLE beliefs (x)")
+    with pytest.raises(ValueError, match="is not an experience bank"):
+        ExperienceMemory().load(tmp_path / "other.sqlite")
