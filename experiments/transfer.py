@@ -2,14 +2,15 @@
 
     python -m engram.experiments.transfer --out OUT [--train-houses 12] [--train-tasks 8]
         [--test-houses 12] [--test-tasks 5] [--seed 21] [--perturb 0.2] [--budget 20]
-        [--rooms-per-house 1] [--collect-steps 60] [--epochs 30] [--conv gin] [--scope task]
+        [--rooms-per-house 1] [--habits] [--collect-steps 60] [--epochs 30] [--conv gin] [--scope task]
         [--jobs 2]
 
 1. Generates training streams on the ``train`` floor plans and test streams on the held-out
    ``test`` floor plans (every fifth AI2-THOR plan; see ``engram generate --split``): no test
    house shares a layout with a training house. ``--rooms-per-house`` applies to the test houses
    (training houses stay single rooms): larger houses make the search, where memory pays, a larger
-   part of each task.
+   part of each task. ``--habits`` places objects by preferences shared across houses (see
+   ``engram generate --habits``) in both, instead of uniformly over the receptacles that fit.
 2. Runs the agent over the training streams with ``--memory scene,experience`` (collecting
    traces into the bank), then trains the bank's encoder on its own successful traces
    (``engram experience train``) and keeps the result as ``OUT/bank.sqlite``.
@@ -40,13 +41,15 @@ from typing import Any
 ARMS = {"off": "scene", "on": "scene,experience"}
 
 
-def _generate(out: Path, seed: int, houses: int, tasks: int, perturb: float, split: str, rooms: int = 1) -> None:
+def _generate(
+    out: Path, seed: int, houses: int, tasks: int, perturb: float, split: str, rooms: int = 1, habits: bool = False
+) -> None:
     from engram.envs.household.generator import Generator
 
     if (out / "generation.json").exists():
         return
     t0 = time.perf_counter()
-    gen = Generator(out, seed, stream=True, perturb=perturb, split=split, rooms_per_house=rooms)
+    gen = Generator(out, seed, stream=True, perturb=perturb, split=split, rooms_per_house=rooms, habits=habits)
     report = gen.run(houses, tasks)
     print(f"{split}: {len(report.games)} games in {time.perf_counter() - t0:.0f} s", flush=True)
 
@@ -144,6 +147,7 @@ def main() -> None:
     parser.add_argument("--perturb", type=float, default=0.2)
     parser.add_argument("--budget", type=int, default=20, help="step budget per test episode")
     parser.add_argument("--rooms-per-house", type=int, default=1, help="rooms per test house")
+    parser.add_argument("--habits", action="store_true", help="place objects by habits shared across houses")
     parser.add_argument("--collect-steps", type=int, default=60, help="step budget while collecting traces")
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--conv", default="gin")
@@ -157,8 +161,9 @@ def main() -> None:
     args = parser.parse_args()
     out: Path = args.out
     train_games, test_games = out / "train", out / "test"
-    _generate(train_games, args.seed, args.train_houses, args.train_tasks, args.perturb, "train")
-    _generate(test_games, args.seed + 1, args.test_houses, args.test_tasks, args.perturb, "test", args.rooms_per_house)
+    _generate(train_games, args.seed, args.train_houses, args.train_tasks, args.perturb, "train", 1, args.habits)
+    _generate(test_games, args.seed + 1, args.test_houses, args.test_tasks, args.perturb, "test", args.rooms_per_house,
+              args.habits)  # fmt: skip
 
     bank = out / "bank.sqlite"
     if not bank.exists():

@@ -59,6 +59,9 @@ def generate(
     split: Annotated[
         str, typer.Option(help="Floor plans: all | train | test (every fifth plan, held out of train)")
     ] = "all",
+    habits: Annotated[
+        bool, typer.Option("--habits", help="Objects placed by preferences shared across houses, not uniformly")
+    ] = False,
     workers: Annotated[int, typer.Option(min=1, help="Parallel solver processes")] = 2,
 ) -> None:
     """Generate households and tasks; every game is proven solvable by ALFWorld's planner expert."""
@@ -80,6 +83,7 @@ def generate(
                 rooms=tuple(rooms.split(",")),
                 rooms_per_house=rooms_per_house,
                 split=split,
+                habits=habits,
                 workers=workers,
                 on_game=tick,
             )

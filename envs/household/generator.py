@@ -31,7 +31,7 @@ from typing import Any
 from engram.envs.household.pddl import dump_json, game_json, state_from_facts
 from engram.envs.household.solver import Solver, Verdict
 from engram.envs.household.tasks import ROOMS_FOR_TASK, TASK_TYPES, Task, sample_task
-from engram.envs.household.world import ROOM_TYPES, House, HouseState, affordances, build_house
+from engram.envs.household.world import ROOM_TYPES, House, HouseState, affordances, build_house, place
 
 ROOM_CYCLE = ("kitchen", "livingroom", "bedroom", "bathroom")
 MAX_ATTEMPTS_PER_TASK = 4
@@ -96,7 +96,9 @@ def mark_verdict(path: Path, verdict: Verdict) -> None:
     dump_json(path, data)
 
 
-def perturb_state(house: House, state: HouseState, fraction: float, rng: random.Random) -> list[dict[str, str]]:
+def perturb_state(
+    house: House, state: HouseState, fraction: float, rng: random.Random, habits: bool = False
+) -> list[dict[str, str]]:
     """Other residents move ``round(fraction * n)`` random objects to other receptacles that fit them."""
     aff = affordances()
     movable = sorted(o for o, t in house.objects.items() if t in aff.pickupable)
@@ -110,7 +112,7 @@ def perturb_state(house: House, state: HouseState, fraction: float, rng: random.
             if otype in aff.can_contain.get(house.receptacles[r], ()) and r != state.placement[oid]
         ]
         if options:
-            dest = rng.choice(options)
+            dest = place(otype, options, house.receptacles, rng, habits)
             moves.append({"object": oid, "from": state.placement[oid], "to": dest})
             state.placement[oid] = dest
     return moves
@@ -147,6 +149,7 @@ class Generator:
         rooms: tuple[str, ...] = ROOM_CYCLE,
         rooms_per_house: int = 1,
         split: str = "all",
+        habits: bool = False,
         workers: int = 2,
         on_game: Callable[[GameRecord | None], None] | None = None,
     ) -> None:
@@ -156,6 +159,7 @@ class Generator:
         if split not in SPLITS:
             raise ValueError(f"unknown floor-plan split {split!r}; choose from {', '.join(SPLITS)}")
         self.split = split
+        self.habits = habits
         if not 0.0 <= perturb <= 1.0:
             raise ValueError(f"perturb is a fraction of the objects, in [0, 1]; got {perturb}")
         unknown = set(rooms) - set(ROOM_TYPES)
@@ -184,6 +188,7 @@ class Generator:
                 "perturb": self.perturb,
                 **({"rooms_per_house": self.rooms_per_house} if self.rooms_per_house > 1 else {}),
                 **({"split": self.split} if self.split != "all" else {}),
+                **({"habits": True} if self.habits else {}),
                 **report.to_json(),
             },
         )
@@ -194,7 +199,7 @@ class Generator:
         house_id = f"house_{h:03d}"
         n = self.rooms_per_house
         plans = [_pick_floor_plan(h * n + k, rng, self.rooms, self.split) for k in range(n)]
-        house, state = build_house(house_id, plans if n > 1 else plans[0], rng)
+        house, state = build_house(house_id, plans if n > 1 else plans[0], rng, habits=self.habits)
         hdir = self.out / house_id
         hdir.mkdir(parents=True, exist_ok=True)
         dump_json(hdir / "house.json", {**house.to_json(), "initial_state": state.to_json()})
@@ -237,7 +242,7 @@ class Generator:
                     if self.stream:
                         start_state = state.to_json()
                         state = state_from_facts(house, verdict.final_facts, state)
-                        moves = perturb_state(house, state, self.perturb, rng)
+                        moves = perturb_state(house, state, self.perturb, rng, self.habits)
                         stream_tasks.append(
                             {
                                 "index": k,

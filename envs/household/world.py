@@ -12,6 +12,7 @@ Everything here is plain data plus a seeded ``random.Random``: the same seed giv
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from dataclasses import dataclass, field
@@ -183,8 +184,38 @@ def _shift_id(rid: str, dx: float) -> str:
     return "|".join(parts)
 
 
+#: With habits, a type's compatible receptacle kinds are ranked once for all houses and the k-th
+#: gets weight ``HABIT_DECAY ** k``: the first holds about three quarters of that type's objects.
+HABIT_DECAY = 0.25
+
+
+def habit_weight(otype: str, rtype: str, kinds: list[str]) -> float:
+    """How strongly residents everywhere prefer ``rtype`` among ``kinds`` for objects of ``otype``.
+
+    The ranking comes from a stable hash of the names, not from a house's random stream, so every
+    house (and every process) shares the same habits: forks in drawers, apples in the fridge, the
+    way real homes resemble each other and uniform placement does not."""
+    rank = sorted(kinds, key=lambda k: hashlib.sha1(f"{otype}|{k}".encode()).hexdigest()).index(rtype)
+    return float(HABIT_DECAY**rank)
+
+
+def place(otype: str, holders: list[str], receptacles: dict[str, str], rng: random.Random, habits: bool) -> str:
+    """A receptacle for a new (or moved) object: uniform over those that can hold it, or, with
+    habits, by kind preference shared across houses (spread evenly over a kind's instances)."""
+    if not habits:
+        return rng.choice(holders)
+    kinds = sorted({receptacles[r] for r in holders})
+    count = {k: sum(receptacles[r] == k for r in holders) for k in kinds}
+    weights = [habit_weight(otype, receptacles[r], kinds) / count[receptacles[r]] for r in holders]
+    return rng.choices(holders, weights=weights)[0]
+
+
 def build_house(
-    house_id: str, floor_plan: int | list[int], rng: random.Random, max_object_types: int = 14
+    house_id: str,
+    floor_plan: int | list[int],
+    rng: random.Random,
+    max_object_types: int = 14,
+    habits: bool = False,
 ) -> tuple[House, HouseState]:
     """Build one house from floor-plan data: receptacles, objects placed where they fit.
 
@@ -239,7 +270,7 @@ def build_house(
         for _ in range(rng.randint(1, 3)):
             oid = f"{otype}|{_coord(rng)}"
             objects[oid] = otype
-            placement[oid] = rng.choice(holders)
+            placement[oid] = place(otype, holders, receptacles, rng, habits)
     lamp_holders = [r for r in recep_ids if receptacles[r] in LAMP_HOLDERS]
     for lamp in sorted(LAMPS & present):
         if lamp_holders:

@@ -131,3 +131,25 @@ def test_multi_room_houses_keep_rooms_apart_and_run_on_the_engine(tmp_path: Path
     made = json.loads((tmp_path / "house_000" / "house.json").read_text())
     assert len(made["floor_plans"]) == 2 and made["room"] == "+".join(room_type_of(p) for p in made["floor_plans"])
     assert len(find_games(tmp_path)) == 2
+
+
+def test_habits_are_shared_across_houses_and_skew_placement() -> None:
+    import random
+    from collections import Counter
+
+    from engram.envs.household.world import habit_weight, place
+
+    receptacles = {"drawer|1": "Drawer", "drawer|2": "Drawer", "drawer|3": "Drawer", "counter|1": "CounterTop",
+                   "shelf|1": "Shelf"}  # fmt: skip
+    holders = sorted(receptacles)
+    kinds = ["CounterTop", "Drawer", "Shelf"]
+    favourite = max(kinds, key=lambda k: habit_weight("Fork", k, kinds))
+    rng = random.Random(0)
+    drawn = Counter(receptacles[place("Fork", holders, receptacles, rng, habits=True)] for _ in range(4000))
+    # The favourite kind gets about 1 / (1 + 0.25 + 0.0625) of the forks, however many instances it has.
+    assert abs(drawn[favourite] / 4000 - 1 / 1.3125) < 0.03
+    rng = random.Random(1)
+    uniform = Counter(receptacles[place("Fork", holders, receptacles, rng, habits=False)] for _ in range(4000))
+    assert abs(uniform["Drawer"] / 4000 - 3 / 5) < 0.03  # without habits: uniform over the instances
+    # The same preference in every house and process: it is a function of the names.
+    assert favourite == max(kinds, key=lambda k: habit_weight("Fork", k, kinds))
