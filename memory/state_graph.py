@@ -21,16 +21,9 @@ from typing import Any
 
 import numpy as np
 
+from engram.envs.household.tasks import TASK_TYPES
 from engram.memory.symbolic import LAMP_TYPES, TOOLS, WorldView, kind
 
-TASK_TYPES = (
-    "pick_and_place_simple",
-    "look_at_obj_in_light",
-    "pick_clean_then_place_in_recep",
-    "pick_heat_then_place_in_recep",
-    "pick_cool_then_place_in_recep",
-    "pick_two_obj_and_place",
-)
 CATEGORIES = ("goal", "agent", "receptacle", "object")
 STATE_FLAGS = ("open", "closed", "hot", "cold", "clean", "on", "searched")
 MARKS = ("here", "held", "goal_object", "goal_receptacle", "goal_lamp")

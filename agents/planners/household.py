@@ -29,6 +29,7 @@ from engram.agents.planners.base import Decision
 from engram.envs.alfworld_text import LAMPS, base_type
 from engram.envs.core import Fact
 from engram.memory.base import Recall
+from engram.memory.symbolic import WorldView
 
 _TOOLS = {
     "pick_clean_then_place_in_recep": ("sinkbasin", "clean", "clean"),
@@ -67,15 +68,9 @@ def _fill(template: str, bind: dict[str, str]) -> str:
 
 
 @dataclass
-class Belief:
-    """What this episode has shown so far, replayed from its facts."""
+class Belief(WorldView):
+    """What this episode has shown so far (the shared :class:`WorldView`), plus what memory offered."""
 
-    receptacles: list[str] = field(default_factory=list)
-    location: dict[str, str] = field(default_factory=dict)  # object -> receptacle
-    opened: dict[str, bool] = field(default_factory=dict)
-    states: dict[str, set[str]] = field(default_factory=dict)
-    at: str = ""
-    holding: str = ""
     last_visit: dict[str, int] = field(default_factory=dict)  # receptacle -> step of the last visit
     clock: int = 0
     remembered: set[str] = field(default_factory=set)  # objects placed by memory, not yet seen this episode
@@ -112,39 +107,13 @@ class Belief:
     def apply(self, facts: Iterable[Fact]) -> None:
         self.clock += 1
         facts = list(facts)
-        # A complete listing of a receptacle disproves whatever else was believed to be in it.
-        searched = {f.subject for f in facts if f.relation == "searched" and f.value}
-        listed = {(f.subject, f.object) for f in facts if f.relation in ("in", "on") and f.value}
-        for obj, rec in list(self.location.items()):
-            if rec in searched and (obj, rec) not in listed:
-                del self.location[obj]
-                self.remembered.discard(obj)
+        super().apply(facts)
+        # A remembered object stops being "remembered" once this episode sees it, or disproves it.
+        self.remembered -= {f.subject for f in facts if f.relation in ("in", "on") and f.value}
+        self.remembered &= set(self.location)
         for f in facts:
-            if f.relation == "category" and f.object == "receptacle" and f.subject not in self.receptacles:
-                self.receptacles.append(f.subject)
-            elif f.relation in ("in", "on") and f.object:
-                if f.value:
-                    self.location[f.subject] = f.object
-                    self.remembered.discard(f.subject)
-                elif self.location.get(f.subject) == f.object:
-                    del self.location[f.subject]
-            elif f.relation == "at" and f.subject == "agent" and f.object:
-                self.at = f.object
+            if f.relation == "at" and f.subject == "agent" and f.object:
                 self.last_visit[f.object] = self.clock
-            elif f.relation == "holds" and f.subject == "agent" and f.object:
-                if f.value:
-                    self.holding = f.object
-                    self.location.pop(f.object, None)
-                elif self.holding == f.object:
-                    self.holding = ""
-            elif f.relation == "open" and f.object is None:
-                self.opened[f.subject] = f.value
-            elif f.relation in ("hot", "cold", "clean", "on") and f.object is None:
-                flags = self.states.setdefault(f.subject, set())
-                (flags.add if f.value else flags.discard)(f.relation)
-
-    def contents(self, receptacle: str) -> list[str]:
-        return sorted(o for o, r in self.location.items() if r == receptacle)
 
 
 class HouseholdPlanner:
