@@ -29,14 +29,8 @@ from engram.agents.planners.base import Decision
 from engram.envs.alfworld_text import LAMPS, base_type
 from engram.envs.core import Fact
 from engram.memory.base import Recall
-from engram.memory.symbolic import WorldView
+from engram.memory.symbolic import OPENABLE, TOOLS, WorldView
 
-_TOOLS = {
-    "pick_clean_then_place_in_recep": ("sinkbasin", "clean", "clean"),
-    "pick_heat_then_place_in_recep": ("microwave", "heat", "hot"),
-    "pick_cool_then_place_in_recep": ("fridge", "cool", "cold"),
-}
-_OPENABLE = frozenset({"fridge", "cabinet", "drawer", "microwave", "safe", "box"})
 #: Search likelihood of a receptacle kind memory has no evidence for, next to priors that are
 #: shares in [0, 1]: low, so that a kind where the type was ever found is searched first.
 _UNKNOWN_KIND = 0.02
@@ -170,7 +164,7 @@ class HouseholdPlanner:
         if ttype == "unknown" or not obj:
             return self._explore(b, allowed, "", "the goal is not understood; exploring")
         target = self._target_receptacle(goal, b)
-        tool = _TOOLS.get(ttype)
+        tool = TOOLS.get(ttype)
         # Objects already in the target that meet the goal stay there (the first of two, say).
         done_here = [
             o
@@ -217,7 +211,7 @@ class HouseholdPlanner:
         # Remembered ones most confident (most recently seen) first, cheaper trips (no door) first.
         known = sorted(
             (o for o in b.location if base_type(o) == otype and o not in exclude),
-            key=lambda o: (o in b.remembered, -b.confidence.get(o, 1.0), base_type(b.location[o]) in _OPENABLE, o),
+            key=lambda o: (o in b.remembered, -b.confidence.get(o, 1.0), base_type(b.location[o]) in OPENABLE, o),
         )
         subgoal = f"find and take a {otype}"
         for obj in known:
@@ -235,7 +229,7 @@ class HouseholdPlanner:
     def _explore(self, b: Belief, allowed: list[str], otype: str, why: str) -> tuple[str, str, str]:
         subgoal = f"find a {otype}" if otype else "explore"
         here = b.at
-        if here and base_type(here) in _OPENABLE and b.opened.get(here) is False and f"open {here}" in allowed:
+        if here and base_type(here) in OPENABLE and b.opened.get(here) is False and f"open {here}" in allowed:
             return f"open {here}", subgoal, f"{here} is closed; look inside"
         for r in self._search_order(b, otype):
             if r not in b.last_visit and f"go to {r}" in allowed:
@@ -279,7 +273,7 @@ class HouseholdPlanner:
             )
             if r in empty:
                 like *= _SEARCHED_EMPTY
-            return like / (2.0 if kind in _OPENABLE else 1.0)
+            return like / (2.0 if kind in OPENABLE else 1.0)
 
         return sorted(b.receptacles, key=lambda r: -score(r))
 
