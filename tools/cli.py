@@ -17,6 +17,7 @@ from rich.table import Table
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
 err = Console(stderr=True)
+MEMORY_HELP = "Memory modules: all | none | comma list of working, scene, skills, episodic, experience"
 
 
 def default_games() -> Path:
@@ -140,7 +141,7 @@ def run(
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
     planner: Annotated[str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior)")] = "offline",
     memory: Annotated[
-        str, typer.Option(help="Memory modules: all | none | comma list of working, scene, skills, episodic")
+        str, typer.Option(help=MEMORY_HELP)
     ] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
@@ -207,7 +208,7 @@ def stream(
     seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
     rooms_per_house: Annotated[int, typer.Option(min=1, help="Rooms (floor plans) per house")] = 1,
     memory: Annotated[
-        str, typer.Option(help="Memory modules: all | none | comma list of working, scene, skills, episodic")
+        str, typer.Option(help=MEMORY_HELP)
     ] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     compare: Annotated[
