@@ -140,9 +140,7 @@ def run(
     games: Annotated[Path | None, typer.Option(help="Games: a game, a folder of games, or a stream")] = None,
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
     planner: Annotated[str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior)")] = "offline",
-    memory: Annotated[
-        str, typer.Option(help=MEMORY_HELP)
-    ] = "all",
+    memory: Annotated[str, typer.Option(help=MEMORY_HELP)] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
     offset: Annotated[int, typer.Option(min=0, help="Skip the first K games (episode ids keep counting)")] = 0,
@@ -207,9 +205,7 @@ def stream(
     perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.2,
     seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
     rooms_per_house: Annotated[int, typer.Option(min=1, help="Rooms (floor plans) per house")] = 1,
-    memory: Annotated[
-        str, typer.Option(help=MEMORY_HELP)
-    ] = "all",
+    memory: Annotated[str, typer.Option(help=MEMORY_HELP)] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     compare: Annotated[
         list[str] | None,
