@@ -7,7 +7,9 @@ the actions that could matter (the relevant places and the verbs available there
 spent is no more than the distance now: it is on a path as short as the relaxed estimate. A
 candidate is dropped when it cannot advance the goal, when it changes nothing (look, examine,
 inventory: the state is the same), or when it re-enters a state already visited this episode (the
-transition graph would gain a cycle).
+transition graph would gain a cycle). While the goal needs something found, a look into an
+unexplored receptacle is never dropped for costing a door more than another: which place to search
+first is what memory's priors are for.
 
 Why not search the real environment: memory never calls the env (DESIGN.md). Why bounded: the
 branching of "go to" over forty receptacles makes deep search pointless; the distance already
@@ -112,6 +114,15 @@ def _best(v: WorldView, goal: dict[str, Any], depth: int) -> int:
     return best
 
 
+def _explores(view: WorldView, action: str) -> bool:
+    """Going to, or opening, a receptacle whose contents this episode has not seen."""
+    m = _GO.match(action) or _OPEN.match(action)
+    if m is None:
+        return False
+    place = m.groups()[-1]
+    return place in view.receptacles and place not in view.searched
+
+
 @dataclass
 class Verdict:
     """The lookahead's judgement of each candidate."""
@@ -129,6 +140,12 @@ def lookahead(
     value are kept (the planner must still act), with their rejections left on record."""
     now = view.distance(goal)
     here = view.key()
+    # While the goal still needs something found, which unexplored place to look at first is
+    # memory's and the planner's call (they know what earlier tasks saw there); the distance only
+    # knows that an unexplored place might hold it, so it must not rank explorations by door cost.
+    known = view.copy()
+    known.searched |= set(known.receptacles)
+    searching = known.distance(goal) > now
     verdict = Verdict()
     for action in candidates:
         nxt = simulate(view, action)
@@ -138,11 +155,12 @@ def lookahead(
         value = 1 + _best(nxt, goal, depth - 1)
         verdict.value[action] = value
         key = nxt.key()
+        explores = searching and _explores(view, action)
         if key == here:
             verdict.rejected[action] = "changes nothing"
         elif key in visited:
             verdict.rejected[action] = "re-enters a state visited this episode"
-        elif value > now or value >= UNREACHABLE:
+        elif not explores and (value > now or value >= UNREACHABLE):
             verdict.rejected[action] = f"cannot advance the goal within {depth} steps (distance {now})"
         else:
             verdict.kept.append(action)
