@@ -112,7 +112,12 @@ class Live:
     actions: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     facts: list[list[list[Any]]] = field(default_factory=list)
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)  # state key -> state key, per action
+    keys: list[str] = field(default_factory=list)  # WorldView.key() of each state, for cycles and revisits
+
+    def snapshot(self) -> None:
+        """Record the current view as the episode's next state."""
+        self.views.append(self.view.copy())
+        self.keys.append(self.view.key())
 
 
 @dataclass
@@ -175,16 +180,15 @@ class ExperienceMemory:
         live = self._live.get(ep)
         if live is None or (step.get("t", 0) == 0 and live.actions):
             live = self._live[ep] = Live(dict(step.get("goal") or {}), str(step.get("house_id") or ""))
-        before = live.view.key() if live.views else None
+        first = not live.views
         facts = [list(f) if not isinstance(f, list) else f for f in step["facts"]]
         live.view.apply(Fact.from_json(f) for f in facts)
-        live.views.append(live.view.copy())
+        live.snapshot()
         live.facts.append(facts)
-        if step.get("action") and before is not None:
+        if step.get("action") and not first:
             live.actions.append(step["action"])
-            outcome = "nothing happened" if step.get("text", "").strip() == "Nothing happens." else "ok"
-            live.outcomes.append(outcome)
-            live.graph.add_edge(before, live.view.key(), action=step["action"], outcome=outcome)
+            nothing = step.get("text", "").strip() == "Nothing happens."
+            live.outcomes.append("nothing happened" if nothing else "ok")
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         live = self._live.get(str(query.get("episode_id", "")))
@@ -192,7 +196,7 @@ class ExperienceMemory:
         if live is None:  # nothing observed yet: the query's own observation is the state
             live = Live(goal, str(query.get("house_id") or ""))
             live.view.apply(Fact.from_json(f) for f in (query.get("observation") or {}).get("facts", []))
-            live.views.append(live.view.copy())
+            live.snapshot()
         out: list[Recall] = []
         out += self._cycles(live)
         if self.use_lookahead and query.get("observation"):
@@ -220,7 +224,7 @@ class ExperienceMemory:
             actions=actions,
             outcomes=live.outcomes[: len(actions)],
             facts=live.facts,
-            state_keys=[v.key() for v in live.views],
+            state_keys=list(live.keys),
             labels=hindsight_labels(goal, live.views[: len(actions)], actions),
         )
         self._add(trace, live.views)
@@ -365,8 +369,7 @@ class ExperienceMemory:
     def _cycles(self, live: Live) -> list[Recall]:
         if len(live.views) < 2:
             return []
-        here = live.views[-1].key()
-        earlier = [v.key() for v in live.views[:-1]]
+        here, earlier = live.keys[-1], live.keys[:-1]
         if here not in earlier:
             return []
         loop = live.actions[earlier.index(here) :]
@@ -383,7 +386,7 @@ class ExperienceMemory:
     def _lookahead(self, live: Live, goal: dict[str, Any], admissible: list[str]) -> list[Recall]:
         if not admissible or not goal.get("object"):
             return []
-        visited = {v.key() for v in live.views}
+        visited = set(live.keys)
         verdict = lookahead(live.views[-1], goal, admissible, visited, self.depth)
         if not verdict.rejected:
             return []
