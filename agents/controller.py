@@ -22,7 +22,7 @@ from engram.agents.planners.base import Decision, Planner
 from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
-from engram.tools.trajectory import RunDir
+from engram.tools.trajectory import RunDir, ledger
 
 
 class EpisodeState(TypedDict, total=False):
@@ -194,6 +194,7 @@ class Controller:
             "skill_events": skill_events,
             "recalls": state.get("recalls", []),
             "tokens": decision.get("tokens", {}),
+            "llm": decision.get("llm"),
             "timings": {
                 "plan_s": p.get("plan_s", 0.0),
                 "env_s": p.get("env_s", 0.0),
@@ -215,11 +216,18 @@ class Controller:
 
     def _finish(self, state: EpisodeState, steps: int, won: bool, error: str | None) -> None:
         episode = self.run.episode(state["episode_id"])
+        records = self.run.steps(state["episode_id"])
+        # A model-backed planner writes a lesson now (Reflexion, ExpeL); memory keeps it as a tip.
+        reflect = getattr(self.planner, "reflect", None)
+        reflection = reflect(state["goal"], records, won) if callable(reflect) else None
+        if reflection:
+            episode["reflection"] = reflection
         episode["result"] = {
             "success": won,
             "steps": steps,
             "seconds": time.time() - state["started"],
             "error": error,
+            "ledger": ledger(records, reflection),
         }
         self.run.write_episode(state["episode_id"], episode)
         for module in self.memory:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
+from engram.agents.planners.llm import LLMConfig
 from engram.envs.alfworld import game_meta
 from engram.envs.registry import make
 from engram.memory.base import MemoryModule
@@ -70,12 +72,22 @@ def make_memory(names: list[str]) -> list[MemoryModule]:
     return modules
 
 
-def make_planner(name: str) -> Planner:
-    if name in ("offline", "offline+affordance"):
-        from engram.agents.planners.household import HouseholdPlanner
+PLANNERS = ("offline", "offline+affordance", "llm")
 
+
+def make_planner(name: str, llm: LLMConfig | None = None) -> Planner:
+    from engram.agents.planners.household import HouseholdPlanner
+
+    if name in ("offline", "offline+affordance"):
         return HouseholdPlanner(affordance_prior=name == "offline+affordance")
-    raise ValueError(f"unknown planner {name!r}; available: offline, offline+affordance")
+    if name == "llm":
+        if llm is None:
+            raise ValueError("the llm planner needs a model configuration (--model, --base-url)")
+        from engram.agents.planners.llm import LLMPlanner
+
+        # The offline planner decides a step whenever the model's answer cannot be used.
+        return LLMPlanner(llm, fallback=HouseholdPlanner())
+    raise ValueError(f"unknown planner {name!r}; available: {', '.join(PLANNERS)}")
 
 
 def run_games(
@@ -91,14 +103,19 @@ def run_games(
     offset: int = 0,
     games_source: str = "",
     on_episode: Callable[[dict[str, Any]], None] | None = None,
+    llm: LLMConfig | None = None,
 ) -> dict[str, Any]:
     run = RunDir(run_dir)
+    if planner == "llm" and llm is not None and not llm.cache:
+        # Every run keeps its model answers: a study re-run costs nothing, and the run replays offline.
+        llm = replace(llm, cache=str(run.path / "llm_cache.sqlite"))
     config = {
         "env_id": ENV_ID,
         "games_source": games_source,
         "games": [str(g) for g in games],
         "planner": planner,
-        "model": None,
+        "model": llm.model if planner == "llm" and llm else None,
+        "llm": llm.public() if planner == "llm" and llm else None,
         "memory": ",".join(parse_memory(memory)) or "none",
         "max_steps": max_steps,
         "seed": seed,
@@ -106,18 +123,21 @@ def run_games(
     }
     if run.manifest_path.exists():
         old = run.manifest()["config"]
-        keys = ("games", "planner", "max_steps", "seed", "memory", "offset")
+        keys = ("games", "planner", "model", "max_steps", "seed", "memory", "offset")
         differs = sorted(k for k in keys if old.get(k, 0 if k == "offset" else None) != config[k])
         if differs:
             raise RunConfigError(
                 f"{run.path} already holds a run with different {', '.join(differs)}; use a new --run-dir"
             )
     else:
+        start = Path(memory_dir) if memory_dir else run.path / "memory"
         run.write_manifest(
             {
                 "run_id": uuid.uuid4().hex,
                 "config": config,
-                "memory_dir": str(memory_dir or run.path / "memory"),
+                "memory_dir": str(start),
+                # A run that began from existing memory can only be re-run from a copy of that memory.
+                "memory_started_empty": not any(start.glob("*.sqlite")) if start.exists() else True,
                 "seeds": [seed + offset + i for i in range(len(games))],
             }
         )
@@ -133,7 +153,7 @@ def run_games(
     try:
         controller = Controller(
             env,
-            make_planner(planner),
+            make_planner(planner, llm),
             run,
             SqliteSaver(conn),
             memory=modules,

@@ -7,6 +7,11 @@
   step while it runs, and counts how often it was used, completed, and aborted.
 * A **tip** is a lesson "objects of type T were found in receptacles of kind R" with how often it
   was seen in verified successes and how often following it paid off.
+* A **lesson** is a tip in words, written by an LLM planner's reflection at episode end
+  (Reflexion, ExpeL) and carried in ``episode["reflection"]["tip"]``. It is offered to later
+  episodes of the same task type (as a ``tip`` recall with ``content["lesson"]``), counts the
+  episodes it was offered in and how they ended, and goes when that record stays poor. Lessons are
+  prompt text: no planner executes them, and the offline planner ignores them.
 
 Why "verified": a failed or unfinished episode may contain wrong turns that only look like
 procedures; learning from them poisons memory (A-MemGuard). ``consolidate`` therefore mines only
@@ -76,6 +81,24 @@ class Tip:
     failed: int = 0
 
 
+@dataclass
+class Lesson:
+    text: str
+    task_type: str
+    support: int = 1  # reflections that wrote it
+    used: int = 0  # episodes it was offered in
+    succeeded: int = 0
+    failed: int = 0
+
+    @property
+    def utility(self) -> float:
+        return (self.succeeded + 1) / (self.used + 2)
+
+
+LESSONS_SHOWN = 3  # per recall, best utility first
+LESSONS_KEPT = 20  # per task type
+
+
 def mine_shortcuts(actions: list[str]) -> list[Shortcut]:
     """Cut a successful action sequence at each ``go to`` and generalise the segments that did
     something there (searching visits, a bare ``go to``, teach nothing)."""
@@ -133,6 +156,8 @@ class SkillMemory:
         self.tips: dict[tuple[str, str], Tip] = {}
         self.consolidated: set[str] = set()
         self._trace: dict[str, list[dict[str, Any]]] = {}  # episode id -> observed steps
+        self.lessons: dict[tuple[str, str], Lesson] = {}  # (task type, text) -> lesson
+        self._offered: dict[str, set[tuple[str, str]]] = {}  # episode id -> lessons recalled in it
         # Derived, rebuilt whenever the store changes: recall runs every step, changes once per episode.
         self._tips_by_type: dict[str, list[Tip]] = {}
         self._skill_recalls: list[Recall] = []
@@ -161,6 +186,7 @@ class SkillMemory:
         trace = self._trace.setdefault(str(step.get("episode_id", "")), [])
         if step.get("t", 0) == 0:
             trace.clear()
+            self._offered.pop(str(step.get("episode_id", "")), None)
         arrived = next((f[2] for f in step["facts"] if f[0] == "agent" and f[1] == "at"), None)
         at = arrived or (trace[-1]["at"] if trace else None)  # the engine only says where on arrival
         trace.append(
@@ -189,7 +215,31 @@ class SkillMemory:
                         round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
                     )
                 )
-        return out + self._skill_recalls
+        return out + self._lesson_recalls(query) + self._skill_recalls
+
+    def _lesson_recalls(self, query: dict[str, Any]) -> list[Recall]:
+        task_type = str(query.get("goal", {}).get("task_type", ""))
+        mine = [les for (tt, _), les in self.lessons.items() if tt == task_type]
+        best = sorted(mine, key=lambda les: (-les.utility, -les.support, les.text))[:LESSONS_SHOWN]
+        if best:  # bookkeeping for the utility counters; it never changes what recall answers
+            offered = self._offered.setdefault(str(query.get("episode_id", "")), set())
+            offered.update((les.task_type, les.text) for les in best)
+        return [
+            Recall(
+                "tip",
+                self.name,
+                {
+                    "lesson": les.text,
+                    "task_type": les.task_type,
+                    "support": les.support,
+                    "used": les.used,
+                    "succeeded": les.succeeded,
+                },
+                f"lesson ({les.succeeded} of {les.used} episodes it was offered in succeeded): {les.text}",
+                round(les.utility, 4),
+            )
+            for les in best
+        ]
 
     def consolidate(self, episode: dict[str, Any]) -> None:
         key = episode_key(episode)
@@ -203,6 +253,7 @@ class SkillMemory:
         verified = bool(result.get("success")) and not result.get("error") and bool(trace) and trace[-1]["won"]
         found = _found(trace)
         self._judge_tips(goal, found)
+        self._learn_lesson(episode, bool(result.get("success")))
         if verified:
             actions = [s["action"] for s in trace if s["action"]]
             for shortcut in mine_shortcuts(actions):
@@ -241,6 +292,27 @@ class SkillMemory:
                 else:
                     tip.failed += 1
 
+    def _learn_lesson(self, episode: dict[str, Any], success: bool) -> None:
+        for key in self._offered.pop(str(episode.get("id", "")), set()):
+            lesson = self.lessons.get(key)
+            if lesson:
+                lesson.used += 1
+                lesson.succeeded += success
+                lesson.failed += not success
+        reflection = episode.get("reflection") or {}
+        text = " ".join(str(reflection.get("tip") or "").split())
+        if not text:
+            return
+        key = (str(episode.get("goal", {}).get("task_type", "")), text)
+        if key in self.lessons:
+            self.lessons[key].support += 1
+        else:
+            self.lessons[key] = Lesson(text, key[0])
+        same = sorted((les for les in self.lessons.values() if les.task_type == key[0]),
+                      key=lambda les: (les.utility, les.support))  # fmt: skip
+        for les in same[: max(0, len(same) - LESSONS_KEPT)]:
+            del self.lessons[(les.task_type, les.text)]
+
     def _prune(self) -> None:
         for k, s in list(self.shortcuts.items()):
             if s.used >= _PRUNE_AFTER and s.succeeded / s.used < _PRUNE_BELOW:
@@ -248,6 +320,9 @@ class SkillMemory:
         for k2, t in list(self.tips.items()):
             if t.used >= _PRUNE_AFTER and t.succeeded / t.used < _PRUNE_BELOW and t.support < t.used:
                 del self.tips[k2]
+        for k3, les in list(self.lessons.items()):
+            if les.used >= _PRUNE_AFTER and les.succeeded / les.used < _PRUNE_BELOW:
+                del self.lessons[k3]
 
     # -- persistence -----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -258,6 +333,14 @@ class SkillMemory:
             db.execute("CREATE TABLE tips (object_type, receptacle_kind, support, used, succeeded, failed)")
             db.execute("CREATE TABLE consolidated (key)")
             db.execute("CREATE TABLE traces (episode, steps)")
+            db.execute("CREATE TABLE lessons (text, task_type, support, used, succeeded, failed)")
+            db.execute("CREATE TABLE offered (episode, lessons)")
+            db.executemany(
+                "INSERT INTO lessons VALUES (?,?,?,?,?,?)",
+                [(x.text, x.task_type, x.support, x.used, x.succeeded, x.failed) for x in self.lessons.values()],
+            )
+            db.executemany("INSERT INTO offered VALUES (?,?)",
+                           [(e, json.dumps(sorted(k))) for e, k in self._offered.items()])  # fmt: skip
             for s in self.shortcuts.values():
                 db.execute(
                     "INSERT INTO shortcuts VALUES (?,?,?,?,?,?,?)",
@@ -281,6 +364,12 @@ class SkillMemory:
             self.tips = {(o, k): Tip(o, k, *c) for o, k, *c in db.execute("SELECT * FROM tips")}
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
             self._trace = {e: json.loads(s) for e, s in db.execute("SELECT * FROM traces")}
+            tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            self.lessons, self._offered = {}, {}
+            if "lessons" in tables:  # stores saved before lessons existed have none
+                for text, task_type, *counts in db.execute("SELECT * FROM lessons"):
+                    self.lessons[(task_type, text)] = Lesson(text, task_type, *counts)
+                self._offered = {e: {tuple(k) for k in json.loads(ks)} for e, ks in db.execute("SELECT * FROM offered")}
         self._reindex()
 
 

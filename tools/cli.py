@@ -139,7 +139,9 @@ def validate(
 def run(
     games: Annotated[Path | None, typer.Option(help="Games: a game, a folder of games, or a stream")] = None,
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
-    planner: Annotated[str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior)")] = "offline",
+    planner: Annotated[
+        str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior) | llm (needs --model)")
+    ] = "offline",
     memory: Annotated[str, typer.Option(help=MEMORY_HELP)] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     seed: Annotated[int, typer.Option(help="Base seed; episode i uses seed + i")] = 0,
@@ -147,12 +149,52 @@ def run(
     limit: Annotated[int | None, typer.Option(min=1, help="Only N games (after --offset)")] = None,
     memory_dir: Annotated[Path | None, typer.Option(help="Where memory lives (default RUN/memory)")] = None,
     step_delay: Annotated[float, typer.Option(min=0.0, help="Seconds to pause per step (demos, kill tests)")] = 0.0,
+    model: Annotated[str | None, typer.Option(help="LLM planner: the model name the endpoint serves")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="LLM planner: an OpenAI-compatible endpoint, e.g. http://localhost:8000/v1")
+    ] = None,
+    api_key_env: Annotated[str, typer.Option(help="LLM planner: environment variable holding the API key")] = (
+        "OPENAI_API_KEY"
+    ),
+    llm_format: Annotated[str, typer.Option(help="LLM planner: answers as json objects or tools calls")] = "json",
+    prompt_budget: Annotated[int, typer.Option(help="LLM planner: prompt tokens (tiktoken cl100k)")] = 2000,
+    llm_cache: Annotated[Path | None, typer.Option(help="LLM response cache (default RUN/llm_cache.sqlite)")] = None,
+    llm_timeout: Annotated[float, typer.Option(help="LLM planner: seconds per attempt")] = 60.0,
+    llm_retries: Annotated[int, typer.Option(help="LLM planner: retries on timeouts, 429 and 5xx")] = 3,
+    temperature: Annotated[float, typer.Option(help="LLM planner: sampling temperature")] = 0.0,
+    price_in: Annotated[float | None, typer.Option(help="Ledger: price per million prompt tokens")] = None,
+    price_out: Annotated[float | None, typer.Option(help="Ledger: price per million completion tokens")] = None,
+    reflect: Annotated[bool, typer.Option(help="LLM planner: write a lesson (tip) at each episode end")] = True,
 ) -> None:
     """Run the agent over games (default: the bundled stream) and write a run directory."""
-    from engram.agents.runner import RunConfigError, run_games
+    from engram.agents.planners.llm import LLMConfig, LLMConfigError
+    from engram.agents.runner import PLANNERS, RunConfigError, run_games
     from engram.envs.alfworld import GameLoadError, find_games
 
     _check_memory(memory)
+    if planner not in PLANNERS:
+        err.print(f"[red]unknown planner {planner!r}; choose from {', '.join(PLANNERS)}[/red]")
+        raise typer.Exit(2)
+    llm = None
+    if planner == "llm":
+        try:
+            llm = LLMConfig(
+                model=model or "",
+                base_url=base_url,
+                api_key_env=api_key_env,
+                timeout=llm_timeout,
+                max_retries=llm_retries,
+                temperature=temperature,
+                budget=prompt_budget,
+                format=llm_format,
+                cache=str(llm_cache) if llm_cache else None,
+                price_in=price_in,
+                price_out=price_out,
+                reflect=reflect,
+            )
+        except LLMConfigError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from exc
     source = games or default_games()
     try:
         found = find_games(source)
@@ -183,8 +225,9 @@ def run(
                 offset=offset,
                 games_source=str(source),
                 on_episode=tick,
+                llm=llm,
             )
-        except RunConfigError as exc:
+        except (RunConfigError, LLMConfigError) as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
     console.print(_summary_table(summary, f"run {run_dir}"))
@@ -194,6 +237,14 @@ def run(
         if sps is not None
         else "no episode solved"
     )
+    led = summary["llm"]
+    if led["calls"]:
+        cost = f", cost {led['cost']:.4f}" if price_in is not None else ""
+        console.print(
+            f"model calls {led['calls']} ({led['cache_hits']} cached): {led['prompt_tokens']} prompt + "
+            f"{led['completion_tokens']} completion tokens, {led['latency_s']:.1f} s{cost}; "
+            f"decisions {json.dumps(led['outcomes'])}"
+        )
     console.print(f"run directory: {run_dir}")
 
 
@@ -323,9 +374,21 @@ def show(
 def replay(
     run_dir: Annotated[Path, typer.Argument(help="Run directory")],
     episode: Annotated[list[str] | None, typer.Option(help="Only these episodes")] = None,
+    llm_cache: Annotated[
+        Path | None,
+        typer.Option(help="Re-decide every step, the model answered only from this cache (e.g. RUN/llm_cache.sqlite)"),
+    ] = None,
+    into: Annotated[Path | None, typer.Option(help="With --llm-cache: write the re-run here (default: temp)")] = None,
 ) -> None:
-    """Re-run every recorded episode on a fresh env; exit 1 if any observation differs."""
+    """Re-run every recorded episode on a fresh env; exit 1 if any observation differs.
+
+    With ``--llm-cache`` the agent itself runs again (memory, prompts, cached model answers,
+    grounding) with no endpoint, and every step's action and observation must match the record."""
     from engram.tools.replay import replay_run
+
+    if llm_cache is not None:
+        _rerun(run_dir, llm_cache, into)
+        return
 
     def tick(ep: str, n: int) -> None:
         if n:
@@ -345,6 +408,28 @@ def replay(
         f"replayed {report.episodes} episodes, {report.observations} observations: {len(report.differences)} differing"
     )
     if report.differences:
+        raise typer.Exit(1)
+
+
+def _rerun(run_dir: Path, cache: Path, into: Path | None) -> None:
+    from engram.agents.planners.llm import LLMConfigError
+    from engram.tools.replay import RerunError, rerun_with_cache
+
+    try:
+        report = rerun_with_cache(str(run_dir), str(cache), str(into) if into else None)
+    except (FileNotFoundError, RerunError, LLMConfigError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    for d in report.differences[:20]:
+        err.print(
+            f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
+            f"  re-run   {json.dumps(d.replayed)[:300]}"
+        )
+    console.print(
+        f"re-ran {report.episodes} episodes, {report.steps} steps from the cache ({report.cache_misses} misses): "
+        f"{len(report.differences)} differing; re-run written to {report.run_dir}"
+    )
+    if report.differences or report.cache_misses:
         raise typer.Exit(1)
 
 

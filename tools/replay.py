@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from engram.envs.registry import make
@@ -67,4 +68,76 @@ def replay_run(
                 on_episode(episode_id, len(found))
     finally:
         env.close()
+    return report
+
+
+class RerunError(ValueError):
+    """The run cannot be re-run as recorded (e.g. it began from memory that was not kept)."""
+
+
+@dataclass
+class RerunReport:
+    run_dir: str  # where the re-run was written
+    episodes: int = 0
+    steps: int = 0
+    cache_misses: int = 0
+    differences: list[Difference] = field(default_factory=list)
+
+
+_RERUN_COMPARED = ("action", "executed", "won")
+
+
+def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> RerunReport:
+    """Re-run a recorded run end to end, the planner answered only from the response ``cache``.
+
+    Unlike :func:`replay_run`, which re-executes the recorded actions, this re-decides every step:
+    memory, prompts, the model's (cached) answers, grounding and fallback all run again, and every
+    step's action and observation are compared with the record. A run made with a live model thus
+    reproduces with the endpoint gone. A request the cache cannot answer is counted in
+    ``cache_misses`` (the planner then falls back offline, and the trajectory shows where)."""
+    import tempfile
+
+    from engram.agents.planners.llm import LLMConfig
+    from engram.agents.runner import run_games
+
+    source = RunDir(run_dir)
+    manifest = source.manifest()
+    config = manifest["config"]
+    if not manifest.get("memory_started_empty", True):
+        raise RerunError(
+            f"{run_dir} began from the existing memory in {manifest.get('memory_dir')}; a re-run would start from "
+            "different memory and ask different questions"
+        )
+    if not Path(cache).exists():
+        raise FileNotFoundError(f"no response cache at {cache}")
+    llm = LLMConfig(**{**config["llm"], "cache": str(cache), "cache_only": True}) if config.get("llm") else None
+    target = into or tempfile.mkdtemp(prefix="engram-rerun-")
+    if RunDir(target).manifest_path.exists():
+        raise RerunError(f"{target} already holds a run; re-run into a new directory")
+    run_games(
+        [Path(g) for g in config["games"]],
+        target,
+        planner=config["planner"],
+        max_steps=config["max_steps"],
+        seed=config["seed"],
+        memory=config["memory"],
+        offset=config.get("offset", 0),
+        games_source=config.get("games_source", ""),
+        llm=llm,
+    )
+    report = RerunReport(target)
+    again = RunDir(target)
+    for episode_id in source.episode_ids():
+        recorded, replayed = source.steps(episode_id), again.steps(episode_id)
+        report.episodes += 1
+        reflection = again.episode(episode_id).get("reflection") or {}
+        report.cache_misses += "no cached answer" in str(reflection.get("error") or "")
+        for t in range(max(len(recorded), len(replayed))):
+            a = recorded[t] if t < len(recorded) else {}
+            b = replayed[t] if t < len(replayed) else {}
+            report.steps += 1
+            report.cache_misses += sum("no cached answer" in e for e in (b.get("llm") or {}).get("errors", []))
+            differing = [key for key in _RERUN_COMPARED if a.get(key) != b.get(key)]
+            report.differences += [Difference(episode_id, t, key, a.get(key), b.get(key)) for key in differing]
+            report.differences += _diff(episode_id, t, a.get("observation") or {}, b.get("observation") or {})
     return report

@@ -127,6 +127,33 @@ class RunDir:
         return summary
 
 
+LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost")
+
+
+def ledger(steps: list[dict[str, Any]], reflection: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An episode's model usage from its step records (``llm`` of each step) and its reflection.
+
+    ``outcomes`` counts how decisions came about (ok, repaired, reasked, fallback; ``offline`` for
+    steps no model was asked about, e.g. a running shortcut or an offline planner)."""
+    out: dict[str, Any] = dict.fromkeys(LEDGER_KEYS, 0)
+    out["outcomes"] = {}
+    for s in steps:
+        llm = s.get("llm") or {}
+        for k in LEDGER_KEYS:
+            out[k] += llm.get(k, 0)
+        outcome = llm.get("outcome", "offline")
+        out["outcomes"][outcome] = out["outcomes"].get(outcome, 0) + 1
+    if reflection:
+        out["calls"] += 1
+        out["cache_hits"] += bool(reflection.get("cached"))
+        out["prompt_tokens"] += reflection.get("tokens", {}).get("prompt", 0)
+        out["completion_tokens"] += reflection.get("tokens", {}).get("completion", 0)
+        out["latency_s"] += reflection.get("latency_s", 0.0)
+        out["cost"] += reflection.get("cost", 0.0)
+    out["latency_s"], out["cost"] = round(out["latency_s"], 6), round(out["cost"], 8)
+    return out
+
+
 def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
     rows = []
     for ep in episodes:
@@ -143,6 +170,7 @@ def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
                 "steps": int(result["steps"]),
                 "seconds": float(result["seconds"]),
                 "error": result.get("error"),
+                "ledger": result.get("ledger") or ledger([]),
             }
         )
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -155,6 +183,7 @@ def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
         "steps_per_success": statistics.fmean(r["steps"] for r in successes) if successes else None,
         "median_steps_success": statistics.median(r["steps"] for r in successes) if successes else None,
         "per_task_type": {t: _group(rs) for t, rs in sorted(by_type.items())},
+        "llm": _total_ledger([r["ledger"] for r in rows]),
         "episodes": rows,
     }
 
@@ -167,3 +196,18 @@ def _group(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "median_steps_success": statistics.median(r["steps"] for r in wins) if wins else None,
         "mean_seconds": statistics.fmean(r["seconds"] for r in rows),
     }
+
+
+def _total_ledger(ledgers: list[dict[str, Any]]) -> dict[str, Any]:
+    total: dict[str, Any] = dict.fromkeys(LEDGER_KEYS, 0)
+    total["outcomes"] = {}
+    for led in ledgers:
+        for k in LEDGER_KEYS:
+            total[k] += led.get(k, 0)
+        for k, n in led.get("outcomes", {}).items():
+            total["outcomes"][k] = total["outcomes"].get(k, 0) + n
+    total["latency_s"], total["cost"] = round(total["latency_s"], 6), round(total["cost"], 8)
+    total["tokens_per_episode"] = (
+        round((total["prompt_tokens"] + total["completion_tokens"]) / len(ledgers), 1) if ledgers else 0.0
+    )
+    return total

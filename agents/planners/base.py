@@ -21,6 +21,8 @@ class Decision:
     error: str | None = None  # a model error recorded as data (the step still happens)
     #: the shortcut this action belongs to (see :mod:`engram.agents.shortcuts`), step ``i`` of it
     skill: dict[str, Any] | None = None
+    #: a model-backed decision's ledger: calls, cache hits, tokens, latency, cost, outcome
+    llm: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

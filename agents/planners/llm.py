@@ -1,0 +1,306 @@
+"""``LLMPlanner``: any OpenAI-compatible chat endpoint behind the same ``decide(state, recall)``.
+
+One decision, end to end:
+
+1. the prompt is built from the Recall list under a token budget (:mod:`.prompt`);
+2. the model is asked through the real ``openai`` client, whose own retry (exponential backoff,
+   honouring ``retry-after``) covers timeouts, 429 and 5xx; answers are cached in SQLite keyed by
+   the full request (:mod:`.llm_cache`), so a recorded run replays exactly with no model;
+3. the answer is parsed (JSON object or tool call) and grounded to an admissible command
+   (:mod:`.grounding`): used as is, repaired when unambiguous, otherwise the model is re-asked
+   once with the error; if that fails too (or the endpoint does), the step records the error and
+   the offline planner decides it. Only admissible commands ever leave this planner.
+
+Every decision carries its ledger (``Decision.llm``): calls, cache hits, prompt and completion
+tokens as the endpoint reported them, the prompt's own tiktoken count, latency, cost (when a
+price table is configured), and the outcome (``ok``, ``repaired``, ``reasked``, ``fallback``).
+
+``reflect(goal, steps, won)`` asks for one short lesson at episode end (Reflexion, ExpeL); the
+controller stores it in the episode record and the skills module keeps it as a tip with utility
+counters. Tips are prompt text: nothing ever executes them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from engram.agents.planners.base import Decision, Planner
+from engram.agents.planners.grounding import (
+    Choice,
+    ReplyError,
+    bind_skill,
+    ground_action,
+    ground_prose,
+    json_objects,
+    parse_reply,
+)
+from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
+from engram.agents.planners.prompt import build_decide_prompt, build_reask, build_reflect_prompt, message_tokens
+from engram.memory.base import Recall
+
+#: the two tools offered in ``tools`` format
+TOOLS = [
+    {
+        "type": "function",
+        "function": {
+            "name": "act",
+            "description": "Execute one admissible command.",
+            "parameters": {
+                "type": "object",
+                "properties": {
+                    "action": {"type": "string", "description": "exactly one of the admissible commands"},
+                    "rationale": {"type": "string"},
+                    "subgoal": {"type": "string"},
+                },
+                "required": ["action"],
+            },
+        },
+    },
+    {
+        "type": "function",
+        "function": {
+            "name": "use_skill",
+            "description": "Run one of the offered shortcuts with its placeholders bound.",
+            "parameters": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "args": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "rationale": {"type": "string"},
+                    "subgoal": {"type": "string"},
+                },
+                "required": ["name", "args"],
+            },
+        },
+    },
+]
+
+
+class LLMConfigError(ValueError):
+    """The LLM planner's configuration cannot work (no endpoint, no key, bad values)."""
+
+
+@dataclass
+class LLMConfig:
+    model: str
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    timeout: float = 60.0  # seconds per attempt
+    max_retries: int = 3  # the client's retries on timeouts, connection errors, 408/409/429/5xx
+    temperature: float = 0.0
+    max_tokens: int = 300
+    budget: int = 2000  # prompt tokens (tiktoken cl100k)
+    format: str = "json"  # json (a JSON object answer) | tools (tool calls)
+    cache: str | None = None  # SQLite response cache
+    cache_only: bool = False  # replay: answer from the cache, never call the endpoint
+    price_in: float | None = None  # per million prompt tokens
+    price_out: float | None = None  # per million completion tokens
+    reflect: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.model.strip():
+            raise LLMConfigError("the LLM planner needs --model")
+        if self.format not in ("json", "tools"):
+            raise LLMConfigError(f"unknown answer format {self.format!r}; choose json or tools")
+        if self.budget < 200:
+            raise LLMConfigError(f"a prompt budget of {self.budget} tokens cannot hold a task; use >= 200")
+        if self.timeout <= 0 or self.max_retries < 0 or self.max_tokens <= 0:
+            raise LLMConfigError("timeout and max_tokens must be positive, max_retries >= 0")
+        if self.cache_only and not self.cache:
+            raise LLMConfigError("cache-only (replay) needs a response cache")
+
+    def public(self) -> dict[str, Any]:
+        """What the manifest records (everything but secrets, which are never in the config)."""
+        return asdict(self)
+
+
+@dataclass
+class Call:
+    """One model answer (or failure) with its ledger entry."""
+
+    content: str | None = None
+    tool_calls: list[dict[str, Any]] | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    cached: bool = False
+    error: str = ""
+
+
+@dataclass
+class Ledger:
+    calls: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    cost: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, call: Call, config: LLMConfig) -> None:
+        self.calls += 1
+        self.cache_hits += call.cached
+        self.prompt_tokens += call.prompt_tokens
+        self.completion_tokens += call.completion_tokens
+        self.latency_s += call.latency_s
+        if not call.cached and config.price_in is not None:
+            self.cost += call.prompt_tokens * config.price_in / 1e6
+            self.cost += call.completion_tokens * (config.price_out or 0.0) / 1e6
+        if call.error:
+            self.errors.append(call.error)
+
+
+class LLMPlanner:
+    """The Planner protocol over an OpenAI-compatible endpoint, with an offline fallback."""
+
+    def __init__(self, config: LLMConfig, fallback: Planner) -> None:
+        self.config, self.fallback = config, fallback
+        self.name = f"llm:{config.model}"
+        self.cache = ResponseCache(config.cache) if config.cache else None
+        self._client: Any = None
+        if not config.cache_only:
+            key = os.environ.get(config.api_key_env)
+            if not key and not config.base_url:
+                raise LLMConfigError(
+                    f"no endpoint: set {config.api_key_env} for api.openai.com, or pass --base-url for another "
+                    "OpenAI-compatible server"
+                )
+            from openai import OpenAI
+
+            # Local servers (vLLM, Ollama, LM Studio) accept any key; the client insists on one.
+            self._client = OpenAI(api_key=key or "not-needed", base_url=config.base_url,
+                                  timeout=config.timeout, max_retries=config.max_retries)  # fmt: skip
+
+    # -- one call ----------------------------------------------------------------------------
+    def _request(self, messages: list[dict[str, Any]], tools: bool) -> dict[str, Any]:
+        c = self.config
+        request: dict[str, Any] = {"model": c.model, "messages": messages, "temperature": c.temperature,
+                                   "max_tokens": c.max_tokens}  # fmt: skip
+        if tools:
+            request["tools"], request["tool_choice"] = TOOLS, "auto"
+        else:
+            request["response_format"] = {"type": "json_object"}
+        return request
+
+    def call(self, messages: list[dict[str, Any]], tools: bool = False) -> Call:
+        """Ask the model (or the cache). Endpoint failures come back as ``Call.error``, not raised."""
+        request = self._request(messages, tools)
+        t0 = time.perf_counter()
+        response = self.cache.get(request) if self.cache else None
+        cached = response is not None
+        if response is None:
+            if self._client is None:
+                return Call(error=str(CacheMiss("no cached answer for this request (cache-only replay)")))
+            try:
+                response = self._client.chat.completions.create(**request).model_dump(mode="json")
+            except Exception as exc:  # the endpoint's failure is data for this step, whatever its type
+                return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
+        try:
+            message = response["choices"][0]["message"]
+            calls = [
+                {"name": tc["function"]["name"], "arguments": tc["function"]["arguments"]}
+                for tc in message.get("tool_calls") or []
+            ]
+            usage = response.get("usage") or {}
+            out = Call(
+                content=message.get("content"),
+                tool_calls=calls or None,
+                prompt_tokens=int(usage.get("prompt_tokens") or 0),
+                completion_tokens=int(usage.get("completion_tokens") or 0),
+                latency_s=time.perf_counter() - t0,
+                cached=cached,
+            )
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc!r})"[:500])
+        if self.cache and not cached:
+            self.cache.put(request, response)
+        return out
+
+    # -- decide ------------------------------------------------------------------------------
+    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+        c = self.config
+        admissible: list[str] = list(state["observation"]["admissible"])
+        offered = {str(r.content["name"]): r.content for r in recall if r.kind == "skill" and "name" in r.content}
+        prompt = build_decide_prompt(state, recall, c.budget, c.format)
+        ledger, messages = Ledger(), list(prompt.messages)
+        outcome, problem = "ok", ""
+        decision: Decision | None = None
+        for attempt in range(2):  # the first answer, then one re-ask with the error
+            call = self.call(messages, tools=c.format == "tools")
+            ledger.add(call, c)
+            if call.error:
+                problem = call.error
+                break  # the client already retried; asking again now would only repeat that
+            try:
+                decision, repaired = self._ground(call, admissible, offered)
+                outcome = "reasked" if attempt else ("repaired" if repaired else "ok")
+                break
+            except ReplyError as exc:
+                problem = str(exc)
+                said = call.content if call.content is not None else json.dumps(call.tool_calls)
+                messages = [*prompt.messages, {"role": "assistant", "content": (said or "")[:2000]},
+                            {"role": "user", "content": build_reask(problem)}]  # fmt: skip
+        if decision is None:
+            outcome = "fallback"
+            decision = self.fallback.decide(state, recall)
+            decision.error = f"llm: {problem}; the offline planner decided this step"
+        decision.tokens = {"prompt": ledger.prompt_tokens, "completion": ledger.completion_tokens}
+        decision.llm = {
+            "model": c.model,
+            "outcome": outcome,
+            "calls": ledger.calls,
+            "cache_hits": ledger.cache_hits,
+            "prompt_tokens": ledger.prompt_tokens,
+            "completion_tokens": ledger.completion_tokens,
+            "counted_prompt_tokens": prompt.tokens,
+            "budget": prompt.budget,
+            "over_budget": prompt.over_budget,
+            "dropped": prompt.dropped,
+            "latency_s": round(ledger.latency_s, 6),
+            "cost": round(ledger.cost, 8),
+            "errors": ledger.errors + ([problem] if problem and outcome != "fallback" else []),
+        }
+        return decision
+
+    def _ground(self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]) -> tuple[Decision, bool]:
+        choice: Choice = parse_reply(call.content, call.tool_calls)
+        if choice.skill:
+            skill = bind_skill(choice, offered, admissible)
+            why = choice.rationale or f"shortcut {choice.skill!r}"
+            return Decision(action=skill["steps"][0], rationale=why, subgoal=choice.subgoal, skill=skill), False
+        grounded = ground_action(choice.action, admissible) if choice.action else ground_prose(choice.prose, admissible)
+        rationale = choice.rationale
+        if grounded.repaired_from:
+            rationale = f"{rationale} [repaired from {grounded.repaired_from[:120]!r}]".strip()
+        decision = Decision(action=grounded.action, rationale=rationale, subgoal=choice.subgoal)
+        return decision, bool(grounded.repaired_from)
+
+    # -- reflect -----------------------------------------------------------------------------
+    def reflect(self, goal: dict[str, Any], steps: list[dict[str, Any]], won: bool) -> dict[str, Any] | None:
+        """One lesson from a finished episode, with its ledger; None when reflection is off.
+
+        A bad answer is recorded (``error``) and yields no tip: a lesson is only worth keeping when
+        the model actually wrote one."""
+        if not self.config.reflect:
+            return None
+        messages = [{"role": "user", "content": build_reflect_prompt(goal, steps, won)}]
+        call = self.call(messages)
+        ledger = Ledger()
+        ledger.add(call, self.config)
+        out: dict[str, Any] = {"tip": "", "won": won, "task_type": goal.get("task_type", ""),
+                               "tokens": {"prompt": call.prompt_tokens, "completion": call.completion_tokens},
+                               "counted_prompt_tokens": message_tokens(messages),
+                               "latency_s": round(call.latency_s, 6), "cost": round(ledger.cost, 8),
+                               "cached": call.cached, "error": call.error or None}  # fmt: skip
+        if call.error:
+            return out
+        tip = next((o["tip"] for o in json_objects(call.content or "") if isinstance(o, dict) and "tip" in o), None)
+        if not isinstance(tip, str) or not tip.strip():
+            out["error"] = 'reflection: no JSON object with a "tip" string in the answer'
+            return out
+        out["tip"] = " ".join(tip.split())[:300]
+        return out
