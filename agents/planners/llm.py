@@ -190,7 +190,7 @@ class LLMPlanner:
         """Ask the model (or the cache). Endpoint failures come back as ``Call.error``, not raised."""
         request = self._request(messages, tools)
         t0 = time.perf_counter()
-        response = self.cache.get(request) if self.cache else None
+        response = self.cache.get(request) if self.cache is not None else None
         cached = response is not None
         if response is None:
             if self._client is None:
@@ -216,7 +216,7 @@ class LLMPlanner:
             )
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc!r})"[:500])
-        if self.cache and not cached:
+        if self.cache is not None and not cached:
             self.cache.put(request, response)
         return out
 
