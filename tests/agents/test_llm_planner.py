@@ -18,10 +18,10 @@ import pytest
 
 pytest.importorskip("openai")
 
-from engram.agents.planners.llm import LLMConfig, LLMConfigError, LLMPlanner  # noqa: E402
-from engram.agents.runner import run_games  # noqa: E402
-from engram.tools.llm_server import Reply, ScriptedLLMServer, replies  # noqa: E402
-from engram.tools.trajectory import RunDir  # noqa: E402
+from engram.agents.planners.llm import LLMConfig, LLMConfigError, LLMPlanner
+from engram.agents.runner import run_games
+from engram.tools.llm_server import Reply, ScriptedLLMServer, replies
+from engram.tools.trajectory import RunDir
 
 
 def _winning(solved_run: Path, min_steps: int = 8) -> tuple[str, list[str]]:
@@ -150,10 +150,11 @@ def test_skill_calls_bind_to_a_running_shortcut(solved_run: Path) -> None:
         "observation": {"text": "You are in a room.", "admissible": ["go to drawer 1", "go to drawer 2", "look"]},
         "history": [],
     }
+    name = "fetch {obj} from {drawer}"
     answers = [
-        Reply(content=json.dumps({"skill": "fetch {obj} from {drawer}", "args": {"obj": "pen 1", "drawer": "desk 1"}})),
-        Reply(content=json.dumps({"skill": "fetch {obj} from {drawer}", "args": {"obj": "pen 1", "drawer": "drawer 2"}})),
-    ]  # fmt: skip
+        Reply(content=json.dumps({"skill": name, "args": {"obj": "pen 1", "drawer": "desk 1"}})),
+        Reply(content=json.dumps({"skill": name, "args": {"obj": "pen 1", "drawer": "drawer 2"}})),
+    ]
     with ScriptedLLMServer(replies(answers)) as server:
         planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False), HouseholdPlanner())
         decision = planner.decide(state, [skill])

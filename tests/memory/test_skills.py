@@ -83,3 +83,40 @@ def test_poisoning_guard_failed_episodes_create_no_skills(stream_dir: Path, tmp_
         for e in json.loads(line)["skill_events"]
     ]
     assert "started" in events and "done" in events
+
+
+def _episode(eid: str, task_type: str, success: bool, tip: str = "") -> dict:
+    ep = {"id": eid, "run_id": "r", "goal": {"task_type": task_type, "object": "mug"}, "result": {"success": success}}
+    if tip:
+        ep["reflection"] = {"tip": tip}
+    return ep
+
+
+def test_reflection_lessons_are_tips_with_counters_offered_by_task_type(tmp_path: Path) -> None:
+    from engram.memory.skills import SkillMemory
+
+    mem = SkillMemory()
+    start = {"t": 0, "action": None, "facts": [], "text": ""}
+    mem.observe({**start, "episode_id": "e1"})
+    mem.consolidate(_episode("e1", "pick_clean_then_place_in_recep", False, "Clean at the sinkbasin before placing."))
+
+    def lessons(task_type: str, eid: str) -> list:
+        return [r for r in mem.recall({"episode_id": eid, "goal": {"task_type": task_type}}) if "lesson" in r.content]
+
+    assert lessons("pick_heat_then_place_in_recep", "e2") == []  # another task type is not told
+    offered = lessons("pick_clean_then_place_in_recep", "e2")
+    assert [r.content["lesson"] for r in offered] == ["Clean at the sinkbasin before placing."]
+    assert offered[0].kind == "tip" and offered[0].content["used"] == 0
+    # e2 was offered the lesson and succeeded: the lesson's counters say so.
+    mem.consolidate(_episode("e2", "pick_clean_then_place_in_recep", True))
+    key = ("pick_clean_then_place_in_recep", "Clean at the sinkbasin before placing.")
+    assert (mem.lessons[key].used, mem.lessons[key].succeeded) == (1, 1)
+    mem.save(tmp_path / "skills.sqlite")
+    again = SkillMemory()
+    again.load(tmp_path / "skills.sqlite")
+    assert again.lessons == mem.lessons
+    # A lesson offered to episode after episode that all fail is pruned.
+    for i in range(3, 12):
+        lessons("pick_clean_then_place_in_recep", f"e{i}")
+        mem.consolidate(_episode(f"e{i}", "pick_clean_then_place_in_recep", False))
+    assert key not in mem.lessons

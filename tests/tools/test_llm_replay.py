@@ -17,12 +17,12 @@ import pytest
 
 pytest.importorskip("openai")
 
-from engram.agents.planners.llm import LLMConfig  # noqa: E402
-from engram.agents.runner import run_games  # noqa: E402
-from engram.envs.alfworld import find_games  # noqa: E402
-from engram.tools.llm_server import Reply, ScriptedLLMServer  # noqa: E402
-from engram.tools.replay import rerun_with_cache  # noqa: E402
-from engram.tools.trajectory import RunDir  # noqa: E402
+from engram.agents.planners.llm import LLMConfig
+from engram.agents.runner import run_games
+from engram.envs.alfworld import find_games
+from engram.tools.llm_server import Reply, ScriptedLLMServer
+from engram.tools.replay import rerun_with_cache
+from engram.tools.trajectory import RunDir
 
 
 def admissible_in(request: dict[str, Any]) -> list[str]:
@@ -65,9 +65,10 @@ def test_a_recorded_run_reruns_identically_from_the_cache_with_the_server_stoppe
     assert again["llm"]["cache_hits"] == again["llm"]["calls"] == live_requests
     assert again["llm"]["cost"] == 0.0
     for eid in RunDir(run_dir).episode_ids():
-        assert RunDir(tmp_path / "again").episode(eid)["reflection"]["tip"] == RunDir(run_dir).episode(eid)[
-            "reflection"
-        ]["tip"]
+        assert (
+            RunDir(tmp_path / "again").episode(eid)["reflection"]["tip"]
+            == RunDir(run_dir).episode(eid)["reflection"]["tip"]
+        )
 
     # The CLI does the same; a cache missing answers makes it fail and say so.
     cli = [sys.executable, "-m", "engram", "replay", str(run_dir)]
