@@ -55,6 +55,16 @@ def replies(items: Iterable[Reply], then: Reply | Script | None = None) -> Scrip
     return script
 
 
+def prompt_admissible(request: dict[str, Any]) -> list[str]:
+    """The admissible commands listed in an engram decide prompt (what a scripted model may pick from)."""
+    messages = request.get("messages") or []
+    user = next((str(m.get("content") or "") for m in messages if m.get("role") == "user"), "")
+    if "## Admissible commands\n" not in user:
+        return []
+    block = user.split("## Admissible commands\n", 1)[1]
+    return [line[2:] for line in block.splitlines() if line.startswith("- ")]
+
+
 def _prompt_tokens(request: dict[str, Any]) -> int:
     text = "\n".join(str(m.get("content") or "") for m in request.get("messages", []))
     try:

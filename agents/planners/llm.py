@@ -154,6 +154,38 @@ class Ledger:
             self.errors.append(call.error)
 
 
+def _read_response(response: Any) -> tuple[str | None, list[dict[str, Any]], tuple[int, int]]:
+    """A chat completion (as JSON) -> content, tool calls, (prompt, completion) tokens.
+
+    Servers send anything: no choices, a null message, numbers for text. Every shape that is not
+    a usable completion raises ValueError with what was wrong."""
+    if not isinstance(response, dict):
+        raise ValueError(f"the body is {type(response).__name__}, not a completion object")
+    choices = response.get("choices")
+    if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+        raise ValueError("no choices in the completion")
+    message = choices[0].get("message")
+    if not isinstance(message, dict):
+        raise ValueError("the first choice has no message")
+    content = message.get("content")
+    if content is not None and not isinstance(content, str):
+        raise ValueError(f"the message content is {type(content).__name__}, not text")
+    calls = []
+    for tc in message.get("tool_calls") or []:
+        function = tc.get("function") if isinstance(tc, dict) else None
+        if not isinstance(function, dict) or not isinstance(function.get("name"), str):
+            raise ValueError("a tool call without a function name")
+        calls.append({"name": function["name"], "arguments": function.get("arguments")})
+    usage = response.get("usage")
+    usage = usage if isinstance(usage, dict) else {}
+
+    def tokens(key: str) -> int:
+        value = usage.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+    return content, calls, (tokens("prompt_tokens"), tokens("completion_tokens"))
+
+
 class LLMPlanner:
     """The Planner protocol over an OpenAI-compatible endpoint, with an offline fallback."""
 
@@ -200,22 +232,11 @@ class LLMPlanner:
             except Exception as exc:  # the endpoint's failure is data for this step, whatever its type
                 return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
         try:
-            message = response["choices"][0]["message"]
-            calls = [
-                {"name": tc["function"]["name"], "arguments": tc["function"]["arguments"]}
-                for tc in message.get("tool_calls") or []
-            ]
-            usage = response.get("usage") or {}
-            out = Call(
-                content=message.get("content"),
-                tool_calls=calls or None,
-                prompt_tokens=int(usage.get("prompt_tokens") or 0),
-                completion_tokens=int(usage.get("completion_tokens") or 0),
-                latency_s=time.perf_counter() - t0,
-                cached=cached,
-            )
-        except (KeyError, IndexError, TypeError, ValueError) as exc:
-            return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc!r})"[:500])
+            content, calls, usage = _read_response(response)
+        except ValueError as exc:
+            return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc})"[:500])
+        out = Call(content=content, tool_calls=calls or None, prompt_tokens=usage[0], completion_tokens=usage[1],
+                   latency_s=time.perf_counter() - t0, cached=cached)  # fmt: skip
         if self.cache is not None and not cached:
             self.cache.put(request, response)
         return out

@@ -20,14 +20,9 @@ pytest.importorskip("openai")
 from engram.agents.planners.llm import LLMConfig
 from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
-from engram.tools.llm_server import Reply, ScriptedLLMServer
+from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 from engram.tools.replay import rerun_with_cache
 from engram.tools.trajectory import RunDir
-
-
-def admissible_in(request: dict[str, Any]) -> list[str]:
-    block = str(request["messages"][1]["content"]).split("## Admissible commands\n", 1)[-1]
-    return re.findall(r"^- (.+)$", block, flags=re.M)
 
 
 def wandering_model(request: dict[str, Any]) -> Reply:
@@ -36,7 +31,7 @@ def wandering_model(request: dict[str, Any]) -> Reply:
     h = int(hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest(), 16)
     if len(request["messages"]) == 1:  # the reflection at episode end
         return Reply(content=json.dumps({"tip": f"lesson number {h % 97}"}))
-    options = admissible_in(request)
+    options = prompt_admissible(request)
     if h % 10 == 0 or not options:
         return Reply(content="Let me think about the room first.")
     if h % 10 == 1:
