@@ -228,7 +228,7 @@ class LLMPlanner:
             if self._client is None:
                 return Call(error=str(CacheMiss("no cached answer for this request (cache-only replay)")))
             try:
-                response = self._client.chat.completions.create(**request).model_dump(mode="json")
+                response = self._client.chat.completions.create(**request).model_dump(mode="json", warnings=False)
             except Exception as exc:  # the endpoint's failure is data for this step, whatever its type
                 return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,39 @@ def test_experience_bank_collects_trains_and_reports(stream_dir: Path, tmp_path:
     assert {"prior", "experience"} <= kinds
     missing = _engram("experience", "train", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no experience bank" in missing.stderr
+
+
+def test_run_with_the_llm_planner_against_an_openai_compatible_server(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("openai")
+    from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
+
+    def model(request: dict) -> Reply:
+        if len(request["messages"]) == 1:
+            return Reply(content='{"tip": "Open closed receptacles before giving up on them."}')
+        return Reply(content=json.dumps({"action": prompt_admissible(request)[0]}))
+
+    with ScriptedLLMServer(model) as server:
+        res = _engram("run", "--planner", "llm", "--model", "local-model", "--base-url", server.url, "--limit", "1",
+                      "--max-steps", "4", "--memory", "working", "--run-dir", str(tmp_path / "run"),
+                      "--price-in", "2.5", "--price-out", "10")  # fmt: skip
+        sent, url = list(server.requests), server.url
+    assert res.returncode == 0, res.stderr + res.stdout
+    assert "model calls 5 (0 cached)" in res.stdout
+    assert {r["model"] for r in sent} == {"local-model"} and len(sent) == 5
+    manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
+    assert manifest["config"]["model"] == "local-model" and manifest["config"]["llm"]["base_url"] == url
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text())
+    led = summary["llm"]
+    expected = (led["prompt_tokens"] * 2.5 + led["completion_tokens"] * 10) / 1e6
+    assert led["calls"] == 5 and abs(led["cost"] - expected) < 1e-6 and led["cost"] > 0
+    # Bad configurations are refused before anything runs.
+    no_model = _engram("run", "--planner", "llm", "--run-dir", str(tmp_path / "x"))
+    assert no_model.returncode == 2 and "--model" in no_model.stderr
+    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
+    cmd = [sys.executable, "-m", "engram", "run", "--planner", "llm", "--model", "m", "--run-dir", str(tmp_path / "y")]
+    no_endpoint = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert no_endpoint.returncode == 2 and "--base-url" in no_endpoint.stderr
+    bad = _engram("run", "--planner", "gpt", "--run-dir", str(tmp_path / "z"))
+    assert bad.returncode == 2 and "unknown planner" in bad.stderr
