@@ -48,7 +48,8 @@ def full_history_messages(episode: dict[str, Any], steps: list[dict[str, Any]], 
     user = (
         f"## Task\n{episode['goal'].get('text', '')}\n\n## Everything so far\n"
         f"{episode['initial_observation']['text'].strip()}\n" + "\n".join(history) + "\n\n"
-        f"## Latest observation\n{obs['text'].strip()}\n\n## Admissible commands\n{render_admissible(obs['admissible'])}"
+        f"## Latest observation\n{obs['text'].strip()}\n\n"
+        f"## Admissible commands\n{render_admissible(obs['admissible'])}"
     )
     system = template("system").substitute(format=template("format_json").template)
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]

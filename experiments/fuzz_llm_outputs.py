@@ -36,7 +36,30 @@ from engram.tools.cli import default_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 from engram.tools.trajectory import RunDir
 
-WORDS = "the go to fridge look open take apple cabinet put in on drawer sure here is my answer json action".split()
+WORDS = [
+    "the",
+    "go",
+    "to",
+    "fridge",
+    "look",
+    "open",
+    "take",
+    "apple",
+    "cabinet",
+    "put",
+    "in",
+    "on",
+    "drawer",
+    "sure",
+    "here",
+    "is",
+    "my",
+    "answer",
+    "json",
+    "action",
+]
+BAD_TOOL_ARGS = ["{", "[]", '"look"', '{"action": 5}', '{"act": "look"}', "null"]
+BAD_SKILL_NAMES = ["fetch {obj} from {drawer}", "", "x"]
 JUNK = ["\x00\x01\x02", "\ud83d\ude00" * 3, "ÿþý", "\u202e\u200b", "{{{{", "]]]]", "\\u0000", "null", "NaN", "🙂"]
 
 
@@ -66,6 +89,8 @@ def fuzz_reply(request: dict[str, Any], rng: random.Random) -> tuple[str, Reply]
     good = rng.choice(admissible)
     words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30)))
     valid = json.dumps({"action": good, "rationale": words})
+    wrong_types: list[Any] = [1, 2.5, None, [good], {"a": good}, True]
+    bad_skill_args: list[Any] = [{}, {"obj": 3}, ["a"], {"drawer": good}, {"obj": "pen 1", "drawer": "fridge 1"}]
     kinds = {
         "valid": lambda: Reply(content=valid),
         "mangled": lambda: Reply(content=json.dumps({"action": _mangle(good, rng)})),
@@ -73,8 +98,7 @@ def fuzz_reply(request: dict[str, Any], rng: random.Random) -> tuple[str, Reply]
         "truncated_json": lambda: Reply(content=valid[: rng.randrange(1, len(valid))]),
         "prose": lambda: Reply(content=words),
         "prose_with_commands": lambda: Reply(content=f"{words} {good}. Or {rng.choice(admissible)}"),
-        "wrong_types": lambda: Reply(content=json.dumps({"action": rng.choice([1, 2.5, None, [good], {"a": good},
-                                                                               True])})),  # fmt: skip
+        "wrong_types": lambda: Reply(content=json.dumps({"action": rng.choice(wrong_types)})),
         "json_not_object": lambda: Reply(content=json.dumps(rng.choice([[good], good, 3, None, [{"action": good}]]))),
         "nested": lambda: Reply(content=json.dumps({"answer": {"action": good}, "x": [1, {"y": None}]})),
         "deep_nesting": lambda: Reply(content="{" * rng.randint(50, 3000) + "}" * rng.randint(0, 3000)),
@@ -84,12 +108,11 @@ def fuzz_reply(request: dict[str, Any], rng: random.Random) -> tuple[str, Reply]
         "huge": lambda: Reply(content=json.dumps({"action": good * rng.randint(100, 2000)})),
         "empty": lambda: Reply(content=rng.choice(["", " ", "\n", None])),
         "tool_ok": lambda: Reply(tool_calls=[{"name": "act", "arguments": {"action": good}}]),
-        "tool_bad_args": lambda: Reply(tool_calls=[{"name": "act", "arguments": rng.choice(
-            ["{", "[]", '"look"', '{"action": 5}', '{"act": "look"}', "null"])}]),  # fmt: skip
+        "tool_bad_args": lambda: Reply(tool_calls=[{"name": "act", "arguments": rng.choice(BAD_TOOL_ARGS)}]),
         "tool_unknown": lambda: Reply(tool_calls=[{"name": rng.choice(["shell", "", "ACT"]), "arguments": "{}"}]),
-        "skill_bad": lambda: Reply(content=json.dumps({"skill": rng.choice(["fetch {obj} from {drawer}", "", "x"]),
-                                                       "args": rng.choice([{}, {"obj": 3}, ["a"], {"drawer": good},
-                                                                           {"obj": "pen 1", "drawer": "fridge 1"}])})),  # fmt: skip
+        "skill_bad": lambda: Reply(
+            content=json.dumps({"skill": rng.choice(BAD_SKILL_NAMES), "args": rng.choice(bad_skill_args)})
+        ),
         "skill_tool_bad": lambda: Reply(tool_calls=[{"name": "use_skill", "arguments": {"name": words, "args": 7}}]),
         "body_not_json": lambda: Reply(body=rng.choice(["<html>bad gateway</html>", "", "{", "[]", "null"])),
         "no_choices": lambda: Reply(body=json.dumps({"id": "x", "object": "chat.completion", "choices": []})),
