@@ -156,7 +156,9 @@ def run(
     api_key_env: Annotated[str, typer.Option(help="LLM planner: environment variable holding the API key")] = (
         "OPENAI_API_KEY"
     ),
-    llm_format: Annotated[str, typer.Option(help="LLM planner: answers as json objects or tools calls")] = "json",
+    llm_format: Annotated[
+        str, typer.Option(help="LLM planner: json (JSON mode) | tools (tool calls) | text (JSON without JSON mode)")
+    ] = "json",
     prompt_budget: Annotated[int, typer.Option(help="LLM planner: prompt tokens (tiktoken cl100k)")] = 2000,
     llm_cache: Annotated[Path | None, typer.Option(help="LLM response cache (default RUN/llm_cache.sqlite)")] = None,
     llm_timeout: Annotated[float, typer.Option(help="LLM planner: seconds per attempt")] = 60.0,
@@ -360,6 +362,13 @@ def show(
         console.print(f"    {step['observation']['text']}", markup=False, highlight=False)
         if step["error"]:
             console.print(f"    [red]error: {escape(step['error'])}[/red]")
+        llm = step.get("llm")
+        if llm:
+            console.print(
+                f"    [dim]model: {llm['outcome']}, {llm['calls']} call(s) ({llm['cache_hits']} cached), "
+                f"{llm['prompt_tokens']}+{llm['completion_tokens']} tokens, {llm['latency_s']:.2f} s; "
+                f"{escape(step.get('rationale', ''))[:160]}[/dim]"
+            )
         if facts and step["facts_delta"]:
             console.print(
                 "    [dim]facts: "
@@ -367,6 +376,9 @@ def show(
                 + "[/dim]"
             )
     res = ep.get("result")
+    tip = (ep.get("reflection") or {}).get("tip")
+    if tip:
+        console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
     console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
 
 

@@ -94,7 +94,7 @@ class LLMConfig:
     temperature: float = 0.0
     max_tokens: int = 300
     budget: int = 2000  # prompt tokens (tiktoken cl100k)
-    format: str = "json"  # json (a JSON object answer) | tools (tool calls)
+    format: str = "json"  # json (JSON mode) | tools (tool calls) | text (JSON asked for, no JSON mode)
     cache: str | None = None  # SQLite response cache
     cache_only: bool = False  # replay: answer from the cache, never call the endpoint
     price_in: float | None = None  # per million prompt tokens
@@ -104,8 +104,8 @@ class LLMConfig:
     def __post_init__(self) -> None:
         if not self.model.strip():
             raise LLMConfigError("the LLM planner needs --model")
-        if self.format not in ("json", "tools"):
-            raise LLMConfigError(f"unknown answer format {self.format!r}; choose json or tools")
+        if self.format not in ("json", "tools", "text"):
+            raise LLMConfigError(f"unknown answer format {self.format!r}; choose json, tools or text")
         if self.budget < 200:
             raise LLMConfigError(f"a prompt budget of {self.budget} tokens cannot hold a task; use >= 200")
         if self.timeout <= 0 or self.max_retries < 0 or self.max_tokens <= 0:
@@ -214,7 +214,7 @@ class LLMPlanner:
                                    "max_tokens": c.max_tokens}  # fmt: skip
         if tools:
             request["tools"], request["tool_choice"] = TOOLS, "auto"
-        else:
+        elif c.format == "json":  # "text": the same instructions, for servers without JSON mode
             request["response_format"] = {"type": "json_object"}
         return request
 
@@ -227,8 +227,16 @@ class LLMPlanner:
         if response is None:
             if self._client is None:
                 return Call(error=str(CacheMiss("no cached answer for this request (cache-only replay)")))
+            import openai
+
             try:
                 response = self._client.chat.completions.create(**request).model_dump(mode="json", warnings=False)
+            except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
+                # Every later call would fail the same way: stop the run (its checkpoint keeps it) and say why.
+                raise LLMConfigError(
+                    f"the endpoint refused the configuration (model {self.config.model!r}, "
+                    f"base URL {self.config.base_url or 'api.openai.com'}): {exc}"
+                ) from exc
             except Exception as exc:  # the endpoint's failure is data for this step, whatever its type
                 return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
         try:

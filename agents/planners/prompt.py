@@ -93,7 +93,8 @@ def build_decide_prompt(
     """The messages asking for the next decision, with memory trimmed to ``budget`` tokens."""
     goal = state.get("goal") or {}
     obs = state["observation"]
-    system = template("system").substitute(format=template(f"format_{answer_format}").template)
+    answer = template("format_tools" if answer_format == "tools" else "format_json")
+    system = template("system").substitute(format=answer.template)
     fields = {
         "task": str(goal.get("text") or goal.get("task") or "(no task given)").strip(),
         "observation": str(obs.get("text", "")).strip(),

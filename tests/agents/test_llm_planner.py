@@ -137,6 +137,12 @@ def test_unusable_answers_and_a_dead_endpoint_fall_back_to_the_offline_planner(
     assert len(steps) == 3 and all("InternalServerError" in s["error"] or "503" in s["error"] for s in steps)
     ep = RunDir(tmp_path / "down").episode("ep0000")
     assert ep["reflection"]["tip"] == "" and ep["reflection"]["error"]
+    # A refused key or an unknown model would fail every call: the run stops and says so.
+    with ScriptedLLMServer(replies([], then=Reply(status=401, content="invalid api key"))) as server:
+        config = LLMConfig(model="scripted", base_url=server.url, timeout=1.0, max_retries=1)
+        with pytest.raises(LLMConfigError, match=r"refused the configuration.*invalid api key"):
+            run_games([Path(game)], tmp_path / "denied", planner="llm", memory="none", llm=config)
+        assert len(server.requests) == 1  # not retried
 
 
 def test_skill_calls_bind_to_a_running_shortcut(solved_run: Path) -> None:
