@@ -399,6 +399,9 @@ def replay(
     from engram.tools.replay import replay_run
 
     if llm_cache is not None:
+        if episode:
+            # Memory carries over from episode to episode, so a re-run cannot start in the middle.
+            err.print("[yellow]--episode is ignored with --llm-cache: the whole run is re-run in order[/yellow]")
         _rerun(run_dir, llm_cache, into)
         return
 
@@ -411,16 +414,20 @@ def replay(
     except FileNotFoundError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    for d in report.differences[:20]:
-        err.print(
-            f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
-            f"  replayed {json.dumps(d.replayed)[:300]}"
-        )
+    _print_differences(report.differences, "replayed")
     console.print(
         f"replayed {report.episodes} episodes, {report.observations} observations: {len(report.differences)} differing"
     )
     if report.differences:
         raise typer.Exit(1)
+
+
+def _print_differences(differences: list[Any], label: str) -> None:
+    for d in differences[:20]:
+        err.print(
+            f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
+            f"  {label} {json.dumps(d.replayed)[:300]}"
+        )
 
 
 def _rerun(run_dir: Path, cache: Path, into: Path | None) -> None:
@@ -432,11 +439,7 @@ def _rerun(run_dir: Path, cache: Path, into: Path | None) -> None:
     except (FileNotFoundError, RerunError, LLMConfigError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    for d in report.differences[:20]:
-        err.print(
-            f"{d.episode} t={d.t} {d.key}:\n  recorded {json.dumps(d.recorded)[:300]}\n"
-            f"  re-run   {json.dumps(d.replayed)[:300]}"
-        )
+    _print_differences(report.differences, "re-run  ")
     console.print(
         f"re-ran {report.episodes} episodes, {report.steps} steps from the cache ({report.cache_misses} misses): "
         f"{len(report.differences)} differing; re-run written to {report.run_dir}"
