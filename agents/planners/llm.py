@@ -270,6 +270,7 @@ class LLMPlanner:
                 break
             except ReplyError as exc:
                 problem = str(exc)
+                ledger.errors.append(problem)
                 said = call.content if call.content is not None else json.dumps(call.tool_calls)
                 messages = [*prompt.messages, {"role": "assistant", "content": (said or "")[:2000]},
                             {"role": "user", "content": build_reask(problem)}]  # fmt: skip
@@ -291,7 +292,7 @@ class LLMPlanner:
             "dropped": prompt.dropped,
             "latency_s": round(ledger.latency_s, 6),
             "cost": round(ledger.cost, 8),
-            "errors": ledger.errors + ([problem] if problem and outcome != "fallback" else []),
+            "errors": ledger.errors,  # every endpoint failure and unusable answer, in order
         }
         return decision
 
