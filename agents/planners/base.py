@@ -2,6 +2,11 @@
 
 Offline and LLM planners implement the same protocol and see the same inputs: the controller's
 episode state (goal, latest observation, step history) and the list of memory recalls.
+
+A planner may also have ``reflect(goal, steps, won) -> dict | None``: the controller calls it at
+each episode end and stores what it returns as ``episode["reflection"]`` (a lesson in ``tip``,
+which the skills module keeps). It is optional, so it is not part of the protocol: the offline
+planners have nothing to reflect with.
 """
 
 from __future__ import annotations
