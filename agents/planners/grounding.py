@@ -66,7 +66,8 @@ def json_objects(text: str) -> list[Any]:
 
 
 def _from_object(obj: dict[str, Any]) -> Choice:
-    skill = obj.get("skill") or obj.get("skill_call") or obj.get("name") if "action" not in obj else None
+    commanded = "action" in obj or "command" in obj
+    skill = None if commanded else obj.get("skill", obj.get("skill_call"))
     args = obj.get("args", obj.get("arguments", {}))
     choice = Choice(rationale=_text(obj.get("rationale") or obj.get("reason")), subgoal=_text(obj.get("subgoal"), 200))
     if skill is not None:
@@ -165,8 +166,9 @@ def ground_action(said: str, admissible: list[str]) -> Grounded:
 def ground_prose(prose: str, admissible: list[str]) -> Grounded:
     """An answer without structure: usable only if it names exactly one admissible command (the
     longest one mentioned, so "go to drawer 10" is not read as "go to drawer 1")."""
-    low = f" {normalise(prose)} "
-    mentioned = [a for a in admissible if f" {normalise(a)} " in low or f" {normalise(a)}." in low]
+    low = normalise(prose)
+    # whole words only: "drawer 1" is not mentioned in "drawer 10"
+    mentioned = [a for a in admissible if re.search(rf"(?<!\w){re.escape(normalise(a))}(?!\w)", low)]
     longest = [a for a in mentioned if not any(a != b and normalise(a) in normalise(b) for b in mentioned)]
     if len(longest) == 1:
         return Grounded(longest[0], prose[:200])

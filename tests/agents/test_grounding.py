@@ -51,6 +51,7 @@ def test_parse_finds_the_action_in_any_wrapping(content: str, action: str) -> No
         ('{"action": 3}', '"action" string'),
         ('{"skill": "x", "args": ["a"]}', "'args' must be an object"),
         ('{"foo": "bar"}', '"action" string'),
+        ('{"command": "", "name": "x"}', '"action" string'),  # a stray "name" is not a skill call
     ],
 )
 def test_parse_says_what_is_wrong(content: str, complaint: str) -> None:
@@ -97,6 +98,7 @@ def test_ambiguous_or_impossible_commands_are_refused(said: str) -> None:
 def test_prose_is_used_only_when_it_names_exactly_one_command() -> None:
     # "go to drawer 10" contains "go to drawer 1": the longer command is the one meant.
     assert ground_prose("I should go to drawer 10 now.", ADMISSIBLE).action == "go to drawer 10"
+    assert ground_prose("First, go to fridge 1, then decide.", ADMISSIBLE).action == "go to fridge 1"
     with pytest.raises(ReplyError, match="several"):
         ground_prose("either go to fridge 1 or look", ADMISSIBLE)
     with pytest.raises(ReplyError, match="no JSON"):
