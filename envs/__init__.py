@@ -5,8 +5,8 @@ Importing this package registers engram's environment ids with gymnasium; the ad
 """
 
 from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
-from engram.envs.registry import make, register_builtin
+from engram.envs.registry import make, register_all
 
-register_builtin()
+register_all()
 
 __all__ = ["ActionSpace", "Fact", "Observation", "ObservationSpace", "make"]

@@ -8,6 +8,7 @@ sentence -> structured goal, and the ``put``/``move`` grammar difference between
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from pathlib import Path
@@ -78,11 +79,19 @@ def game_meta(game: str | Path) -> dict[str, Any]:
     }
 
 
+def _bundled_stream() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("engram.envs.household") / "default_stream"))
+
+
 class ALFWorldEnv(gym.Env[Observation, str]):
     """One ALFWorld game per episode; ``reset(options={"game": path})`` picks which.
 
-    Without that option, episodes cycle through ``games`` in order. ``expert`` adds alfworld's
-    expert plan to ``info["expert_plan"]`` (``"handcoded"`` or ``"planner"``).
+    Without that option, ``reset(seed=k)`` plays game ``k mod len(games)`` (the same seed, the same
+    episode, as gymnasium's checker requires) and a reset without a seed plays the game after the
+    previous one. ``games`` defaults to the stream bundled with engram. ``expert`` adds alfworld's expert
+    plan to ``info["expert_plan"]`` (``"handcoded"`` or ``"planner"``).
     """
 
     metadata = {"render_modes": ["ansi"]}  # noqa: RUF012 - gymnasium's convention
@@ -97,7 +106,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         if isinstance(games, list):
             self.games = [Path(g) for g in games]
         else:
-            self.games = find_games(games) if games is not None else []
+            self.games = find_games(games if games is not None else _bundled_stream())
         self.max_steps = max_steps
         self.expert = expert
         self.render_mode = render_mode
@@ -122,6 +131,8 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         if game is None:
             if not self.games:
                 raise GameLoadError("no games: pass games= to the env or options={'game': path} to reset")
+            if seed is not None:
+                self._next = seed  # an unseeded reset then continues from here, reproducibly
             game = self.games[self._next % len(self.games)]
             self._next += 1
         self._game = Path(game)
@@ -132,7 +143,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._steps = 0
         self._goal = parse_goal(task_text(obs_text))
         obs = self._observation(obs_text, infos, intro_facts(obs_text))
-        return obs, dict(obs.info)
+        return obs, copy.deepcopy(obs.info)  # the caller may keep it: never share objects
 
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
         if self._tw is None:
@@ -143,7 +154,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         obs = self._observation(obs_text, infos, parse_facts(obs_text))
         won = bool(infos.get("won", False))
         truncated = bool(self.max_steps is not None and self._steps >= self.max_steps and not won)
-        return obs, 1.0 if won else 0.0, won, truncated, dict(obs.info)
+        return obs, 1.0 if won else 0.0, won, truncated, copy.deepcopy(obs.info)
 
     def ground_truth(self) -> list[Fact]:
         """The engine's true state now, in engram's vocabulary (for measuring memory accuracy).

@@ -1,28 +1,53 @@
-"""Environment ids, registered with gymnasium by lazy ``"module:Class"`` entry points."""
+"""Environment ids, registered with gymnasium by lazy ``"module:Class"`` entry points.
+
+Two sources, both lazy (nothing is imported until an id is made):
+
+* engram's own environments (:data:`BUILTIN`);
+* every installed package's entry points in the group ``engram.envs``: the entry point's name is
+  the environment id and its value the ``"module:Class"`` (or ``"module:factory"``) to build it::
+
+      [project.entry-points."engram.envs"]
+      "acme/Maze-v0" = "acme_envs.maze:MazeEnv"
+
+  so a separately installed package's environments appear in ``engram envs`` and work with
+  ``engram run --env`` without anyone importing the package by hand.
+"""
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
 from typing import Any
 
 import gymnasium as gym
+
+GROUP = "engram.envs"
 
 BUILTIN: dict[str, str] = {
     "engram/ALFWorld-v0": "engram.envs.alfworld:ALFWorldEnv",
 }
 
 
-def register_builtin() -> None:
-    for env_id, entry_point in BUILTIN.items():
+def plugin_entry_points() -> dict[str, str]:
+    """Environment id -> ``"module:attr"`` from the installed packages' ``engram.envs`` entry points."""
+    return {ep.name: ep.value for ep in entry_points(group=GROUP)}
+
+
+def register_all() -> None:
+    for env_id, entry_point in {**plugin_entry_points(), **BUILTIN}.items():
         if env_id not in gym.registry:
             # No step limit here: episode budgets are the controller's, and gymnasium's
             # TimeLimit would hide the adapter's own ``truncated`` signal.
             gym.register(id=env_id, entry_point=entry_point, disable_env_checker=True)
 
 
+def env_ids() -> list[str]:
+    """Every environment id engram knows: its own and the installed plug-ins'."""
+    return sorted({*BUILTIN, *plugin_entry_points()})
+
+
 def make(env_id: str, **kwargs: Any) -> gym.Env[Any, Any]:
     """``gymnasium.make`` for engram ids, returning the unwrapped adapter (no order enforcing)."""
-    register_builtin()
-    if env_id not in gym.registry:
-        known = ", ".join(sorted(k for k in gym.registry if k.startswith("engram/")))
-        raise KeyError(f"unknown environment id {env_id!r}; registered: {known}")
+    register_all()
+    if env_id not in env_ids():
+        raise KeyError(f"unknown environment id {env_id!r}; registered: {', '.join(env_ids())}")
     return gym.make(env_id, **kwargs).unwrapped

@@ -448,6 +448,39 @@ def _rerun(run_dir: Path, cache: Path, into: Path | None) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def envs() -> None:
+    """List the registered environment ids, one per line (engram's and installed plug-ins')."""
+    from engram.envs.registry import env_ids
+
+    for env_id in env_ids():
+        print(env_id)
+
+
+@app.command("check-env")
+def check_env(
+    env_id: Annotated[str, typer.Argument(help="Environment id, e.g. engram/ALFWorld-v0")],
+    steps: Annotated[int, typer.Option(min=1, help="Steps to take through admissible commands")] = 8,
+) -> None:
+    """gymnasium's env checker plus engram's Observation contract; exit 0 when the env conforms."""
+    from engram.envs.check import check
+    from engram.envs.registry import env_ids
+
+    if env_id not in env_ids():
+        err.print(f"[red]unknown environment id {env_id!r}; registered: {', '.join(env_ids())}[/red]")
+        raise typer.Exit(2)
+    report = check(env_id, steps=steps)
+    for name in report.passed:
+        console.print(f"[green]ok[/green]   {name}")
+    for problem in report.failed:
+        console.print(f"[red]FAIL[/red] {escape(problem)}")
+    for warning in report.warnings:
+        console.print(f"[yellow]warn[/yellow] {escape(warning)}")
+    console.print(f"{env_id}: {'conforms' if report.ok else 'does not conform'}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 experience_app = typer.Typer(no_args_is_help=True, help="The experience bank: train its encoder, inspect it")
 app.add_typer(experience_app, name="experience")
 

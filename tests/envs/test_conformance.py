@@ -1,0 +1,83 @@
+"""The environment contract, for every registered environment and for a third-party plug-in."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from engram.envs.check import check
+from engram.envs.registry import GROUP, env_ids
+
+
+@pytest.mark.parametrize("env_id", env_ids())
+def test_every_registered_env_conforms(env_id: str) -> None:
+    report = check(env_id)
+    assert report.ok, report.failed
+    assert {"gymnasium check_env", "reset contract", "step contract"} <= set(report.passed)
+
+
+PLUGIN = '''
+import gymnasium as gym
+from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
+
+
+class CounterEnv(gym.Env):
+    """Count up to three."""
+
+    def __init__(self, broken=False):
+        self.observation_space, self.action_space = ObservationSpace(), ActionSpace()
+        self.n, self.broken = 0, broken
+
+    def _obs(self):
+        facts = [Fact("counter", "type", "counter"), Fact("counter", "on", None, self.n > 0)]
+        if self.broken:
+            facts.append(Fact("counter", "glows", None))  # not in the shared vocabulary
+        return Observation(f"The counter shows {self.n}.", facts, ["increment", "reset"], info={"n": self.n})
+
+
+def broken():
+    return CounterEnv(broken=True)
+
+    def reset(self, *, seed=None, options=None):
+        super().reset(seed=seed)
+        self.n = 0
+        return self._obs(), {"n": 0}
+
+    def step(self, action):
+        self.n = self.n + 1 if action == "increment" else 0
+        return self._obs(), float(self.n == 3), self.n == 3, False, {"n": self.n}
+'''
+
+
+def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) -> None:
+    """A package installed separately (here: on the path, with its dist-info) shows up by id in
+    ``engram envs`` and passes or fails ``engram check-env`` on its merits, never imported by hand."""
+    dist = tmp_path / "acme_envs-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-envs\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        textwrap.dedent(f"""
+        [{GROUP}]
+        acme/Counter-v0 = acme_envs:CounterEnv
+        acme/Broken-v0 = acme_envs:broken
+        """)
+    )
+    (tmp_path / "acme_envs.py").write_text(PLUGIN)
+    env = {"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    listed = subprocess.run([sys.executable, "-m", "engram", "envs"], capture_output=True, text=True, env=env)
+    assert listed.returncode == 0, listed.stderr
+    ids = listed.stdout.split()
+    assert {"acme/Counter-v0", "acme/Broken-v0", "engram/ALFWorld-v0"} <= set(ids)
+    ok = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Counter-v0"], capture_output=True,
+                        text=True, env=env)  # fmt: skip
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Broken-v0"], capture_output=True,
+                         text=True, env=env)  # fmt: skip
+    assert bad.returncode == 1 and "shared vocabulary" in bad.stdout
+    unknown = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Nope-v0"], capture_output=True,
+                             text=True, env=env)  # fmt: skip
+    assert unknown.returncode == 2 and "unknown environment id" in unknown.stderr
