@@ -38,10 +38,6 @@ class CounterEnv(gym.Env):
             facts.append(Fact("counter", "glows", None))  # not in the shared vocabulary
         return Observation(f"The counter shows {self.n}.", facts, ["increment", "reset"], info={"n": self.n})
 
-
-def broken():
-    return CounterEnv(broken=True)
-
     def reset(self, *, seed=None, options=None):
         super().reset(seed=seed)
         self.n = 0
@@ -50,6 +46,10 @@ def broken():
     def step(self, action):
         self.n = self.n + 1 if action == "increment" else 0
         return self._obs(), float(self.n == 3), self.n == 3, False, {"n": self.n}
+
+
+def broken():
+    return CounterEnv(broken=True)
 '''
 
 
