@@ -47,6 +47,12 @@ class EpisodeState(TypedDict, total=False):
     skill_events: list[dict[str, Any]]  # shortcut starts, completions and aborts of the last step
 
 
+def reset_options(game: str) -> dict[str, Any] | None:
+    """An episode is a game file (ALFWorld) or, for environments that generate their own tasks, just
+    a seed (``game`` empty): only the former passes a ``game`` option to ``reset``."""
+    return {"game": game} if game else None
+
+
 def _final_entry(
     decision: dict[str, Any], obs: dict[str, Any], skill_events: list[dict[str, Any]], won: bool
 ) -> dict[str, Any]:
@@ -175,7 +181,9 @@ class Controller:
         decision = state["decision"]
         obs = p["observation"]
         known = {tuple(f) for h in state["history"] for f in h["facts"]}
-        won = bool(obs["info"].get("won", False)) if p["executed"] else state.get("won", False)
+        # ``won`` when the env says so; otherwise gymnasium's convention: terminated with a reward.
+        won_now = obs["info"].get("won", p["terminated"] and p["reward"] > 0)
+        won = bool(won_now) if p["executed"] else state.get("won", False)
         env_failed = bool(p.get("env_failed"))
         done = won or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
         events, running = events_after(decision, p["executed"], obs["text"])
@@ -269,7 +277,7 @@ class Controller:
             return episode
         if snapshot.values:
             values = snapshot.values
-            self.env.reset(seed=values["seed"], options={"game": values["game"]})
+            self.env.reset(seed=values["seed"], options=reset_options(values["game"]))
             for action in values.get("actions", []):
                 self.env.step(action)
             self.run.truncate_steps(episode_id, values["t"])
@@ -278,7 +286,7 @@ class Controller:
                 self._observe(values, entry, t)  # type: ignore[arg-type]
             self.graph.invoke(None, config, durability="sync")
             return self.run.episode(episode_id)
-        obs, info = self.env.reset(seed=seed, options={"game": game})
+        obs, info = self.env.reset(seed=seed, options=reset_options(game))
         assert isinstance(obs, Observation)
         self.run.truncate_steps(episode_id, 0)
         self.run.write_episode(

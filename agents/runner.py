@@ -75,23 +75,33 @@ def make_memory(names: list[str]) -> list[MemoryModule]:
 PLANNERS = ("offline", "offline+affordance", "llm")
 
 
-def make_planner(name: str, llm: LLMConfig | None = None) -> Planner:
-    from engram.agents.planners.household import HouseholdPlanner
+def offline_planner(env_id: str, affordance_prior: bool = False) -> Planner:
+    """The environment's own offline planner: the household planner for ALFWorld, an explorer
+    for environments engram has no domain planner for."""
+    if env_id == ENV_ID:
+        from engram.agents.planners.household import HouseholdPlanner
 
+        return HouseholdPlanner(affordance_prior=affordance_prior)
+    from engram.agents.planners.explore import ExplorePlanner
+
+    return ExplorePlanner()
+
+
+def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) -> Planner:
     if name in ("offline", "offline+affordance"):
-        return HouseholdPlanner(affordance_prior=name == "offline+affordance")
+        return offline_planner(env_id, affordance_prior=name == "offline+affordance")
     if name == "llm":
         if llm is None:
             raise ValueError("the llm planner needs a model configuration (--model, --base-url)")
         from engram.agents.planners.llm import LLMPlanner
 
         # The offline planner decides a step whenever the model's answer cannot be used.
-        return LLMPlanner(llm, fallback=HouseholdPlanner())
+        return LLMPlanner(llm, fallback=offline_planner(env_id))
     raise ValueError(f"unknown planner {name!r}; available: {', '.join(PLANNERS)}")
 
 
 def run_games(
-    games: list[Path],
+    games: list[Path] | list[str],
     run_dir: str | Path,
     *,
     planner: str = "offline",
@@ -104,13 +114,16 @@ def run_games(
     games_source: str = "",
     on_episode: Callable[[dict[str, Any]], None] | None = None,
     llm: LLMConfig | None = None,
+    env_id: str = ENV_ID,
 ) -> dict[str, Any]:
+    """Run one episode per entry of ``games`` into ``run_dir``: a game file for ALFWorld, or ``""``
+    for an environment that makes its own task from the seed (episode k gets seed + k)."""
     run = RunDir(run_dir)
     if planner == "llm" and llm is not None and not llm.cache:
         # Every run keeps its model answers: a study re-run costs nothing, and the run replays offline.
         llm = replace(llm, cache=str(run.path / "llm_cache.sqlite"))
     config = {
-        "env_id": ENV_ID,
+        "env_id": env_id,
         "games_source": games_source,
         "games": [str(g) for g in games],
         "planner": planner,
@@ -123,8 +136,9 @@ def run_games(
     }
     if run.manifest_path.exists():
         old = run.manifest()["config"]
-        keys = ("games", "planner", "model", "max_steps", "seed", "memory", "offset")
-        differs = sorted(k for k in keys if old.get(k, 0 if k == "offset" else None) != config[k])
+        keys = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
+        defaults = {"offset": 0, "env_id": ENV_ID}
+        differs = sorted(k for k in keys if old.get(k, defaults.get(k)) != config[k])
         if differs:
             raise RunConfigError(
                 f"{run.path} already holds a run with different {', '.join(differs)}; use a new --run-dir"
@@ -148,12 +162,12 @@ def run_games(
     for module in modules:
         if (memory_dir / f"{module.name}.sqlite").exists():
             module.load(memory_dir / f"{module.name}.sqlite")
-    env = make(ENV_ID)
+    env = make(env_id)
     conn = sqlite3.connect(str(run.checkpoint_path), check_same_thread=False)
     try:
         controller = Controller(
             env,
-            make_planner(planner, llm),
+            make_planner(planner, llm, env_id),
             run,
             SqliteSaver(conn),
             memory=modules,
@@ -164,7 +178,8 @@ def run_games(
         for i, game in enumerate(games):
             # Episode k of a game list is "ep{k}" with seed + k, whichever process runs it (``offset``).
             k = offset + i
-            episode = controller.run_episode(f"ep{k:04d}", str(game), seed + k, game_meta(game))
+            meta = game_meta(game) if game else {"task_type": env_id.rsplit("/", 1)[-1], "house_id": ""}
+            episode = controller.run_episode(f"ep{k:04d}", str(game), seed + k, meta)
             # Saved after every episode, so a later process (or a resumed one) starts from here. A
             # kill between an episode's end and this save loses that episode's memory updates.
             for module in modules:

@@ -167,8 +167,13 @@ def run(
     price_in: Annotated[float | None, typer.Option(help="Ledger: price per million prompt tokens")] = None,
     price_out: Annotated[float | None, typer.Option(help="Ledger: price per million completion tokens")] = None,
     reflect: Annotated[bool, typer.Option(help="LLM planner: write a lesson (tip) at each episode end")] = True,
+    env: Annotated[str, typer.Option(help="Environment id (see `engram envs`)")] = "engram/ALFWorld-v0",
+    episodes: Annotated[
+        int | None, typer.Option(min=1, help="Episodes to run (ALFWorld: the first N games; other envs: default 10)")
+    ] = None,
 ) -> None:
-    """Run the agent over games (default: the bundled stream) and write a run directory."""
+    """Run the agent over games (default: the bundled stream) or episodes of any registered env,
+    and write a run directory."""
     from engram.agents.planners.llm import LLMConfig, LLMConfigError
     from engram.agents.runner import PLANNERS, RunConfigError, run_games
     from engram.envs.alfworld import GameLoadError, find_games
@@ -197,13 +202,27 @@ def run(
         except LLMConfigError as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
-    source = games or default_games()
-    try:
-        found = find_games(source)
-    except GameLoadError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
-    found = found[offset:]
+    from engram.agents.runner import ENV_ID
+    from engram.envs.registry import env_ids
+
+    if env not in env_ids():
+        err.print(f"[red]unknown environment id {env!r}; registered: {', '.join(env_ids())}[/red]")
+        raise typer.Exit(2)
+    found: list[Any]
+    if env == ENV_ID:
+        source: Path | str = games or default_games()
+        try:
+            found = find_games(source)
+        except GameLoadError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from exc
+        found = found[offset:]
+        limit = limit or episodes
+    elif games is not None:
+        err.print(f"[red]--games is for ALFWorld; {env} makes its own tasks: use --episodes N[/red]")
+        raise typer.Exit(2)
+    else:
+        source, found = env, [""] * (episodes or 10)  # each episode: a seed, no game file
     found = found[:limit] if limit else found
     run_dir = run_dir or Path("runs") / time.strftime("run-%Y%m%d-%H%M%S")
     with _progress() as progress:
@@ -228,6 +247,7 @@ def run(
                 games_source=str(source),
                 on_episode=tick,
                 llm=llm,
+                env_id=env,
             )
         except (RunConfigError, LLMConfigError) as exc:
             err.print(f"[red]{exc}[/red]")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engram.agents.controller import reset_options
 from engram.envs.registry import make
 from engram.tools.trajectory import RunDir
 
@@ -53,7 +54,7 @@ def replay_run(
     try:
         for episode_id in episodes or run.episode_ids():
             ep = run.episode(episode_id)
-            obs, _ = env.reset(seed=ep["seed"], options={"game": ep["game"]})
+            obs, _ = env.reset(seed=ep["seed"], options=reset_options(ep["game"]))
             found = _diff(episode_id, -1, ep["initial_observation"], obs.to_json())
             report.observations += 1
             for step in run.steps(episode_id):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -78,6 +79,17 @@ def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) ->
     bad = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Broken-v0"], capture_output=True,
                          text=True, env=env)  # fmt: skip
     assert bad.returncode == 1 and "shared vocabulary" in bad.stdout
+    # The plug-in runs like any env: same run directory, same summary keys, replayable.
+    run = subprocess.run([sys.executable, "-m", "engram", "run", "--env", "acme/Counter-v0", "--episodes", "3",
+                          "--max-steps", "10", "--run-dir", str(tmp_path / "run")], capture_output=True, text=True,
+                         env=env)  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text())
+    assert summary["episodes_total"] == 3 and summary["success_rate"] == 1.0
+    assert {"episodes_total", "success_rate", "steps_per_success", "per_task_type", "llm", "episodes"} <= set(summary)
+    replay = subprocess.run([sys.executable, "-m", "engram", "replay", str(tmp_path / "run")], capture_output=True,
+                            text=True, env=env)  # fmt: skip
+    assert replay.returncode == 0 and "0 differing" in replay.stdout
     unknown = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Nope-v0"], capture_output=True,
                              text=True, env=env)  # fmt: skip
     assert unknown.returncode == 2 and "unknown environment id" in unknown.stderr
