@@ -27,22 +27,36 @@ BUILTIN: dict[str, str] = {
 }
 
 
+def _optional() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Ids whose backend is an optional extra: listed only when it is installed."""
+    from importlib.util import find_spec
+
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    if find_spec("minigrid") is not None:
+        from engram.envs.minigrid import registrations
+
+        out.update(registrations())
+    return out
+
+
 def plugin_entry_points() -> dict[str, str]:
     """Environment id -> ``"module:attr"`` from the installed packages' ``engram.envs`` entry points."""
     return {ep.name: ep.value for ep in entry_points(group=GROUP)}
 
 
 def register_all() -> None:
-    for env_id, entry_point in {**plugin_entry_points(), **BUILTIN}.items():
+    specs = {**{k: (v, {}) for k, v in plugin_entry_points().items()}, **_optional(),
+             **{k: (v, {}) for k, v in BUILTIN.items()}}  # fmt: skip
+    for env_id, (entry_point, kwargs) in specs.items():
         if env_id not in gym.registry:
             # No step limit here: episode budgets are the controller's, and gymnasium's
             # TimeLimit would hide the adapter's own ``truncated`` signal.
-            gym.register(id=env_id, entry_point=entry_point, disable_env_checker=True)
+            gym.register(id=env_id, entry_point=entry_point, kwargs=kwargs, disable_env_checker=True)
 
 
 def env_ids() -> list[str]:
     """Every environment id engram knows: its own and the installed plug-ins'."""
-    return sorted({*BUILTIN, *plugin_entry_points()})
+    return sorted({*BUILTIN, *_optional(), *plugin_entry_points()})
 
 
 def make(env_id: str, **kwargs: Any) -> gym.Env[Any, Any]:
