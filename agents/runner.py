@@ -20,7 +20,7 @@ from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
 from engram.envs.alfworld import game_meta
-from engram.envs.registry import make
+from engram.envs.registry import make, register_all
 from engram.memory.base import MemoryModule
 from engram.tools.trajectory import RunDir
 
@@ -76,12 +76,26 @@ PLANNERS = ("offline", "offline+affordance", "llm")
 
 
 def offline_planner(env_id: str, affordance_prior: bool = False) -> Planner:
-    """The environment's own offline planner: the household planner for ALFWorld, an explorer
-    for environments engram has no domain planner for."""
+    """The environment's own offline planner: the household planner for ALFWorld, the one an env
+    names in ``metadata["engram_planner"]`` (``"module:Class"``), else an explorer."""
     if env_id == ENV_ID:
         from engram.agents.planners.household import HouseholdPlanner
 
         return HouseholdPlanner(affordance_prior=affordance_prior)
+    import importlib
+
+    import gymnasium as gym
+
+    register_all()
+    spec = gym.spec(env_id)
+    entry = spec.entry_point if isinstance(spec.entry_point, str) else ""
+    module, _, cls = entry.partition(":")
+    env_class = getattr(importlib.import_module(module), cls, None) if module else None
+    named = getattr(env_class, "metadata", {}).get("engram_planner")
+    if named:
+        mod, _, attr = str(named).partition(":")
+        planner: Planner = getattr(importlib.import_module(mod), attr)()
+        return planner
     from engram.agents.planners.explore import ExplorePlanner
 
     return ExplorePlanner()

@@ -55,6 +55,8 @@ def describe(raw: dict[str, Any], env: gym.Env[Any, Any]) -> tuple[str, list[Fac
             x, y = ax + fx * forward + rx * right, ay + fy * forward + ry * right
             if (forward, right) == (1, 0):
                 ahead = {0: "unseen", 1: "nothing", 2: "a wall", 3: "floor"}.get(kind, "")
+            if kind == 2:
+                facts.append(Fact(_cell(x, y), "type", "wall"))  # where a path cannot go
             if kind not in _OBJECTS:
                 continue
             name = f"{_COLORS[color]} {_OBJECTS[kind]}" if kind != 8 else "goal"
@@ -87,6 +89,8 @@ def mission(raw: dict[str, Any], env: gym.Env[Any, Any]) -> str:
 
 class BabyAIEnv(GymAdapter):
     """``BabyAIEnv("GoToLocal")``: one BabyAI level as an engram environment."""
+
+    metadata = {"render_modes": [], "engram_planner": "engram.agents.planners.grid:GridPlanner"}  # noqa: RUF012
 
     def __init__(self, level: str = "GoToLocal", **kwargs: Any) -> None:
         import minigrid  # noqa: F401 - registers the BabyAI ids with gymnasium
