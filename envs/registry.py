@@ -54,9 +54,23 @@ def register_all() -> None:
             gym.register(id=env_id, entry_point=entry_point, kwargs=kwargs, disable_env_checker=True)
 
 
+_LOCAL: dict[str, tuple[Any, dict[str, Any]]] = {}
+
+
+def register(env_id: str, entry_point: Any, **kwargs: Any) -> None:
+    """Register an environment in this process (a class, a factory or ``"module:Class"``): the
+    quick way to plug one in from a script or a notebook; packages use the entry-point group."""
+    if "/" not in env_id:
+        raise ValueError(f"environment ids look like 'namespace/Name-v0', not {env_id!r}")
+    _LOCAL[env_id] = (entry_point, kwargs)
+    if env_id in gym.registry:
+        del gym.registry[env_id]
+    gym.register(id=env_id, entry_point=entry_point, kwargs=kwargs, disable_env_checker=True)
+
+
 def env_ids() -> list[str]:
     """Every environment id engram knows: its own and the installed plug-ins'."""
-    return sorted({*BUILTIN, *_optional(), *plugin_entry_points()})
+    return sorted({*BUILTIN, *_optional(), *plugin_entry_points(), *_LOCAL})
 
 
 def make(env_id: str, **kwargs: Any) -> gym.Env[Any, Any]:
