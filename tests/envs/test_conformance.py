@@ -93,3 +93,18 @@ def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) ->
     unknown = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Nope-v0"], capture_output=True,
                              text=True, env=env)  # fmt: skip
     assert unknown.returncode == 2 and "unknown environment id" in unknown.stderr
+
+
+@pytest.mark.parametrize("env_id", env_ids())
+def test_engram_run_works_for_every_registered_env(env_id: str, tmp_path: Path) -> None:
+    res = subprocess.run(
+        [sys.executable, "-m", "engram", "run", "--env", env_id, "--episodes", "2", "--max-steps", "8",
+         "--memory", "all", "--run-dir", str(tmp_path / "run")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stdout + res.stderr
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text())
+    assert set(summary) == {"episodes_total", "success_rate", "steps_per_success", "median_steps_success",
+                            "per_task_type", "llm", "episodes"}  # fmt: skip
+    assert summary["episodes_total"] == 2
+    assert json.loads((tmp_path / "run" / "manifest.json").read_text())["config"]["env_id"] == env_id
