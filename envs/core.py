@@ -13,12 +13,14 @@ from typing import Any, NamedTuple
 import gymnasium as gym
 
 #: Relations between two entities.
-RELATIONS = frozenset({"type", "category", "in", "on", "at", "holds", "near", "child_of", "facing"})
+RELATIONS = frozenset({"type", "category", "in", "on", "at", "holds", "near", "child_of", "facing", "text", "value"})
 #: Unary states of one entity (``object`` is None). ``value=False`` records an observed negation,
 #: e.g. a receptacle seen closed is ``Fact("fridge 1", "open", None, False)``. ``searched`` says the
 #: observation listed the entity's *complete* contents, so anything believed inside and not listed
 #: is no longer there.
-STATES = frozenset({"open", "locked", "hot", "cold", "clean", "on", "sliced", "visible", "empty", "searched"})
+STATES = frozenset(
+    {"open", "locked", "hot", "cold", "clean", "on", "sliced", "visible", "empty", "searched", "focused"}
+)
 
 
 class Fact(NamedTuple):

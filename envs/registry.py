@@ -36,6 +36,10 @@ def _optional() -> dict[str, tuple[str, dict[str, Any]]]:
         from engram.envs.minigrid import registrations
 
         out.update(registrations())
+    from engram.envs import miniwob
+
+    if miniwob.available():
+        out.update(miniwob.registrations())
     return out
 
 

@@ -1,0 +1,177 @@
+"""MiniWoB++ GUI tasks in a real headless Chromium (Debian's ``chromium`` and ``chromedriver``).
+
+The page becomes an engram :class:`Observation`:
+
+* **facts** per DOM element ``el <ref>``: its ``type`` (tag), ``child_of`` its parent, ``text``,
+  ``value``, ``at`` its position, and the ``focused`` state, so the same memory modules that keep
+  a kitchen keep a web form;
+* **text**: the task's utterance and the visible leaf elements, one line each;
+* **admissible**: ``click [ref]`` for every visible leaf element, and ``type [ref] "<value>"`` for
+  every text field and every value the utterance names (MiniWoB parses those into ``fields``).
+
+Commands are grounded to MiniWoB's own action space (``CLICK_ELEMENT``,
+``FOCUS_ELEMENT_AND_TYPE_TEXT``). One browser per environment: started at the first reset, closed
+by ``close()`` (and at interpreter exit for any env left open), restarted at the next reset if it
+died; a browser killed mid-episode makes ``step`` raise, which the controller records as the
+episode's environment error instead of hanging.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import shutil
+import weakref
+from typing import Any
+
+import gymnasium as gym
+
+from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
+from engram.envs.gym_adapter import json_safe
+
+TASKS = (
+    "click-test", "click-test-2", "click-button", "click-button-sequence", "click-link", "click-dialog",
+    "click-dialog-2", "click-checkboxes", "click-option", "click-tab", "click-widget", "enter-text",
+    "enter-text-2", "enter-password", "login-user", "focus-text", "focus-text-2", "use-autocomplete",
+)  # fmt: skip
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+_COMMAND = re.compile(r'^(click|type) \[(\d+)\](?: "(.*)")?$', re.S)
+_OPEN: weakref.WeakSet[MiniWoBEnv] = weakref.WeakSet()
+
+
+def available() -> bool:
+    """MiniWoB ids are registered only where the package and a Chromium + chromedriver pair exist."""
+    from importlib.util import find_spec
+
+    binary = os.environ.get("MINIWOB_CHROME_BINARY", CHROMIUM)
+    driver = os.environ.get("MINIWOB_CHROMEDRIVER", CHROMEDRIVER)
+    return find_spec("miniwob") is not None and bool(shutil.which(binary)) and bool(shutil.which(driver))
+
+
+def _configure() -> None:
+    # Debian's Chromium, never a downloaded one; Selenium must not try to fetch a driver.
+    os.environ.setdefault("MINIWOB_CHROME_BINARY", CHROMIUM)
+    os.environ.setdefault("MINIWOB_CHROMEDRIVER", CHROMEDRIVER)
+    os.environ.setdefault("SE_OFFLINE", "true")
+
+
+def describe(utterance: str, elements: list[dict[str, Any]]) -> tuple[str, list[Fact], list[dict[str, Any]]]:
+    """Text, facts, and the visible leaf elements (what can be clicked)."""
+    facts: list[Fact] = []
+    lines, leaves = [], []
+    for el in elements:
+        name = f"el {int(_num(el['ref']))}"
+        tag, text, value = str(el["tag"]), str(el["text"]).strip(), str(el["value"])
+        focused, _tampered, _targeted, leaf = (bool(int(f)) for f in el["flags"])
+        facts.append(Fact(name, "type", tag))
+        if int(el["parent"]):
+            facts.append(Fact(name, "child_of", f"el {int(el['parent'])}"))
+        if text:
+            facts.append(Fact(name, "text", text[:200]))
+        if value:
+            facts.append(Fact(name, "value", value[:200]))
+        facts.append(Fact(name, "at", f"{int(_num(el['left']))},{int(_num(el['top']))}"))
+        facts.append(Fact(name, "focused", None, focused))
+        visible = _num(el["width"]) > 0 and _num(el["height"]) > 0
+        if leaf and visible and tag not in ("label", "br"):
+            leaves.append(el)
+            shown = f' "{text[:80]}"' if text else ""
+            shown += f" value={value[:40]!r}" if value else ""
+            lines.append(f"[{int(el['ref'])}] {tag}{shown}" + (" (focused)" if focused else ""))
+    return f"Task: {utterance}\nPage:\n" + "\n".join(lines), facts, leaves
+
+
+def _num(value: Any) -> float:
+    """MiniWoB gives positions as numbers or one-element arrays."""
+    return float(value.ravel()[0]) if hasattr(value, "ravel") else float(value)
+
+
+def _typeable(el: dict[str, Any]) -> bool:
+    return str(el["tag"]) in ("input_text", "input_password", "textarea", "input_number", "input_email")
+
+
+class MiniWoBEnv(gym.Env[Observation, str]):
+    metadata = {"render_modes": []}  # noqa: RUF012 - gymnasium's convention
+
+    def __init__(self, task: str = "click-test") -> None:
+        self.task = task
+        self.observation_space = ObservationSpace()
+        self.action_space = ActionSpace()
+        self.inner: Any = None
+        self._last: Observation | None = None
+        self._goal: dict[str, Any] = {}
+
+    # -- the browser ---------------------------------------------------------------------------
+    def _start(self) -> None:
+        _configure()
+        import miniwob
+
+        gym.register_envs(miniwob)
+        self.inner = gym.make(f"miniwob/{self.task}-v1", render_mode=None)
+        _OPEN.add(self)
+
+    def close(self) -> None:
+        if self.inner is not None:
+            try:
+                self.inner.close()
+            finally:
+                self.inner = None
+                _OPEN.discard(self)
+
+    # -- gymnasium API ---------------------------------------------------------------------------
+    def _observe(self, raw: dict[str, Any], info: dict[str, Any], won: bool = False) -> tuple[Observation, dict]:
+        utterance = str(raw["utterance"])
+        text, facts, leaves = describe(utterance, list(raw["dom_elements"]))
+        values = [str(v) for _, v in raw.get("fields", ())]
+        admissible = [f"click [{int(el['ref'])}]" for el in leaves]
+        admissible += [f'type [{int(el["ref"])}] "{v}"' for el in leaves if _typeable(el) for v in values]
+        info = {k: v for k, v in json_safe(info).items() if k != "root_dom"}
+        info.update(goal=dict(self._goal), won=won, fields=[[str(k), str(v)] for k, v in raw.get("fields", ())])
+        self._last = Observation(text, facts, list(dict.fromkeys(admissible)), info=info)
+        return self._last, json_safe(dict(info))
+
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[Observation, dict[str, Any]]:
+        super().reset(seed=seed)
+        if self.inner is None:
+            self._start()
+        try:
+            raw, info = self.inner.reset(seed=seed)
+        except Exception:  # the browser died since the last episode: start a fresh one, once
+            self.close()
+            self._start()
+            raw, info = self.inner.reset(seed=seed)
+        self._goal = {"text": str(raw["utterance"]), "task_type": self.task}
+        return self._observe(raw, info)
+
+    def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
+        if self._last is None or self.inner is None:
+            raise RuntimeError("step() before reset()")
+        m = _COMMAND.match(action.strip())
+        if not m or action not in self._last.admissible:
+            obs = Observation(f"Unknown command: {action[:80]!r}.\n{self._last.text}", self._last.facts,
+                              self._last.admissible, info=dict(self._last.info))  # fmt: skip
+            return obs, 0.0, False, False, json_safe(dict(obs.info))
+        verb, ref, text = m.group(1), int(m.group(2)), m.group(3)
+        core = self.inner.unwrapped
+        if verb == "click":
+            act = core.create_action("CLICK_ELEMENT", ref=ref)
+        else:
+            act = core.create_action("FOCUS_ELEMENT_AND_TYPE_TEXT", ref=ref, text=text or "")
+        raw, reward, terminated, truncated, info = self.inner.step(act)  # a dead browser raises here
+        won = bool(terminated and float(reward) > 0)
+        obs, info = self._observe(raw, info, won)
+        return obs, float(reward), bool(terminated), bool(truncated), info
+
+
+def registrations() -> dict[str, tuple[str, dict[str, Any]]]:
+    return {f"engram/MiniWoB-{t}-v0": ("engram.envs.miniwob:MiniWoBEnv", {"task": t}) for t in TASKS}
+
+
+@atexit.register
+def _close_all() -> None:
+    """No orphaned Chromium: any env still open when the interpreter exits closes its browser."""
+    for env in list(_OPEN):
+        env.close()
