@@ -286,7 +286,9 @@ class Controller:
                 self._observe(values, entry, t)  # type: ignore[arg-type]
             self.graph.invoke(None, config, durability="sync")
             return self.run.episode(episode_id)
+        t0 = time.perf_counter()
         obs, info = self.env.reset(seed=seed, options=reset_options(game))
+        reset_s = time.perf_counter() - t0
         assert isinstance(obs, Observation)
         self.run.truncate_steps(episode_id, 0)
         self.run.write_episode(
@@ -299,6 +301,7 @@ class Controller:
                 **meta,
                 "goal": info.get("goal", {}),
                 "initial_observation": obs.to_json(),
+                "reset_s": reset_s,
             },
         )
         initial: EpisodeState = {

@@ -92,7 +92,7 @@ def _typeable(el: dict[str, Any]) -> bool:
 
 
 class MiniWoBEnv(gym.Env[Observation, str]):
-    metadata = {"render_modes": []}  # noqa: RUF012 - gymnasium's convention
+    metadata = {"render_modes": [], "engram_planner": "engram.agents.planners.gui:GUIPlanner"}  # noqa: RUF012
 
     def __init__(self, task: str = "click-test") -> None:
         self.task = task
@@ -123,7 +123,10 @@ class MiniWoBEnv(gym.Env[Observation, str]):
     def _observe(self, raw: dict[str, Any], info: dict[str, Any], won: bool = False) -> tuple[Observation, dict]:
         utterance = str(raw["utterance"])
         text, facts, leaves = describe(utterance, list(raw["dom_elements"]))
-        values = [str(v) for _, v in raw.get("fields", ())]
+        # what the utterance names, as written and in either case (tasks ask for a case change)
+        values = list(
+            dict.fromkeys(x for _, v in raw.get("fields", ()) for x in (str(v), str(v).lower(), str(v).upper()))
+        )
         admissible = [f"click [{int(el['ref'])}]" for el in leaves]
         admissible += [f'type [{int(el["ref"])}] "{v}"' for el in leaves if _typeable(el) for v in values]
         info = {k: v for k, v in json_safe(info).items() if k != "root_dom"}
