@@ -74,7 +74,8 @@ def describe(utterance: str, elements: list[dict[str, Any]]) -> tuple[str, list[
         facts.append(Fact(name, "at", f"{int(_num(el['left']))},{int(_num(el['top']))}"))
         facts.append(Fact(name, "focused", None, focused))
         visible = _num(el["width"]) > 0 and _num(el["height"]) > 0
-        if leaf and visible and tag not in ("label", "br"):
+        # leaves, and buttons and links whatever they contain (a dialog's close button holds an icon)
+        if visible and ((leaf and tag not in ("label", "br")) or tag in ("button", "a")):
             leaves.append(el)
             shown = f' "{text[:80]}"' if text else ""
             shown += f" value={value[:40]!r}" if value else ""

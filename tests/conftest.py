@@ -49,3 +49,36 @@ def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     run_dir = tmp_path_factory.mktemp("run")
     run_games(find_games(games_dir), run_dir, max_steps=60)
     return run_dir
+
+
+_SESSION_START = __import__("time").time()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No orphaned browsers: after the suite, no Chromium or chromedriver that a test started may
+    still run, neither under this process nor re-parented to init (what a leaked one becomes)."""
+    import time
+
+    try:
+        import psutil
+    except ImportError:
+        return
+    me = psutil.Process()
+
+    def leftovers() -> list[str]:
+        found = []
+        for p in psutil.process_iter(["name", "ppid", "create_time"]):
+            try:
+                mine = p in me.children(recursive=True) or (p.info["ppid"] == 1 and p.info["create_time"] >= _SESSION_START)
+                if mine and "chrom" in (p.info["name"] or "") and p.status() != psutil.STATUS_ZOMBIE:
+                    found.append(f"{p.pid} {p.info['name']}")
+            except psutil.Error:
+                pass
+        return found
+
+    deadline = time.time() + 15
+    while leftovers() and time.time() < deadline:
+        time.sleep(0.5)
+    if leftovers():
+        print(f"\nleft running after the suite: {leftovers()}")
+        session.exitstatus = 1

@@ -32,6 +32,7 @@ class Element:
     text: str = ""
     value: str = ""
     focused: bool = False
+    parent: int = 0
 
 
 def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
@@ -51,6 +52,8 @@ def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
             el.value = str(obj)
         elif relation == "focused":
             el.focused = bool(value)
+        elif relation == "child_of" and (p := re.match(r"^el (-?\d+)$", str(obj))):
+            el.parent = int(p.group(1))
     return [els[r] for r in order]
 
 
@@ -78,8 +81,12 @@ class GUIPlanner:
         quoted = _QUOTED.findall(u)
         click = lambda el: f"click [{el.ref}]"  # noqa: E731
 
+        refs = {e.ref: e for e in page}
+
         def by_text(label: str, tags: tuple[str, ...] = ()) -> Element | None:
             hits = [e for e in page if e.text.strip().lower() == label.strip().lower()]
+            # a bare text node ("t") is clicked through the button or link that holds it
+            hits = [refs[e.parent] if e.tag == "t" and e.parent in refs else e for e in hits]
             preferred = [e for e in hits if e.tag in tags]
             return (preferred or hits)[0] if hits else None
 

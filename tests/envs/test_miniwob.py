@@ -1,0 +1,110 @@
+"""MiniWoB++ in real headless Chromium: the page as facts, the GUI planner on task families, and
+the browser's lifecycle (closed on close, restarted after a crash, a killed browser is an episode
+error, not a hung run)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engram.envs.miniwob import available
+
+pytestmark = pytest.mark.skipif(not available(), reason="needs miniwob and Debian's chromium + chromedriver")
+
+
+def _browsers() -> list[Any]:
+    import psutil
+
+    out = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if "chrom" in p.name():
+                out.append(p)
+        except psutil.Error:
+            pass
+    return out
+
+
+def _gone(timeout: float = 15.0) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if not [p for p in _browsers() if p.is_running() and p.status() != "zombie"]:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_the_page_becomes_facts_and_commands() -> None:
+    from engram.envs.registry import make
+
+    env = make("engram/MiniWoB-login-user-v0")
+    try:
+        obs, info = env.reset(seed=0)
+        fields = dict(info["fields"])
+        assert set(fields) == {"username", "password"} and obs.text.startswith("Task: Enter the username")
+        tags = {f.subject: f.object for f in obs.facts if f.relation == "type"}
+        texts = {f.subject: f.object for f in obs.facts if f.relation == "text"}
+        login = next(s for s, t in texts.items() if t == "Login")
+        assert tags[login] == "button" and f"click [{login.split()[1]}]" in obs.admissible
+        box = next(s for s, t in tags.items() if t == "input_text")
+        typing = f'type [{box.split()[1]}] "{fields["username"]}"'
+        assert typing in obs.admissible
+        after, reward, terminated, *_ = env.step(typing)
+        assert (box, "value", fields["username"]) in {(f.subject, f.relation, f.object) for f in after.facts}
+        assert reward == 0.0 and not terminated
+        assert env.step("click [9999]")[0].text.startswith("Unknown command")
+        assert _browsers()
+    finally:
+        env.close()
+    assert _gone(), [p.cmdline()[:2] for p in _browsers()]
+
+
+@pytest.mark.parametrize(
+    "task",
+    ["click-test", "click-button", "click-button-sequence", "click-link", "click-dialog", "click-checkboxes",
+     "click-option", "click-tab", "enter-text", "enter-text-2", "enter-password", "login-user", "focus-text-2"],
+)  # fmt: skip
+def test_the_gui_planner_solves_task_families(task: str, tmp_path: Path) -> None:
+    from engram.agents.runner import run_games
+
+    summary = run_games([""] * 3, tmp_path / task, env_id=f"engram/MiniWoB-{task}-v0", memory="all", max_steps=10)
+    assert summary["success_rate"] >= 2 / 3, summary["episodes"]
+    assert _gone()
+
+
+def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path: Path) -> None:
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    from engram.agents.controller import Controller
+    from engram.agents.planners.gui import GUIPlanner
+    from engram.envs.registry import make
+    from engram.tools.trajectory import RunDir
+
+    class KillsTheBrowserOnce(GUIPlanner):
+        killed = False
+
+        def decide(self, state: dict[str, Any], recall: list[Any]) -> Any:
+            if not self.killed:
+                self.killed = True
+                for p in _browsers():
+                    p.kill()
+            return super().decide(state, recall)
+
+    env = make("engram/MiniWoB-login-user-v0")
+    run = RunDir(tmp_path / "run")
+    conn = sqlite3.connect(str(tmp_path / "ck.sqlite"), check_same_thread=False)
+    try:
+        controller = Controller(env, KillsTheBrowserOnce(), run, SqliteSaver(conn), max_steps=10)
+        first = controller.run_episode("ep0000", "", 0, {"task_type": "login-user"})
+        assert first["result"]["error"] and first["result"]["error"].startswith("environment error")
+        assert not first["result"]["success"]
+        second = controller.run_episode("ep0001", "", 1, {"task_type": "login-user"})
+        assert second["result"]["success"] and second["result"]["error"] is None
+    finally:
+        conn.close()
+        env.close()
+    assert _gone()
