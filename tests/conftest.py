@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -51,14 +52,12 @@ def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return run_dir
 
 
-_SESSION_START = __import__("time").time()
+_SESSION_START = time.time()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """No orphaned browsers: after the suite, no Chromium or chromedriver that a test started may
     still run, neither under this process nor re-parented to init (what a leaked one becomes)."""
-    import time
-
     try:
         import psutil
     except ImportError:
@@ -69,7 +68,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         found = []
         for p in psutil.process_iter(["name", "ppid", "create_time"]):
             try:
-                mine = p in me.children(recursive=True) or (p.info["ppid"] == 1 and p.info["create_time"] >= _SESSION_START)
+                orphan = p.info["ppid"] == 1 and p.info["create_time"] >= _SESSION_START
+                mine = orphan or p in me.children(recursive=True)
                 if mine and "chrom" in (p.info["name"] or "") and p.status() != psutil.STATUS_ZOMBIE:
                     found.append(f"{p.pid} {p.info['name']}")
             except psutil.Error:
