@@ -133,10 +133,11 @@ class Controller:
             recalls = [r for m in self.memory for r in m.recall(query)]
             decision = self.planner.decide(dict(state), recalls)
         plan_s = time.perf_counter() - t0
+        planned = not running or bool(aborted)  # False: a running shortcut supplied the step
         return {
             "decision": decision.to_json(),
             "recalls": [r.to_json() for r in recalls],
-            "pending": {**state["pending"], "plan_s": plan_s, "skill_events": aborted},
+            "pending": {**state["pending"], "plan_s": plan_s, "skill_events": aborted, "planned": planned},
         }
 
     def _act(self, state: EpisodeState) -> dict[str, Any]:
@@ -201,6 +202,7 @@ class Controller:
             "rationale": decision.get("rationale", ""),
             "skill_events": skill_events,
             "recalls": state.get("recalls", []),
+            "planner_called": p.get("planned", True),
             "tokens": decision.get("tokens", {}),
             "llm": decision.get("llm"),
             "timings": {

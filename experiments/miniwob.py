@@ -25,9 +25,9 @@ def browser_rss_mb() -> float:
     import psutil
 
     total = 0
-    for p in psutil.process_iter(["name"]):
-        if p.info["name"] and ("chrom" in p.info["name"]):
-            with contextlib.suppress(psutil.Error):
+    for p in psutil.Process().children(recursive=True):  # this process's browser only
+        with contextlib.suppress(psutil.Error):
+            if "chrom" in p.name():
                 total += p.memory_info().rss
     return total / 2**20
 

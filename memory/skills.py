@@ -63,6 +63,11 @@ class Shortcut:
         return (self.succeeded + 1) / (self.used + 2)
 
     @property
+    def family(self) -> str:
+        """The GUI task family of a GUI shortcut (``gui:<family> with ...``), "" for a household one."""
+        return self.name[4:].split(" with ", 1)[0] if self.name.startswith("gui:") else ""
+
+    @property
     def receptacle_kind(self) -> str:
         return next(p[1:-1] for p in re.findall(r"\{[a-z0-9]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}"))
 
@@ -116,6 +121,42 @@ def mine_shortcuts(actions: list[str]) -> list[Shortcut]:
     return out
 
 
+_GUI_COMMAND = re.compile(r'^(click \[-?\d+\]|type \[-?\d+\] "(.*)")$')
+
+
+def mine_gui_shortcut(family: str, utterance: str, actions: list[str]) -> Shortcut | None:
+    """A successful GUI episode as one procedure for its task family: typed values that the
+    utterance quotes become placeholders ``{q0}``, ``{q1}``, ``{q0|lower}``... (bound from the next
+    utterance's quotes), clicks stay as they were. Needs two steps or more (a one-step task has
+    nothing to cut) and at least one placeholder (a procedure of clicks alone is not reusable:
+    the element behind a ref changes between episodes)."""
+    if len(actions) < 2 or not all(_GUI_COMMAND.match(a) for a in actions):
+        return None
+    quoted = re.findall(r'"([^"]*)"', utterance)
+    steps = []
+    for action in actions:
+        m = _GUI_COMMAND.match(action)
+        typed = m.group(2) if m else None
+        if typed is not None:
+            slot = next((f"q{k}{case}" for k, q in enumerate(quoted) for case, form in
+                         (("", q), ("|lower", q.lower()), ("|upper", q.upper())) if form == typed), None)  # fmt: skip
+            if slot is None:
+                return None  # typed something the utterance does not name: not a reusable procedure
+            action = action[: action.index('"')] + f'"{{{slot}}}"'
+        steps.append(action)
+    slots = sorted(set(re.findall(r"\{q\d+(?:\|\w+)?\}", " ".join(steps))))
+    if not slots:
+        return None  # clicks alone: which element a ref names changes from episode to episode
+    # Only utterances worded the same way but for their quotes reuse it ("in lower case" is not
+    # "in upper case"): the wording is part of the name.
+    name = f"gui:{family} with {' '.join(slots)} for: {utterance_template(utterance)}"
+    return Shortcut(name, tuple(steps), tuple("" for _ in steps))
+
+
+def utterance_template(utterance: str) -> str:
+    return re.sub(r'"[^"]*"', '""', utterance.strip())
+
+
 def _generalise(segment: list[str]) -> Shortcut | None:
     place = segment[0].removeprefix("go to ")
     kind = base_type(place)
@@ -161,15 +202,25 @@ class SkillMemory:
         # Derived, rebuilt whenever the store changes: recall runs every step, changes once per episode.
         self._tips_by_type: dict[str, list[Tip]] = {}
         self._skill_recalls: list[Recall] = []
+        self._gui_recalls: dict[str, list[Recall]] = {}
 
     def _reindex(self) -> None:
         self._tips_by_type = {}
         for tip in self.tips.values():
             self._tips_by_type.setdefault(tip.object_type, []).append(tip)
         best: dict[str, Shortcut] = {}  # one shortcut per name: the planner asks by name
+        self._gui_recalls = {}
         for s in self.shortcuts.values():
+            if s.family:
+                continue
             if s.name not in best or (s.utility, s.support) > (best[s.name].utility, best[s.name].support):
                 best[s.name] = s
+        for s in sorted((s for s in self.shortcuts.values() if s.family), key=lambda s: (-s.utility, -s.support)):
+            content = {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "family": s.family,
+                       "utterance": s.name.split(" for: ", 1)[-1]}  # fmt: skip
+            text = f"shortcut {s.name}: " + "; ".join(s.steps)
+            recall = Recall("skill", self.name, content, text, round(s.utility, 4))
+            self._gui_recalls.setdefault(s.family, []).append(recall)
         self._skill_recalls = [
             Recall(
                 "skill",
@@ -215,7 +266,8 @@ class SkillMemory:
                         round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
                     )
                 )
-        return out + self._lesson_recalls(query) + self._skill_recalls
+        gui = self._gui_recalls.get(str(goal.get("task_type", "")), [])[:3]
+        return out + self._lesson_recalls(query) + self._skill_recalls + gui
 
     def _lesson_recalls(self, query: dict[str, Any]) -> list[Recall]:
         task_type = str(query.get("goal", {}).get("task_type", ""))
@@ -256,7 +308,8 @@ class SkillMemory:
         self._learn_lesson(episode, bool(result.get("success")))
         if verified:
             actions = [s["action"] for s in trace if s["action"]]
-            for shortcut in mine_shortcuts(actions):
+            gui = mine_gui_shortcut(str(goal.get("task_type", "")), str(goal.get("text", "")), actions)
+            for shortcut in [*mine_shortcuts(actions), *([gui] if gui else [])]:
                 known = self.shortcuts.get(shortcut.steps)
                 if known:
                     known.support += 1

@@ -17,6 +17,7 @@ from typing import Any
 
 from engram.agents.planners.base import Decision
 from engram.memory.base import Recall
+from engram.memory.skills import utterance_template
 
 _QUOTED = re.compile(r'"([^"]*)"')
 _ORDINAL = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "first": 1, "second": 2, "third": 3}
@@ -67,11 +68,39 @@ class GUIPlanner:
         utterance = str(state.get("goal", {}).get("text", ""))
         fields = {str(k): str(v) for k, v in obs.get("info", {}).get("fields", [])}
         done = [h["action"] for h in state.get("history", []) if h.get("action")]
+        if not done:
+            shortcut = self._shortcut(utterance, recall, admissible)
+            if shortcut:
+                return shortcut
         action, why = self._next(utterance, fields, page, done, admissible)
         if action not in admissible:
             why = f"{why}; {action!r} is not admissible"
             action = admissible[0] if admissible else ""
         return Decision(action=action, rationale=why, subgoal=utterance[:80])
+
+    def _shortcut(self, utterance: str, recall: list[Recall], admissible: list[str]) -> Decision | None:
+        """At the start of an episode, a shortcut memory mined from an earlier success of this task
+        family, bound to this utterance's quoted values: the controller then runs its steps (each
+        re-checked against the page) without asking the planner again."""
+        quoted = _QUOTED.findall(utterance)
+        wording = utterance_template(utterance)
+        for r in recall:
+            if r.kind != "skill" or not r.content.get("family") or r.content.get("utterance") != wording:
+                continue
+            steps = list(r.content["steps"])
+            bound = []
+            for step in steps:
+                for i, value in enumerate(quoted):
+                    step = step.replace(f"{{q{i}}}", value).replace(f"{{q{i}|lower}}", value.lower())
+                    step = step.replace(f"{{q{i}|upper}}", value.upper())
+                bound.append(step)
+            if any(re.search(r"\{q\d+(?:\|\w+)?\}", b) for b in bound) or bound[0] not in admissible:
+                continue  # this utterance does not fill it, or the page differs
+            skill = {"name": r.content["name"], "template": steps, "steps": bound, "pre": list(r.content["pre"]),
+                     "obj": "", "i": 0}  # fmt: skip
+            return Decision(action=bound[0], rationale=f"shortcut {r.content['name']!r} from an earlier success",
+                            subgoal=utterance[:80], skill=skill)  # fmt: skip
+        return None
 
     # -- families --------------------------------------------------------------------------------
     def _next(

@@ -108,3 +108,20 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
         conn.close()
         env.close()
     assert _gone()
+
+
+def test_a_mined_login_shortcut_cuts_planner_calls_on_later_episodes(tmp_path: Path) -> None:
+    from engram.agents.runner import run_games
+    from engram.tools.trajectory import RunDir
+
+    summary = run_games([""] * 4, tmp_path / "run", env_id="engram/MiniWoB-login-user-v0", memory="skills",
+                        max_steps=10)  # fmt: skip
+    assert summary["success_rate"] == 1.0
+    run = RunDir(tmp_path / "run")
+    calls = [sum(s["planner_called"] for s in run.steps(e)) for e in run.episode_ids()]
+    assert calls[0] == 3 and calls[1:] == [1, 1, 1]  # type, type, click: one decision starts the shortcut
+    later = run.steps("ep0001")
+    assert [e["event"] for s in later for e in s["skill_events"]] == ["started", "done"]
+    fields = dict(run.episode("ep0001")["initial_observation"]["info"]["fields"])
+    assert later[0]["action"].endswith(f'"{fields["username"]}"')  # bound to this episode's values
+    assert _gone()

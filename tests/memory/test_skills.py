@@ -120,3 +120,18 @@ def test_reflection_lessons_are_tips_with_counters_offered_by_task_type(tmp_path
         lessons("pick_clean_then_place_in_recep", f"e{i}")
         mem.consolidate(_episode(f"e{i}", "pick_clean_then_place_in_recep", False))
     assert key not in mem.lessons
+
+
+def test_gui_shortcuts_generalise_quoted_values_and_keep_the_wording() -> None:
+    from engram.memory.skills import mine_gui_shortcut
+
+    said = 'Enter the username "ann" and the password "x9" into the text fields and press login.'
+    s = mine_gui_shortcut("login-user", said, ['type [7] "ann"', 'type [10] "x9"', "click [11]"])
+    assert s is not None and s.steps == ('type [7] "{q0}"', 'type [10] "{q1}"', "click [11]")
+    assert s.family == "login-user" and s.name.endswith('for: Enter the username "" and the password "" into '
+                                                        'the text fields and press login.')  # fmt: skip
+    lower = mine_gui_shortcut("enter-text-2", 'Type "AbC" in all lower case letters', ['type [5] "abc"', "click [6]"])
+    assert lower is not None and lower.steps[0] == 'type [5] "{q0|lower}"'
+    assert mine_gui_shortcut("click-option", "Select X and click Submit.", ["click [8]", "click [9]"]) is None
+    assert mine_gui_shortcut("enter-text", 'Enter "a" here', ['type [5] "b"', "click [6]"]) is None
+    assert mine_gui_shortcut("enter-text", 'Enter "a" here', ['type [5] "a"']) is None
