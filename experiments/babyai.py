@@ -55,18 +55,20 @@ def main() -> None:
                             seed=args.seed)  # fmt: skip
         run = RunDir(out / level)
         steps = [s["timings"]["env_s"] for e in run.episode_ids() for s in run.steps(e)]
+        resets = [run.episode(e)["reset_s"] for e in run.episode_ids()]
         bot = [bot_episode(level, args.seed + k) for k in range(args.episodes)]
         bot_ok = [n for ok, n in bot if ok]
         ours_all.append(summary["success_rate"])
         bot_all.append(len(bot_ok) / len(bot))
         rows.append((level, summary["success_rate"], summary["steps_per_success"], len(bot_ok) / len(bot),
-                     statistics.fmean(bot_ok) if bot_ok else None, statistics.median(steps) * 1000))  # fmt: skip
+                     statistics.fmean(bot_ok) if bot_ok else None, statistics.median(steps) * 1000,
+                     statistics.median(resets) * 1000))  # fmt: skip
     print(f"{args.episodes} episodes per level (seeds {args.seed}..), memory {args.memory}; runs in {out}")
-    print("| level | engram success | engram steps | bot success | bot steps | engram env step median (ms) |")
-    print("|---|---|---|---|---|---|")
-    for level, s, n, bs, bn, ms in rows:
+    print("| level | engram success | engram steps | bot success | bot steps | step median (ms) | reset median (ms) |")
+    print("|---|---|---|---|---|---|---|")
+    for level, s, n, bs, bn, ms, rs in rows:
         fmt = lambda v: f"{v:.1f}" if v is not None else "-"  # noqa: E731
-        print(f"| {level} | {s:.0%} | {fmt(n)} | {bs:.0%} | {fmt(bn)} | {ms:.2f} |")
+        print(f"| {level} | {s:.0%} | {fmt(n)} | {bs:.0%} | {fmt(bn)} | {ms:.2f} | {rs:.1f} |")
     print(
         f"babyai: levels={len(rows)} engram_success={statistics.fmean(ours_all):.3f} "
         f"bot_success={statistics.fmean(bot_all):.3f}"
