@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -115,7 +115,7 @@ def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) 
 
 
 def run_games(
-    games: list[Path] | list[str],
+    games: Sequence[Path | str],
     run_dir: str | Path,
     *,
     planner: str = "offline",
