@@ -13,7 +13,8 @@ Commands are grounded to MiniWoB's own action space (``CLICK_ELEMENT``,
 ``FOCUS_ELEMENT_AND_TYPE_TEXT``). One browser per environment: started at the first reset, closed
 by ``close()`` (and at interpreter exit for any env left open), restarted at the next reset if it
 died; a browser killed mid-episode makes ``step`` raise, which the controller records as the
-episode's environment error instead of hanging.
+episode's environment error instead of hanging. A small watchdog process kills the browser if the
+engram process itself is killed (SIGKILL runs no exit handler).
 """
 
 from __future__ import annotations
@@ -108,9 +109,11 @@ class MiniWoBEnv(gym.Env[Observation, str]):
         _configure()
         import miniwob
 
+        before = _browser_pids()
         gym.register_envs(miniwob)
         self.inner = gym.make(f"miniwob/{self.task}-v1", render_mode=None)
         _OPEN.add(self)
+        _watch(sorted(_browser_pids() - before))
 
     def close(self) -> None:
         if self.inner is not None:
@@ -168,6 +171,52 @@ class MiniWoBEnv(gym.Env[Observation, str]):
         won = bool(terminated and float(reward) > 0)
         obs, info = self._observe(raw, info, won)
         return obs, float(reward), bool(terminated), bool(truncated), info
+
+
+#: Run in a separate, detached process: when the engram process is gone (killed, even with
+#: SIGKILL, so that no atexit runs), kill the browser it started.
+_WATCHDOG = """
+import os, sys, time
+parent, pids = int(sys.argv[1]), [int(p) for p in sys.argv[2:]]
+while True:
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        break
+    if not any(os.path.exists(f"/proc/{p}") for p in pids):
+        sys.exit(0)
+    time.sleep(1)
+for p in pids:
+    try:
+        os.kill(p, 9)
+    except (ProcessLookupError, PermissionError):
+        pass
+"""
+
+
+def _browser_pids() -> set[int]:
+    try:
+        import psutil
+    except ImportError:
+        return set()
+    out = set()
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if "chrom" in p.name():
+                out.add(p.pid)
+        except psutil.Error:
+            pass
+    return out
+
+
+def _watch(pids: list[int]) -> None:
+    if pids:
+        import subprocess
+        import sys
+
+        subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(os.getpid()), *map(str, pids)],
+                         start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)  # fmt: skip
 
 
 def registrations() -> dict[str, tuple[str, dict[str, Any]]]:

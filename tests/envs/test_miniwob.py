@@ -125,3 +125,30 @@ def test_a_mined_login_shortcut_cuts_planner_calls_on_later_episodes(tmp_path: P
     fields = dict(run.episode("ep0001")["initial_observation"]["info"]["fields"])
     assert later[0]["action"].endswith(f'"{fields["username"]}"')  # bound to this episode's values
     assert _gone()
+
+
+def test_a_killed_engram_process_leaves_no_browser(tmp_path: Path) -> None:
+    """SIGKILL runs no exit handler: the env's watchdog must take the browser down with it."""
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    script = (
+        "from engram.envs.registry import make\n"
+        "env = make('engram/MiniWoB-click-test-v0')\n"
+        "env.reset(seed=0)\n"
+        "print('ready', flush=True)\n"
+        "import time; time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    browsers = [p for p in psutil.Process(proc.pid).children(recursive=True) if "chrom" in p.name()]
+    assert browsers
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(p.is_running() and p.status() != "zombie" for p in browsers):
+        time.sleep(0.3)
+    assert not [p.pid for p in browsers if p.is_running() and p.status() != "zombie"]
