@@ -3,7 +3,9 @@
 The engine runs through ``textworld.gym`` with alfworld's own demangler and infos wrappers, exactly
 as ALFWorld does, so generated households, persistent-house streams and a real ALFWorld data
 directory all load the same way. This adapter only translates: feedback text -> facts, task
-sentence -> structured goal, and the ``put``/``move`` grammar difference between ALFWorld versions.
+sentence -> structured goal, and the two grammars ALFWorld game files come in (2.1.2, which
+alfworld 0.4 plays, and the older 2.1.1: "You arrive at loc 29.", ``put X in/on Y``), so that
+everything past the adapter sees one dialect. A game in any other grammar is refused by name.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from typing import Any
 import gymnasium as gym
 
 from engram.envs.alfworld_text import (
+    GRAMMAR_2_1_1,
+    grammar_version,
     intro_facts,
     parse_facts,
     parse_goal,
     relation_for,
     task_text,
     to_canonical,
+    upgrade_feedback,
 )
 from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
 
@@ -38,10 +43,12 @@ def find_games(path: str | Path) -> list[Path]:
 
     ``path`` may be one game file, a task folder, a generated output folder, a stream folder (its
     ``stream.json`` gives the order) or a real ALFWorld data directory. Games marked
-    ``solvable: false`` are skipped, as ALFWorld's own loader does.
+    ``solvable: false`` are skipped, as ALFWorld's own loader does; a game whose grammar engram cannot
+    read is refused here, before any episode runs (``GameLoadError`` naming the file and the fix).
     """
     root = Path(path)
     if root.is_file():
+        read_game(root)
         return [root]
     if not root.is_dir():
         raise GameLoadError(f"no such games path: {root}")
@@ -53,19 +60,26 @@ def find_games(path: str | Path) -> list[Path]:
             games += [manifest.parent / t["game"] for t in data["tasks"]]
         return games
     for game in sorted(root.rglob(GAME_FILE)):
-        if (game.parent / "traj_data.json").exists() and _solvable(game) is not False:
+        if (game.parent / "traj_data.json").exists() and read_game(game).get("solvable") is not False:
             games.append(game)
     if not games:
         raise GameLoadError(f"no {GAME_FILE} games with a traj_data.json under {root}")
     return games
 
 
-def _solvable(game: Path) -> bool | None:
+def read_game(game: str | Path) -> dict[str, Any]:
+    """A game file's JSON plus ``grammar_version``; ``GameLoadError`` says what is wrong with it."""
     try:
-        value = json.loads(game.read_text()).get("solvable")
+        data = json.loads(Path(game).read_text())
     except (OSError, ValueError) as exc:
         raise GameLoadError(f"{game} is not a readable game file: {exc}") from exc
-    return None if value is None else bool(value)
+    if not isinstance(data, dict) or not isinstance(data.get("grammar"), str):
+        raise GameLoadError(f"{game} is not an ALFWorld game file (no grammar)")
+    try:
+        data["grammar_version"] = grammar_version(data["grammar"])
+    except ValueError as exc:
+        raise GameLoadError(f"{game}: {exc}") from exc
+    return data
 
 
 def game_meta(game: str | Path) -> dict[str, Any]:
@@ -115,6 +129,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._next = 0
         self._tw: Any = None
         self._game: Path | None = None
+        self._grammar = ""
         self._to_engine: dict[str, str] = {}
         self._goal: dict[str, Any] = {}
         self._steps = 0
@@ -150,6 +165,8 @@ class ALFWorldEnv(gym.Env[Observation, str]):
             raise RuntimeError("step() before reset()")
         command = self._to_engine.get(to_canonical(action), action.strip())
         obs_text, _score, _done, infos = self._tw.step(command)
+        if self._grammar == GRAMMAR_2_1_1:
+            obs_text = upgrade_feedback(obs_text, command)
         self._steps += 1
         obs = self._observation(obs_text, infos, parse_facts(obs_text))
         won = bool(infos.get("won", False))
@@ -196,7 +213,11 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         import textworld.gym
         from alfworld.agents.environment.alfred_tw_env import AlfredDemangler, AlfredExpert, AlfredInfos
 
+        from engram.envs import tw_speedup
+
+        tw_speedup.install()
         self.close()
+        self._grammar = read_game(game)["grammar_version"]
         extras = ["gamefile"] + (["expert_plan"] if self.expert else [])
         infos = textworld.EnvInfos(admissible_commands=True, won=True, facts=True, extras=extras)
         wrappers: list[Any] = [AlfredDemangler, AlfredInfos]
@@ -213,6 +234,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
             "won": bool(infos.get("won", False)),
             "goal": self._goal,
             "game": str(self._game),
+            "grammar": self._grammar,
             "step": self._steps,
         }
         if self.expert:

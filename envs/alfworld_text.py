@@ -126,7 +126,7 @@ def _sentence_facts(s: str) -> list[Fact]:
             Fact("agent", "holds", obj),
             Fact(obj, relation_for(rec), rec, False),
         ]
-    if m := re.match(rf"You (?:move|put) the ({_NAME}) (?:to|in|on) the ({_NAME})\.$", s):
+    if m := re.match(rf"You (?:move|put) the ({_NAME}) (?:to|in/on|in|on) the ({_NAME})\.$", s):
         obj, rec = m.groups()
         return [
             *_entity(obj, "object"),
@@ -179,3 +179,44 @@ def to_canonical(command: str) -> str:
     """Engine command -> canonical engram form (ALFWorld >=0.4 ``move X to Y``)."""
     m = re.match(rf"^put ({_NAME}) (?:in/on|in|on) ({_NAME})$", command.strip())
     return f"move {m.group(1)} to {m.group(2)}" if m else command.strip()
+
+
+#: The two grammars ALFWorld game files are written in. alfworld 0.4 plays 2.1.2 ("You arrive at
+#: sinkbasin 1.", ``move X to Y``); data prepared for alfworld <= 0.3 is 2.1.1, which names the place
+#: one arrives at by an internal location ("You arrive at loc 29.") and says ``put X in/on Y``.
+GRAMMAR_2_1_2 = "2.1.2"
+GRAMMAR_2_1_1 = "2.1.1"
+UPGRADE_HINT = (
+    "re-generate it with alfworld 0.4 (alfworld-generate) or upgrade it with alfworld's "
+    "scripts/patch_tw-pddl.py (the 2.1.1 -> 2.1.2 patch)"
+)
+
+
+def grammar_version(grammar: str) -> str:
+    """Which ALFWorld grammar a game file's ``grammar`` text is, judged by its arrival sentence.
+
+    Why the arrival sentence: it is the only sentence that says where the agent is, so a grammar
+    engram cannot place the agent with must be refused, never played blind (a 2.1.1 game read as
+    2.1.2 leaves the agent nowhere and the planner walks until its step limit).
+    """
+    if "You arrive at {r.name}." in grammar:
+        return GRAMMAR_2_1_2
+    if "You arrive at {lend.name}." in grammar:
+        return GRAMMAR_2_1_1
+    raise ValueError(
+        "its grammar is neither ALFWorld 2.1.2 ('You arrive at {r.name}.') nor 2.1.1 "
+        f"('You arrive at {{lend.name}}.'), so engram cannot tell where the agent arrives: {UPGRADE_HINT}"
+    )
+
+
+def upgrade_feedback(text: str, command: str) -> str:
+    """2.1.1 feedback in 2.1.2's words, so that facts, memory and prompts see one dialect.
+
+    The old arrival sentence names an internal location; the receptacle is the one the ``go to``
+    command named (the engine answers a ``go to`` with exactly one arrival). ``put X in/on Y``'s
+    feedback becomes ``move X to Y``'s. Everything else the two grammars say alike.
+    """
+    m = re.match(rf"^go to ({_NAME})$", command.strip())
+    if m:
+        text = re.sub(r"You arrive at loc \d+\.", f"You arrive at {m.group(1)}.", text, count=1)
+    return re.sub(rf"You put the ({_NAME}) in/on the ({_NAME})\.", r"You move the \1 to the \2.", text)

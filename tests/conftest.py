@@ -1,37 +1,56 @@
-"""Shared fixtures: real games generated once per test session on the real ALFWorld engine."""
+"""Shared fixtures: pre-proven household games, the offline planner's run over them, the real
+ALFWorld data beside the checkout, and the command line in-process."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import fixture_games
 import pytest
 
-from engram.envs.household.generator import Generator, Report
+
+def _shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A session-wide folder made once, even under pytest-xdist: workers share the session's base
+    temp folder's parent, and the first to take the lock makes it while the others wait."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        path = tmp_path_factory.getbasetemp() / name
+        if not path.exists():
+            make(path)
+        return path
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp().parent
+    path = root / name
+    with FileLock(str(root / f"{name}.lock")):
+        if not (root / f"{name}.done").exists():
+            shutil.rmtree(path, ignore_errors=True)
+            make(path)
+            (root / f"{name}.done").touch()
+    return path
 
 
 @pytest.fixture(scope="session")
 def games_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Four houses (one of each room kind) x 6 tasks: every task type appears."""
-    out = tmp_path_factory.mktemp("games")
-    report = Generator(out, seed=11).run(houses=4, tasks_per_house=6)
-    assert report.games, report.rejected
-    return out
+    """Four houses (one of each room kind) x 6 tasks, proven solvable: every task type appears.
+    Shipped pre-proven (``tests/fixture_games.py`` says how they are kept current)."""
+    return _shared(tmp_path_factory, "games", lambda p: fixture_games.copy_of("games", p))
 
 
 @pytest.fixture(scope="session")
 def games_report(games_dir: Path) -> dict:
-    import json
-
     return json.loads((games_dir / "generation.json").read_text())
 
 
 @pytest.fixture(scope="session")
 def stream_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("stream")
-    report: Report = Generator(out, seed=5, stream=True, perturb=0.3, rooms=("kitchen",)).run(1, 4)
-    assert len(report.games) == 4, report.rejected
-    return out
+    """A kitchen's persistent-house stream of 4 tasks (30% of the objects moved between tasks)."""
+    return _shared(tmp_path_factory, "stream", lambda p: fixture_games.copy_of("stream", p))
 
 
 @pytest.fixture(scope="session")
@@ -43,13 +62,65 @@ def one_game(games_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline planner's run over every generated game."""
+    """The offline planner's run over every fixture game (made once per session, shared by workers)."""
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
 
-    run_dir = tmp_path_factory.mktemp("run")
-    run_games(find_games(games_dir), run_dir, max_steps=60)
-    return run_dir
+    return _shared(tmp_path_factory, "solved_run", lambda p: run_games(find_games(games_dir), p, max_steps=60))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``--dist loadgroup``), the tests that read ``solved_run`` go to one worker:
+    it makes the run once while the other worker gets on with the rest, instead of both waiting."""
+    for item in items:
+        if "solved_run" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("solved_run"))
+
+
+REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real"
+
+
+@pytest.fixture(scope="session")
+def alfworld_real() -> Path:
+    """Real ALFWorld games (``../shared/alfworld_real`` beside the checkout, or $ENGRAM_ALFWORLD_REAL):
+    ``json_2.1.1/{valid_seen,valid_unseen}`` and six old-format games in ``json_2.1.1_oldformat``.
+
+    A user's checkout may not have them: the tests that need them skip, saying where they looked.
+    CI has them, so there a missing folder fails instead of skipping silently."""
+    root = Path(os.environ.get("ENGRAM_ALFWORLD_REAL", REAL_DATA))
+    if not (root / "json_2.1.1" / "valid_unseen").is_dir():
+        reason = f"real ALFWorld data not found at {root} (set ENGRAM_ALFWORLD_REAL to its folder)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return root
+
+
+@pytest.fixture()
+def cli() -> Callable[..., Done]:
+    """``engram ARGS`` in this process (typer's runner): the same parsing, commands and exit codes as
+    the console script, without paying a new interpreter and its imports for every call. Tests of
+    what only a process boundary shows (SIGKILL, entry points, the console script) use subprocesses."""
+    from typer.testing import CliRunner
+
+    from engram.tools.cli import app
+
+    def invoke(*args: str) -> Done:
+        result = CliRunner().invoke(app, [str(a) for a in args])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception  # a bug of ours: show its traceback, not an exit code
+        return Done(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+@dataclass
+class Done:
+    """What a CLI call ended with, named like ``subprocess.CompletedProcess``."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 _SESSION_START = time.time()

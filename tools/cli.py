@@ -114,7 +114,9 @@ def generate(
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Game files or folders holding them")],
 ) -> None:
-    """Re-check game files with the planner expert in a subprocess; exit 1 if any is not solvable."""
+    """Re-check game files with the planner expert in a subprocess; exit 1 if any is not solvable.
+
+    Verdicts are written into games engram generated; other games (real ALFWorld data) are only checked."""
     from engram.envs.household.generator import validate_games
 
     files: list[Path] = []
@@ -125,8 +127,9 @@ def validate(
         raise typer.Exit(2)
 
     def show(v: Any) -> None:
-        mark = "[green]ok[/green]" if v.ok else f"[red]REJECTED[/red] {v.error}"
-        console.print(f"{v.game}: {mark}")
+        mark = "[green]ok[/green]" if v.ok else f"[red]REJECTED[/red] {escape(v.error)}"
+        kept = " (checked, not rewritten: not a game engram generated)" if v.ok and not v.written else ""
+        console.print(f"{v.game}: {mark}{kept}")
 
     verdicts = validate_games(files, on_game=show)
     bad = [v for v in verdicts if not v.ok]

@@ -269,8 +269,21 @@ class Generator:
         return report
 
 
+def made_by_engram(game: Path) -> bool:
+    """Whether ``engram generate`` wrote this game (its ``traj_data.json`` carries an ``engram`` key)."""
+    try:
+        return "engram" in json.loads((game.parent / "traj_data.json").read_text())
+    except (OSError, ValueError):
+        return False
+
+
 def validate_games(paths: list[Path], on_game: Callable[[Verdict], None] | None = None) -> list[Verdict]:
-    """Re-check existing game files (e.g. hand-edited ones); each verdict is written into its file."""
+    """Re-check existing game files (e.g. hand-edited ones).
+
+    The verdict is written into games engram generated, so its loaders skip what no longer solves;
+    any other game (a real ALFWorld data set, often shared or read-only) is only reported, never
+    rewritten: its own walkthrough and formatting are the user's data.
+    """
     verdicts = []
     with Solver() as solver:
         for path in paths:
@@ -280,7 +293,9 @@ def validate_games(paths: list[Path], on_game: Callable[[Verdict], None] | None 
                 verdict = Verdict(str(path), False, f"not a game file: {type(exc).__name__}: {exc}")
             else:
                 verdict = solver.check(str(path))
-                mark_verdict(path, verdict)
+                if made_by_engram(path):
+                    mark_verdict(path, verdict)
+                    verdict.written = True
             verdicts.append(verdict)
             if on_game:
                 on_game(verdict)

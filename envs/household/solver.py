@@ -32,6 +32,7 @@ class Verdict:
     walkthrough: list[str] = field(default_factory=list)
     final_facts: list[list[str]] = field(default_factory=list)
     seconds: float = 0.0
+    written: bool = False  # the verdict was recorded in the game file (``validate_games``)
 
 
 def _engine(expert: bool) -> Any:
@@ -39,6 +40,9 @@ def _engine(expert: bool) -> Any:
     from alfworld.agents.environment.alfred_tw_env import AlfredDemangler, AlfredExpert, AlfredInfos
     from textworld.envs import PddlEnv
 
+    from engram.envs import tw_speedup
+
+    tw_speedup.install()
     infos = textworld.EnvInfos(admissible_commands=True, won=True, policy_commands=expert, extras=["gamefile"])
     env = AlfredInfos(AlfredDemangler(PddlEnv(infos)))
     # Passed by keyword: alfworld's own AlfredTWEnv passes it positionally and always gets "handcoded".

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +46,7 @@ def test_trajectory_records_are_complete_and_admissible(solved_run: Path) -> Non
         assert steps[-1]["done"] and steps[-1]["won"] == ep["result"]["success"]
 
 
-def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: Path, tmp_path: Path) -> None:
+def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: Path, tmp_path: Path, cli) -> None:
     report = replay_run(str(solved_run), ["ep0000", "ep0001"])
     assert report.episodes == 2 and report.observations > 2 and report.differences == []
 
@@ -62,12 +60,8 @@ def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: P
     record["observation"]["text"] = "You see a unicorn."
     lines[0] = json.dumps(record)
     steps_path.write_text("\n".join(lines) + "\n")
-    cli = subprocess.run(
-        [sys.executable, "-m", "engram", "replay", str(copy), "--episode", "ep0001"],
-        capture_output=True,
-        text=True,
-    )
-    assert cli.returncode == 1 and "1 differing" in cli.stdout
+    res = cli("replay", copy, "--episode", "ep0001")
+    assert res.returncode == 1 and "1 differing" in res.stdout
 
 
 def test_a_run_dir_refuses_a_different_configuration(solved_run: Path, games_dir: Path) -> None:

@@ -1,5 +1,6 @@
 """kill -9 mid-episode, rerun the same command: the episode resumes from its last checkpoint and its
-trajectory equals an uninterrupted run's, with no lost or duplicated step."""
+trajectory equals an uninterrupted run's, with no lost or duplicated step. The killed run is a real
+process; the reference and the resumed run go through the same CLI in-process (``cli``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.slow  # real processes killed and rerun: left out of the inner loop
 
 
 def _cmd(game: Path, run_dir: Path, delay: float, memory: str) -> list[str]:
@@ -35,13 +38,13 @@ def _trajectory(run_dir: Path) -> list[tuple[int, str, str]]:
 
 @pytest.mark.parametrize(("kill_after_steps", "memory"), [(3, "none"), (7, "scene"), (5, "scene,experience")])
 def test_sigkill_mid_episode_resumes_with_the_same_trajectory(
-    solved_run: Path, tmp_path: Path, kill_after_steps: int, memory: str
+    solved_run: Path, tmp_path: Path, kill_after_steps: int, memory: str, cli
 ) -> None:
     summary = json.loads((solved_run / "summary.json").read_text())
     longest = max((e for e in summary["episodes"] if e["success"]), key=lambda e: e["steps"])
     game = Path(longest["game"])
     reference = tmp_path / "reference"
-    subprocess.run(_cmd(game, reference, 0.0, memory), check=True, capture_output=True)
+    assert cli(*_cmd(game, reference, 0.0, memory)[3:]).returncode == 0
     expected = _trajectory(reference)
     assert len(expected) > kill_after_steps + 1, "pick a longer episode for this test"
 
@@ -60,7 +63,7 @@ def test_sigkill_mid_episode_resumes_with_the_same_trajectory(
     assert kill_after_steps <= interrupted < len(expected)
     assert not (killed / "episodes" / "ep0000" / "episode.json").read_text().count('"result"')
 
-    done = subprocess.run(_cmd(game, killed, 0.0, memory), capture_output=True, text=True)
+    done = cli(*_cmd(game, killed, 0.0, memory)[3:])
     assert done.returncode == 0, done.stderr
     assert _trajectory(killed) == expected
     # Memory too ends as if nothing happened: what the episode saw before the kill was given back.
@@ -98,12 +101,12 @@ app(sys.argv[3:], prog_name="engram")
 
 
 @pytest.mark.parametrize(("node", "nth"), [("act", 3), ("reflect", 4), ("reflect", -1)])
-def test_kill_between_saved_writes_and_checkpoint(solved_run: Path, tmp_path: Path, node: str, nth: int) -> None:
+def test_kill_between_saved_writes_and_checkpoint(solved_run: Path, tmp_path: Path, node: str, nth: int, cli) -> None:
     summary = json.loads((solved_run / "summary.json").read_text())
     longest = max((e for e in summary["episodes"] if e["success"]), key=lambda e: e["steps"])
     game = Path(longest["game"])
     reference = tmp_path / "reference"
-    subprocess.run(_cmd(game, reference, 0.0, "scene"), check=True, capture_output=True)
+    assert cli(*_cmd(game, reference, 0.0, "scene")[3:]).returncode == 0
     expected = _trajectory(reference)
     nth = len(expected) if nth < 0 else nth  # -1: the episode's last reflect, before memory is saved
     script = tmp_path / "dying_run.py"
@@ -116,7 +119,7 @@ def test_kill_between_saved_writes_and_checkpoint(solved_run: Path, tmp_path: Pa
     assert len(_trajectory(killed)) == (nth if node == "reflect" else nth - 1)
     assert not _memory(killed), "memory is saved only at an episode's end, after the kill"
 
-    done = subprocess.run(_cmd(game, killed, 0.0, "scene"), capture_output=True, text=True)
+    done = cli(*_cmd(game, killed, 0.0, "scene")[3:])
     assert done.returncode == 0, done.stderr
     assert _trajectory(killed) == expected
     assert _memory(killed) == _memory(reference) and _memory(killed)

@@ -54,6 +54,7 @@ def broken():
 '''
 
 
+@pytest.mark.slow
 def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) -> None:
     """A package installed separately (here: on the path, with its dist-info) shows up by id in
     ``engram envs`` and passes or fails ``engram check-env`` on its merits, never imported by hand."""
@@ -96,12 +97,9 @@ def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("env_id", env_ids())
-def test_engram_run_works_for_every_registered_env(env_id: str, tmp_path: Path) -> None:
-    res = subprocess.run(
-        [sys.executable, "-m", "engram", "run", "--env", env_id, "--episodes", "2", "--max-steps", "8",
-         "--memory", "all", "--run-dir", str(tmp_path / "run")],
-        capture_output=True, text=True,
-    )  # fmt: skip
+def test_engram_run_works_for_every_registered_env(env_id: str, tmp_path: Path, cli) -> None:
+    res = cli("run", "--env", env_id, "--episodes", "2", "--max-steps", "8", "--memory", "all",
+              "--run-dir", tmp_path / "run")  # fmt: skip
     assert res.returncode == 0, res.stdout + res.stderr
     summary = json.loads((tmp_path / "run" / "summary.json").read_text())
     assert set(summary) == {"episodes_total", "success_rate", "steps_per_success", "median_steps_success",

@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import random
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,7 +68,7 @@ def _corrupt(path: Path, edit: Callable[[str], str]) -> None:
     path.write_text(json.dumps(data))
 
 
-def test_corrupted_problems_are_rejected_and_the_checker_survives(games_dir: Path, tmp_path: Path) -> None:
+def test_corrupted_problems_are_rejected_and_the_checker_survives(games_dir: Path, tmp_path: Path, cli) -> None:
     from engram.envs.alfworld import find_games
 
     src = find_games(games_dir)[0]
@@ -85,9 +83,9 @@ def test_corrupted_problems_are_rejected_and_the_checker_survives(games_dir: Pat
     assert "could not load the problem" in verdicts[1].error
     assert json.loads(fatal.read_text())["solvable"] is False
 
-    cli = subprocess.run([sys.executable, "-m", "engram", "validate", str(tmp_path)], capture_output=True, text=True)
-    assert cli.returncode == 1
-    assert "REJECTED" in cli.stdout and "1 solvable, 2 rejected" in cli.stdout
+    res = cli("validate", tmp_path)
+    assert res.returncode == 1
+    assert "REJECTED" in res.stdout and "1 solvable, 2 rejected" in res.stdout
 
 
 def test_stream_carries_state_between_tasks(stream_dir: Path) -> None:
@@ -153,3 +151,14 @@ def test_habits_are_shared_across_houses_and_skew_placement() -> None:
     assert abs(uniform["Drawer"] / 4000 - 3 / 5) < 0.03  # without habits: uniform over the instances
     # The same preference in every house and process: it is a function of the names.
     assert favourite == max(kinds, key=lambda k: habit_weight("Fork", k, kinds))
+
+
+def test_the_shipped_fixture_games_are_the_generators_current_output() -> None:
+    """The suite's games ship pre-proven (``tests/fixture_games.py``): they must be what the generator
+    makes today, or the suite would test yesterday's generator."""
+    import fixture_games
+
+    assert fixture_games.shipped_key() == fixture_games.generator_key(), (
+        "the household generator (or alfworld) changed since tests/data was made: "
+        "refresh it with `python tests/fixture_games.py` and commit tests/data"
+    )

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
+@pytest.mark.slow
 def test_the_readme_snippet_plugs_in_a_gymnasium_env(tmp_path: Path) -> None:
     text = README.read_text()
     snippet = re.search(r"<!-- plug-in snippet -->\n```python\n(.*?)```", text, flags=re.S)

@@ -1,5 +1,6 @@
 """Memory survives a process restart: tasks 1-2, stop, then 3-4 in a new process give the same
-trajectories and the same memory (every module) as tasks 1-4 in one process."""
+trajectories and the same memory (every module) as tasks 1-4 in one process. Only tasks 3-4 need a
+new process; the other runs go through the CLI in-process (``cli``)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
-def _run(stream: Path, run_dir: Path, memory_dir: Path, *extra: str) -> None:
-    cmd = [sys.executable, "-m", "engram", "run", "--games", str(stream), "--run-dir", str(run_dir),
-           "--memory", "all", "--memory-dir", str(memory_dir), *extra]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+
+def _args(stream: Path, run_dir: Path, memory_dir: Path, *extra: str) -> list[str]:
+    return ["run", "--games", str(stream), "--run-dir", str(run_dir), "--memory", "all",
+            "--memory-dir", str(memory_dir), *extra]  # fmt: skip
 
 
 def _actions(run_dir: Path, episode: str) -> list[str]:
@@ -34,7 +35,15 @@ def _memory(memory_dir: Path) -> dict[str, object]:
         state["tips"] = sorted(db.execute("SELECT * FROM tips"))
     with sqlite3.connect(memory_dir / "working.sqlite") as db:
         state["working"] = sorted(db.execute("SELECT * FROM episodes"))
-    client = chromadb.PersistentClient(path=str(memory_dir / "episodic.chroma"))
+    from chromadb.api.shared_system_client import SharedSystemClient
+    from chromadb.config import Settings
+
+    # chromadb keeps one store per path per process: drop those of the in-process runs, so the store
+    # is read from disk as the other process left it, with engram's own settings.
+    SharedSystemClient.clear_system_cache()
+    client = chromadb.PersistentClient(
+        path=str(memory_dir / "episodic.chroma"), settings=Settings(anonymized_telemetry=False)
+    )
     records = []
     for col in client.list_collections():
         got = client.get_collection(col.name).get(include=["documents", "metadatas"])
@@ -43,16 +52,19 @@ def _memory(memory_dir: Path) -> dict[str, object]:
     return state
 
 
-def test_split_runs_equal_one_run(stream_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_split_runs_equal_one_run(stream_dir: Path, tmp_path: Path, cli) -> None:
     whole, first, second, fresh = (tmp_path / n for n in ("whole", "first", "second", "fresh"))
-    _run(stream_dir, whole, tmp_path / "mem_whole")
-    _run(stream_dir, first, tmp_path / "mem_split", "--limit", "2")
-    _run(stream_dir, second, tmp_path / "mem_split", "--offset", "2")
+    assert cli(*_args(stream_dir, whole, tmp_path / "mem_whole")).returncode == 0
+    assert cli(*_args(stream_dir, first, tmp_path / "mem_split", "--limit", "2")).returncode == 0
+    later = [sys.executable, "-m", "engram", *_args(stream_dir, second, tmp_path / "mem_split", "--offset", "2")]
+    done = subprocess.run(later, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     for episode in ("ep0002", "ep0003"):
         assert _actions(second, episode) == _actions(whole, episode)
     split, whole_memory = _memory(tmp_path / "mem_split"), _memory(tmp_path / "mem_whole")
     assert split == whole_memory
     assert all(whole_memory[k] for k in ("scene", "shortcuts", "tips", "episodic")) and not whole_memory["working"]
     # And memory matters here: without it, the later tasks are played differently.
-    _run(stream_dir, fresh, tmp_path / "mem_fresh", "--offset", "2")
+    assert cli(*_args(stream_dir, fresh, tmp_path / "mem_fresh", "--offset", "2")).returncode == 0
     assert [_actions(fresh, e) for e in ("ep0002", "ep0003")] != [_actions(whole, e) for e in ("ep0002", "ep0003")]

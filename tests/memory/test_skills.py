@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from engram.agents.shortcuts import continue_skill
@@ -51,10 +49,8 @@ def test_a_running_shortcut_rechecks_and_aborts_cleanly() -> None:
     assert decision is None and "not admissible" in why
 
 
-def _stream(stream: Path, run_dir: Path, memory: str, *extra: str) -> dict:
-    cmd = [sys.executable, "-m", "engram", "run", "--games", str(stream), "--run-dir", str(run_dir),
-           "--memory", memory, *extra]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True)
+def _stream(cli, stream: Path, run_dir: Path, memory: str, *extra: str) -> dict:
+    done = cli("run", "--games", stream, "--run-dir", run_dir, "--memory", memory, *extra)
     assert done.returncode == 0, done.stderr
     return json.loads((run_dir / "summary.json").read_text())
 
@@ -66,13 +62,13 @@ def _store(run_dir: Path) -> tuple[int, int]:
         ).fetchone()[0]
 
 
-def test_poisoning_guard_failed_episodes_create_no_skills(stream_dir: Path, tmp_path: Path) -> None:
-    failing = _stream(stream_dir, tmp_path / "failing", "skills", "--max-steps", "3")
+def test_poisoning_guard_failed_episodes_create_no_skills(stream_dir: Path, tmp_path: Path, cli) -> None:
+    failing = _stream(cli, stream_dir, tmp_path / "failing", "skills", "--max-steps", "3")
     assert failing["episodes_total"] == 4 and failing["success_rate"] == 0.0
     assert _store(tmp_path / "failing") == (0, 0)
     # The control: the same stream, solved, does create skills, and later tasks run them (with the
     # scene memory on, the agent knows where to fetch things from, which is when fetch runs).
-    solved = _stream(stream_dir, tmp_path / "solved", "scene,skills")
+    solved = _stream(cli, stream_dir, tmp_path / "solved", "scene,skills")
     assert solved["success_rate"] == 1.0
     shortcuts, tips = _store(tmp_path / "solved")
     assert shortcuts > 0 and tips > 0

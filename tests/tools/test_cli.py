@@ -1,22 +1,20 @@
-"""The command line as a user types it (real subprocesses)."""
+"""The command line as a user types it: in-process through the ``cli`` fixture (typer's runner, the
+same parsing and exit codes), and the installed console script once, as a real process."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-
-def _engram(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engram", *args], capture_output=True, text=True)
+import pytest
 
 
-def test_generate_writes_games_and_is_deterministic(tmp_path: Path) -> None:
+def test_generate_writes_games_and_is_deterministic(tmp_path: Path, cli) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     for out in (a, b):
-        res = _engram("generate", str(out), "--houses", "1", "--tasks-per-house", "2", "--seed", "4")
+        res = cli("generate", str(out), "--houses", "1", "--tasks-per-house", "2", "--seed", "4")
         assert res.returncode == 0, res.stderr
         assert "2 games" in res.stdout
     games_a = sorted(p.relative_to(a) for p in a.rglob("game.tw-pddl"))
@@ -25,34 +23,35 @@ def test_generate_writes_games_and_is_deterministic(tmp_path: Path) -> None:
         assert json.loads((a / rel).read_text())["pddl_problem"] == json.loads((b / rel).read_text())["pddl_problem"]
 
 
-def test_show_prints_an_episode_and_the_overview(solved_run: Path) -> None:
-    overview = _engram("show", str(solved_run))
+def test_show_prints_an_episode_and_the_overview(solved_run: Path, cli) -> None:
+    overview = cli("show", str(solved_run))
     assert overview.returncode == 0 and "ep0000" in overview.stdout and "pick_" in overview.stdout
-    episode = _engram("show", str(solved_run), "ep0000", "--facts")
+    episode = cli("show", str(solved_run), "ep0000", "--facts")
     assert episode.returncode == 0
     first = json.loads((solved_run / "episodes" / "ep0000" / "steps.jsonl").read_text().splitlines()[0])
     assert f"> {first['action']}" in episode.stdout and "Your task is to:" in episode.stdout
-    missing = _engram("show", str(solved_run), "ep9999")
+    missing = cli("show", str(solved_run), "ep9999")
     assert missing.returncode == 2 and "no episode" in missing.stderr
 
 
-def test_run_rejects_a_path_without_games(tmp_path: Path) -> None:
-    res = _engram("run", "--games", str(tmp_path), "--run-dir", str(tmp_path / "run"))
+def test_run_rejects_a_path_without_games(tmp_path: Path, cli) -> None:
+    res = cli("run", "--games", str(tmp_path), "--run-dir", str(tmp_path / "run"))
     assert res.returncode == 2 and "no game.tw-pddl games" in res.stderr
 
 
-def test_bad_generate_options_are_refused(tmp_path: Path) -> None:
-    res = _engram("generate", str(tmp_path / "x"), "--perturb", "3")
+def test_bad_generate_options_are_refused(tmp_path: Path, cli) -> None:
+    res = cli("generate", str(tmp_path / "x"), "--perturb", "3")
     assert res.returncode == 2 and "perturb" in res.stderr.lower()
-    res = _engram("generate", str(tmp_path / "x"), "--rooms", "garage")
+    res = cli("generate", str(tmp_path / "x"), "--rooms", "garage")
     assert res.returncode == 2 and "unknown room kinds ['garage']" in res.stderr
 
 
-def test_stream_generates_runs_and_resumes(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_stream_generates_runs_and_resumes(tmp_path: Path, cli) -> None:
     run_dir = tmp_path / "run"
     args = ("stream", "--houses", "1", "--tasks", "2", "--perturb", "0.2", "--seed", "2", "--memory", "scene",
             "--run-dir", str(run_dir))  # fmt: skip
-    first = _engram(*args)
+    first = cli(*args)
     assert first.returncode == 0, first.stderr
     summary = json.loads((run_dir / "summary.json").read_text())
     assert {"success_rate", "steps_per_success", "episodes"} <= set(summary) and summary["episodes_total"] == 2
@@ -65,39 +64,37 @@ def test_stream_generates_runs_and_resumes(tmp_path: Path) -> None:
     assert rows[1]["steps_per_success"] == summary["steps_per_success"]
     assert "| scene | 2 |" in (run_dir / "comparison.md").read_text()
     assert (run_dir / "learning_curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    again = _engram(*args)
+    again = cli(*args)
     assert again.returncode == 0 and "generated" not in again.stdout
     assert json.loads((run_dir / "summary.json").read_text())["episodes"] == summary["episodes"]
-    other = _engram(*args[:-2], "--seed", "3", "--run-dir", str(run_dir))
+    other = cli(*args[:-2], "--seed", "3", "--run-dir", str(run_dir))
     assert other.returncode == 2 and "different seed" in other.stderr
 
 
-def test_experience_bank_collects_trains_and_reports(stream_dir: Path, tmp_path: Path) -> None:
+def test_experience_bank_collects_trains_and_reports(stream_dir: Path, tmp_path: Path, cli) -> None:
     """Real engine: a run with the bank fills it; ``experience train`` trains it; ``show`` says so."""
     run_dir = tmp_path / "run"
-    res = _engram("run", "--games", str(stream_dir), "--memory", "experience", "--run-dir", str(run_dir))
+    res = cli("run", "--games", str(stream_dir), "--memory", "experience", "--run-dir", str(run_dir))
     assert res.returncode == 0, res.stderr
     summary = json.loads((run_dir / "summary.json").read_text())
     bank = run_dir / "memory"
-    shown = _engram("experience", "show", str(bank))
+    shown = cli("experience", "show", str(bank))
     assert shown.returncode == 0 and f"{summary['episodes_total']} traces" in shown.stdout
     assert "encoder v0" in shown.stdout and "untrained" in shown.stdout
-    trained = _engram("experience", "train", str(bank), "--epochs", "3", "--seed", "1")
+    trained = cli("experience", "train", str(bank), "--epochs", "3", "--seed", "1")
     assert trained.returncode == 0, trained.stderr
     assert "encoder v1 (gin)" in trained.stdout
-    shown = _engram("experience", "show", str(bank))
+    shown = cli("experience", "show", str(bank))
     assert "encoder v1" in shown.stdout and "v1: trained on" in shown.stdout
     # The bank's recalls reached the planner: steps carry experience priors and lookahead verdicts.
     steps = [json.loads(line) for line in (run_dir / "episodes" / "ep0003" / "steps.jsonl").read_text().splitlines()]
     kinds = {r["kind"] for s in steps for r in s["recalls"] if r["source"] == "experience"}
     assert {"prior", "experience"} <= kinds
-    missing = _engram("experience", "train", str(tmp_path / "nowhere"))
+    missing = cli("experience", "train", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no experience bank" in missing.stderr
 
 
-def test_run_with_the_llm_planner_against_an_openai_compatible_server(tmp_path: Path) -> None:
-    import pytest
-
+def test_run_with_the_llm_planner_against_an_openai_compatible_server(tmp_path: Path, cli, monkeypatch) -> None:
     pytest.importorskip("openai")
     from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 
@@ -107,7 +104,7 @@ def test_run_with_the_llm_planner_against_an_openai_compatible_server(tmp_path: 
         return Reply(content=json.dumps({"action": prompt_admissible(request)[0]}))
 
     with ScriptedLLMServer(model) as server:
-        res = _engram("run", "--planner", "llm", "--model", "local-model", "--base-url", server.url, "--limit", "1",
+        res = cli("run", "--planner", "llm", "--model", "local-model", "--base-url", server.url, "--limit", "1",
                       "--max-steps", "4", "--memory", "working", "--run-dir", str(tmp_path / "run"),
                       "--price-in", "2.5", "--price-out", "10")  # fmt: skip
         sent, url = list(server.requests), server.url
@@ -121,11 +118,25 @@ def test_run_with_the_llm_planner_against_an_openai_compatible_server(tmp_path: 
     expected = (led["prompt_tokens"] * 2.5 + led["completion_tokens"] * 10) / 1e6
     assert led["calls"] == 5 and abs(led["cost"] - expected) < 1e-6 and led["cost"] > 0
     # Bad configurations are refused before anything runs.
-    no_model = _engram("run", "--planner", "llm", "--run-dir", str(tmp_path / "x"))
+    no_model = cli("run", "--planner", "llm", "--run-dir", str(tmp_path / "x"))
     assert no_model.returncode == 2 and "--model" in no_model.stderr
-    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
-    cmd = [sys.executable, "-m", "engram", "run", "--planner", "llm", "--model", "m", "--run-dir", str(tmp_path / "y")]
-    no_endpoint = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    no_endpoint = cli("run", "--planner", "llm", "--model", "m", "--run-dir", str(tmp_path / "y"))
     assert no_endpoint.returncode == 2 and "--base-url" in no_endpoint.stderr
-    bad = _engram("run", "--planner", "gpt", "--run-dir", str(tmp_path / "z"))
+    bad = cli("run", "--planner", "gpt", "--run-dir", str(tmp_path / "z"))
     assert bad.returncode == 2 and "unknown planner" in bad.stderr
+
+
+def test_the_console_script_is_the_cli_with_its_exit_codes(tmp_path: Path) -> None:
+    """The installed entry points as a shell runs them: ``engram`` and ``python -m engram``."""
+    import shutil
+
+    script = shutil.which("engram")
+    assert script, "the engram console script is not on PATH"
+    listed = subprocess.run([script, "envs"], capture_output=True, text=True)
+    assert listed.returncode == 0 and "engram/ALFWorld-v0" in listed.stdout.split()
+    empty = subprocess.run([sys.executable, "-m", "engram", "run", "--games", str(tmp_path)], capture_output=True,
+                           text=True)  # fmt: skip
+    assert empty.returncode == 2 and "no game.tw-pddl games" in empty.stderr
+    usage = subprocess.run([script, "run", "--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr

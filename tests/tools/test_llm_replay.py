@@ -8,8 +8,6 @@ import hashlib
 import json
 import re
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +37,9 @@ def wandering_model(request: dict[str, Any]) -> Reply:
     return Reply(content=json.dumps({"action": options[h % len(options)], "rationale": "wandering"}))
 
 
+@pytest.mark.slow
 def test_a_recorded_run_reruns_identically_from_the_cache_with_the_server_stopped(
-    stream_dir: Path, tmp_path: Path
+    stream_dir: Path, tmp_path: Path, cli
 ) -> None:
     games = find_games(stream_dir)[:3]
     run_dir = tmp_path / "run"
@@ -66,15 +65,14 @@ def test_a_recorded_run_reruns_identically_from_the_cache_with_the_server_stoppe
         )
 
     # The CLI does the same; a cache missing answers makes it fail and say so.
-    cli = [sys.executable, "-m", "engram", "replay", str(run_dir)]
-    ok = subprocess.run([*cli, "--llm-cache", str(run_dir / "llm_cache.sqlite")], capture_output=True, text=True)
+    ok = cli("replay", run_dir, "--llm-cache", run_dir / "llm_cache.sqlite")
     assert ok.returncode == 0, ok.stderr + ok.stdout
     assert "0 misses" in ok.stdout and "0 differing" in ok.stdout
     partial = tmp_path / "partial.sqlite"
     partial.write_bytes((run_dir / "llm_cache.sqlite").read_bytes())
     with sqlite3.connect(partial) as db:
         db.execute("DELETE FROM responses WHERE rowid IN (SELECT rowid FROM responses ORDER BY created DESC LIMIT 3)")
-    bad = subprocess.run([*cli, "--llm-cache", str(partial)], capture_output=True, text=True)
+    bad = cli("replay", run_dir, "--llm-cache", partial)
     assert bad.returncode == 1
     misses = int(re.search(r"\((\d+) misses\)", bad.stdout).group(1))  # type: ignore[union-attr]
     assert misses >= 1
