@@ -69,6 +69,7 @@ def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return _shared(tmp_path_factory, "solved_run", lambda p: run_games(find_games(games_dir), p, max_steps=60))
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under pytest-xdist (``--dist loadgroup``), the tests that read ``solved_run`` go to one worker:
     it makes the run once while the other worker gets on with the rest, instead of both waiting."""

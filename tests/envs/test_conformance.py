@@ -14,7 +14,19 @@ from engram.envs.check import check
 from engram.envs.registry import GROUP, env_ids
 
 
-@pytest.mark.parametrize("env_id", env_ids())
+def _matrix() -> list:
+    """Every registered id. The inner loop (``-m "not slow"``) keeps the first id of each backend
+    (ALFWorld, BabyAI, MiniWoB, ...); the rest are marked slow, and CI runs them all."""
+    seen: set[str] = set()
+    cases: list = []
+    for env_id in env_ids():
+        backend = env_id.split("-")[0]
+        cases.append(env_id if backend not in seen else pytest.param(env_id, marks=pytest.mark.slow))
+        seen.add(backend)
+    return cases
+
+
+@pytest.mark.parametrize("env_id", _matrix())
 def test_every_registered_env_conforms(env_id: str) -> None:
     report = check(env_id)
     assert report.ok, report.failed
@@ -96,7 +108,7 @@ def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) ->
     assert unknown.returncode == 2 and "unknown environment id" in unknown.stderr
 
 
-@pytest.mark.parametrize("env_id", env_ids())
+@pytest.mark.parametrize("env_id", _matrix())
 def test_engram_run_works_for_every_registered_env(env_id: str, tmp_path: Path, cli) -> None:
     res = cli("run", "--env", env_id, "--episodes", "2", "--max-steps", "8", "--memory", "all",
               "--run-dir", tmp_path / "run")  # fmt: skip

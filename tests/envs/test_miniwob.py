@@ -63,10 +63,27 @@ def test_the_page_becomes_facts_and_commands() -> None:
     assert _gone(), [p.cmdline()[:2] for p in _browsers()]
 
 
+FAMILIES = [
+    "click-test",
+    "click-button",
+    "click-button-sequence",
+    "click-link",
+    "click-dialog",
+    "click-checkboxes",
+    "click-option",
+    "click-tab",
+    "enter-text",
+    "enter-text-2",
+    "enter-password",
+    "login-user",
+    "focus-text-2",
+]
+#: The inner loop (-m "not slow") plays these four (clicks, options, typing, a form); CI plays all.
+INNER_LOOP = {"click-button-sequence", "click-checkboxes", "enter-text", "login-user"}
+
+
 @pytest.mark.parametrize(
-    "task",
-    ["click-test", "click-button", "click-button-sequence", "click-link", "click-dialog", "click-checkboxes",
-     "click-option", "click-tab", "enter-text", "enter-text-2", "enter-password", "login-user", "focus-text-2"],
+    "task", [t if t in INNER_LOOP else pytest.param(t, marks=pytest.mark.slow) for t in FAMILIES]
 )  # fmt: skip
 def test_the_gui_planner_solves_task_families(task: str, tmp_path: Path) -> None:
     from engram.agents.runner import run_games
