@@ -1,12 +1,13 @@
-"""Memoized parsing for TextWorld's PDDL engine: the same engine, about three times faster.
+"""Memoized parsing for TextWorld's PDDL engine: the same engine, 2.3 times faster per episode.
 
 Why: ALFWorld games run on TextWorld's PDDL engine, and it redoes pure work all the time. Every step
 it renders the command of each applicable action through its grammar, and each render re-parses the
 template text with a tatsu parser (``textgen._parse_and_convert``) and each grammar condition with
-another (``logic._parse_and_convert``); every reset translates the game's PDDL to SAS with
-FastDownward twice (``load`` builds a state, ``reset`` builds it again) and twice more for the
-planner's copy. Over the 24 test games the offline planner spent 42% of its time in template parses
-(a few hundred distinct strings, parsed 15,000 times) and 28% in PDDL translation.
+another (``logic._parse_and_convert``). Every state it builds translates the game's PDDL to SAS with
+FastDownward twice (plain and optimised), and a reset builds the state twice (``load``, then
+``reset``). Over the 24 test games the offline planner spent 42% of its time in template parses (a
+few hundred distinct strings, parsed 15,000 times) and 28% in PDDL translation; with the caches the
+same run takes 31.5 s instead of 71.9 s, observation for observation the same.
 
 Each of those functions is a pure function of its arguments, so :func:`install` puts a bounded cache
 in front of it and hands every caller a deep copy of the cached result (the engine mutates what it

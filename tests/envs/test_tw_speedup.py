@@ -1,0 +1,68 @@
+"""The memoized engine parses (``envs/tw_speedup.py``) change nothing but the time."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engram.envs import tw_speedup
+from engram.envs.alfworld import find_games
+
+
+def test_cached_results_are_private_copies_and_unhashable_calls_still_work() -> None:
+    calls: list[object] = []
+
+    def parse(text: object, rule_name: str = "symbols") -> list[dict[str, object]]:
+        calls.append(text)
+        return [{"text": text, "rule": rule_name}]
+
+    cached = tw_speedup.memoized(parse, 2)
+    first = cached("a", rule_name="x")
+    first[0]["text"] = "mutated by the engine"
+    assert cached("a", rule_name="x") == [{"text": "a", "rule": "x"}] and calls == ["a"]
+    assert cached(["a list"]) == [{"text": ["a list"], "rule": "symbols"}]  # unhashable: computed
+    assert cached(["a list"]) and calls == ["a", ["a list"], ["a list"]]
+    cached("b"), cached("c"), cached("a", rule_name="x")  # the bound evicts the oldest
+    assert calls[-1] == "a" and cached.cache_info().maxsize == 2
+
+
+def test_the_engine_installs_once_and_an_opt_out_runs_it_as_shipped(monkeypatch) -> None:
+    done = tw_speedup.install()
+    assert set(done) == {"textworld.envs.pddl.textgen._parse_and_convert", "textworld.logic._parse_and_convert",
+                         "fast_downward.pddl2sas"}  # fmt: skip
+    import fast_downward
+
+    wrapped = fast_downward.pddl2sas
+    assert tw_speedup.install() == done and fast_downward.pddl2sas is wrapped  # not wrapped twice
+    monkeypatch.setenv("ENGRAM_TW_SPEEDUP", "0")
+    assert tw_speedup.install() == []
+
+
+@pytest.mark.slow
+def test_episodes_are_the_same_with_and_without_the_caches(games_dir: Path, cli, tmp_path: Path) -> None:
+    """Two games of different task types played in this process (caches on) and in a process that
+    runs the engine as it ships: every action, observation, fact and admissible command agrees."""
+    games = find_games(games_dir)
+    picked = [games[0], next(g for g in games if "heat" in str(g))]
+    runs = {}
+    for name, env in (("cached", None), ("shipped", {**os.environ, "ENGRAM_TW_SPEEDUP": "0"})):
+        run_dir = tmp_path / name
+        for k, game in enumerate(picked):
+            args = ["run", "--games", str(game), "--memory", "none", "--run-dir", str(run_dir / str(k))]
+            if env is None:
+                assert cli(*args).returncode == 0
+            else:
+                done = subprocess.run([sys.executable, "-m", "engram", *args], env=env, capture_output=True, text=True)
+                assert done.returncode == 0, done.stderr
+        runs[name] = [
+            [json.loads(line) for line in (run_dir / str(k) / "episodes" / "ep0000" / "steps.jsonl").open()]
+            for k in range(len(picked))
+        ]
+    for cached, shipped in zip(runs["cached"], runs["shipped"], strict=True):
+        assert len(cached) > 3
+        assert [(s["action"], s["observation"]) for s in cached] == [(s["action"], s["observation"]) for s in shipped]
