@@ -113,7 +113,7 @@ def cli() -> Callable[..., Done]:
 
     from engram.tools.cli import app
 
-    def invoke(*args: str) -> Done:
+    def invoke(*args: object) -> Done:
         result = CliRunner().invoke(app, [str(a) for a in args])
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception  # a bug of ours: show its traceback, not an exit code
