@@ -113,6 +113,9 @@ def generate(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Game files or folders holding them")],
+    timeout: Annotated[
+        float, typer.Option(min=1.0, help="Seconds the planner may take per game (large real games need more)")
+    ] = 120.0,
 ) -> None:
     """Re-check game files with the planner expert in a subprocess; exit 1 if any is not solvable.
 
@@ -131,7 +134,7 @@ def validate(
         kept = " (checked, not rewritten: not a game engram generated)" if v.ok and not v.written else ""
         console.print(f"{v.game}: {mark}{kept}")
 
-    verdicts = validate_games(files, on_game=show)
+    verdicts = validate_games(files, on_game=show, timeout_s=timeout)
     bad = [v for v in verdicts if not v.ok]
     console.print(f"{len(verdicts) - len(bad)} solvable, {len(bad)} rejected")
     if bad:

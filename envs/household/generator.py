@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from engram.envs.household.pddl import dump_json, game_json, state_from_facts
-from engram.envs.household.solver import Solver, Verdict
+from engram.envs.household.solver import DEFAULT_TIMEOUT_S, Solver, Verdict
 from engram.envs.household.tasks import ROOMS_FOR_TASK, TASK_TYPES, Task, sample_task
 from engram.envs.household.world import ROOM_TYPES, House, HouseState, affordances, build_house, place
 
@@ -277,7 +277,9 @@ def made_by_engram(game: Path) -> bool:
         return False
 
 
-def validate_games(paths: list[Path], on_game: Callable[[Verdict], None] | None = None) -> list[Verdict]:
+def validate_games(
+    paths: list[Path], on_game: Callable[[Verdict], None] | None = None, timeout_s: float = DEFAULT_TIMEOUT_S
+) -> list[Verdict]:
     """Re-check existing game files (e.g. hand-edited ones).
 
     The verdict is written into games engram generated, so its loaders skip what no longer solves;
@@ -285,7 +287,7 @@ def validate_games(paths: list[Path], on_game: Callable[[Verdict], None] | None 
     rewritten: its own walkthrough and formatting are the user's data.
     """
     verdicts = []
-    with Solver() as solver:
+    with Solver(timeout_s) as solver:
         for path in paths:
             try:
                 json.loads(path.read_text())["pddl_problem"]

@@ -148,7 +148,13 @@ class Solver:
         seconds = time.perf_counter() - start
         if line is None:
             self.close()
-            return Verdict(game, False, f"planner timed out after {self.timeout_s:.0f} s", seconds=seconds)
+            return Verdict(
+                game,
+                False,
+                f"planner timed out after {self.timeout_s:.0f} s, so solvability is unknown "
+                "(engram validate --timeout gives it longer)",
+                seconds=seconds,
+            )
         if not line:
             code = proc.wait()
             tail = self._stderr_tail()
