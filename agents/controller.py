@@ -20,14 +20,14 @@ from langgraph.graph import END, START, StateGraph
 
 from engram.agents.planners.base import Decision, Planner
 from engram.agents.shortcuts import continue_skill, events_after
-from engram.envs.core import Observation
+from engram.envs.core import Goal, Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
 from engram.tools.trajectory import RunDir, ledger
 
 
 class EpisodeState(TypedDict, total=False):
     episode_id: str
-    house_id: str
+    world_id: str
     game: str
     seed: int
     goal: dict[str, Any]
@@ -58,7 +58,8 @@ def _final_entry(
 ) -> dict[str, Any]:
     """What memory observes of an episode's last step (there is no perceive after it)."""
     return {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
-            "subgoal": decision.get("subgoal", ""), "skill_events": skill_events, "won": won}  # fmt: skip
+            "outcome": obs["info"].get("outcome"), "subgoal": decision.get("subgoal", ""),
+            "skill_events": skill_events, "won": won}  # fmt: skip
 
 
 class Controller:
@@ -96,6 +97,7 @@ class Controller:
         obs = state["observation"]
         last_action = state["decision"]["action"] if state["t"] else None
         entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"],
+                 "outcome": obs["info"].get("outcome") if state["t"] else None,
                  "subgoal": state["decision"].get("subgoal", "") if state["t"] else "",
                  "skill_events": state.get("skill_events", []) if state["t"] else []}  # fmt: skip
         self._observe(state, entry, state["t"])
@@ -109,7 +111,7 @@ class Controller:
                 {
                     **entry,
                     "episode_id": state["episode_id"],
-                    "house_id": state.get("house_id", ""),
+                    "world_id": state.get("world_id", ""),
                     "t": t,
                     "goal": state["goal"],
                 }
@@ -119,7 +121,7 @@ class Controller:
         query = {
             "episode_id": state["episode_id"],
             "goal": state["goal"],
-            "house_id": state.get("house_id", ""),
+            "world_id": state.get("world_id", ""),
             "observation": state["observation"],
             "t": state["t"],
         }
@@ -185,9 +187,10 @@ class Controller:
         # ``won`` when the env says so; otherwise gymnasium's convention: terminated with a reward.
         won_now = obs["info"].get("won", p["terminated"] and p["reward"] > 0)
         won = bool(won_now) if p["executed"] else state.get("won", False)
+        lost = bool(obs["info"].get("lost")) and p["executed"]
         env_failed = bool(p.get("env_failed"))
-        done = won or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
-        events, running = events_after(decision, p["executed"], obs["text"])
+        done = won or lost or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
+        events, running = events_after(decision, p["executed"], obs["info"].get("outcome"))
         skill_events = [*p.get("skill_events", []), *events]
         record = {
             "t": t,
@@ -196,6 +199,7 @@ class Controller:
             "observation": obs,
             "facts_delta": [f for f in obs["facts"] if tuple(f) not in known],
             "reward": p["reward"],
+            "outcome": obs["info"].get("outcome") if p["executed"] else None,
             "won": won,
             "done": done,
             "subgoal": decision.get("subgoal", ""),
@@ -292,6 +296,14 @@ class Controller:
         obs, info = self.env.reset(seed=seed, options=reset_options(game))
         reset_s = time.perf_counter() - t0
         assert isinstance(obs, Observation)
+        goal = Goal.from_json(info.get("goal"))
+        # The env says which world the episode plays in and what kind of task it is; the runner's
+        # ``meta`` only fills in for environments that say nothing.
+        # An env that names no world gets one per seed: gymnasium's contract is that a seed fixes
+        # the episode, so only episodes of the same seed are known to share a layout.
+        world = str(info.get("world_id") or meta.get("world_id") or f"seed-{seed}")
+        meta = {**meta, "world_id": world,
+                "task_type": goal.task_type if goal.task_type != "unknown" else meta.get("task_type", "unknown")}  # fmt: skip
         self.run.truncate_steps(episode_id, 0)
         self.run.write_episode(
             episode_id,
@@ -301,17 +313,17 @@ class Controller:
                 "seed": seed,
                 "run_id": self.run_id,
                 **meta,
-                "goal": info.get("goal", {}),
+                "goal": goal.to_json(),
                 "initial_observation": obs.to_json(),
                 "reset_s": reset_s,
             },
         )
         initial: EpisodeState = {
             "episode_id": episode_id,
-            "house_id": str(meta.get("house_id", "")),
+            "world_id": world,
             "game": game,
             "seed": seed,
-            "goal": info.get("goal", {}),
+            "goal": goal.to_json(),
             "max_steps": self.max_steps,
             "observation": obs.to_json(),
             "history": [],

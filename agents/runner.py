@@ -19,7 +19,6 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
-from engram.envs.alfworld import game_meta
 from engram.envs.registry import make, register_all
 from engram.memory.base import MemoryModule
 from engram.tools.trajectory import RunDir
@@ -192,7 +191,9 @@ def run_games(
         for i, game in enumerate(games):
             # Episode k of a game list is "ep{k}" with seed + k, whichever process runs it (``offset``).
             k = offset + i
-            meta = game_meta(game) if game else {"task_type": env_id.rsplit("/", 1)[-1], "house_id": ""}
+            # The env names the world and the task type at reset; this is what an env that does not
+            # is filed under.
+            meta = {"task_type": env_id.rsplit("/", 1)[-1]}
             episode = controller.run_episode(f"ep{k:04d}", str(game), seed + k, meta)
             # Saved after every episode, so a later process (or a resumed one) starts from here. A
             # kill between an episode's end and this save loses that episode's memory updates.

@@ -3,7 +3,8 @@
 A planner starts a shortcut by returning a :class:`Decision` whose ``skill`` holds the bound steps
 and ``i = 0``. The controller then feeds the following steps itself, one per loop, without asking
 the planner, but only after re-checking the step's precondition and that the environment offers
-the command now. If the world disagrees (hands full, object gone, "Nothing happens.") the shortcut
+the command now. If the world disagrees (hands full, object gone, a step the env reports as a
+``failure`` outcome) the shortcut
 is aborted and the planner decides that step as usual: a stale shortcut costs at most the step it
 was on, never the episode. Every start, completion and abort is recorded as a ``skill_events``
 entry of the step, which is what the skill store's utility counters are built from.
@@ -14,8 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from engram.agents.planners.base import Decision
-
-NOTHING = "Nothing happens."
+from engram.envs.core import Outcome
 
 
 def holding(history: list[dict[str, Any]]) -> str:
@@ -55,14 +55,14 @@ def continue_skill(skill: dict[str, Any], state: dict[str, Any]) -> tuple[Decisi
     return None, "no step left to run"
 
 
-def events_after(decision: dict[str, Any], executed: bool, text: str) -> tuple[list[dict[str, Any]], Any]:
+def events_after(decision: dict[str, Any], executed: bool, outcome: str | None) -> tuple[list[dict[str, Any]], Any]:
     """Skill events of an executed step, and the shortcut still running afterwards (or None)."""
     skill = decision.get("skill")
     if not skill:
         return [], None
     tag = {"name": skill["name"], "template": skill["template"]}
     events = [{**tag, "event": "started"}] if skill["i"] == 0 else []
-    if not executed or text.strip() == NOTHING:
+    if not executed or outcome == Outcome.FAILURE:
         return [*events, {**tag, "event": "aborted", "why": "the environment refused the step"}], None
     if skill["i"] == len(skill["steps"]) - 1:
         return [*events, {**tag, "event": "done"}], None

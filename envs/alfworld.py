@@ -29,7 +29,7 @@ from engram.envs.alfworld_text import (
     to_canonical,
     upgrade_feedback,
 )
-from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
+from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
 
 GAME_FILE = "game.tw-pddl"
 
@@ -93,6 +93,19 @@ def game_meta(game: str | Path) -> dict[str, Any]:
     }
 
 
+#: the engine's answer to a command whose preconditions fail
+NOTHING_HAPPENS = "Nothing happens."
+
+
+def alfworld_goal(parsed: dict[str, Any], task_type: str = "") -> dict[str, Any]:
+    """ALFWorld's parsed task sentence as a :class:`Goal`: the object (and lamp) are the targets,
+    the rest are slots for ALFWorld's own planner and rules."""
+    targets = tuple(t for t in (parsed["object"], parsed["toggle"]) if t)
+    slots = {k: parsed[k] for k in ("object", "receptacle", "toggle", "count")}
+    kind = parsed["task_type"] if parsed["task_type"] != "unknown" else (task_type or "unknown")
+    return Goal(parsed["text"], kind, targets, slots).to_json()
+
+
 def _bundled_stream() -> Path:
     from importlib import resources
 
@@ -132,6 +145,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._grammar = ""
         self._to_engine: dict[str, str] = {}
         self._goal: dict[str, Any] = {}
+        self._world = ""
         self._steps = 0
         self._last: Observation | None = None
         self._facts: list[Any] = []
@@ -156,8 +170,11 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._open(self._game)
         obs_text, infos = self._tw.reset()
         self._steps = 0
-        self._goal = parse_goal(task_text(obs_text))
-        obs = self._observation(obs_text, infos, intro_facts(obs_text))
+        meta = game_meta(self._game)
+        self._goal = alfworld_goal(parse_goal(task_text(obs_text)), meta["task_type"])
+        self._world = str(meta["house_id"])
+        self._facts = []
+        obs = self._observation(obs_text, infos, intro_facts(obs_text), Outcome.PROGRESS)
         return obs, copy.deepcopy(obs.info)  # the caller may keep it: never share objects
 
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
@@ -168,7 +185,14 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         if self._grammar == GRAMMAR_2_1_1:
             obs_text = upgrade_feedback(obs_text, command)
         self._steps += 1
-        obs = self._observation(obs_text, infos, parse_facts(obs_text))
+        before = {str(p) for p in self._facts}
+        if obs_text.strip() == NOTHING_HAPPENS:
+            outcome = Outcome.FAILURE
+        elif {str(p) for p in infos.get("facts") or []} != before:
+            outcome = Outcome.PROGRESS
+        else:
+            outcome = Outcome.NO_EFFECT
+        obs = self._observation(obs_text, infos, parse_facts(obs_text), outcome)
         won = bool(infos.get("won", False))
         truncated = bool(self.max_steps is not None and self._steps >= self.max_steps and not won)
         return obs, 1.0 if won else 0.0, won, truncated, copy.deepcopy(obs.info)
@@ -226,13 +250,15 @@ class ALFWorldEnv(gym.Env[Observation, str]):
             wrappers.append(functools.partial(AlfredExpert, expert_type=self.expert))
         self._tw = textworld.gym.envs.TextworldGymEnv([str(game)], infos, max_episode_steps=None, wrappers=wrappers)
 
-    def _observation(self, text: str, infos: dict[str, Any], facts: list[Any]) -> Observation:
+    def _observation(self, text: str, infos: dict[str, Any], facts: list[Any], outcome: Outcome) -> Observation:
         self._facts = list(infos.get("facts") or [])
         engine_cmds = list(infos.get("admissible_commands") or [])
         self._to_engine = {to_canonical(c): c for c in engine_cmds}
         info: dict[str, Any] = {
             "won": bool(infos.get("won", False)),
             "goal": self._goal,
+            "world_id": self._world,
+            "outcome": str(outcome),
             "game": str(self._game),
             "grammar": self._grammar,
             "step": self._steps,

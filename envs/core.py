@@ -7,8 +7,10 @@ form both arrive as entities, relations and states in one shared vocabulary.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from enum import StrEnum
+from typing import Any, NamedTuple, TypedDict
 
 import gymnasium as gym
 
@@ -21,6 +23,82 @@ RELATIONS = frozenset({"type", "category", "in", "on", "at", "holds", "near", "c
 STATES = frozenset(
     {"open", "locked", "hot", "cold", "clean", "on", "sliced", "visible", "empty", "searched", "focused"}
 )
+
+
+class Outcome(StrEnum):
+    """What one step did, as the environment judges it (never re-read from its prose).
+
+    * ``progress``: the world changed (something moved, opened, heated; the agent went somewhere;
+      the score rose);
+    * ``no_effect``: the command was carried out and changed nothing (look, examine, inventory);
+    * ``failure``: the command could not be carried out here (a precondition failed, the engine
+      refused it, or it was unknown).
+
+    Memory and planners read it to learn what not to repeat: a shortcut aborts on ``failure``, the
+    explorer does not try a failed command again from the same place.
+    """
+
+    PROGRESS = "progress"
+    NO_EFFECT = "no_effect"
+    FAILURE = "failure"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """The task of an episode, supplied by the environment at reset as ``info["goal"]``.
+
+    ``text`` is what a person would be told; ``task_type`` groups episodes that are the same kind of
+    task (``pick_heat``, a MiniWoB task name, a TextWorld quest family); ``targets`` names the
+    entities the task is about, as they appear in facts and commands (memory looks them up, the
+    generic planner heads for them); ``slots`` holds anything structured a domain's own planner
+    wants (ALFWorld's object / receptacle / lamp). Memory never parses ``text`` for structure.
+    """
+
+    text: str
+    task_type: str = "unknown"
+    targets: tuple[str, ...] = ()
+    slots: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "task_type": self.task_type, "targets": list(self.targets),
+                "slots": dict(self.slots)}  # fmt: skip
+
+    def flat(self) -> dict[str, Any]:
+        """Slots beside text, task type and targets in one dict: the view a domain's own code
+        (ALFWorld's planner and rules) indexes by key. Memory uses the typed fields instead."""
+        return {**self.slots, "text": self.text, "task_type": self.task_type, "targets": list(self.targets)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> Goal:
+        """Read a goal, including the flat dicts older run directories recorded (every key other
+        than ``text`` and ``task_type`` was a slot)."""
+        data = dict(data or {})
+        text, task_type = str(data.pop("text", "")), str(data.pop("task_type", "") or "unknown")
+        targets = tuple(str(t) for t in data.pop("targets", ()) or ())
+        slots = dict(data.pop("slots", {}) or {})
+        slots.update(data)  # legacy flat keys
+        return cls(text, task_type, targets, slots)
+
+
+class StepInfo(TypedDict, total=False):
+    """The ``info`` keys engram reads from ``reset`` and ``step`` (environments may add more).
+
+    ``goal`` (:meth:`Goal.to_json`) at reset and on every step; ``world_id``: the world the episode
+    plays in (a house, a TextWorld world, a web site), which memory keys its per-world knowledge
+    on, so two episodes in one world share it and two worlds never mix; ``won`` / ``lost``: the
+    engine's own verdict (without ``won``, gymnasium's convention applies: terminated with a
+    positive reward); ``outcome``: an :class:`Outcome` value for each step.
+    """
+
+    goal: dict[str, Any]
+    world_id: str
+    won: bool
+    lost: bool
+    outcome: str
+
+
+def goal_of(info: Mapping[str, Any]) -> Goal:
+    return Goal.from_json(info.get("goal"))
 
 
 class Fact(NamedTuple):

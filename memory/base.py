@@ -30,10 +30,10 @@ class Recall:
 class MemoryModule(Protocol):
     """What the controller calls.
 
-    ``observe(step)``: ``step`` has ``episode_id``, ``house_id``, ``t``, ``goal``, ``action`` (the one
+    ``observe(step)``: ``step`` has ``episode_id``, ``world_id``, ``t``, ``goal``, ``action`` (the one
     that led here, None at reset), ``subgoal`` (the planner's, for that action), ``text``, ``facts``
     (JSON triples) and ``skill_events`` (shortcut starts, completions and aborts); the episode's last
-    step also has ``won``. ``recall(query)``: ``query`` has ``episode_id``, ``goal``, ``house_id``,
+    step also has ``won``. ``recall(query)``: ``query`` has ``episode_id``, ``goal``, ``world_id``,
     ``observation`` and ``t``; a module keeps no hidden "current" context, so a freshly loaded module
     answers the same query the same way. ``consolidate(episode)`` gets the finished
     ``episode.json``. ``save``/``load`` take one file path per module.

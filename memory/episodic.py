@@ -152,7 +152,7 @@ class EpisodicMemory:
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
-        text, house = str(goal.get("text", "")), str(query.get("house_id", ""))
+        text, house = str(goal.get("text", "")), str(query.get("world_id", ""))
         if not text:
             return []
         cache_key = (str(query.get("episode_id", "")), house, text)
@@ -203,10 +203,10 @@ class EpisodicMemory:
         summary = "; ".join(decisions[:6]) or "no object handled"
         self.add(
             key,
-            str(episode.get("house_id", "")),
+            str(episode.get("world_id", "")),
             text,
             {
-                "house": str(episode.get("house_id", "")),
+                "house": str(episode.get("world_id", "")),
                 "success": bool(result.get("success")),
                 "steps": int(result.get("steps", 0)),
                 "summary": summary,

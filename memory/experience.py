@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal, Outcome
 from engram.memory.base import Recall, episode_key
 from engram.memory.cluster_index import ClusterIndex
 from engram.memory.lookahead import lookahead
@@ -179,7 +179,7 @@ class ExperienceMemory:
         ep = str(step.get("episode_id", ""))
         live = self._live.get(ep)
         if live is None or (step.get("t", 0) == 0 and live.actions):
-            live = self._live[ep] = Live(dict(step.get("goal") or {}), str(step.get("house_id") or ""))
+            live = self._live[ep] = Live(Goal.from_json(step.get("goal")).flat(), str(step.get("world_id") or ""))
         first = not live.views
         facts = [list(f) if not isinstance(f, list) else f for f in step["facts"]]
         live.view.apply(Fact.from_json(f) for f in facts)
@@ -187,14 +187,14 @@ class ExperienceMemory:
         live.facts.append(facts)
         if step.get("action") and not first:
             live.actions.append(step["action"])
-            nothing = step.get("text", "").strip() == "Nothing happens."
-            live.outcomes.append("nothing happened" if nothing else "ok")
+            failed = step.get("outcome") == Outcome.FAILURE
+            live.outcomes.append("nothing happened" if failed else "ok")
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         live = self._live.get(str(query.get("episode_id", "")))
-        goal = query.get("goal") or {}
+        goal = Goal.from_json(query.get("goal")).flat()
         if live is None:  # nothing observed yet: the query's own observation is the state
-            live = Live(goal, str(query.get("house_id") or ""))
+            live = Live(goal, str(query.get("world_id") or ""))
             live.view.apply(Fact.from_json(f) for f in (query.get("observation") or {}).get("facts", []))
             live.snapshot()
         out: list[Recall] = []
@@ -214,11 +214,11 @@ class ExperienceMemory:
         if live is None or not live.views:
             return
         result = episode.get("result") or {}
-        goal = episode.get("goal") or live.goal
+        goal = Goal.from_json(episode.get("goal")).flat() if episode.get("goal") else live.goal
         actions = live.actions[: len(live.views) - 1]
         trace = Trace(
             key=key,
-            house=str(episode.get("house_id") or live.house),
+            house=str(episode.get("world_id") or live.house),
             goal=goal,
             success=bool(result.get("success")),
             actions=actions,
@@ -489,9 +489,10 @@ class ExperienceMemory:
             data = json.loads(body)
             for t, facts in enumerate(data["facts"]):
                 action = data["actions"][t - 1] if t else None
-                text = "Nothing happens." if t and data["outcomes"][t - 1] != "ok" else ""
-                self.observe({"episode_id": episode, "house_id": data["house"], "goal": data["goal"], "t": t,
-                              "facts": facts, "action": action, "text": text})  # fmt: skip
+                failed = t and data["outcomes"][t - 1] != "ok"
+                self.observe({"episode_id": episode, "world_id": data["house"], "goal": data["goal"], "t": t,
+                              "facts": facts, "action": action,
+                              "outcome": Outcome.FAILURE if failed else Outcome.PROGRESS})  # fmt: skip
         self.index = ClusterIndex(self.config.out)
         if all(v == version for _, v, _ in traces):
             vectors, self.owner = [], []

@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal
 from engram.memory.base import Recall, episode_key
 
 LOCATION = ("in", "on")
@@ -207,7 +207,7 @@ class SceneGraphMemory:
         return self.houses.setdefault(house or self.house, SceneGraph())
 
     def observe(self, step: dict[str, Any]) -> None:
-        self.house = step.get("house_id") or "default"
+        self.house = step.get("world_id") or "default"
         facts = [Fact.from_json(f) if isinstance(f, list) else f for f in step["facts"]]
         for otype, rkind in self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0))):
             table = self.kinds.setdefault(otype, {})
@@ -215,9 +215,9 @@ class SceneGraphMemory:
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
-        g = self.graph(query.get("house_id") or None)
+        g = self.graph(query.get("world_id") or None)
         out: list[Recall] = []
-        for target in (goal.get("object"), goal.get("toggle")):
+        for target in Goal.from_json(goal).targets:
             for obj, rec, b in g.where(target)[:3] if target else []:
                 out.append(
                     Recall(
@@ -279,7 +279,7 @@ class SceneGraphMemory:
         if key in self.consolidated:
             return  # decaying twice for one episode would make a resumed run differ
         self.consolidated.add(key)
-        self.graph(episode.get("house_id") or self.house).decay(self.decay)
+        self.graph(episode.get("world_id") or self.house).decay(self.decay)
 
     # -- persistence -------------------------------------------------------------------------
     def save(self, path: Path) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from engram.envs.alfworld_text import base_type
+from engram.envs.core import Goal
 from engram.memory.base import Recall, episode_key
 
 #: verbs that act on an object at a receptacle, with the precondition a step needs
@@ -252,7 +253,7 @@ class SkillMemory:
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
         out: list[Recall] = []
-        for otype in filter(None, (goal.get("object"), goal.get("toggle"))):
+        for otype in Goal.from_json(goal).targets:
             tips = self._tips_by_type.get(otype, [])
             total = sum(t.support for t in tips) or 1
             for t in sorted(tips, key=lambda t: (-t.support, t.receptacle_kind)):
@@ -336,7 +337,7 @@ class SkillMemory:
 
     def _judge_tips(self, goal: dict[str, Any], found: list[tuple[str, str]]) -> None:
         """A tip about the goal's object type paid off when the object was found where it said."""
-        for otype in filter(None, (goal.get("object"), goal.get("toggle"))):
+        for otype in Goal.from_json(goal).targets:
             kinds = {k for o, k in found if o == otype}
             for tip in self._tips_by_type.get(otype, []):
                 tip.used += 1

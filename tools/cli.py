@@ -353,7 +353,7 @@ def show(
     facts: Annotated[bool, typer.Option("--facts", help="Also print each step's new facts")] = False,
 ) -> None:
     """Print a run's overview, or one episode step by step."""
-    from engram.tools.trajectory import RunDir, summarize
+    from engram.tools.trajectory import RunDir, summarize, world_of
 
     run_ = RunDir(run_dir)
     try:
@@ -362,7 +362,7 @@ def show(
             summary = summarize(eps)
             console.print(_summary_table(summary, f"run {run_dir}"))
             table = Table()
-            for col in ("episode", "task type", "house", "result", "steps"):
+            for col in ("episode", "task type", "world", "result", "steps"):
                 table.add_column(col)
             for ep in eps:
                 res = ep.get("result")
@@ -370,7 +370,7 @@ def show(
                 table.add_row(
                     ep["id"],
                     ep.get("task_type", ""),
-                    ep.get("house_id", ""),
+                    world_of(ep),
                     status,
                     str(res["steps"]) if res else "-",
                 )

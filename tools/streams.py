@@ -11,7 +11,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from engram.tools.trajectory import RunDir, summarize, write_json
+from engram.tools.trajectory import RunDir, summarize, world_of, write_json
 
 
 def slug(setting: str) -> str:
@@ -23,7 +23,7 @@ def _curve(episodes: list[dict[str, Any]]) -> list[float]:
     seen: dict[str, int] = {}
     by_index: dict[int, list[int]] = {}
     for ep in episodes:
-        house = str(ep.get("house_id", ""))
+        house = world_of(ep)
         i = seen[house] = seen.get(house, -1) + 1
         by_index.setdefault(i, []).append(int(ep["result"]["steps"]))
     return [statistics.fmean(by_index[i]) for i in sorted(by_index)]

@@ -154,6 +154,11 @@ def ledger(steps: list[dict[str, Any]], reflection: dict[str, Any] | None = None
     return out
 
 
+def world_of(episode: dict[str, Any]) -> str:
+    """The world an episode played in; run directories older than world ids recorded a house."""
+    return str(episode.get("world_id", episode.get("house_id", "")))
+
+
 def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
     rows = []
     for ep in episodes:
@@ -165,7 +170,8 @@ def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
                 "id": ep["id"],
                 "game": ep["game"],
                 "task_type": ep.get("task_type", "unknown"),
-                "house_id": ep.get("house_id", ""),
+                "world_id": world_of(ep),
+                "house_id": world_of(ep),  # the key's name before world ids (scripts read it)
                 "success": bool(result["success"]),
                 "steps": int(result["steps"]),
                 "seconds": float(result["seconds"]),

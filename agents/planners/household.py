@@ -27,7 +27,7 @@ from typing import Any
 
 from engram.agents.planners.base import Decision
 from engram.envs.alfworld_text import LAMPS, base_type
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal, Outcome
 from engram.memory.base import Recall
 from engram.memory.symbolic import OPENABLE, TOOLS, WorldView
 
@@ -120,14 +120,14 @@ class HouseholdPlanner:
         self._chosen: dict[str, Any] | None = None
 
     def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
-        goal = state["goal"]
+        goal = Goal.from_json(state["goal"]).flat()
         admissible: list[str] = state["observation"]["admissible"]
         belief = Belief()
         belief.recall(recall)
         failed: set[tuple[str, str]] = set()
         for entry in state["history"]:
             belief.apply(Fact.from_json(f) for f in entry["facts"])
-            if entry.get("action") and entry["text"].strip() == "Nothing happens.":
+            if entry.get("action") and entry.get("outcome") == Outcome.FAILURE:
                 failed.add((belief.at, entry["action"]))  # a no-op leaves the agent where it was
         allowed = [a for a in admissible if (belief.at, a) not in failed]
         # Shortcuts on offer, by name; ``_goto`` picks one when a trip matches a known procedure.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engram.agents.planners.household import HouseholdPlanner
+from engram.envs.alfworld import alfworld_goal
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
 from engram.memory.base import Recall
 
@@ -16,10 +17,12 @@ INTRO = (
 
 def _state(steps: list[tuple[str, str]], admissible: list[str]) -> dict[str, Any]:
     history = [{"action": None, "text": INTRO, "facts": [f.to_json() for f in intro_facts(INTRO)]}]
-    history += [{"action": a, "text": t, "facts": [f.to_json() for f in parse_facts(t)]} for a, t in steps]
+    # The outcome is the env's verdict, as ALFWorldEnv gives it ("Nothing happens." is a failure).
+    history += [{"action": a, "text": t, "facts": [f.to_json() for f in parse_facts(t)],
+                 "outcome": "failure" if t == "Nothing happens." else "progress"} for a, t in steps]  # fmt: skip
     text = steps[-1][1] if steps else INTRO
     return {
-        "goal": parse_goal("heat some egg and put it in countertop"),
+        "goal": alfworld_goal(parse_goal("heat some egg and put it in countertop")),
         "observation": {"text": text, "facts": [], "admissible": admissible},
         "history": history,
     }

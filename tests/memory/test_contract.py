@@ -8,6 +8,7 @@ import pytest
 
 from engram.agents.runner import MEMORY_MODULES, make_memory, parse_memory
 from engram.envs.alfworld_text import intro_facts, parse_facts
+from engram.envs.core import Goal
 from engram.memory.base import MemoryModule, Recall, episode_key
 
 INTRO = (
@@ -23,14 +24,14 @@ STEPS = [
     ("open fridge 1", "You open the fridge 1. The fridge 1 is open. In it, you see nothing."),
     ("move apple 1 to fridge 1", "You move the apple 1 to the fridge 1."),
 ]
-GOAL = {"task_type": "pick_and_place_simple", "object": "apple", "receptacle": "fridge", "toggle": "", "count": 1,
-        "text": "put a apple in fridge."}  # fmt: skip
+GOAL = Goal("put a apple in fridge.", "pick_and_place_simple", ("apple",),
+            {"object": "apple", "receptacle": "fridge", "toggle": "", "count": 1}).to_json()  # fmt: skip
 
 
 def _feed(module: MemoryModule, episode_id: str, steps: list[tuple[str | None, str]]) -> None:
     for t, (action, text) in enumerate(steps):
         facts = intro_facts(text) if t == 0 else parse_facts(text)
-        module.observe({"episode_id": episode_id, "house_id": "h1", "t": t, "goal": GOAL, "text": text,
+        module.observe({"episode_id": episode_id, "world_id": "h1", "t": t, "goal": GOAL, "text": text,
                         "action": action, "subgoal": "put apple in fridge" if t else "", "skill_events": [],
                         "facts": [f.to_json() for f in facts], "won": t == len(steps) - 1})  # fmt: skip
 
@@ -40,12 +41,12 @@ def test_module_contract(name: str, tmp_path: Path) -> None:
     (module,) = make_memory([name])
     assert isinstance(module, MemoryModule) and module.name == name
     _feed(module, "e1", STEPS)
-    episode = {"id": "e1", "run_id": "r1", "house_id": "h1", "goal": GOAL, "task_type": GOAL["task_type"],
+    episode = {"id": "e1", "run_id": "r1", "world_id": "h1", "goal": GOAL, "task_type": GOAL["task_type"],
                "result": {"success": True, "steps": 5, "error": None}}  # fmt: skip
     module.consolidate(episode)
     assert episode_key(episode) in module.consolidated
     _feed(module, "e2", STEPS[:2])  # the next episode has begun
-    query = {"episode_id": "e2", "goal": GOAL, "house_id": "h1", "t": 1}
+    query = {"episode_id": "e2", "goal": GOAL, "world_id": "h1", "t": 1}
     recalled = module.recall(query)
     assert recalled and all(isinstance(r, Recall) and r.source == name and r.text for r in recalled)
     module.save(tmp_path / f"{name}.sqlite")

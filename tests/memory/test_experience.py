@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 import torch
 
+from engram.envs.alfworld import alfworld_goal
+from engram.envs.core import Goal
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
 from engram.memory.experience import ExperienceMemory, hindsight_labels, train_bank
 from engram.memory.lookahead import lookahead
@@ -54,19 +56,20 @@ CLEAN = (KITCHEN, "clean some mug and put it in cabinet", [
 
 def _feed(bank: ExperienceMemory, ep: str, script: tuple, upto: int | None = None, house: str = "h") -> dict:
     receptacles, task, steps = script
-    goal = parse_goal(task)
+    goal = alfworld_goal(parse_goal(task))
     intro = _intro(receptacles, task)
-    bank.observe({"episode_id": ep, "house_id": house, "t": 0, "goal": goal, "action": None, "text": intro,
+    bank.observe({"episode_id": ep, "world_id": house, "t": 0, "goal": goal, "action": None, "text": intro,
                   "facts": [f.to_json() for f in intro_facts(intro)]})  # fmt: skip
     for t, (action, text) in enumerate(steps[:upto], start=1):
-        bank.observe({"episode_id": ep, "house_id": house, "t": t, "goal": goal, "action": action, "text": text,
-                      "facts": [f.to_json() for f in parse_facts(text)]})  # fmt: skip
+        bank.observe({"episode_id": ep, "world_id": house, "t": t, "goal": goal, "action": action, "text": text,
+                      "facts": [f.to_json() for f in parse_facts(text)],
+                      "outcome": "failure" if text == "Nothing happens." else "progress"})  # fmt: skip
     return goal
 
 
 def _episode(bank: ExperienceMemory, ep: str, script: tuple, house: str, success: bool = True) -> None:
     goal = _feed(bank, ep, script, house=house)
-    bank.consolidate({"id": ep, "run_id": "r", "house_id": house, "goal": goal,
+    bank.consolidate({"id": ep, "run_id": "r", "world_id": house, "goal": goal,
                       "result": {"success": success, "steps": len(script[2])}})  # fmt: skip
 
 
@@ -97,7 +100,7 @@ def test_failed_episodes_are_kept_but_never_retrieved() -> None:
     _episode(b, "bad", HEAT, "h", success=False)
     assert len(b.traces) == 1 and len(b.index) == 0
     _feed(b, "new", HEAT, upto=1, house="h2")
-    goal = parse_goal(HEAT[1])
+    goal = alfworld_goal(parse_goal(HEAT[1]))
     assert not [r for r in b.recall({"episode_id": "new", "goal": goal}) if r.kind == "prior"]
 
 
@@ -111,7 +114,7 @@ def test_retrieval_returns_same_task_type_ahead_of_unrelated(bank: ExperienceMem
     view = WorldView()
     view.apply(intro_facts(_intro(other_house[0], other_house[1])))
     view.apply(parse_facts(HEAT[2][0][1]))
-    hits = bank.neighbours(view, goal)
+    hits = bank.neighbours(view, Goal.from_json(goal).flat())
     assert hits, "nothing retrieved"
     types = [trace.goal["task_type"] for trace, _, _ in hits]
     assert types[0] == "pick_heat_then_place_in_recep"
@@ -125,7 +128,7 @@ def test_retrieval_returns_same_task_type_ahead_of_unrelated(bank: ExperienceMem
 
 
 def test_lookahead_rejects_actions_that_cannot_advance_the_goal() -> None:
-    goal = parse_goal("put a apple in fridge")
+    goal = Goal.from_json(alfworld_goal(parse_goal("put a apple in fridge"))).flat()
     view = WorldView()
     view.apply(intro_facts(_intro(KITCHEN, "put a apple in fridge")))
     visited = {view.key()}

@@ -57,22 +57,22 @@ def test_confidence_decays_and_recall_ranks_by_it() -> None:
     mem = SceneGraphMemory(decay=0.5)
     mem.observe(
         {
-            "house_id": "h",
+            "world_id": "h",
             "episode_id": "e1",
             "t": 1,
             "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
         }
     )
-    mem.consolidate({"id": "e1", "house_id": "h"})
+    mem.consolidate({"id": "e1", "world_id": "h"})
     mem.observe(
         {
-            "house_id": "h",
+            "world_id": "h",
             "episode_id": "e2",
             "t": 1,
             "facts": parse_facts("You arrive at fridge 1. The fridge 1 is open. In it, you see a apple 2."),
         }
     )
-    recalls = [r for r in mem.recall({"goal": {"object": "apple"}}) if "object" in r.content]
+    recalls = [r for r in mem.recall({"goal": {"targets": ["apple"]}}) if "object" in r.content]
     assert [r.content["object"] for r in recalls] == ["apple 2", "apple 1"]
     assert recalls[0].score == 1.0 and recalls[1].score == 0.5
 
@@ -81,7 +81,7 @@ def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
     mem = SceneGraphMemory()
 
     def see(house: str, episode: str, t: int, text: str) -> None:
-        mem.observe({"house_id": house, "episode_id": episode, "t": t, "facts": parse_facts(text)})
+        mem.observe({"world_id": house, "episode_id": episode, "t": t, "facts": parse_facts(text)})
 
     see("h1", "e1", 1, "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 1.")
     see("h1", "e1", 2, "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 1.")  # no news
@@ -90,7 +90,7 @@ def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
     see("h2", "e2", 1, "You open the fridge 1. The fridge 1 is open. In it, you see a apple 1.")
     assert mem.kinds["apple"] == {"countertop": 1, "fridge": 2}
     # In a third house, never seen, memory still says where apples usually are.
-    priors = [r for r in mem.recall({"goal": {"object": "apple"}, "house_id": "h3"}) if r.kind == "prior"]
+    priors = [r for r in mem.recall({"goal": {"targets": ["apple"]}, "world_id": "h3"}) if r.kind == "prior"]
     assert [(r.content["receptacle_type"], r.score) for r in priors] == [("fridge", 0.6667), ("countertop", 0.3333)]
     mem.save(tmp_path / "scene.sqlite")
     again = SceneGraphMemory()
@@ -108,7 +108,7 @@ def test_memory_survives_a_new_process(tmp_path: Path) -> None:
     mem = SceneGraphMemory()
     mem.observe(
         {
-            "house_id": "h7",
+            "world_id": "h7",
             "episode_id": "e1",
             "t": 3,
             "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
@@ -138,7 +138,7 @@ def test_memory_agrees_with_the_engine_over_a_stream(stream_dir: Path, tmp_path:
     agree = total = 0
     for i, game in enumerate(find_games(stream_dir)):
         ep = ctl.run_episode(f"e{i}", str(game), i, game_meta(game))
-        fresh = [(f, b) for f, b in mem.graph(ep["house_id"]).beliefs() if b.episode == f"e{i}"]
+        fresh = [(f, b) for f, b in mem.graph(ep["world_id"]).beliefs() if b.episode == f"e{i}"]
         a, n = accuracy(fresh, env.ground_truth())
         agree, total = agree + a, total + n
     assert total > 20 and agree / total >= 0.99, (agree, total)
@@ -147,9 +147,9 @@ def test_memory_agrees_with_the_engine_over_a_stream(stream_dir: Path, tmp_path:
 def test_open_is_forgotten_at_episode_end_locations_are_kept() -> None:
     mem = SceneGraphMemory()
     text = "You open the fridge 1. The fridge 1 is open. In it, you see a egg 1."
-    mem.observe({"house_id": "h", "episode_id": "e1", "t": 1, "facts": parse_facts(text)})
+    mem.observe({"world_id": "h", "episode_id": "e1", "t": 1, "facts": parse_facts(text)})
     facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
     assert ("fridge 1", "open", None) in facts and ("egg 1", "in", "fridge 1") in facts
-    mem.consolidate({"id": "e1", "house_id": "h"})
+    mem.consolidate({"id": "e1", "world_id": "h"})
     facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
     assert ("fridge 1", "open", None) not in facts and ("egg 1", "in", "fridge 1") in facts
