@@ -302,8 +302,8 @@ class Controller:
         # An env that names no world gets one per seed: gymnasium's contract is that a seed fixes
         # the episode, so only episodes of the same seed are known to share a layout.
         world = str(info.get("world_id") or meta.get("world_id") or f"seed-{seed}")
-        meta = {**meta, "world_id": world,
-                "task_type": goal.task_type if goal.task_type != "unknown" else meta.get("task_type", "unknown")}  # fmt: skip
+        task_type = goal.task_type if goal.task_type != "unknown" else meta.get("task_type", "unknown")
+        meta = {**meta, "world_id": world, "task_type": task_type}
         self.run.truncate_steps(episode_id, 0)
         self.run.write_episode(
             episode_id,

@@ -9,8 +9,8 @@ import pytest
 import torch
 
 from engram.envs.alfworld import alfworld_goal
-from engram.envs.core import Goal
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
+from engram.envs.core import Goal
 from engram.memory.experience import ExperienceMemory, hindsight_labels, train_bank
 from engram.memory.lookahead import lookahead
 from engram.memory.symbolic import WorldView

@@ -82,7 +82,8 @@ def test_poisoning_guard_failed_episodes_create_no_skills(stream_dir: Path, tmp_
 
 
 def _episode(eid: str, task_type: str, success: bool, tip: str = "") -> dict:
-    ep = {"id": eid, "run_id": "r", "goal": {"task_type": task_type, "targets": ["mug"], "slots": {"object": "mug"}}, "result": {"success": success}}
+    goal = {"task_type": task_type, "targets": ["mug"], "slots": {"object": "mug"}}
+    ep = {"id": eid, "run_id": "r", "goal": goal, "result": {"success": success}}
     if tip:
         ep["reflection"] = {"tip": tip}
     return ep
