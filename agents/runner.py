@@ -87,17 +87,19 @@ def offline_planner(env_id: str, affordance_prior: bool = False) -> Planner:
 
     register_all()
     spec = gym.spec(env_id)
-    entry = spec.entry_point if isinstance(spec.entry_point, str) else ""
-    module, _, cls = entry.partition(":")
-    env_class = getattr(importlib.import_module(module), cls, None) if module else None
-    named = getattr(env_class, "metadata", {}).get("engram_planner")
+    if isinstance(spec.entry_point, str):
+        module, _, cls = spec.entry_point.partition(":")
+        env_class = getattr(importlib.import_module(module), cls, None)
+    else:  # registered in-process as a class (or a factory, which has no metadata)
+        env_class = spec.entry_point
+    named = (getattr(env_class, "metadata", None) or {}).get("engram_planner")
     if named:
         mod, _, attr = str(named).partition(":")
         planner: Planner = getattr(importlib.import_module(mod), attr)()
         return planner
-    from engram.agents.planners.explore import ExplorePlanner
+    from engram.agents.planners.generic import GenericPlanner
 
-    return ExplorePlanner()
+    return GenericPlanner()
 
 
 def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) -> Planner:

@@ -24,6 +24,7 @@ GROUP = "engram.envs"
 
 BUILTIN: dict[str, str] = {
     "engram/ALFWorld-v0": "engram.envs.alfworld:ALFWorldEnv",
+    "engram/TextWorld-v0": "engram.envs.textworld_env:TextWorldEnv",
 }
 
 

@@ -60,6 +60,50 @@ class MemoryModule(Protocol):
     def load(self, path: Path) -> None: ...
 
 
+#: relations that say where an entity is: a new one replaces the old
+_WHERE = ("in", "on", "at")
+
+
+def fold(state: dict[tuple[Any, ...], Any], facts: list[Any]) -> dict[tuple[Any, ...], Any]:
+    """The world as the facts so far describe it: ``state`` updated in place with one step's facts
+    (JSON triples or :class:`~engram.envs.core.Fact`). An entity is in one place at a time (a new
+    ``in``/``on``/``at`` replaces the old and means it is no longer held); a state is what it was
+    last seen as. Environments differ in how much each step's facts repeat (textworld lists what
+    is in view, ALFWorld what the sentence said), and the fold makes both a state to compare."""
+    for subject, relation, obj, value in facts:
+        if relation in _WHERE and value:
+            state[(subject, "where")] = (relation, obj)
+            state.pop(("holds", subject), None)
+        elif relation == "holds":
+            if value:
+                state[("holds", obj)] = True
+                state.pop((obj, "where"), None)
+            else:
+                state.pop(("holds", obj), None)
+        else:
+            state[(subject, relation, obj)] = bool(value)
+    return state
+
+
+def loop_free(keys: list[Any], actions: list[str]) -> list[str]:
+    """``actions`` without the stretches that came back to a state already passed (``keys[i]`` is
+    the state before ``actions[i]``, ``keys[-1]`` the final one): what a success really needed,
+    with its detours (look, examine, open-then-close, drop-then-take) cut out."""
+    path: list[tuple[Any, str]] = []
+    for key, action in zip(keys, actions, strict=False):
+        for i, (k, _) in enumerate(path):
+            if k == key:
+                del path[i:]
+                break
+        path.append((key, action))
+    if len(keys) > len(actions):  # the final state may close a loop too
+        for i, (k, _) in enumerate(path):
+            if k == keys[len(actions)]:
+                del path[i:]
+                break
+    return [a for _, a in path]
+
+
 def episode_key(episode: dict[str, Any]) -> str:
     """A key unique across runs sharing a memory directory: episode ids alone repeat between runs."""
     return f"{episode.get('run_id', '')}/{episode['id']}"

@@ -1,11 +1,13 @@
 """Episodic retrieval (ExpRAG, Memento): past episodes in chromadb, recalled by task similarity.
 
-Each finished episode is stored as one document, its task text, with the house, the outcome, a
-one-line summary and its key decisions (what was taken from where, where things went). ``recall``
-returns the top-k most similar past episodes *of the same house*; their "found" pairs become
-search priors for the planner, and their summaries are what an LLM prompt would carry.
+Each finished episode is stored as one document, its task text, with the world, the outcome, a
+one-line summary, every action it took, and where the goal's targets were found (the holder each
+target was last seen in before the agent took it, read from the facts, so any environment's
+episodes say it alike). ``recall`` returns the top-k most similar past episodes *of the same
+world*; a verified one is a case the generic planner follows (re-grounded to what is admissible
+now), its "found" pairs are search priors, and its summary is what an LLM prompt carries.
 
-Why one collection per house: chromadb ``where`` filters were about 50x slower than a plain query
+Why one collection per world: chromadb ``where`` filters were about 50x slower than a plain query
 at 100k items, so scoping is by collection, not by filter. Why a registered embedding function with
 a per-process model cache: chromadb rebuilds a collection's embedding function from its config on
 several calls, and loading MiniLM each time would cost seconds. Embeddings come from the PyPI
@@ -28,10 +30,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from engram.memory.base import Recall, episode_key
+from engram.envs.core import Goal
+from engram.memory.base import Recall, episode_key, fold, loop_free
 
-_KEY_VERBS = ("take ", "move ", "heat ", "cool ", "clean ", "use ")
-_TAKE = re.compile(r"^take (.+?) from (.+)$")
+_LOCATION = ("in", "on", "at")
 
 
 @cache
@@ -91,6 +93,12 @@ def embedding_function() -> Any:
     return MiniLM()
 
 
+def _type_of(entity: str) -> str:
+    """``apple 1`` -> ``apple``: numbered instances share their type (names without a number are
+    their own type)."""
+    return entity.rsplit(" ", 1)[0] if entity[-1:].isdigit() else entity
+
+
 def _collection_name(house: str) -> str:
     slug = re.sub(r"[^a-zA-Z0-9._-]", "-", house or "default")
     return f"house-{slug}"[:60].rstrip("-._") or "house-default"
@@ -107,6 +115,10 @@ class EpisodicMemory:
         self._client: Any = None
         self._dir: Path | None = None  # where the store lives once saved or loaded
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
+        #: episode id -> entity -> the holder it was last seen in before the agent took it
+        self._found: dict[str, dict[str, str]] = {}
+        self._where: dict[str, dict[str, str]] = {}  # episode id -> entity -> holder last seen in
+        self._states: dict[str, tuple[dict[Any, Any], list[frozenset[Any]]]] = {}  # folded state, keys
         self._cache: dict[tuple[str, str, str], list[Recall]] = {}
         self._collections: dict[str, Any] = {}
         self._counts: dict[str, int] = {}  # house -> records, recounted after a change
@@ -144,11 +156,24 @@ class EpisodicMemory:
 
     # -- contract ------------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
-        trace = self._trace.setdefault(str(step.get("episode_id", "")), [])
+        episode = str(step.get("episode_id", ""))
+        trace = self._trace.setdefault(episode, [])
+        where, found = self._where.setdefault(episode, {}), self._found.setdefault(episode, {})
         if step.get("t", 0) == 0:
             trace.clear()
+            where.clear()
+            found.clear()
+            self._states[episode] = ({}, [])
+        folded, keys = self._states.setdefault(episode, ({}, []))
+        fold(folded, step.get("facts", []))
+        keys.append(frozenset(folded.items()))
         if step.get("action"):
             trace.append(str(step["action"]))
+        for subject, relation, obj, value in step.get("facts", []):
+            if relation in _LOCATION and obj and value and subject != "agent":
+                where[subject] = obj
+            elif subject == "agent" and relation == "holds" and obj and value and obj in where:
+                found.setdefault(obj, where[obj])
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
@@ -182,7 +207,8 @@ class EpisodicMemory:
                         "success": bool(meta["success"]),
                         "steps": meta["steps"],
                         "found": json.loads(meta["found"]),
-                        "decisions": json.loads(meta["decisions"]),
+                        "actions": json.loads(meta.get("actions") or meta["decisions"]),
+                        "path": json.loads(meta.get("path") or meta.get("actions") or meta["decisions"]),
                     },
                     f"similar past task '{doc}' {outcome} in {meta['steps']} steps: {meta['summary']}",
                     round(0.3 * similarity, 4),
@@ -193,14 +219,18 @@ class EpisodicMemory:
     def consolidate(self, episode: dict[str, Any]) -> None:
         key = episode_key(episode)
         actions = self._trace.pop(str(episode.get("id", "")), [])
+        taken = self._found.pop(str(episode.get("id", "")), {})
+        self._where.pop(str(episode.get("id", "")), None)
+        _, keys = self._states.pop(str(episode.get("id", "")), ({}, []))
         self._cache.clear()
         if key in self.consolidated:
             return
         result = episode.get("result") or {}
-        decisions = [a for a in actions if a.startswith(_KEY_VERBS)]
-        found = [[m.group(1), m.group(2)] for a in decisions if (m := _TAKE.match(a))]
+        targets = Goal.from_json(episode.get("goal")).targets
+        found = [[e, h] for e, h in taken.items() if e in targets or _type_of(e) in targets]
         text = str(episode.get("goal", {}).get("text", "")) or str(episode.get("task_type", ""))
-        summary = "; ".join(decisions[:6]) or "no object handled"
+        # The end of an episode is where its business is done: what a prompt line should show.
+        summary = ("... " if len(actions) > 6 else "") + "; ".join(actions[-6:]) if actions else "no action"
         self.add(
             key,
             str(episode.get("world_id", "")),
@@ -211,7 +241,8 @@ class EpisodicMemory:
                 "steps": int(result.get("steps", 0)),
                 "summary": summary,
                 "found": json.dumps(found),
-                "decisions": json.dumps(decisions),
+                "actions": json.dumps(actions),
+                "path": json.dumps(loop_free(keys, actions)),
             },
         )
         self.consolidated.add(key)

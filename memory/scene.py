@@ -24,7 +24,9 @@ import networkx as nx
 from engram.envs.core import Fact, Goal
 from engram.memory.base import Recall, episode_key
 
-LOCATION = ("in", "on")
+#: where an entity is: inside / on a holder, or at a place (a room, a cell); the agent's own
+#: ``at`` is where it stands now, not long-term knowledge, and is not kept
+LOCATION = ("in", "on", "at")
 STATE_NAMES = ("open", "hot", "cold", "clean", "on", "sliced")
 
 
@@ -48,6 +50,9 @@ class SceneGraph:
         # Indexes so that recall stays fast in big memories (no scan over every node or edge).
         self._by_type: dict[str, set[str]] = {}
         self._receptacles: set[str] = set()
+        #: (place, command) -> the place it led to: how to get around this world, learned from the
+        #: steps whose command changed where the agent stands
+        self.routes: dict[tuple[str, str], str] = {}
 
     # -- updates -----------------------------------------------------------------------------
     def add_entity(self, entity: str, etype: str = "", category: str = "", searched: Any = None) -> None:
@@ -92,7 +97,7 @@ class SceneGraph:
                 self._set(f.subject, f.object)
             elif f.relation == "category" and f.object:
                 self._set(f.subject, node["type"], f.object)
-            elif f.relation in LOCATION and f.object:
+            elif f.relation in LOCATION and f.object and f.subject != "agent":
                 if f.value:
                     if f.object in searched and not self.g.has_edge(f.subject, f.object):
                         self._node(f.object)
@@ -145,6 +150,21 @@ class SceneGraph:
             (o, r, a["belief"]) for o in entities for _, r, a in self.g.out_edges(o, data=True) if a["rel"] in LOCATION
         ]
         return sorted(hits, key=lambda h: (-h[2].confidence, -h[2].step, h[0]))
+
+    def place_of(self, entity: str) -> str:
+        """The place (room, cell) an entity is believed to be at, following what holds it: the
+        latchkey in the box on the table at the kitchen is at the kitchen. "" when unknown."""
+        seen = set()
+        while entity not in seen:
+            seen.add(entity)
+            edges = [(d, a["rel"]) for _, d, a in self.g.out_edges(entity, data=True) if a["rel"] in LOCATION]
+            if not edges:
+                return entity if self.g.nodes.get(entity, {}).get("category") == "place" else ""
+            holder, rel = edges[0]
+            if rel == "at":
+                return holder
+            entity = holder
+        return ""
 
     def contents(self, receptacle: str) -> list[str]:
         return sorted(o for o, _, a in self.g.in_edges(receptacle, data=True) if a["rel"] in LOCATION)
@@ -202,6 +222,7 @@ class SceneGraphMemory:
         self.kinds: dict[str, dict[str, int]] = {}
         self.house = "default"
         self.consolidated: set[str] = set()
+        self._at: dict[str, str] = {}  # episode id -> where the agent stood at its last step
 
     def graph(self, house: str | None = None) -> SceneGraph:
         return self.houses.setdefault(house or self.house, SceneGraph())
@@ -209,6 +230,13 @@ class SceneGraphMemory:
     def observe(self, step: dict[str, Any]) -> None:
         self.house = step.get("world_id") or "default"
         facts = [Fact.from_json(f) if isinstance(f, list) else f for f in step["facts"]]
+        episode = str(step.get("episode_id", ""))
+        here = next((f.object for f in facts if f.subject == "agent" and f.relation == "at" and f.value), None)
+        before = self._at.get(episode) if step.get("t", 0) else None
+        if here and before and step.get("action") and here != before:
+            self.graph().routes[(before, str(step["action"]))] = here
+        if here:
+            self._at[episode] = here
         for otype, rkind in self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0))):
             table = self.kinds.setdefault(otype, {})
             table[rkind] = table.get(rkind, 0) + 1
@@ -219,12 +247,13 @@ class SceneGraphMemory:
         out: list[Recall] = []
         for target in Goal.from_json(goal).targets:
             for obj, rec, b in g.where(target)[:3] if target else []:
+                place = g.place_of(obj)
                 out.append(
                     Recall(
                         "scene",
                         self.name,
-                        {"object": obj, "receptacle": rec, "episode": b.episode, "step": b.step},
-                        f"{obj} was last seen in/on {rec}",
+                        {"object": obj, "receptacle": rec, "place": place, "episode": b.episode, "step": b.step},
+                        f"{obj} was last seen in/on {rec}" + (f" at {place}" if place and place != rec else ""),
                         b.confidence,
                     )
                 )
@@ -265,6 +294,19 @@ class SceneGraphMemory:
                                 -0.2,
                             )
                         )
+        if g.routes:
+            routes = sorted([src, cmd, dst] for (src, cmd), dst in g.routes.items())
+            places = {r[0] for r in routes} | {r[2] for r in routes}
+            out.append(
+                Recall(
+                    "route",
+                    self.name,
+                    {"routes": routes},
+                    f"known ways between {len(places)} places of this world: "
+                    + "; ".join(f"{s} --{c}--> {d}" for s, c, d in routes[:12]),
+                    0.2,
+                )  # fmt: skip
+            )
         unexplored = g.unexplored()
         if unexplored:
             out.append(
@@ -290,6 +332,11 @@ class SceneGraphMemory:
             db.execute("CREATE TABLE beliefs (house, subject, relation, object, value, episode, step, confidence)")
             db.execute("CREATE TABLE consolidated (key)")
             db.execute("CREATE TABLE kinds (object_type, receptacle_type, n)")
+            db.execute("CREATE TABLE routes (house, src, command, dst)")
+            db.executemany(
+                "INSERT INTO routes VALUES (?,?,?,?)",
+                [(h, s, c, d) for h, g in sorted(self.houses.items()) for (s, c), d in sorted(g.routes.items())],
+            )
             db.executemany(
                 "INSERT INTO kinds VALUES (?,?,?)",
                 [(o, r, n) for o, table in sorted(self.kinds.items()) for r, n in sorted(table.items())],
@@ -324,6 +371,9 @@ class SceneGraphMemory:
             if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kinds'").fetchone():
                 for otype, rkind, n in db.execute("SELECT * FROM kinds"):
                     self.kinds.setdefault(otype, {})[rkind] = n
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='routes'").fetchone():
+                for house, src, command, dst in db.execute("SELECT * FROM routes"):
+                    self.graph(house).routes[(src, command)] = dst
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
                 self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):

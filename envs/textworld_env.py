@@ -1,0 +1,225 @@
+"""TextWorld games (``tw-make`` custom quests, ``tw-simple``, cooking) as an engram environment.
+
+One compiled game (``.z8`` / ``.ulx`` with textworld's ``.json`` beside it) per episode, played by
+textworld's own engine. What the agent gets:
+
+* ``text``: the engine's feedback without the title banner and without the status line (it carries
+  a move counter, which differs between processes and would break replay and exact-text memory);
+* ``facts``: textworld's state, cut down to what the player can perceive: the room it stands in,
+  what is in it, what lies in open containers and on supporters there, the inventory, and the
+  open / closed / locked state of the containers and doors in view. Never the rest of the world:
+  where things are elsewhere is exactly what memory is for;
+* ``admissible``: textworld's admissible commands, which change every step;
+* ``info``: the :class:`~engram.envs.core.Goal` (the objective; its targets are the game's entity
+  names the objective mentions), the world id (games of one persistent world share it), won / lost
+  from the engine and each step's :class:`~engram.envs.core.Outcome` from the engine's state:
+  changed is progress, unchanged after looking is no effect, unchanged otherwise is a failure.
+
+Game files made by :mod:`engram.envs.textworld_gen` carry ``metadata["engram"]`` (family, world,
+quest index) in their ``.json``; any other textworld game plays too, as a world of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+
+from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
+
+#: textworld's one-letter entity types -> engram categories
+CATEGORIES = {"r": "place", "d": "door", "c": "receptacle", "s": "receptacle", "o": "object", "k": "object",
+              "f": "object", "oven": "receptacle", "stove": "receptacle", "meal": "object"}  # fmt: skip
+GAME_SUFFIXES = (".z8", ".ulx")
+_LOOKING = ("look", "examine", "inventory", "read")
+_BANNER = re.compile(r"^[\s$_|\\/<>()=-]*$")
+
+
+class TextWorldGameError(ValueError):
+    """A path that is not a playable textworld game, with what is wrong."""
+
+
+def is_textworld_game(path: str | Path) -> bool:
+    return Path(path).suffix in GAME_SUFFIXES
+
+
+def find_games(source: str | Path) -> list[Path]:
+    """Every textworld game under ``source`` (a game file or a folder), in path order: a stream's
+    ``world_XX/quest_YY`` files come out world by world, quest by quest."""
+    source = Path(source)
+    if source.is_file():
+        if not is_textworld_game(source):
+            raise TextWorldGameError(f"{source} is not a textworld game (expected {' or '.join(GAME_SUFFIXES)})")
+        return [source]
+    if not source.is_dir():
+        raise TextWorldGameError(f"no such game file or folder: {source}")
+    games = sorted(p for p in source.rglob("*") if p.suffix in GAME_SUFFIXES)
+    if not games:
+        raise TextWorldGameError(f"no textworld games ({', '.join(GAME_SUFFIXES)}) under {source}")
+    return games
+
+
+def game_info(game: str | Path) -> dict[str, Any]:
+    """engram's metadata of a game (family, world id, quest index), from the ``.json`` beside it."""
+    sidecar = Path(game).with_suffix(".json")
+    try:
+        data = json.loads(sidecar.read_text())
+    except (OSError, ValueError) as exc:
+        raise TextWorldGameError(
+            f"{game}: textworld's game description {sidecar.name} is missing or unreadable"
+        ) from exc
+    meta = (data.get("metadata") or {}).get("engram") or {}
+    return {"family": str(meta.get("family", "tw-game")), "world_id": str(meta.get("world_id", Path(game).stem)),
+            "quest": meta.get("quest"), "settings": meta.get("settings", {})}  # fmt: skip
+
+
+def clean_text(text: str) -> str:
+    """Feedback without the title banner, the prompt and the status line after it."""
+    text = text.split("\n>", 1)[0] if "\n>" in text else text
+    lines = [ln.rstrip() for ln in text.splitlines()]
+    while lines and _BANNER.match(lines[0]):
+        lines.pop(0)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def perceived(props: list[Any]) -> list[Fact]:
+    """The facts the player can perceive, from textworld's full state (sorted: the engine's fact
+    order differs between processes)."""
+    args = [(p.name, [v.name for v in p.arguments], [v.type for v in p.arguments]) for p in props]
+    kind: dict[str, str] = {}
+    for _, names, types in args:
+        kind.update(zip(names, types, strict=True))
+    here = next((n[1] for r, n, _ in args if r == "at" and n[0] == "P"), "")
+    in_room = {n[0] for r, n, _ in args if r == "at" and n[1] == here and n[0] != "P"}
+    in_room |= {n[1] for r, n, _ in args if r == "link" and n[0] == here}  # doors out of here
+    opened = {n[0] for r, n, _ in args if r == "open"}
+    holder = {n[0]: (r, n[1]) for r, n, _ in args if r in ("in", "on") and len(n) == 2}
+    inventory = sorted(o for o, (_, h) in holder.items() if h == "I")
+
+    def visible(x: str, depth: int = 0) -> bool:
+        if x in in_room or x in inventory:
+            return True
+        if x not in holder or depth > 5:
+            return False
+        rel, h = holder[x]
+        return (rel == "on" or h in opened) and visible(h, depth + 1)
+
+    facts: set[Fact] = {Fact("agent", "at", here)} if here else set()
+    seen = {x for x in kind if x not in ("P", "I") and kind[x] != "r" and visible(x)}
+    for x in seen:
+        facts.add(Fact(x, "category", CATEGORIES.get(kind[x], "object")))
+        if x in in_room:
+            facts.add(Fact(x, "at", here))
+        if x in holder and holder[x][1] != "I":
+            facts.add(Fact(x, holder[x][0], holder[x][1]))
+        if kind[x] in ("c", "d"):
+            facts.add(Fact(x, "open", None, x in opened))
+        if (kind[x] == "s" or (kind[x] == "c" and x in opened)) and x not in inventory:
+            facts.add(Fact(x, "searched"))
+    facts |= {Fact("agent", "holds", o) for o in inventory}
+    facts |= {Fact(n[0], "locked") for r, n, _ in args if r == "locked" and n[0] in seen}
+    if here:
+        facts |= {Fact(here, "category", "place"), Fact(here, "searched")}
+    return sorted(facts, key=lambda f: (f.subject, f.relation, f.object or "", f.value))
+
+
+def targets_in(objective: str, names: list[str]) -> tuple[str, ...]:
+    """The entity names an objective mentions, longest first, none inside another's match."""
+    text, found = objective.lower(), []
+    for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
+        m = re.search(rf"\b{re.escape(name.lower())}\b", text)
+        if m:
+            found.append((m.start(), name))
+            text = text[: m.start()] + " " * len(name) + text[m.end() :]
+    return tuple(n for _, n in sorted(found))
+
+
+class TextWorldEnv(gym.Env[Observation, str]):
+    """One textworld game per episode; ``reset(options={"game": path})`` picks which, else
+    ``reset(seed=k)`` plays game ``k mod len(games)``."""
+
+    metadata = {"render_modes": ["ansi"]}  # noqa: RUF012 - gymnasium's convention
+
+    def __init__(self, games: list[str | Path] | None = None, render_mode: str | None = None) -> None:
+        self.games = [Path(g) for g in games or []]
+        self.render_mode = render_mode
+        self.observation_space = ObservationSpace()
+        self.action_space = ActionSpace()
+        self._env: Any = None
+        self._loaded: Path | None = None
+        self._state: Any = None
+        self._goal: dict[str, Any] = {}
+        self._world = ""
+        self._last: Observation | None = None
+
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[Observation, dict[str, Any]]:
+        super().reset(seed=seed)
+        game = (options or {}).get("game")
+        if game is None:
+            if not self.games:
+                raise TextWorldGameError("no games: pass games= to the env or options={'game': path} to reset")
+            game = self.games[(seed or 0) % len(self.games)]
+        path = Path(game)
+        if not is_textworld_game(path) or not path.is_file():
+            raise TextWorldGameError(f"{path} is not a textworld game file ({' or '.join(GAME_SUFFIXES)})")
+        meta = game_info(path)
+        self._open(path)
+        self._state = self._env.reset()
+        objective = str(self._state.get("objective") or "")
+        names = [str(n) for n in self._state.get("entities") or []]
+        self._goal = Goal(objective, meta["family"], targets_in(objective, names),
+                          {"quest": meta["quest"]}).to_json()  # fmt: skip
+        self._world = meta["world_id"]
+        obs = self._observation(self._state, Outcome.PROGRESS)
+        return obs, copy.deepcopy(obs.info)
+
+    def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
+        if self._state is None:
+            raise RuntimeError("step() before reset()")
+        before = {str(p) for p in self._state["facts"]}
+        score = int(self._state.get("score") or 0)
+        state, _, done = self._env.step(action)
+        self._state = state
+        if {str(p) for p in state["facts"]} != before:
+            outcome = Outcome.PROGRESS
+        elif action.split(" ", 1)[0] in _LOOKING:
+            outcome = Outcome.NO_EFFECT
+        else:
+            outcome = Outcome.FAILURE
+        obs = self._observation(state, outcome)
+        reward = float(int(state.get("score") or 0) - score)
+        return obs, reward, bool(done), False, copy.deepcopy(obs.info)
+
+    def _open(self, path: Path) -> None:
+        import textworld
+
+        if self._loaded == path and self._env is not None:
+            return
+        self.close()
+        infos = textworld.EnvInfos(facts=True, admissible_commands=True, won=True, lost=True, objective=True,
+                                   entities=True, score=True)  # fmt: skip
+        self._env = textworld.start(str(path), request_infos=infos)
+        self._loaded = path
+
+    def _observation(self, state: Any, outcome: Outcome) -> Observation:
+        info = {"goal": self._goal, "world_id": self._world, "won": bool(state.get("won")),
+                "lost": bool(state.get("lost")), "outcome": str(outcome), "game": str(self._loaded),
+                "score": int(state.get("score") or 0)}  # fmt: skip
+        admissible = sorted(str(c) for c in state.get("admissible_commands") or [])
+        self._last = Observation(clean_text(str(state.get("feedback") or "")), perceived(list(state["facts"])),
+                                 admissible, info=info)  # fmt: skip
+        return self._last
+
+    def render(self) -> str | None:
+        return self._last.text if self._last is not None else None
+
+    def close(self) -> None:
+        if self._env is not None:
+            self._env.close()
+        self._env, self._loaded = None, None
