@@ -209,7 +209,7 @@ def generate(out: str | Path, spec: StreamSpec, on_game: Any = None) -> StreamRe
                 "seconds": round(report.seconds, 1),
             },
             indent=1,
-        )  # fmt: skip
+        )
     )
     return report
 

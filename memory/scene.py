@@ -305,7 +305,7 @@ class SceneGraphMemory:
                     f"known ways between {len(places)} places of this world: "
                     + "; ".join(f"{s} --{c}--> {d}" for s, c, d in routes[:12]),
                     0.2,
-                )  # fmt: skip
+                )
             )
         unexplored = g.unexplored()
         if unexplored:
