@@ -19,7 +19,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
-from engram.envs.registry import make, register_all
+from engram.envs.registry import make, planner_class
 from engram.memory.base import MemoryModule
 from engram.tools.trajectory import RunDir
 
@@ -76,26 +76,15 @@ PLANNERS = ("offline", "offline+affordance", "llm")
 
 def offline_planner(env_id: str, affordance_prior: bool = False) -> Planner:
     """The environment's own offline planner: the household planner for ALFWorld, the one an env
-    names in ``metadata["engram_planner"]`` (``"module:Class"``), else an explorer."""
-    if env_id == ENV_ID:
-        from engram.agents.planners.household import HouseholdPlanner
+    names in ``metadata["engram_planner"]`` (``"module:Class"``), else the generic memory-driven
+    planner (:mod:`engram.agents.planners.generic`)."""
+    import inspect
 
-        return HouseholdPlanner(affordance_prior=affordance_prior)
-    import importlib
-
-    import gymnasium as gym
-
-    register_all()
-    spec = gym.spec(env_id)
-    if isinstance(spec.entry_point, str):
-        module, _, cls = spec.entry_point.partition(":")
-        env_class = getattr(importlib.import_module(module), cls, None)
-    else:  # registered in-process as a class (or a factory, which has no metadata)
-        env_class = spec.entry_point
-    named = (getattr(env_class, "metadata", None) or {}).get("engram_planner")
-    if named:
-        mod, _, attr = str(named).partition(":")
-        planner: Planner = getattr(importlib.import_module(mod), attr)()
+    named = planner_class(env_id)
+    if affordance_prior and (named is None or "affordance_prior" not in inspect.signature(named).parameters):
+        raise ValueError(f"offline+affordance is a built-in prior of ALFWorld's planner; {env_id} has none")
+    if named is not None:
+        planner: Planner = named(affordance_prior=True) if affordance_prior else named()
         return planner
     from engram.agents.planners.generic import GenericPlanner
 
@@ -137,6 +126,8 @@ def run_games(
     if planner == "llm" and llm is not None and not llm.cache:
         # Every run keeps its model answers: a study re-run costs nothing, and the run replays offline.
         llm = replace(llm, cache=str(run.path / "llm_cache.sqlite"))
+    # The planner before anything is written: one this env cannot have leaves no run directory.
+    decider = make_planner(planner, llm, env_id)
     config = {
         "env_id": env_id,
         "games_source": games_source,
@@ -182,7 +173,7 @@ def run_games(
     try:
         controller = Controller(
             env,
-            make_planner(planner, llm, env_id),
+            decider,
             run,
             SqliteSaver(conn),
             memory=modules,

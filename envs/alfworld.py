@@ -121,7 +121,11 @@ class ALFWorldEnv(gym.Env[Observation, str]):
     plan to ``info["expert_plan"]`` (``"handcoded"`` or ``"planner"``).
     """
 
-    metadata = {"render_modes": ["ansi"]}  # noqa: RUF012 - gymnasium's convention
+    metadata = {  # noqa: RUF012 - gymnasium's convention
+        "render_modes": ["ansi"],
+        "engram_planner": "engram.agents.planners.household:HouseholdPlanner",
+        "engram_games": "engram.envs.alfworld:find_games",
+    }
 
     def __init__(
         self,

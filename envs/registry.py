@@ -78,6 +78,42 @@ def env_ids() -> list[str]:
     return sorted({*BUILTIN, *_optional(), *plugin_entry_points(), *_LOCAL})
 
 
+def env_class(env_id: str) -> Any:
+    """The class (or factory) an id is registered with, imported; what its ``metadata`` says
+    about the env (``engram_planner``, ``engram_games``) is read from here without building one."""
+    import importlib
+
+    register_all()
+    entry = gym.spec(env_id).entry_point
+    if isinstance(entry, str):
+        module, _, attr = entry.partition(":")
+        return getattr(importlib.import_module(module), attr)
+    return entry
+
+
+def _named(env_id: str, key: str) -> Any:
+    """The ``"module:attr"`` an env's class metadata names under ``key``, imported (None if none)."""
+    import importlib
+
+    named = (getattr(env_class(env_id), "metadata", None) or {}).get(key)
+    if not named:
+        return None
+    module, _, attr = str(named).partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def game_lister(env_id: str) -> Any:
+    """For envs that play game files (``metadata["engram_games"]``): ``path -> [game files]``, which
+    raises a ``ValueError`` saying what is wrong with the path. None for envs that make their own
+    tasks from the seed."""
+    return _named(env_id, "engram_games")
+
+
+def planner_class(env_id: str) -> Any:
+    """The offline planner an env names in ``metadata["engram_planner"]``, or None."""
+    return _named(env_id, "engram_planner")
+
+
 def make(env_id: str, **kwargs: Any) -> gym.Env[Any, Any]:
     """``gymnasium.make`` for engram ids, returning the unwrapped adapter (no order enforcing)."""
     register_all()

@@ -47,6 +47,14 @@ def is_textworld_game(path: str | Path) -> bool:
     return Path(path).suffix in GAME_SUFFIXES
 
 
+def holds_textworld_games(source: str | Path) -> bool:
+    """``source`` is a textworld game, or a folder with one somewhere under it."""
+    source = Path(source)
+    if source.is_file():
+        return is_textworld_game(source)
+    return source.is_dir() and any(p.suffix in GAME_SUFFIXES for p in source.rglob("*"))
+
+
 def find_games(source: str | Path) -> list[Path]:
     """Every textworld game under ``source`` (a game file or a folder), in path order: a stream's
     ``world_XX/quest_YY`` files come out world by world, quest by quest."""
@@ -142,7 +150,7 @@ class TextWorldEnv(gym.Env[Observation, str]):
     """One textworld game per episode; ``reset(options={"game": path})`` picks which, else
     ``reset(seed=k)`` plays game ``k mod len(games)``."""
 
-    metadata = {"render_modes": ["ansi"]}  # noqa: RUF012 - gymnasium's convention
+    metadata = {"render_modes": ["ansi"], "engram_games": "engram.envs.textworld_env:find_games"}  # noqa: RUF012
 
     def __init__(self, games: list[str | Path] | None = None, render_mode: str | None = None) -> None:
         self.games = [Path(g) for g in games or []]

@@ -173,7 +173,10 @@ def run(
     price_in: Annotated[float | None, typer.Option(help="Ledger: price per million prompt tokens")] = None,
     price_out: Annotated[float | None, typer.Option(help="Ledger: price per million completion tokens")] = None,
     reflect: Annotated[bool, typer.Option(help="LLM planner: write a lesson (tip) at each episode end")] = True,
-    env: Annotated[str, typer.Option(help="Environment id (see `engram envs`)")] = "engram/ALFWorld-v0",
+    env: Annotated[
+        str | None,
+        typer.Option(help="Environment id (see `engram envs`); default: TextWorld for .z8/.ulx games, else ALFWorld"),
+    ] = None,
     episodes: Annotated[
         int | None, typer.Option(min=1, help="Episodes to run (ALFWorld: the first N games; other envs: default 10)")
     ] = None,
@@ -182,7 +185,6 @@ def run(
     and write a run directory."""
     from engram.agents.planners.llm import LLMConfig, LLMConfigError
     from engram.agents.runner import PLANNERS, RunConfigError, run_games
-    from engram.envs.alfworld import GameLoadError, find_games
 
     _check_memory(memory)
     if planner not in PLANNERS:
@@ -209,23 +211,31 @@ def run(
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
     from engram.agents.runner import ENV_ID
-    from engram.envs.registry import env_ids
+    from engram.envs.registry import env_ids, game_lister
+    from engram.envs.textworld_env import holds_textworld_games
 
+    if env is None:
+        env = "engram/TextWorld-v0" if games is not None and holds_textworld_games(games) else ENV_ID
     if env not in env_ids():
         err.print(f"[red]unknown environment id {env!r}; registered: {', '.join(env_ids())}[/red]")
         raise typer.Exit(2)
     found: list[Any]
-    if env == ENV_ID:
-        source: Path | str = games or default_games()
+    lister = game_lister(env)
+    if lister is not None:
+        source: Path | str = games or (default_games() if env == ENV_ID else "")
+        if not source:
+            err.print(f"[red]{env} plays game files: give them with --games (a file or a folder)[/red]")
+            raise typer.Exit(2)
         try:
-            found = find_games(source)
-        except GameLoadError as exc:
-            err.print(f"[red]{exc}[/red]")
+            found = lister(source)
+        except ValueError as exc:  # the env's own loader says what is wrong with the path
+            hint = " (a TextWorld game: use --env engram/TextWorld-v0)" if holds_textworld_games(source) else ""
+            err.print(f"[red]{exc}{hint}[/red]")
             raise typer.Exit(2) from exc
         found = found[offset:]
         limit = limit or episodes
     elif games is not None:
-        err.print(f"[red]--games is for ALFWorld; {env} makes its own tasks: use --episodes N[/red]")
+        err.print(f"[red]{env} makes its own tasks from the seed, not from game files: use --episodes N[/red]")
         raise typer.Exit(2)
     else:
         source, found = env, [""] * (episodes or 10)  # each episode: a seed, no game file
@@ -255,7 +265,7 @@ def run(
                 llm=llm,
                 env_id=env,
             )
-        except (RunConfigError, LLMConfigError) as exc:
+        except (RunConfigError, LLMConfigError, ValueError) as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
     console.print(_summary_table(summary, f"run {run_dir}"))
@@ -279,11 +289,18 @@ def run(
 @app.command()
 def stream(
     run_dir: Annotated[Path, typer.Option(help="Run directory; the stream is generated into RUN/games")],
-    houses: Annotated[int, typer.Option(min=1, help="Houses (one stream each)")] = 2,
-    tasks: Annotated[int, typer.Option(min=1, help="Tasks per house")] = 10,
+    houses: Annotated[int, typer.Option("--houses", "--worlds", min=1, help="Houses / worlds (one stream each)")] = 2,
+    tasks: Annotated[int, typer.Option("--tasks", "--quests", min=1, help="Tasks (quests) per house (world)")] = 10,
     perturb: Annotated[float, typer.Option(min=0.0, max=1.0, help="Fraction of objects moved between tasks")] = 0.2,
     seed: Annotated[int, typer.Option(help="Random seed for the houses and tasks")] = 0,
     rooms_per_house: Annotated[int, typer.Option(min=1, help="Rooms (floor plans) per house")] = 1,
+    env: Annotated[
+        str, typer.Option(help="engram/ALFWorld-v0 (households) or engram/TextWorld-v0 (persistent worlds)")
+    ] = "engram/ALFWorld-v0",
+    family: Annotated[str, typer.Option(help="TextWorld: custom (persistent worlds) | cooking | simple")] = "custom",
+    rooms: Annotated[int, typer.Option(min=1, help="TextWorld custom: rooms per world")] = 6,
+    objects: Annotated[int, typer.Option(min=1, help="TextWorld custom: objects per world")] = 10,
+    min_plan: Annotated[int, typer.Option(min=1, help="TextWorld custom: shortest plan of a quest, at least")] = 3,
     memory: Annotated[str, typer.Option(help=MEMORY_HELP)] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
     compare: Annotated[
@@ -291,35 +308,29 @@ def stream(
         typer.Option(help="Also run these memory settings on the same games (repeatable); default: none"),
     ] = None,
 ) -> None:
-    """Generate persistent-house streams, run them with memory evolving across the tasks, and
-    compare with other memory settings: RUN/comparison.md and RUN/learning_curve.png."""
-    from engram.envs.household.generator import Generator
+    """Generate persistent-house (or TextWorld persistent-world) streams, run them with memory
+    evolving across the tasks, and compare with other memory settings: RUN/comparison.md and
+    RUN/learning_curve.png."""
     from engram.tools.streams import slug, to_markdown, write_comparison
 
     others = [c for c in (compare if compare is not None else ["none"]) if c != memory]
     for setting in [memory, *others]:
         _check_memory(setting)
     games_dir = run_dir / "games"
-    wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb,
-              "rooms_per_house": rooms_per_house}  # fmt: skip
-    if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
-        made = json.loads((games_dir / "generation.json").read_text())
-        differs = sorted(k for k, v in wanted.items() if made.get(k, 1 if k == "rooms_per_house" else None) != v)
-        if differs:
-            err.print(f"[red]{run_dir} holds a stream with different {', '.join(differs)}; use a new --run-dir[/red]")
-            raise typer.Exit(2)
+    if env == "engram/TextWorld-v0":
+        _textworld_stream(games_dir, family, houses, tasks, seed, rooms, objects, min_plan)
+    elif env != "engram/ALFWorld-v0":
+        err.print(f"[red]engram stream generates ALFWorld or TextWorld streams, not {env}[/red]")
+        raise typer.Exit(2)
     else:
-        with console.status(f"generating {houses} x {tasks} stream tasks"):
-            gen = Generator(games_dir, seed, stream=True, perturb=perturb, rooms_per_house=rooms_per_house)
-            report = gen.run(houses, tasks)
-        console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
+        _household_stream(games_dir, houses, tasks, seed, perturb, rooms_per_house)
     runs = {memory: run_dir}
     for setting in [memory, *others]:
         target = run_dir if setting == memory else run_dir / "compare" / slug(setting)
         runs[setting] = target
         console.rule(f"memory: {setting}")
         run(games=games_dir, run_dir=target, planner="offline", memory=setting, max_steps=max_steps, seed=seed,
-            offset=0, limit=None, memory_dir=None, step_delay=0.0)  # fmt: skip
+            offset=0, limit=None, memory_dir=None, step_delay=0.0, env=env)  # fmt: skip
     if others:
         # The memoryless (or first compared) setting is the baseline of the ratio column.
         base = "none" if "none" in runs else others[0]
@@ -327,6 +338,54 @@ def stream(
         rows, png = write_comparison(run_dir, ordered)
         console.print(to_markdown(rows))
         console.print(f"learning curve: {png}")
+
+
+def _textworld_stream(games_dir: Path, family: str, worlds: int, quests: int, seed: int, rooms: int, objects: int,
+                      min_plan: int) -> None:  # fmt: skip
+    from dataclasses import asdict
+
+    from engram.envs.textworld_gen import StreamSpec, generate
+
+    try:
+        spec = StreamSpec(family=family, worlds=worlds, quests=quests, seed=seed, rooms=rooms, objects=objects,
+                          min_plan=min_plan)  # fmt: skip
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    wanted = asdict(spec)
+    if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
+        made = json.loads((games_dir / "generation.json").read_text())
+        differs = sorted(k for k, v in wanted.items() if made.get(k) != v)
+        if differs:
+            err.print(f"[red]{games_dir.parent} holds a stream with different {', '.join(differs)}; "
+                      "use a new --run-dir[/red]")  # fmt: skip
+            raise typer.Exit(2)
+        return
+    with console.status(f"generating {worlds} x {quests} TextWorld {family} quests"):
+        report = generate(games_dir, spec)
+    console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
+
+
+def _household_stream(
+    games_dir: Path, houses: int, tasks: int, seed: int, perturb: float, rooms_per_house: int
+) -> None:
+    from engram.envs.household.generator import Generator
+
+    wanted = {"seed": seed, "houses": houses, "tasks_per_house": tasks, "stream": True, "perturb": perturb,
+              "rooms_per_house": rooms_per_house}  # fmt: skip
+    if (games_dir / "generation.json").exists():  # a re-run resumes: same games, same run
+        made = json.loads((games_dir / "generation.json").read_text())
+        differs = sorted(k for k, v in wanted.items() if made.get(k, 1 if k == "rooms_per_house" else None) != v)
+        if differs:
+            err.print(
+                f"[red]{games_dir.parent} holds a stream with different {', '.join(differs)}; use a new --run-dir[/red]"
+            )
+            raise typer.Exit(2)
+    else:
+        with console.status(f"generating {houses} x {tasks} stream tasks"):
+            gen = Generator(games_dir, seed, stream=True, perturb=perturb, rooms_per_house=rooms_per_house)
+            report = gen.run(houses, tasks)
+        console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
 
 
 def _summary_table(summary: dict[str, Any], title: str) -> Table:
