@@ -112,7 +112,7 @@ def run_games(
     max_steps: int = 60,
     seed: int = 0,
     step_delay: float = 0.0,
-    memory: str = "none",
+    memory: str = "all",
     memory_dir: str | Path | None = None,
     offset: int = 0,
     games_source: str = "",

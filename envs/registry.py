@@ -59,6 +59,13 @@ def register_all() -> None:
             gym.register(id=env_id, entry_point=entry_point, kwargs=kwargs, disable_env_checker=True)
 
 
+class UnknownEnvironment(KeyError):
+    """An environment id nobody registered in this process (nor any installed plug-in)."""
+
+    def __str__(self) -> str:  # KeyError would print the message quoted
+        return str(self.args[0])
+
+
 _LOCAL: dict[str, tuple[Any, dict[str, Any]]] = {}
 
 
@@ -118,5 +125,5 @@ def make(env_id: str, **kwargs: Any) -> gym.Env[Any, Any]:
     """``gymnasium.make`` for engram ids, returning the unwrapped adapter (no order enforcing)."""
     register_all()
     if env_id not in env_ids():
-        raise KeyError(f"unknown environment id {env_id!r}; registered: {', '.join(env_ids())}")
+        raise UnknownEnvironment(f"unknown environment id {env_id!r}; registered: {', '.join(env_ids())}")
     return gym.make(env_id, **kwargs).unwrapped

@@ -148,7 +148,8 @@ def targets_in(objective: str, names: list[str]) -> tuple[str, ...]:
 
 class TextWorldEnv(gym.Env[Observation, str]):
     """One textworld game per episode; ``reset(options={"game": path})`` picks which, else
-    ``reset(seed=k)`` plays game ``k mod len(games)``."""
+    ``reset(seed=k)`` plays game ``k mod len(games)``, or with no games a quest generated from the
+    seed (so ``engram run --env engram/TextWorld-v0 --episodes N`` and the checker work as is)."""
 
     metadata = {"render_modes": ["ansi"], "engram_games": "engram.envs.textworld_env:find_games"}  # noqa: RUF012
 
@@ -169,10 +170,12 @@ class TextWorldEnv(gym.Env[Observation, str]):
     ) -> tuple[Observation, dict[str, Any]]:
         super().reset(seed=seed)
         game = (options or {}).get("game")
-        if game is None:
-            if not self.games:
-                raise TextWorldGameError("no games: pass games= to the env or options={'game': path} to reset")
+        if game is None and self.games:
             game = self.games[(seed or 0) % len(self.games)]
+        elif game is None:  # no games given: the seed makes one (generated once, then cached)
+            from engram.envs.textworld_gen import seed_game
+
+            game = seed_game(seed or 0)
         path = Path(game)
         if not is_textworld_game(path) or not path.is_file():
             raise TextWorldGameError(f"{path} is not a textworld game file ({' or '.join(GAME_SUFFIXES)})")

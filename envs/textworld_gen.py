@@ -20,8 +20,9 @@ grammar seed, so every quest of a world names things alike.
 Families:
 
 * ``custom``: persistent worlds as above (rooms, objects, the quests' minimum plan length);
-* ``cooking``, ``simple``: textworld's cooking challenge and ``tw-simple`` games, one world per
-  game (their generators change the world with the quest), for single-episode runs.
+* ``cooking``, ``simple``: textworld's cooking challenge and ``tw-simple`` games with the world's
+  map, objects and grammar seeds and a quest (and recipe) seed per quest. Their generators place
+  some things with the quest, so only part of the world persists (the rooms do).
 
 Every game is compiled by textworld (Inform 7, shipped in its wheel, offline) into
 ``<out>/<family>/world_XX/quest_YY.z8`` with textworld's ``.json`` beside it; the ``.json`` carries
@@ -156,13 +157,16 @@ def _custom_game(spec: StreamSpec, map_seed: int, quest: tuple[Any, Any, list[An
     return game
 
 
-def _challenge_game(spec: StreamSpec, world: int, path: Path) -> Any:
+def _challenge_game(spec: StreamSpec, world: int, quest: int, path: Path) -> Any:
+    """A cooking or tw-simple game: the world's map, objects and grammar seeds, the quest's own quest
+    (and recipe) seed. Their generators may still move things with the quest; the rooms stay."""
     import textworld
     from textworld.challenges import CHALLENGES
 
     options = textworld.GameOptions()
     options.seeds = {k: int(_rng(spec.seed, world, i).randint(2**31 - 1)) for i, k in
-                     enumerate(("map", "objects", "quest", "grammar"))}  # fmt: skip
+                     enumerate(("map", "objects", "grammar"))}  # fmt: skip
+    options.seeds["quest"] = int(_rng(spec.seed, world, 100 + quest).randint(2**31 - 1))
     options.path = str(path)
     if spec.family == "cooking":
         settings = {"recipe": 1, "take": 1, "open": True, "cook": False, "cut": False, "drop": False,
@@ -184,14 +188,14 @@ def generate(out: str | Path, spec: StreamSpec, on_game: Any = None) -> StreamRe
                 map_seed += 1
             plans = quests[: spec.quests]
             map_seed += 1
-        for q in range(spec.quests if spec.family == "custom" else 1):
+        for q in range(spec.quests):
             path = out / f"world_{w:02d}" / f"quest_{q:02d}.z8"
             path.parent.mkdir(parents=True, exist_ok=True)
             if spec.family == "custom":
                 game = _custom_game(spec, map_seed - 1, plans[q])
                 world_id = f"tw-custom-s{spec.seed}-m{map_seed - 1}"
             else:
-                game = _challenge_game(spec, w, path)
+                game = _challenge_game(spec, w, q, path)
                 world_id = f"tw-{spec.family}-s{spec.seed}-w{w:02d}"
             game.metadata["engram"] = {"family": f"tw-{spec.family}", "world_id": world_id, "quest": q,
                                        "settings": asdict(spec)}  # fmt: skip
@@ -212,6 +216,33 @@ def generate(out: str | Path, spec: StreamSpec, on_game: Any = None) -> StreamRe
         )
     )
     return report
+
+
+def seed_game(seed: int, cache: str | Path | None = None) -> Path:
+    """One custom quest for an env that is given a seed and no games: world ``seed`` (the first
+    map seed from there with a quest), its first quest, generated once into the cache
+    (``$ENGRAM_CACHE/textworld``, default ``~/.cache/engram``) and reused after."""
+    import os
+
+    root = Path(cache or os.environ.get("ENGRAM_CACHE") or Path.home() / ".cache" / "engram") / "textworld"
+    path = root / f"seed_{seed}" / "quest_00.z8"
+    if path.exists() and path.with_suffix(".json").exists():
+        return path
+    spec = StreamSpec(worlds=1, quests=1, seed=seed)
+    map_seed = 0
+    while not (quests := _quests(spec, map_seed)):
+        map_seed += 1
+    game = _custom_game(spec, map_seed, quests[0])
+    game.metadata["engram"] = {"family": "tw-custom", "world_id": f"tw-custom-s{seed}-m{map_seed}", "quest": 0,
+                               "settings": asdict(spec)}  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".tmp-{os.getpid()}"
+    tmp.mkdir(exist_ok=True)
+    _compile(game, tmp / path.name)
+    for made in tmp.iterdir():  # the .z8 and .json land together: readers never see half a game
+        made.replace(path.parent / made.name)
+    tmp.rmdir()
+    return path
 
 
 def _compile(game: Any, path: Path) -> None:

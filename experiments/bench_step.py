@@ -65,7 +65,7 @@ def main() -> None:
     games = find_games(args.games or default_games())[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         run = RunDir(Path(tmp) / "run")
-        run_games(games, run.path)
+        run_games(games, run.path, memory="none")
         full = engram_step_times(run)
         raw, resets = raw_step_times(run, adapter=False)
         adapted, _ = raw_step_times(run, adapter=True)

@@ -67,7 +67,9 @@ def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
 
-    return _shared(tmp_path_factory, "solved_run", lambda p: run_games(find_games(games_dir), p, max_steps=60))
+    return _shared(
+        tmp_path_factory, "solved_run", lambda p: run_games(find_games(games_dir), p, max_steps=60, memory="none")
+    )
 
 
 @pytest.hookimpl(wrapper=True)  # a wrapper runs before every plain hook, xdist's (which reads groups) too

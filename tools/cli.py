@@ -221,11 +221,8 @@ def run(
         raise typer.Exit(2)
     found: list[Any]
     lister = game_lister(env)
-    if lister is not None:
-        source: Path | str = games or (default_games() if env == ENV_ID else "")
-        if not source:
-            err.print(f"[red]{env} plays game files: give them with --games (a file or a folder)[/red]")
-            raise typer.Exit(2)
+    if lister is not None and (games is not None or env == ENV_ID):
+        source: Path | str = games or default_games()
         try:
             found = lister(source)
         except ValueError as exc:  # the env's own loader says what is wrong with the path
@@ -412,9 +409,13 @@ def show(
     facts: Annotated[bool, typer.Option("--facts", help="Also print each step's new facts")] = False,
 ) -> None:
     """Print a run's overview, or one episode step by step."""
+    from engram.envs.core import Fact
     from engram.tools.trajectory import RunDir, summarize, world_of
 
     run_ = RunDir(run_dir)
+    if not run_.manifest_path.exists():
+        err.print(f"[red]{run_dir} is not a run directory (no manifest.json)[/red]")
+        raise typer.Exit(2)
     try:
         if episode is None:
             eps = [run_.episode(e) for e in run_.episode_ids()]
@@ -455,11 +456,9 @@ def show(
                 f"{escape(step.get('rationale', ''))[:160]}[/dim]"
             )
         if facts and step["facts_delta"]:
-            console.print(
-                "    [dim]facts: "
-                + "; ".join(" ".join(str(x) for x in f[:3] if x is not None) for f in step["facts_delta"])
-                + "[/dim]"
-            )
+            # str(Fact) says "not fridge 1 open" for an observed negation, which f[:3] alone hid.
+            shown = "; ".join(str(Fact.from_json(f)) for f in step["facts_delta"])
+            console.print(f"    [dim]facts: {escape(shown)}[/dim]")
     res = ep.get("result")
     tip = (ep.get("reflection") or {}).get("tip")
     if tip:
@@ -494,9 +493,11 @@ def replay(
         if n:
             err.print(f"[red]{ep}: {n} differing observations[/red]")
 
+    from engram.envs.registry import UnknownEnvironment
+
     try:
         report = replay_run(str(run_dir), episode, on_episode=tick)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, UnknownEnvironment) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
     _print_differences(report.differences, "replayed")
@@ -517,11 +518,12 @@ def _print_differences(differences: list[Any], label: str) -> None:
 
 def _rerun(run_dir: Path, cache: Path, into: Path | None) -> None:
     from engram.agents.planners.llm import LLMConfigError
+    from engram.envs.registry import UnknownEnvironment
     from engram.tools.replay import RerunError, rerun_with_cache
 
     try:
         report = rerun_with_cache(str(run_dir), str(cache), str(into) if into else None)
-    except (FileNotFoundError, RerunError, LLMConfigError) as exc:
+    except (FileNotFoundError, RerunError, LLMConfigError, UnknownEnvironment) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
     _print_differences(report.differences, "re-run  ")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.controller import reset_options
-from engram.envs.registry import make
+from engram.envs.registry import UnknownEnvironment, make
 from engram.tools.trajectory import RunDir
 
 _COMPARED = ("text", "admissible", "facts")
@@ -49,7 +49,7 @@ def replay_run(
 ) -> ReplayReport:
     run = RunDir(run_dir)
     env_id = run.manifest()["config"]["env_id"]
-    env = make(env_id)
+    env = _env(env_id)
     report = ReplayReport()
     try:
         for episode_id in episodes or run.episode_ids():
@@ -70,6 +70,18 @@ def replay_run(
     finally:
         env.close()
     return report
+
+
+def _env(env_id: str) -> Any:
+    """The run's environment, or an :class:`UnknownEnvironment` that says how to get it back."""
+    try:
+        return make(env_id)
+    except UnknownEnvironment as exc:
+        raise UnknownEnvironment(
+            f"{exc}. The run was made with {env_id!r}, which is not registered here: if the script that ran it "
+            "registered it in-process (engram.envs.registry.register), register it again in a script and call "
+            "engram.tools.replay.replay_run there, or install it as a plug-in (entry-point group engram.envs)"
+        ) from None
 
 
 class RerunError(ValueError):
@@ -99,7 +111,7 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
     import tempfile
 
     from engram.agents.planners.llm import LLMConfig
-    from engram.agents.runner import run_games
+    from engram.agents.runner import ENV_ID, run_games
 
     source = RunDir(run_dir)
     manifest = source.manifest()
@@ -115,8 +127,9 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
     target = into or tempfile.mkdtemp(prefix="engram-rerun-")
     if RunDir(target).manifest_path.exists():
         raise RerunError(f"{target} already holds a run; re-run into a new directory")
+    _env(config.get("env_id", ENV_ID)).close()  # an env that cannot be made is said before anything runs
     run_games(
-        [Path(g) for g in config["games"]],
+        [str(g) for g in config["games"]],  # "" (a seed-only episode) stays "", not Path("") = "."
         target,
         planner=config["planner"],
         max_steps=config["max_steps"],
@@ -125,6 +138,7 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
         offset=config.get("offset", 0),
         games_source=config.get("games_source", ""),
         llm=llm,
+        env_id=config.get("env_id", ENV_ID),
     )
     report = RerunReport(target)
     again = RunDir(target)

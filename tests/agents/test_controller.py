@@ -66,7 +66,7 @@ def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: P
 
 def test_a_run_dir_refuses_a_different_configuration(solved_run: Path, games_dir: Path) -> None:
     with pytest.raises(RunConfigError, match="max_steps"):
-        run_games(find_games(games_dir), solved_run, max_steps=10)
+        run_games(find_games(games_dir), solved_run, max_steps=10, memory="none")
 
 
 class _Stubborn:
