@@ -55,6 +55,25 @@ def stream_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tw_stream(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """TextWorld persistent worlds, 2 worlds x 3 quests, generated offline by textworld (~15 s)."""
+
+    def make(path: Path) -> None:
+        from engram.envs.textworld_gen import StreamSpec, generate
+
+        generate(path, StreamSpec(worlds=2, quests=3, seed=0))
+
+    return _shared(tmp_path_factory, "tw_stream", make)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _engram_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Games an env generates from a seed (TextWorld with no games) go to the session's temp folder,
+    not the user's ~/.cache."""
+    os.environ.setdefault("ENGRAM_CACHE", str(tmp_path_factory.getbasetemp().parent / "engram-cache"))
+
+
+@pytest.fixture(scope="session")
 def one_game(games_dir: Path) -> Path:
     from engram.envs.alfworld import find_games
 

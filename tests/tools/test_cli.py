@@ -71,6 +71,28 @@ def test_stream_generates_runs_and_resumes(tmp_path: Path, cli) -> None:
     assert other.returncode == 2 and "different seed" in other.stderr
 
 
+@pytest.mark.slow
+def test_stream_runs_textworld_persistent_worlds_like_households(tmp_path: Path, cli) -> None:
+    """The same command, flags and outputs as a household stream, on TextWorld worlds x quests."""
+    run_dir = tmp_path / "tw"
+    args = ("stream", "--env", "engram/TextWorld-v0", "--worlds", "1", "--quests", "2", "--seed", "5",
+            "--memory", "all", "--run-dir", str(run_dir))  # fmt: skip
+    first = cli(*args)
+    assert first.returncode == 0, first.stderr
+    made = json.loads((run_dir / "games" / "generation.json").read_text())
+    assert made["family"] == "custom" and made["worlds"] == 1 and made["quests"] == 2 and len(made["games"]) == 2
+    summary = json.loads((run_dir / "summary.json").read_text())
+    household_keys = {"episodes_total", "success_rate", "steps_per_success", "median_steps_success",
+                      "per_task_type", "llm", "episodes"}  # fmt: skip
+    assert set(summary) == household_keys and summary["episodes_total"] == 2
+    assert {e["world_id"] for e in summary["episodes"]} == {summary["episodes"][0]["world_id"]}
+    rows = json.loads((run_dir / "comparison.json").read_text())
+    assert [r["memory"] for r in rows] == ["none", "all"] and len(rows[1]["curve"]) == 2
+    assert "| all | 2 |" in (run_dir / "comparison.md").read_text()
+    other = cli(*args[:-4], "--seed", "6", "--memory", "all", "--run-dir", str(run_dir))
+    assert other.returncode == 2 and "different seed" in other.stderr
+
+
 def test_experience_bank_collects_trains_and_reports(stream_dir: Path, tmp_path: Path, cli) -> None:
     """Real engine: a run with the bank fills it; ``experience train`` trains it; ``show`` says so."""
     run_dir = tmp_path / "run"

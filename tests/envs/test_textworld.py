@@ -1,0 +1,102 @@
+"""TextWorld as engram's second text world: real textworld games, generated offline, played by
+textworld's engine; persistent worlds; what the agent perceives; memory across a world's quests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from engram.agents.runner import run_games
+from engram.envs.core import Goal, Outcome
+from engram.envs.textworld_env import TextWorldEnv, TextWorldGameError, clean_text, find_games, game_info
+from engram.tools.replay import replay_run
+
+
+def _walkthrough(game: Path) -> list[str]:
+    return list(json.loads(game.with_suffix(".json").read_text())["metadata"]["walkthrough"])
+
+
+def test_quests_of_a_world_start_in_the_same_world_and_differ(tw_stream: Path) -> None:
+    games = find_games(tw_stream)
+    assert len(games) == 6
+    env = TextWorldEnv()
+    starts: dict[str, set[tuple]] = {}
+    goals: dict[str, set[str]] = {}
+    for game in games:
+        obs, info = env.reset(options={"game": str(game)})
+        starts.setdefault(info["world_id"], set()).add(tuple(obs.facts))
+        goals.setdefault(info["world_id"], set()).add(Goal.from_json(info["goal"]).text)
+    env.close()
+    assert len(starts) == 2  # two worlds
+    for world, begun in starts.items():
+        assert len(begun) == 1, f"{world}: its quests start from different states"
+        assert len(goals[world]) == 3, f"{world}: quests repeat"
+
+
+def test_the_walkthrough_wins_and_each_step_reports_its_outcome(tw_stream: Path) -> None:
+    game = find_games(tw_stream)[0]
+    env = TextWorldEnv()
+    obs, info = env.reset(options={"game": str(game)})
+    goal = Goal.from_json(info["goal"])
+    assert goal.task_type == "tw-custom" and len(goal.targets) == 2
+    assert all(any(t in a for a in _walkthrough(game)) for t in goal.targets)
+    assert "\n>" not in obs.text and "$$" not in obs.text  # no banner, no status line
+    _, _, _, _, info = env.step("look")
+    assert info["outcome"] == Outcome.NO_EFFECT
+    _, _, _, _, info = env.step("take the moon")
+    assert info["outcome"] == Outcome.FAILURE
+    walk = _walkthrough(game)
+    for i, command in enumerate(walk):
+        assert command in obs.admissible, f"{command!r} not offered at step {i}"
+        obs, reward, terminated, _, info = env.step(command)
+        assert info["outcome"] == Outcome.PROGRESS
+    assert terminated and info["won"] and reward > 0
+    env.close()
+
+
+def test_facts_are_what_the_player_perceives(tw_stream: Path) -> None:
+    env = TextWorldEnv()
+    obs, _ = env.reset(options={"game": str(find_games(tw_stream)[0])})
+    state = env._state  # the engine's full state, to compare with
+    here = next(f.object for f in obs.facts if f.subject == "agent" and f.relation == "at")
+    rooms = {str(v.name) for p in state["facts"] for v in p.arguments if v.type == "r"}
+    elsewhere = {str(p.arguments[0].name) for p in state["facts"] if p.name == "at" and p.arguments[1].name != here
+                 and p.arguments[0].type not in ("P", "d")}  # fmt: skip
+    mentioned = {f.subject for f in obs.facts} | {f.object for f in obs.facts if f.object}
+    assert here in rooms and elsewhere and not (elsewhere & mentioned)
+    assert all(f.relation in ("at", "in", "on", "holds", "category", "open", "locked", "searched") for f in obs.facts)
+    env.close()
+
+
+def test_a_run_replays_exactly_in_a_new_env(tw_stream: Path, tmp_path: Path) -> None:
+    games = find_games(tw_stream)[:2]
+    run_games(games, tmp_path / "run", env_id="engram/TextWorld-v0", memory="none", max_steps=15)
+    report = replay_run(str(tmp_path / "run"))
+    assert report.episodes == 2 and report.observations > 10 and not report.differences
+
+
+def test_bad_games_are_refused_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(TextWorldGameError, match="no textworld games"):
+        find_games(tmp_path)
+    lonely = tmp_path / "lonely.z8"
+    lonely.write_bytes(b"\x08")
+    with pytest.raises(TextWorldGameError, match="missing or unreadable"):
+        game_info(lonely)
+    assert clean_text("  _____\n |  $$ |\n\nHello.\n\n\n>  -= Room =-0/3") == "Hello."
+
+
+@pytest.mark.slow
+def test_memory_shortens_the_later_quests_of_a_world(tw_stream: Path, tmp_path: Path) -> None:
+    """The generic planner with memory against the plain explorer on the same games: a world's first
+    quest is exploration either way; from the second on, memory knows where things are and how to
+    get there. (The study in experiments/ measures it at 10 worlds x 8 quests.)"""
+    games = find_games(tw_stream)
+    steps = {}
+    for memory in ("none", "all"):
+        summary = run_games(games, tmp_path / memory, env_id="engram/TextWorld-v0", memory=memory, max_steps=60)
+        assert summary["success_rate"] >= 0.8
+        steps[memory] = [e["steps"] for e in summary["episodes"]]
+    later = [i for i in range(len(games)) if game_info(games[i])["quest"] > 0]
+    assert sum(steps["all"][i] for i in later) * 1.5 < sum(steps["none"][i] for i in later), steps
