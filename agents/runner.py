@@ -19,7 +19,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
-from engram.envs.registry import make, planner_class
+from engram.envs.registry import domain_of, make, planner_class
 from engram.memory.base import MemoryModule
 from engram.tools.trajectory import RunDir
 
@@ -45,7 +45,8 @@ def parse_memory(spec: str) -> list[str]:
     return names
 
 
-def make_memory(names: list[str]) -> list[MemoryModule]:
+def make_memory(names: list[str], domain: Any = None) -> list[MemoryModule]:
+    """The named modules, given the env's domain (None: they work from the facts alone)."""
     modules: list[MemoryModule] = []
     for name in names:
         if name == "scene":
@@ -63,11 +64,11 @@ def make_memory(names: list[str]) -> list[MemoryModule]:
         elif name == "skills":
             from engram.memory.skills import SkillMemory
 
-            modules.append(SkillMemory())
+            modules.append(SkillMemory(domain=domain))
         elif name == "experience":
             from engram.memory.experience import ExperienceMemory
 
-            modules.append(ExperienceMemory())
+            modules.append(ExperienceMemory(domain=domain))
     return modules
 
 
@@ -100,7 +101,8 @@ def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) 
         from engram.agents.planners.llm import LLMPlanner
 
         # The offline planner decides a step whenever the model's answer cannot be used.
-        return LLMPlanner(llm, fallback=offline_planner(env_id))
+        domain = domain_of(env_id)
+        return LLMPlanner(llm, fallback=offline_planner(env_id), rewrites=getattr(domain, "rewrites", ()))
     raise ValueError(f"unknown planner {name!r}; available: {', '.join(PLANNERS)}")
 
 
@@ -161,7 +163,7 @@ def run_games(
                 "seeds": [seed + offset + i for i in range(len(games))],
             }
         )
-    modules = make_memory(parse_memory(memory))
+    modules = make_memory(parse_memory(memory), domain_of(env_id))
     # A memory directory outside the run lets later runs (new processes) continue the same memory.
     memory_dir = Path(memory_dir) if memory_dir else run.path / "memory"
     memory_dir.mkdir(parents=True, exist_ok=True)

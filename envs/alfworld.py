@@ -125,6 +125,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         "render_modes": ["ansi"],
         "engram_planner": "engram.agents.planners.household:HouseholdPlanner",
         "engram_games": "engram.envs.alfworld:find_games",
+        "engram_domain": "engram.envs.household.domain:HOUSEHOLD",
     }
 
     def __init__(

@@ -116,6 +116,12 @@ def game_lister(env_id: str) -> Any:
     return _named(env_id, "engram_games")
 
 
+def domain_of(env_id: str) -> Any:
+    """The :class:`~engram.envs.domain.Domain` an env names in ``metadata["engram_domain"]``, or None
+    (memory then works from the facts alone)."""
+    return _named(env_id, "engram_domain")
+
+
 def planner_class(env_id: str) -> Any:
     """The offline planner an env names in ``metadata["engram_planner"]``, or None."""
     return _named(env_id, "engram_planner")

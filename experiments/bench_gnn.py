@@ -30,9 +30,9 @@ import torch
 
 def synthetic_views(n: int, seed: int = 0) -> list[tuple[Any, dict[str, Any]]]:
     """Household-shaped (view, goal) pairs over ALFWorld's receptacle and object types."""
+    from engram.envs.household.state_graph import TASK_TYPES
+    from engram.envs.household.symbolic import WorldView
     from engram.envs.household.world import affordances
-    from engram.memory.state_graph import TASK_TYPES
-    from engram.memory.symbolic import WorldView
 
     aff = affordances()
     rtypes = sorted(r.lower() for r in aff.can_contain)
@@ -59,11 +59,12 @@ def synthetic_views(n: int, seed: int = 0) -> list[tuple[Any, dict[str, Any]]]:
 
 
 def bank_views(path: str, n: int) -> list[tuple[Any, dict[str, Any]]]:
+    from engram.envs.household.domain import HOUSEHOLD
     from engram.memory.experience import ExperienceMemory
 
-    bank = ExperienceMemory()
+    bank = ExperienceMemory(domain=HOUSEHOLD)
     bank.load(path)
-    pairs = [(v, t.goal) for t in bank.traces for v in t.views()]
+    pairs = [(v, t.goal) for t in bank.traces for v in t.views(HOUSEHOLD)]
     return [pairs[i % len(pairs)] for i in range(n)]
 
 
@@ -83,9 +84,9 @@ def main() -> None:
     parser.add_argument("--convs", default="gin,gatv2")
     args = parser.parse_args()
 
+    from engram.envs.household.state_graph import build, shared_embedder
     from engram.memory.cluster_index import ClusterIndex
     from engram.memory.gnn import EncoderConfig, encode, new_encoder, train
-    from engram.memory.state_graph import build, shared_embedder
 
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads", flush=True)
     views = bank_views(args.bank, args.graphs) if args.bank else synthetic_views(args.graphs)

@@ -29,6 +29,7 @@ from typing import Any
 
 from engram.agents.runner import MEMORY_MODULES, make_memory
 from engram.envs.core import Fact
+from engram.envs.household.domain import HOUSEHOLD
 from engram.memory.base import MemoryModule
 
 RECEPTACLES = [f"shelf {i}" for i in range(1, 61)]
@@ -118,7 +119,7 @@ def main() -> None:
     for name in names:
         for items in (int(s) for s in args.sizes.split(",")):
             rng = random.Random(items)
-            (module,) = make_memory([name])
+            (module,) = make_memory([name], HOUSEHOLD)
             fill_s = FILLERS[name](module, items, rng)
             if name == "episodic":  # warm the query-embedding cache: the search is what is timed
                 from engram.memory.episodic import embed

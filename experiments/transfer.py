@@ -169,6 +169,7 @@ def main() -> None:
     if not bank.exists():
         from engram.agents.runner import run_games
         from engram.envs.alfworld import find_games
+        from engram.envs.household.domain import HOUSEHOLD
         from engram.memory.experience import ExperienceMemory, train_bank
 
         t0 = time.perf_counter()
@@ -176,7 +177,7 @@ def main() -> None:
                             max_steps=args.collect_steps)  # fmt: skip
         print(f"collected {summary['episodes_total']} training episodes "
               f"({summary['success_rate']:.0%} solved) in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
-        collected = ExperienceMemory()
+        collected = ExperienceMemory(domain=HOUSEHOLD)
         collected.load(out / "collect" / "memory" / "experience.sqlite")
         rep = train_bank(collected, epochs=args.epochs, seed=args.seed, conv=args.conv)
         print(f"trained encoder v{collected.version} on {rep.states} states in {rep.seconds:.1f} s; "

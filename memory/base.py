@@ -85,6 +85,31 @@ def fold(state: dict[tuple[Any, ...], Any], facts: list[Any]) -> dict[tuple[Any,
     return state
 
 
+class FactsWorld:
+    """The world model memory keeps when the env names no domain: the facts folded (:func:`fold`).
+    It knows no effect rules, so it cannot simulate; it can say where the agent is and when a
+    state repeats."""
+
+    def __init__(self, state: dict[tuple[Any, ...], Any] | None = None) -> None:
+        self.state: dict[tuple[Any, ...], Any] = dict(state or {})
+
+    @property
+    def at(self) -> str:
+        where = self.state.get(("agent", "where"))
+        return str(where[1]) if where else ""
+
+    def apply(self, facts: Any) -> None:
+        fold(self.state, [tuple(f) for f in facts])
+
+    def copy(self) -> FactsWorld:
+        return FactsWorld(self.state)
+
+    def key(self) -> str:
+        import hashlib
+
+        return hashlib.sha1(repr(sorted(self.state.items(), key=repr)).encode()).hexdigest()[:16]
+
+
 def loop_free(keys: list[Any], actions: list[str]) -> list[str]:
     """``actions`` without the stretches that came back to a state already passed (``keys[i]`` is
     the state before ``actions[i]``, ``keys[-1]`` the final one): what a success really needed,

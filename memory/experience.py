@@ -1,6 +1,6 @@
 """The experience bank (GiG): GNN-encoded execution traces, clustered retrieval of priors, lookahead.
 
-Every step the module folds the observation into the episode's :class:`WorldView`; the view plus
+Every step the module folds the observation into the episode's world model; the model plus
 the goal is the step's **state graph**. At episode end the episode becomes a **trace**: its states
 (embedded by the current :class:`StateEncoder`), the actions between them with their outcomes, and
 hindsight labels (what the next command was; where the next useful interaction happened). Traces
@@ -12,6 +12,12 @@ instances held what is sought (``prior`` recalls, which the planner already unde
 which kinds of step followed (``experience``), plus two checks of the episode's own trace graph: a
 **cycle** warning when the agent is back in a state it was in, and the **lookahead** verdict on the
 admissible commands.
+
+Everything that needs knowledge of the world comes from the env's :class:`~engram.envs.domain.Domain`
+(the world model, state graphs, what a state seeks, hindsight labels, the lookahead's effect
+rules); this module imports no domain. With no domain the bank works from the facts alone: it
+keeps the traces and warns of cycles (the folded facts say when a state repeats), but has no state
+graphs to embed, so no priors and no lookahead.
 
 What transfers to a house never seen: nothing here is keyed by house. A state graph is types,
 relations and flags; a trace from house A is a prior for a structurally similar state in house B.
@@ -35,15 +41,11 @@ import networkx as nx
 import numpy as np
 
 from engram.envs.core import Fact, Goal, Outcome
-from engram.memory.base import Recall, episode_key
+from engram.envs.domain import Domain
+from engram.memory.base import FactsWorld, Recall, episode_key
 from engram.memory.cluster_index import ClusterIndex
-from engram.memory.lookahead import lookahead
-from engram.memory.state_graph import TypeEmbedder, build, shared_embedder, sought
-from engram.memory.symbolic import LAMP_TYPES, WorldView, kind
+from engram.memory.embed import TypeEmbedder, shared_embedder
 
-#: verbs of the interactions that move a task forward (the hindsight "useful next step")
-KEY_VERBS = ("take", "move", "heat", "cool", "clean", "use")
-VERBS = ("go", "open", "close", "look", "inventory", "examine", *KEY_VERBS, "other", "none")
 #: retrieved neighbours below this cosine similarity are not evidence
 MIN_SIMILARITY = 0.5
 #: cosine-similarity scale of the neighbours' weights: 0.05 less similar than the best = weight 1/e
@@ -51,35 +53,6 @@ SHARPNESS = 0.05
 #: pseudo-searches at the bank-wide rate added to the neighbours' evidence (measured on a validation
 #: set of train-plan houses: 1-5 perform alike; the neighbours alone, with none, do worse)
 PSEUDO = 2.0
-
-
-def _verb(action: str) -> str:
-    v = action.split(" ", 1)[0] if action else "none"
-    return v if v in VERBS else "other"
-
-
-def _interaction_place(action: str, at: str) -> str:
-    """Where a key action happens: the receptacle it names (take from / move to / heat with), else
-    where the agent stands (use a lamp)."""
-    for sep in (" from ", " to ", " with "):
-        if sep in action:
-            return action.rsplit(sep, 1)[1]
-    return at
-
-
-def hindsight_labels(goal: dict[str, Any], views: list[WorldView], actions: list[str]) -> list[dict[str, str]]:
-    """Per state ``t`` (before ``actions[t]``): the next verb, and the verb and receptacle kind of
-    the next key interaction with the goal's object (or a lamp) at or after ``t``."""
-    relevant = {goal.get("object", ""), goal.get("toggle", ""), *LAMP_TYPES} - {""}
-    labels: list[dict[str, str]] = []
-    upcoming = ("none", "none")
-    for t in range(len(actions) - 1, -1, -1):
-        a = actions[t]
-        words = a.split(" ")
-        if _verb(a) in KEY_VERBS and len(words) > 2 and kind(" ".join(words[1:3])) in relevant:
-            upcoming = (_verb(a), kind(_interaction_place(a, views[t].at)))
-        labels.append({"verb": _verb(a), "key_verb": upcoming[0], "key_kind": upcoming[1]})
-    return labels[::-1]
 
 
 @dataclass
@@ -91,14 +64,20 @@ class Outlook:
     listings: list[tuple[int, str, frozenset[str]]]
 
 
-def outlook(trace: Trace) -> Outlook:
+def world_of(domain: Domain | None) -> Any:
+    """An empty world model: the domain's, or the facts folded (with no domain)."""
+    return domain.world() if domain is not None else FactsWorld()
+
+
+def outlook(trace: Trace, domain: Domain) -> Outlook:
     listings = []
+    kind = domain.entity_type
     for step, facts in enumerate(trace.facts):
         fs = [Fact.from_json(f) for f in facts]
         for rec in sorted({f.subject for f in fs if f.relation == "searched" and f.value}):
             types = frozenset(kind(f.subject) for f in fs if f.relation in ("in", "on") and f.object == rec and f.value)
             listings.append((step, rec, types))
-    return Outlook([sought(v, trace.goal) for v in trace.views()], listings)
+    return Outlook([domain.sought(v, trace.goal) for v in trace.views(domain)], listings)
 
 
 @dataclass
@@ -107,12 +86,12 @@ class Live:
 
     goal: dict[str, Any]
     house: str
-    view: WorldView = field(default_factory=WorldView)
-    views: list[WorldView] = field(default_factory=list)  # state t = view before action t
+    view: Any  # the domain's world model (or the facts folded, with no domain)
+    views: list[Any] = field(default_factory=list)  # state t = view before action t
     actions: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     facts: list[list[list[Any]]] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)  # WorldView.key() of each state, for cycles and revisits
+    keys: list[str] = field(default_factory=list)  # the world model's key() per state: cycles, revisits
 
     def snapshot(self) -> None:
         """Record the current view as the episode's next state."""
@@ -132,8 +111,8 @@ class Trace:
     state_keys: list[str]
     labels: list[dict[str, str]]
 
-    def views(self) -> list[WorldView]:
-        view, out = WorldView(), []
+    def views(self, domain: Domain | None) -> list[Any]:
+        view, out = world_of(domain), []
         for facts in self.facts:
             view.apply(Fact.from_json(f) for f in facts)
             out.append(view.copy())
@@ -153,12 +132,16 @@ class ExperienceMemory:
 
     name = "experience"
 
-    def __init__(self, k: int = 32, depth: int = 2, use_lookahead: bool = True, conv: str = "gin") -> None:
+    def __init__(
+        self, k: int = 32, depth: int = 2, use_lookahead: bool = True, conv: str = "gin", domain: Domain | None = None
+    ) -> None:
         from engram.memory.gnn import EncoderConfig, new_encoder
 
         self.k, self.depth, self.use_lookahead = k, depth, use_lookahead
-        self.config = EncoderConfig(conv=conv)
-        self.encoder = new_encoder(self.config)
+        self.domain = domain
+        dims = (domain.node_dim, domain.edge_dim) if domain else (0, 0)
+        self.config = EncoderConfig(conv=conv, node_dim=dims[0], edge_dim=dims[1])
+        self.encoder = new_encoder(self.config) if domain else None
         self.version = 0
         self.versions: list[dict[str, Any]] = [{"version": 0, "config": asdict(self.config), "report": None}]
         self.traces: list[Trace] = []
@@ -179,7 +162,8 @@ class ExperienceMemory:
         ep = str(step.get("episode_id", ""))
         live = self._live.get(ep)
         if live is None or (step.get("t", 0) == 0 and live.actions):
-            live = self._live[ep] = Live(Goal.from_json(step.get("goal")).flat(), str(step.get("world_id") or ""))
+            goal = Goal.from_json(step.get("goal")).flat()
+            live = self._live[ep] = Live(goal, str(step.get("world_id") or ""), world_of(self.domain))
         first = not live.views
         facts = [list(f) if not isinstance(f, list) else f for f in step["facts"]]
         live.view.apply(Fact.from_json(f) for f in facts)
@@ -194,11 +178,13 @@ class ExperienceMemory:
         live = self._live.get(str(query.get("episode_id", "")))
         goal = Goal.from_json(query.get("goal")).flat()
         if live is None:  # nothing observed yet: the query's own observation is the state
-            live = Live(goal, str(query.get("world_id") or ""))
+            live = Live(goal, str(query.get("world_id") or ""), world_of(self.domain))
             live.view.apply(Fact.from_json(f) for f in (query.get("observation") or {}).get("facts", []))
             live.snapshot()
         out: list[Recall] = []
         out += self._cycles(live)
+        if self.domain is None:
+            return out  # facts alone: no world model to simulate, no state graphs to compare
         if self.use_lookahead and query.get("observation"):
             out += self._lookahead(live, goal, query["observation"].get("admissible", []))
         if len(self.index):
@@ -225,22 +211,25 @@ class ExperienceMemory:
             outcomes=live.outcomes[: len(actions)],
             facts=live.facts,
             state_keys=list(live.keys),
-            labels=hindsight_labels(goal, live.views[: len(actions)], actions),
+            labels=self.domain.hindsight_labels(goal, live.views[: len(actions)], actions) if self.domain else [],
         )
         self._add(trace, live.views)
 
     # -- the bank ---------------------------------------------------------------------------
-    def _graphs(self, trace: Trace, views: list[WorldView]) -> list[Any]:
-        return [build(v, trace.goal, self.embedder) for v in views[: len(trace.actions)]]
+    def _graphs(self, trace: Trace, views: list[Any]) -> list[Any]:
+        assert self.domain is not None
+        return [self.domain.state_graph(v, trace.goal, self.embedder) for v in views[: len(trace.actions)]]
 
-    def _add(self, trace: Trace, views: list[WorldView] | None = None) -> None:
+    def _add(self, trace: Trace, views: list[Any] | None = None) -> None:
         from engram.memory.gnn import encode
 
         self.traces.append(trace)
+        if self.domain is None:
+            return  # kept, with nothing to embed it by
         self._count(trace)
         if not trace.success or not trace.actions:
             return  # failed traces are kept (for training and study) but never offered as priors
-        emb = encode(self.encoder, self._graphs(trace, views or trace.views())).numpy()
+        emb = encode(self.encoder, self._graphs(trace, views or trace.views(self.domain))).numpy()
         self.index.add(emb)
         i = len(self.traces) - 1
         self.owner += [(i, t) for t in range(len(emb))]
@@ -250,20 +239,23 @@ class ExperienceMemory:
         from engram.memory.gnn import encode
 
         graphs, owner = [], []
+        if self.domain is None:
+            return
         for i, trace in enumerate(self.traces):
             if trace.success and trace.actions:
-                g = self._graphs(trace, trace.views())
+                g = self._graphs(trace, trace.views(self.domain))
                 graphs += g
                 owner += [(i, t) for t in range(len(g))]
         self.index.reset(encode(self.encoder, graphs).numpy() if graphs else np.zeros((0, self.config.out)))
         self.owner = owner
 
-    def embed_state(self, view: WorldView, goal: dict[str, Any]) -> np.ndarray:
+    def embed_state(self, view: Any, goal: dict[str, Any]) -> np.ndarray:
         from engram.memory.gnn import encode
 
-        return encode(self.encoder, [build(view, goal, self.embedder)]).numpy()[0]
+        assert self.domain is not None
+        return encode(self.encoder, [self.domain.state_graph(view, goal, self.embedder)]).numpy()[0]
 
-    def neighbours(self, view: WorldView, goal: dict[str, Any]) -> list[tuple[Trace, int, float]]:
+    def neighbours(self, view: Any, goal: dict[str, Any]) -> list[tuple[Trace, int, float]]:
         """The most similar states of successful traces: ``(trace, t, similarity)``."""
         return self._search(self.embed_state(view, goal))
 
@@ -274,7 +266,8 @@ class ExperienceMemory:
     def _outlook(self, trace: Trace) -> Outlook:
         cached = self._outlooks.get(trace.key)
         if cached is None:
-            cached = self._outlooks[trace.key] = outlook(trace)
+            assert self.domain is not None
+            cached = self._outlooks[trace.key] = outlook(trace, self.domain)
         return cached
 
     def _count(self, trace: Trace) -> None:
@@ -282,8 +275,9 @@ class ExperienceMemory:
         listed: dict[str, frozenset[str]] = {}
         for _step, rec, types in self._outlook(trace).listings:
             listed.setdefault(rec, types)
+        assert self.domain is not None
         for rec, types in listed.items():
-            k = kind(rec)
+            k = self.domain.entity_type(rec)
             self._looked[k] = self._looked.get(k, 0) + 1
             for t in types:
                 table = self._found.setdefault(t, {})
@@ -295,7 +289,7 @@ class ExperienceMemory:
         found = self._found.get(otype, {})
         return {k: found.get(k, 0) / (n + 1.0) for k, n in self._looked.items()}
 
-    def priors(self, view: WorldView, goal: dict[str, Any]) -> list[Recall]:
+    def priors(self, view: Any, goal: dict[str, Any]) -> list[Recall]:
         """Per receptacle kind, how likely one of its instances is to hold what is sought now.
 
         Evidence: the retrieved similar states' traces, every complete listing of a receptacle in
@@ -304,7 +298,8 @@ class ExperienceMemory:
         so that thin evidence (few or weak neighbours) leans on what the bank saw as a whole,
         and plenty of evidence speaks for itself. Rates are per *instance*, so a kind with many
         instances is not favoured for its number, and kinds searched in vain count against."""
-        target = sought(view, goal)
+        assert self.domain is not None
+        target = self.domain.sought(view, goal)
         if not target:
             return []
         query = self.embed_state(view, goal)
@@ -333,7 +328,7 @@ class ExperienceMemory:
             if self.version and not any(target in types for types in listed.values()):
                 wanted = ol.sought[t]
             for rec, types in listed.items():
-                k = kind(rec)
+                k = self.domain.entity_type(rec)
                 looked[k] = looked.get(k, 0.0) + sim
                 found[k] = found.get(k, 0.0) + sim * (wanted in types)
         back = self.bank_rates(target)
@@ -384,10 +379,10 @@ class ExperienceMemory:
         ]
 
     def _lookahead(self, live: Live, goal: dict[str, Any], admissible: list[str]) -> list[Recall]:
-        if not admissible or not goal.get("object"):
+        if not admissible or self.domain is None:
             return []
         visited = set(live.keys)
-        verdict = lookahead(live.views[-1], goal, admissible, visited, self.depth)
+        verdict = self.domain.lookahead(live.views[-1], goal, admissible, visited, self.depth)
         if not verdict.rejected:
             return []
         return [
@@ -408,7 +403,8 @@ class ExperienceMemory:
         from engram.memory.gnn import to_bytes
 
         path = Path(path)
-        self._weights.setdefault(self.version, to_bytes(self.encoder))
+        if self.encoder is not None:
+            self._weights.setdefault(self.version, to_bytes(self.encoder))
         saved = self._saved
         fresh = saved is None or saved[0] != str(path) or saved[2] != self.version or not path.exists()
         start = 0 if fresh or saved is None else saved[1]
@@ -475,8 +471,12 @@ class ExperienceMemory:
         self._weights = {v: w for v, _, _, w in rows if w is not None}
         version, config, _, _ = rows[-1]
         try:
-            self.config = EncoderConfig(**json.loads(config))
-            self.encoder = from_bytes(json.loads(config), self._weights[version])
+            stored = json.loads(config)
+            if self.domain is not None and not stored.get("node_dim"):
+                # Banks saved before domains were plug-ins: their encoder was the household one.
+                stored.update(node_dim=self.domain.node_dim, edge_dim=self.domain.edge_dim)
+            self.config = EncoderConfig(**stored)
+            self.encoder = from_bytes(stored, self._weights[version]) if self.domain is not None else None
         except (TypeError, KeyError, RuntimeError) as exc:
             raise ValueError(f"{path}: encoder v{version} cannot be read by this engram ({exc})") from exc
         self.version = version
@@ -518,12 +518,15 @@ def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]
     """
     import torch
 
+    domain = bank.domain
+    if domain is None:
+        raise ValueError("the experience bank has no domain, so no state graphs to train an encoder on")
     graphs: list[Any] = []
     rows: list[tuple[str, str, str, dict[str, bool]]] = []
     for trace in bank.traces:
         if not (trace.success and trace.actions):
             continue
-        graphs += bank._graphs(trace, trace.views())
+        graphs += bank._graphs(trace, trace.views(bank.domain))
         ol = bank._outlook(trace)
         for t, label in enumerate(trace.labels[: len(trace.actions)]):
             seen: dict[str, bool] = {}
@@ -532,13 +535,14 @@ def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]
                 if step > t:
                     after.setdefault(rec, types)
             for rec, types in after.items():
-                seen[kind(rec)] = seen.get(kind(rec), False) or ol.sought[t] in types
+                k = domain.entity_type(rec)
+                seen[k] = seen.get(k, False) or ol.sought[t] in types
             rows.append((label["verb"], label["key_verb"], ol.sought[t], seen))
     kinds = sorted({k for *_, seen in rows for k in seen})
     phases = sorted({r[1] for r in rows})
     groups = sorted({(r[1], r[2]) for r in rows})
     labels = {
-        "verb": [VERBS.index(r[0]) for r in rows],
+        "verb": [domain.verbs.index(r[0]) for r in rows],
         "phase": [phases.index(r[1]) for r in rows],
         "joint": [groups.index((r[1], r[2])) for r in rows],
     }

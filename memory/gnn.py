@@ -31,12 +31,13 @@ from torch import nn
 from torch_geometric.data import Batch, Data
 from torch_geometric.nn import GATv2Conv, GINEConv, global_max_pool, global_mean_pool
 
-from engram.memory.state_graph import EDGE_DIM, NODE_DIM
-
 
 @dataclass
 class EncoderConfig:
     conv: str = "gatv2"  # or "gin"
+    #: the domain's state-graph feature sizes (node features, edge types): the encoder's input
+    node_dim: int = 0
+    edge_dim: int = 0
     hidden: int = 64
     out: int = 64
     layers: int = 2
@@ -50,14 +51,16 @@ class StateEncoder(nn.Module):
         super().__init__()
         self.config = config
         h = config.hidden
-        self.inp = nn.Linear(NODE_DIM, h)
+        if config.node_dim <= 0 or config.edge_dim <= 0:
+            raise ValueError("an encoder needs the domain's node_dim and edge_dim")
+        self.inp = nn.Linear(config.node_dim, h)
         self.convs = nn.ModuleList()
         for _ in range(config.layers):
             if config.conv == "gatv2":
-                self.convs.append(GATv2Conv(h, h, heads=2, concat=False, edge_dim=EDGE_DIM))
+                self.convs.append(GATv2Conv(h, h, heads=2, concat=False, edge_dim=config.edge_dim))
             elif config.conv == "gin":
                 mlp = nn.Sequential(nn.Linear(h, h), nn.ReLU(), nn.Linear(h, h))
-                self.convs.append(GINEConv(mlp, edge_dim=EDGE_DIM))
+                self.convs.append(GINEConv(mlp, edge_dim=config.edge_dim))
             else:
                 raise ValueError(f"unknown conv {config.conv!r}; choose gatv2 or gin")
         self.norm = nn.LayerNorm(3 * h)

@@ -29,22 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engram.envs.alfworld_text import base_type
 from engram.envs.core import Goal
+from engram.envs.domain import Domain
 from engram.memory.base import Recall, episode_key
 
-#: verbs that act on an object at a receptacle, with the precondition a step needs
-_VERBS = {
-    "take": "hands empty",
-    "move": "holding {obj}",
-    "heat": "holding {obj}",
-    "cool": "holding {obj}",
-    "clean": "holding {obj}",
-    "use": "",
-    "open": "",
-    "close": "",
-}
-_OBJ_CMD = re.compile(r"^(take|move|heat|cool|clean) (.+?) (?:from|to|with) (.+)$")
 _PRUNE_AFTER = 6  # uses before an item can be judged
 _PRUNE_BELOW = 0.15  # success share under which it goes
 
@@ -70,11 +58,8 @@ class Shortcut:
 
     @property
     def receptacle_kind(self) -> str:
-        return next(p[1:-1] for p in re.findall(r"\{[a-z0-9]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}"))
-
-    def bind(self, obj: str, receptacle: str) -> list[str]:
-        kind = "{" + base_type(receptacle) + "}"
-        return [s.replace(kind, receptacle).replace("{obj}", obj).replace("{lamp}", obj) for s in self.steps]
+        """The slot of the place a shortcut starts at (the first slot that is not the object)."""
+        return next((p[1:-1] for p in re.findall(r"\{[a-z0-9]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}")), "")
 
 
 @dataclass
@@ -103,23 +88,6 @@ class Lesson:
 
 LESSONS_SHOWN = 3  # per recall, best utility first
 LESSONS_KEPT = 20  # per task type
-
-
-def mine_shortcuts(actions: list[str]) -> list[Shortcut]:
-    """Cut a successful action sequence at each ``go to`` and generalise the segments that did
-    something there (searching visits, a bare ``go to``, teach nothing)."""
-    out: list[Shortcut] = []
-    segment: list[str] = []
-    for action in [*actions, "go to <end>"]:
-        if action.startswith("go to "):
-            if len(segment) > 1:
-                shortcut = _generalise(segment)
-                if shortcut:
-                    out.append(shortcut)
-            segment = [action]
-        elif segment:
-            segment.append(action)
-    return out
 
 
 _GUI_COMMAND = re.compile(r'^(click \[-?\d+\]|type \[-?\d+\] "(.*)")$')
@@ -158,42 +126,13 @@ def utterance_template(utterance: str) -> str:
     return re.sub(r'"[^"]*"', '""', utterance.strip())
 
 
-def _generalise(segment: list[str]) -> Shortcut | None:
-    place = segment[0].removeprefix("go to ")
-    kind = base_type(place)
-    steps, pre = [f"go to {{{kind}}}"], [""]
-    last, objects = "", set()
-    for action in segment[1:]:
-        verb = action.split(" ", 1)[0]
-        if verb not in _VERBS:
-            return None
-        m = _OBJ_CMD.match(action)
-        if m:
-            objects.add(m.group(2))
-            if m.group(3) != place or len(objects) > 1:
-                return None  # one object per shortcut, handled where the agent stands
-            step = action.replace(m.group(2), "{obj}", 1)
-        elif verb == "use":
-            step = "use {lamp}"
-        else:
-            step = action.replace(place, f"{{{kind}}}")
-        steps.append(step.replace(place, f"{{{kind}}}"))
-        pre.append(_VERBS[verb])
-        last = steps[-1]
-    if not last or last.startswith(("open", "close")):
-        return None
-    name = {"take": "fetch {obj} from", "move": "put {obj} in", "use": "light {lamp} at"}.get(
-        last.split(" ", 1)[0], last.split(" {obj}", 1)[0] + " {obj} with"
-    )
-    return Shortcut(f"{name} {{{kind}}}", tuple(steps), tuple(pre))
-
-
 class SkillMemory:
     """The ``skills`` memory module: shortcuts and tips with utility counters."""
 
     name = "skills"
 
-    def __init__(self) -> None:
+    def __init__(self, domain: Domain | None = None) -> None:
+        self.domain = domain
         self.shortcuts: dict[tuple[str, ...], Shortcut] = {}
         self.tips: dict[tuple[str, str], Tip] = {}
         self.consolidated: set[str] = set()
@@ -247,6 +186,7 @@ class SkillMemory:
                 "won": bool(step.get("won")),
                 "skill_events": step.get("skill_events"),
                 "at": at,
+                "facts": [list(f) for f in step.get("facts", [])],
             }
         )
 
@@ -304,13 +244,14 @@ class SkillMemory:
         goal = episode.get("goal", {})
         result = episode.get("result") or {}
         verified = bool(result.get("success")) and not result.get("error") and bool(trace) and trace[-1]["won"]
-        found = _found(trace)
+        found = self._found(trace)
         self._judge_tips(goal, found)
         self._learn_lesson(episode, bool(result.get("success")))
         if verified:
             actions = [s["action"] for s in trace if s["action"]]
             gui = mine_gui_shortcut(str(goal.get("task_type", "")), str(goal.get("text", "")), actions)
-            for shortcut in [*mine_shortcuts(actions), *([gui] if gui else [])]:
+            mined = [Shortcut(p.name, p.steps, p.pre) for p in self.domain.shortcuts(actions)] if self.domain else []
+            for shortcut in [*mined, *([gui] if gui else [])]:
                 known = self.shortcuts.get(shortcut.steps)
                 if known:
                     known.support += 1
@@ -324,6 +265,26 @@ class SkillMemory:
                     self.tips[(otype, kind)] = Tip(otype, kind)
         self._prune()
         self._reindex()
+
+    def _type(self, entity: str) -> str:
+        if self.domain is not None:
+            return self.domain.entity_type(entity)
+        return entity.rsplit(" ", 1)[0] if entity[-1:].isdigit() else entity
+
+    def _found(self, trace: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        """(object type, holder type) for every object the agent took, from where the facts last
+        showed it, and every thing switched on where it stood (a lamp used): read from the facts,
+        so any environment's episodes say it alike."""
+        out, where = [], {}
+        for s in trace:
+            for subject, relation, obj, value in s.get("facts") or []:
+                if relation in ("in", "on") and obj and value and subject != "agent":
+                    where[subject] = obj
+                elif subject == "agent" and relation == "holds" and value and obj in where:
+                    out.append((self._type(obj), self._type(where.pop(obj))))
+                elif relation == "on" and obj is None and value and s["at"] and s["action"] and subject in s["action"]:
+                    out.append((self._type(subject), self._type(s["at"])))
+        return out
 
     # -- utility ---------------------------------------------------------------------------------
     def _count_uses(self, trace: list[dict[str, Any]]) -> None:
@@ -425,15 +386,3 @@ class SkillMemory:
                     self.lessons[(task_type, text)] = Lesson(text, task_type, *counts)
                 self._offered = {e: {tuple(k) for k in json.loads(ks)} for e, ks in db.execute("SELECT * FROM offered")}
         self._reindex()
-
-
-def _found(trace: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(object type, receptacle kind) for every object taken, and every lamp used, in a trace."""
-    out = []
-    for s in trace:
-        m = _OBJ_CMD.match(s["action"] or "")
-        if m and m.group(1) == "take":
-            out.append((base_type(m.group(2)), base_type(m.group(3))))
-        elif (s["action"] or "").startswith("use ") and s["at"]:
-            out.append((base_type(s["action"][4:]), base_type(s["at"])))
-    return out

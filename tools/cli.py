@@ -572,6 +572,18 @@ experience_app = typer.Typer(no_args_is_help=True, help="The experience bank: tr
 app.add_typer(experience_app, name="experience")
 
 
+ENV_DEFAULT = "engram/ALFWorld-v0"
+
+
+def _domain(env: str) -> Any:
+    from engram.envs.registry import domain_of, env_ids
+
+    if env not in env_ids():
+        err.print(f"[red]unknown environment id {env!r}; registered: {', '.join(env_ids())}[/red]")
+        raise typer.Exit(2)
+    return domain_of(env)
+
+
 def _bank_path(memory_dir: Path) -> Path:
     path = memory_dir / "experience.sqlite" if memory_dir.is_dir() else memory_dir
     if not path.exists():
@@ -586,12 +598,13 @@ def experience_train(
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the stored states")] = 30,
     seed: Annotated[int, typer.Option(help="Seed (same seed, same bank: same encoder)")] = 0,
     conv: Annotated[str | None, typer.Option(help="Graph layer: gin | gatv2 (default: the bank's)")] = None,
+    env: Annotated[str, typer.Option(help="The environment whose runs filled the bank (its domain)")] = ENV_DEFAULT,
 ) -> None:
     """Train the state encoder on the bank's own successful traces; re-embed the bank (new version)."""
     from engram.memory.experience import ExperienceMemory, train_bank
 
     path = _bank_path(memory_dir)
-    bank = ExperienceMemory()
+    bank = ExperienceMemory(domain=_domain(env))
     bank.load(path)
     try:
         with console.status(f"training on {sum(t.success for t in bank.traces)} successful traces"):
@@ -610,11 +623,12 @@ def experience_train(
 @experience_app.command("show")
 def experience_show(
     memory_dir: Annotated[Path, typer.Argument(help="A memory directory (RUN/memory) or an experience.sqlite")],
+    env: Annotated[str, typer.Option(help="The environment whose runs filled the bank (its domain)")] = ENV_DEFAULT,
 ) -> None:
     """What the bank holds: traces, states, clusters, encoder versions."""
     from engram.memory.experience import ExperienceMemory
 
-    bank = ExperienceMemory()
+    bank = ExperienceMemory(domain=_domain(env))
     bank.load(_bank_path(memory_dir))
     ok = sum(t.success for t in bank.traces)
     console.print(

@@ -152,8 +152,12 @@ class GenericPlanner:
         allowed = [a for a in admissible if a not in avoid] or admissible
         # Verbs of verified successes (episodes and shortcuts memory offers): what got tasks done.
         self.useful: Counter[str] = Counter()
+        #: verbs that ended verified successes: what brings the targets together, done by step 2
+        self.finishers: set[str] = set()
         for r in recall:
             steps = r.content.get("path") if r.kind == "episode" and r.content.get("success") else None
+            if steps:
+                self.finishers.add(str(steps[-1]).split(" ", 1)[0])
             steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)
 
@@ -242,15 +246,23 @@ class GenericPlanner:
             if place != ep.here:
                 path = route(routes, ep.here, place)
                 if path and path[0] in allowed:
-                    return Decision(action=path[0], subgoal=f"go to {place} for {target}",
+                    return Decision(action=path[0], subgoal=f"head for {place} ({target})",
                                     rationale=f"{entity} was seen at {place}; {len(path)} step(s) away")  # fmt: skip
-                continue
+                # No known way from here (or a door in the way): explore, and never turn to a later
+                # target meanwhile (that is how an agent oscillates between two rooms).
+                return None
             # Here: open or search what holds it, then take it (commands that name the chain),
             # verbs that got tasks done first, never a verb that has changed nothing.
             options = [a for name in chain for a in allowed if mentions(a, name) and not ep.tried[(ep.here, a)]
                        and (ep.state, a) not in ep.loops and not ep.idle(a)]  # fmt: skip
-            if n > 0 and options and self.useful:
-                options = [a for a in options if self.useful[a.split(" ", 1)[0]]] or options
+            if n > 0:
+                # A later target is where things go: prepare it (open it), never use it for
+                # something else (put another thing there), which only the goal's own step may do.
+                others = {e for e in where if e not in chain and e not in ep.held}
+                options = [a for a in options if a.split(" ", 1)[0] not in self.finishers
+                           and not any(mentions(a, e) for e in others)]  # fmt: skip
+                if self.useful:
+                    options = [a for a in options if self.useful[a.split(" ", 1)[0]]] or options
             if options:
                 best = min(options, key=lambda a: -self.useful[a.split(" ", 1)[0]])
                 return Decision(action=best, subgoal=f"get to {target}", rationale=f"{chain[-1]} is here")

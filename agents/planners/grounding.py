@@ -27,6 +27,7 @@ from typing import Any
 MIN_SIMILARITY = 0.85
 MIN_MARGIN = 0.05
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
+Rewrites = tuple[tuple[str, str], ...]
 
 
 @dataclass
@@ -115,18 +116,15 @@ def parse_reply(content: str | None, tool_calls: list[dict[str, Any]] | None = N
     return Choice(prose=text[:4000])
 
 
-def normalise(command: str) -> str:
-    """Spelling-level differences only: case, spacing, quotes, trailing punctuation, the put/move
-    dialect and ``in``/``on`` variants."""
+def normalise(command: str, rewrites: Rewrites = ()) -> str:
+    """Spelling-level differences only: case, spacing, quotes, trailing punctuation; then the
+    domain's ``rewrites`` (``(pattern, replacement)``: how people phrase commands the env spells
+    its own way, e.g. ALFWorld's ``put X in Y`` for ``move X to Y``)."""
     c = command.strip().strip("`\"'").strip()
     c = re.sub(r"^(>\s*|action\s*[:=]\s*)", "", c, flags=re.I)
     c = re.sub(r"\s+", " ", c.lower()).rstrip(".!;")
-    m = re.match(r"^(?:put|place) (.+?) (?:in|on|into|onto|in/on) (.+)$", c)
-    if m:
-        c = f"move {m.group(1)} to {m.group(2)}"
-    m = re.match(r"^(?:pick up|grab|get) (.+?) from (.+)$", c)
-    if m:
-        c = f"take {m.group(1)} from {m.group(2)}"
+    for pattern, replacement in rewrites:
+        c = re.sub(pattern, replacement, c)
     return c
 
 
@@ -136,16 +134,16 @@ class Grounded:
     repaired_from: str = ""  # the model's words, when they were not the command itself
 
 
-def ground_action(said: str, admissible: list[str]) -> Grounded:
+def ground_action(said: str, admissible: list[str], rewrites: Rewrites = ()) -> Grounded:
     """The admissible command the model meant, or :class:`ReplyError`."""
     if said in admissible:
         return Grounded(said)
     if not admissible:
         raise ReplyError("no command is admissible now")
-    norm = normalise(said)
+    norm = normalise(said, rewrites)
     by_norm: dict[str, list[str]] = {}
     for a in admissible:
-        by_norm.setdefault(normalise(a), []).append(a)
+        by_norm.setdefault(normalise(a, rewrites), []).append(a)
     if len(by_norm.get(norm, [])) == 1:
         return Grounded(by_norm[norm][0], said)
     # "go to fridge" when there is exactly one fridge: the instance number was left out.
@@ -154,7 +152,9 @@ def ground_action(said: str, admissible: list[str]) -> Grounded:
         return Grounded(numbered[0], said)
     if len(numbered) > 1:
         raise ReplyError(f"{said!r} is ambiguous: did you mean {', '.join(numbered[:6])}?")
-    scored = sorted(((difflib.SequenceMatcher(None, norm, normalise(a)).ratio(), a) for a in admissible), reverse=True)
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, norm, normalise(a, rewrites)).ratio(), a) for a in admissible), reverse=True
+    )
     best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     if best[0] >= MIN_SIMILARITY and best[0] - runner_up >= MIN_MARGIN:

@@ -28,8 +28,8 @@ from typing import Any
 from engram.agents.planners.base import Decision
 from engram.envs.alfworld_text import LAMPS, base_type
 from engram.envs.core import Fact, Goal, Outcome
+from engram.envs.household.symbolic import OPENABLE, TOOLS, WorldView
 from engram.memory.base import Recall
-from engram.memory.symbolic import OPENABLE, TOOLS, WorldView
 
 #: Search likelihood of a receptacle kind memory has no evidence for, next to priors that are
 #: shares in [0, 1]: low, so that a kind where the type was ever found is searched first.

@@ -189,8 +189,9 @@ def _read_response(response: Any) -> tuple[str | None, list[dict[str, Any]], tup
 class LLMPlanner:
     """The Planner protocol over an OpenAI-compatible endpoint, with an offline fallback."""
 
-    def __init__(self, config: LLMConfig, fallback: Planner) -> None:
+    def __init__(self, config: LLMConfig, fallback: Planner, rewrites: tuple[tuple[str, str], ...] = ()) -> None:
         self.config, self.fallback = config, fallback
+        self.rewrites = rewrites  # the env's domain says how a model may phrase its commands otherwise
         self.name = f"llm:{config.model}"
         self.cache = ResponseCache(config.cache) if config.cache else None
         self._client: Any = None
@@ -302,7 +303,8 @@ class LLMPlanner:
             skill = bind_skill(choice, offered, admissible)
             why = choice.rationale or f"shortcut {choice.skill!r}"
             return Decision(action=skill["steps"][0], rationale=why, subgoal=choice.subgoal, skill=skill), False
-        grounded = ground_action(choice.action, admissible) if choice.action else ground_prose(choice.prose, admissible)
+        grounded = (ground_action(choice.action, admissible, self.rewrites) if choice.action
+                    else ground_prose(choice.prose, admissible))  # fmt: skip
         rationale = choice.rationale
         if grounded.repaired_from:
             rationale = f"{rationale} [repaired from {grounded.repaired_from[:120]!r}]".strip()

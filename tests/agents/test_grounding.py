@@ -15,6 +15,7 @@ from engram.agents.planners.grounding import (
     normalise,
     parse_reply,
 )
+from engram.envs.household.domain import HOUSEHOLD
 
 ADMISSIBLE = [
     "go to cabinet 1",
@@ -84,7 +85,7 @@ def test_tool_calls_are_parsed_and_bad_arguments_explained() -> None:
     ],
 )
 def test_near_misses_are_repaired_to_the_one_command_meant(said: str, grounded: str) -> None:
-    result = ground_action(said, ADMISSIBLE)
+    result = ground_action(said, ADMISSIBLE, HOUSEHOLD.rewrites)  # ALFWorld's put/move dialect is its domain's
     assert result.action == grounded
     assert bool(result.repaired_from) == (said != grounded)
 

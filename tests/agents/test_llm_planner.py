@@ -20,6 +20,7 @@ pytest.importorskip("openai")
 
 from engram.agents.planners.llm import LLMConfig, LLMConfigError, LLMPlanner
 from engram.agents.runner import run_games
+from engram.envs.household.domain import HOUSEHOLD
 from engram.tools.llm_server import Reply, ScriptedLLMServer, replies
 from engram.tools.trajectory import RunDir
 
@@ -109,7 +110,7 @@ def test_llm_planner_follows_a_plan_through_every_kind_of_bad_answer(solved_run:
     assert episode["reflection"]["tip"].startswith("Check the countertops first")
     from engram.memory.skills import SkillMemory
 
-    skills = SkillMemory()
+    skills = SkillMemory(domain=HOUSEHOLD)
     skills.load(tmp_path / "run" / "memory" / "skills.sqlite")
     recalls = skills.recall({"episode_id": "next", "goal": episode["goal"]})
     assert any("Check the countertops first" in r.content.get("lesson", "") for r in recalls)

@@ -9,6 +9,7 @@ import pytest
 from engram.agents.runner import MEMORY_MODULES, make_memory, parse_memory
 from engram.envs.alfworld_text import intro_facts, parse_facts
 from engram.envs.core import Goal
+from engram.envs.household.domain import HOUSEHOLD
 from engram.memory.base import MemoryModule, Recall, episode_key
 
 INTRO = (
@@ -38,7 +39,7 @@ def _feed(module: MemoryModule, episode_id: str, steps: list[tuple[str | None, s
 
 @pytest.mark.parametrize("name", MEMORY_MODULES)
 def test_module_contract(name: str, tmp_path: Path) -> None:
-    (module,) = make_memory([name])
+    (module,) = make_memory([name], HOUSEHOLD)
     assert isinstance(module, MemoryModule) and module.name == name
     _feed(module, "e1", STEPS)
     episode = {"id": "e1", "run_id": "r1", "world_id": "h1", "goal": GOAL, "task_type": GOAL["task_type"],
@@ -50,7 +51,7 @@ def test_module_contract(name: str, tmp_path: Path) -> None:
     recalled = module.recall(query)
     assert recalled and all(isinstance(r, Recall) and r.source == name and r.text for r in recalled)
     module.save(tmp_path / f"{name}.sqlite")
-    (again,) = make_memory([name])
+    (again,) = make_memory([name], HOUSEHOLD)
     again.load(tmp_path / f"{name}.sqlite")
     assert again.recall(query) == recalled
     assert again.consolidated == module.consolidated

@@ -11,9 +11,10 @@ import torch
 from engram.envs.alfworld import alfworld_goal
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
 from engram.envs.core import Goal
-from engram.memory.experience import ExperienceMemory, hindsight_labels, train_bank
-from engram.memory.lookahead import lookahead
-from engram.memory.symbolic import WorldView
+from engram.envs.household.domain import HOUSEHOLD, hindsight_labels
+from engram.envs.household.lookahead import lookahead
+from engram.envs.household.symbolic import WorldView
+from engram.memory.experience import ExperienceMemory, train_bank
 
 
 def _intro(receptacles: list[str], task: str) -> str:
@@ -75,7 +76,7 @@ def _episode(bank: ExperienceMemory, ep: str, script: tuple, house: str, success
 
 @pytest.fixture
 def bank() -> ExperienceMemory:
-    b = ExperienceMemory()
+    b = ExperienceMemory(domain=HOUSEHOLD)
     for i in range(3):
         _episode(b, f"heat{i}", HEAT, f"k{i}")
         _episode(b, f"look{i}", LOOK, f"b{i}")
@@ -84,19 +85,19 @@ def bank() -> ExperienceMemory:
 
 
 def test_hindsight_labels_name_the_next_useful_interaction() -> None:
-    b = ExperienceMemory()
+    b = ExperienceMemory(domain=HOUSEHOLD)
     _episode(b, "e", HEAT, "h")
     labels = b.traces[0].labels
     assert labels[0] == {"verb": "go", "key_verb": "take", "key_kind": "countertop"}  # the apple was on countertop 2
     assert labels[3] == {"verb": "go", "key_verb": "heat", "key_kind": "microwave"}
     assert labels[5] == {"verb": "go", "key_verb": "move", "key_kind": "countertop"}
     assert [lab["verb"] for lab in labels] == ["go", "go", "take", "go", "heat", "go", "move"]
-    views = b.traces[0].views()
+    views = b.traces[0].views(HOUSEHOLD)
     assert hindsight_labels(b.traces[0].goal, views[:7], b.traces[0].actions) == labels
 
 
 def test_failed_episodes_are_kept_but_never_retrieved() -> None:
-    b = ExperienceMemory()
+    b = ExperienceMemory(domain=HOUSEHOLD)
     _episode(b, "bad", HEAT, "h", success=False)
     assert len(b.traces) == 1 and len(b.index) == 0
     _feed(b, "new", HEAT, upto=1, house="h2")
@@ -151,7 +152,7 @@ def test_lookahead_rejects_actions_that_cannot_advance_the_goal() -> None:
 
 
 def test_cycle_is_flagged_when_the_agent_is_back_in_a_state() -> None:
-    b = ExperienceMemory()
+    b = ExperienceMemory(domain=HOUSEHOLD)
     loop = (KITCHEN, "put a apple in fridge", [
         ("go to countertop 1", "You arrive at countertop 1. On the countertop 1, you see a mug 1."),
         ("go to drawer 1", "You arrive at drawer 1. The drawer 1 is closed."),
@@ -166,14 +167,14 @@ def test_cycle_is_flagged_when_the_agent_is_back_in_a_state() -> None:
 
 def test_training_is_deterministic_and_versioned_with_the_bank(bank: ExperienceMemory, tmp_path: Path) -> None:
     bank.save(tmp_path / "v0.sqlite")
-    twin = ExperienceMemory()
+    twin = ExperienceMemory(domain=HOUSEHOLD)
     twin.load(tmp_path / "v0.sqlite")
     train_bank(bank, epochs=5, seed=3)
     train_bank(twin, epochs=5, seed=3)
     for (name, a), (_, b) in zip(bank.encoder.state_dict().items(), twin.encoder.state_dict().items(), strict=True):
         assert torch.equal(a, b), name
     bank.save(tmp_path / "v1.sqlite")
-    again = ExperienceMemory()
+    again = ExperienceMemory(domain=HOUSEHOLD)
     again.load(tmp_path / "v1.sqlite")
     assert again.version == 1 and [v["version"] for v in again.versions] == [0, 1]
     assert again.versions[1]["report"]["states"] == 57
@@ -181,23 +182,23 @@ def test_training_is_deterministic_and_versioned_with_the_bank(bank: ExperienceM
     # Appending after a load writes only the new trace; a reload sees every trace.
     _episode(again, "heat9", HEAT, "k9")
     again.save(tmp_path / "v1.sqlite")
-    third = ExperienceMemory()
+    third = ExperienceMemory(domain=HOUSEHOLD)
     third.load(tmp_path / "v1.sqlite")
     assert len(third.traces) == 10 and len(third.index) == len(again.index)
 
 
 def test_train_refuses_an_empty_bank() -> None:
     with pytest.raises(ValueError, match="need at least 2"):
-        train_bank(ExperienceMemory())
+        train_bank(ExperienceMemory(domain=HOUSEHOLD))
 
 
 def test_loading_something_else_says_so(tmp_path: Path) -> None:
     (tmp_path / "notes.sqlite").write_text("not a database at all")
     with pytest.raises(ValueError, match="is not an experience bank"):
-        ExperienceMemory().load(tmp_path / "notes.sqlite")
+        ExperienceMemory(domain=HOUSEHOLD).load(tmp_path / "notes.sqlite")
     import sqlite3
 
     with sqlite3.connect(tmp_path / "other.sqlite") as db:
         db.execute("CREATE TABLE beliefs (x)")
     with pytest.raises(ValueError, match="is not an experience bank"):
-        ExperienceMemory().load(tmp_path / "other.sqlite")
+        ExperienceMemory(domain=HOUSEHOLD).load(tmp_path / "other.sqlite")

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from engram.agents.shortcuts import continue_skill
-from engram.memory.skills import mine_shortcuts
+from engram.envs.household.domain import HOUSEHOLD, mine_shortcuts
 
 SUCCESS = [
     "go to cabinet 1", "go to countertop 2", "take potato 1 from countertop 2", "go to microwave 1",
@@ -21,7 +21,11 @@ def test_mining_generalises_segments_and_skips_searching() -> None:
     put = mined["put {obj} in {fridge}"]
     assert put.steps == ("go to {fridge}", "open {fridge}", "move {obj} to {fridge}")
     assert put.pre == ("", "", "holding {obj}")
-    assert put.bind("apple 2", "fridge 1") == ["go to fridge 1", "open fridge 1", "move apple 2 to fridge 1"]
+    assert put.bind({"obj": "apple 2", "fridge": "fridge 1"}) == [
+        "go to fridge 1",
+        "open fridge 1",
+        "move apple 2 to fridge 1",
+    ]
     assert mined["fetch {obj} from {countertop}"].pre[-1] == "hands empty"
 
 
@@ -92,7 +96,7 @@ def _episode(eid: str, task_type: str, success: bool, tip: str = "") -> dict:
 def test_reflection_lessons_are_tips_with_counters_offered_by_task_type(tmp_path: Path) -> None:
     from engram.memory.skills import SkillMemory
 
-    mem = SkillMemory()
+    mem = SkillMemory(domain=HOUSEHOLD)
     start = {"t": 0, "action": None, "facts": [], "text": ""}
     mem.observe({**start, "episode_id": "e1"})
     mem.consolidate(_episode("e1", "pick_clean_then_place_in_recep", False, "Clean at the sinkbasin before placing."))
@@ -109,7 +113,7 @@ def test_reflection_lessons_are_tips_with_counters_offered_by_task_type(tmp_path
     key = ("pick_clean_then_place_in_recep", "Clean at the sinkbasin before placing.")
     assert (mem.lessons[key].used, mem.lessons[key].succeeded) == (1, 1)
     mem.save(tmp_path / "skills.sqlite")
-    again = SkillMemory()
+    again = SkillMemory(domain=HOUSEHOLD)
     again.load(tmp_path / "skills.sqlite")
     assert again.lessons == mem.lessons
     # A lesson offered to episode after episode that all fail is pruned.

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from engram.memory.symbolic import LAMP_TYPES, OPENABLE, TOOLS, UNREACHABLE, WorldView, kind
+from engram.envs.domain import Verdict
+from engram.envs.household.symbolic import LAMP_TYPES, OPENABLE, TOOLS, UNREACHABLE, WorldView, kind
 
 _NAME = r"[a-z]+ \d+"
 _GO = re.compile(rf"^go to ({_NAME})$")
@@ -121,15 +121,6 @@ def _explores(view: WorldView, action: str) -> bool:
         return False
     place = m.groups()[-1]
     return place in view.receptacles and place not in view.searched
-
-
-@dataclass
-class Verdict:
-    """The lookahead's judgement of each candidate."""
-
-    kept: list[str] = field(default_factory=list)
-    rejected: dict[str, str] = field(default_factory=dict)  # action -> why
-    value: dict[str, int] = field(default_factory=dict)  # action -> steps + distance within the horizon
 
 
 def lookahead(

@@ -8,6 +8,9 @@ whether it is of the goal's object, target-receptacle or lamp type, and on the g
 type and the task's progress flags. Edges are typed (one-hot ``edge_attr``), in both directions:
 object in/on receptacle, agent holds object, agent at receptacle, goal names entity.
 
+``embedder`` maps type names to vectors (``embedder.vectors(names) -> [n, TEXT_DIM]``): memory
+passes its shared MiniLM embedder, so this module imports nothing of memory's.
+
 Why type-name embeddings rather than ids: houses the agent has never seen bring types it has never
 seen ("butterknife" after "knife"); a text embedding places them near what it knows, an id would not.
 Why a goal node: the pooled embedding must say what the agent is after even before any entity of
@@ -16,13 +19,12 @@ that type has been seen, otherwise every early search state of every task would 
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import numpy as np
 
+from engram.envs.household.symbolic import LAMP_TYPES, TOOLS, WorldView, kind
 from engram.envs.household.tasks import TASK_TYPES
-from engram.memory.symbolic import LAMP_TYPES, TOOLS, WorldView, kind
 
 CATEGORIES = ("goal", "agent", "receptacle", "object")
 STATE_FLAGS = ("open", "closed", "hot", "cold", "clean", "on", "searched")
@@ -34,30 +36,6 @@ NODE_DIM = TEXT_DIM + FLAGS
 #: edge types; each is stored in both directions, reverse = type + len(EDGE_TYPES)
 EDGE_TYPES = ("located", "holds", "at", "names")
 EDGE_DIM = 2 * len(EDGE_TYPES)
-
-
-class TypeEmbedder:
-    """Type name -> MiniLM vector, computed once per name per process (a house repeats its types
-    at every step, so a state graph costs dictionary look-ups, not transformer passes)."""
-
-    def __init__(self) -> None:
-        self.table: dict[str, np.ndarray] = {}
-
-    def vectors(self, names: list[str]) -> np.ndarray:
-        missing = sorted({n for n in names if n not in self.table})
-        if missing:
-            from engram.memory.episodic import embed
-
-            for name, vec in zip(missing, embed(missing), strict=True):
-                self.table[name] = np.asarray(vec, dtype=np.float32)
-        if not names:
-            return np.zeros((0, TEXT_DIM), dtype=np.float32)
-        return np.stack([self.table[n] for n in names])
-
-
-@cache
-def shared_embedder() -> TypeEmbedder:
-    return TypeEmbedder()
 
 
 def _flag(name: str) -> int:
@@ -77,13 +55,12 @@ def sought(view: WorldView, goal: dict[str, Any]) -> str:
     return otype
 
 
-def build(view: WorldView, goal: dict[str, Any], embedder: TypeEmbedder | None = None) -> Any:
+def build(view: WorldView, goal: dict[str, Any], embedder: Any) -> Any:
     """The state graph of ``view`` under ``goal`` as a PyG ``Data`` (``x``, ``edge_index``,
     ``edge_attr``; node 0 is the goal node, node 1 the agent)."""
     import torch
     from torch_geometric.data import Data
 
-    embedder = embedder or shared_embedder()
     otype = goal.get("object", "")
     rtype = goal.get("receptacle", "")
     lamps = (goal["toggle"],) if goal.get("toggle") else LAMP_TYPES

@@ -1,0 +1,94 @@
+"""The domain plug-in: what an environment may tell memory and planners about its world.
+
+Facts make memory environment-agnostic, and with facts alone every memory module works: the
+scene graph, routes, episodic cases, loop-free paths, cycle warnings. A *domain* adds what only
+knowledge of the world gives:
+
+* **entity typing**: ``entity_type("apple 1") == "apple"`` (what generalises across instances);
+* **a world model** with **effect rules** the bounded lookahead simulates: :meth:`Domain.world`
+  folds facts into a model; :meth:`Domain.lookahead` judges candidate commands a few steps ahead;
+* **state graphs** for the experience bank's encoder (:meth:`Domain.state_graph`, with the
+  feature sizes ``node_dim`` / ``edge_dim``), what a state seeks (:meth:`Domain.sought`) and the
+  hindsight labels of a trajectory;
+* **how a trajectory splits into subgoals**: :meth:`Domain.shortcuts` cuts a verified success
+  into reusable, parameterised procedures.
+
+ALFWorld's rules are one domain (:mod:`engram.envs.household.domain`). An environment names its
+domain in its class metadata, ``metadata["engram_domain"] = "module:attr"``; memory receives the
+object and never imports a domain's module. With no domain, memory works from the facts alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from engram.envs.core import Fact
+
+
+@dataclass
+class Verdict:
+    """A lookahead's judgement of each candidate command."""
+
+    kept: list[str] = field(default_factory=list)
+    rejected: dict[str, str] = field(default_factory=dict)  # command -> why
+    value: dict[str, int] = field(default_factory=dict)  # command -> steps + distance within the horizon
+
+
+@dataclass
+class Procedure:
+    """A reusable piece of a verified success: ``steps`` are templates over ``{slot}`` names, ``pre``
+    says per step what must hold ("", "hands empty", "holding {obj}")."""
+
+    name: str
+    steps: tuple[str, ...]
+    pre: tuple[str, ...]
+
+    def bind(self, values: dict[str, str]) -> list[str]:
+        """The steps grounded: every ``{slot}`` replaced by ``values[slot]``."""
+        out = []
+        for step in self.steps:
+            for slot, value in values.items():
+                step = step.replace("{" + slot + "}", value)
+            out.append(step)
+        return out
+
+
+class WorldModel(Protocol):
+    """A domain's model of one episode's world, folded from its facts."""
+
+    at: str
+
+    def apply(self, facts: Iterable[Fact]) -> None: ...
+
+    def copy(self) -> WorldModel: ...
+
+    def key(self) -> str: ...
+
+
+@runtime_checkable
+class Domain(Protocol):
+    name: str
+    node_dim: int
+    edge_dim: int
+    #: the verbs the experience encoder's hindsight labels use (its classification vocabulary)
+    verbs: tuple[str, ...]
+    #: ``(pattern, replacement)`` rewrites of how a model may phrase this world's commands
+    rewrites: tuple[tuple[str, str], ...]
+
+    def entity_type(self, entity: str) -> str: ...
+
+    def world(self) -> WorldModel: ...
+
+    def state_graph(self, world: Any, goal: dict[str, Any], embedder: Any) -> Any: ...
+
+    def sought(self, world: Any, goal: dict[str, Any]) -> str: ...
+
+    def hindsight_labels(self, goal: dict[str, Any], worlds: list[Any], actions: list[str]) -> list[dict[str, str]]: ...
+
+    def lookahead(
+        self, world: Any, goal: dict[str, Any], candidates: Iterable[str], visited: set[str], depth: int
+    ) -> Verdict: ...
+
+    def shortcuts(self, actions: list[str]) -> list[Procedure]: ...

@@ -1,0 +1,152 @@
+"""ALFWorld's household rules as a :class:`~engram.envs.domain.Domain`.
+
+Everything memory needs to know about households and may not know by itself: instance names
+("apple 1" is an apple), the symbolic world view and its goal distance (:mod:`.symbolic`), the
+effect rules the lookahead simulates (:mod:`.lookahead`), the state graphs the experience bank
+encodes (:mod:`.state_graph`), which interactions move a task forward (the hindsight labels), and
+how a verified success is cut into shortcuts (at each ``go to``, generalised over the object and
+the receptacle kind). ``ALFWorldEnv.metadata["engram_domain"]`` names :data:`HOUSEHOLD`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from engram.envs.domain import Procedure, Verdict
+from engram.envs.household import lookahead as _lookahead
+from engram.envs.household import state_graph
+from engram.envs.household.symbolic import LAMP_TYPES, WorldView, kind
+
+#: verbs of the interactions that move a task forward (the hindsight "useful next step")
+KEY_VERBS = ("take", "move", "heat", "cool", "clean", "use")
+VERBS = ("go", "open", "close", "look", "inventory", "examine", *KEY_VERBS, "other", "none")
+#: verbs a shortcut may contain, with the precondition a step needs
+_STEP_VERBS = {
+    "take": "hands empty",
+    "move": "holding {obj}",
+    "heat": "holding {obj}",
+    "cool": "holding {obj}",
+    "clean": "holding {obj}",
+    "use": "",
+    "open": "",
+    "close": "",
+}
+_OBJ_CMD = re.compile(r"^(take|move|heat|cool|clean) (.+?) (?:from|to|with) (.+)$")
+
+
+def verb(action: str) -> str:
+    v = action.split(" ", 1)[0] if action else "none"
+    return v if v in VERBS else "other"
+
+
+def _interaction_place(action: str, at: str) -> str:
+    """Where a key action happens: the receptacle it names (take from / move to / heat with), else
+    where the agent stands (use a lamp)."""
+    for sep in (" from ", " to ", " with "):
+        if sep in action:
+            return action.rsplit(sep, 1)[1]
+    return at
+
+
+def hindsight_labels(goal: dict[str, Any], views: list[WorldView], actions: list[str]) -> list[dict[str, str]]:
+    """Per state ``t`` (before ``actions[t]``): the next verb, and the verb and receptacle kind of
+    the next key interaction with the goal's object (or a lamp) at or after ``t``."""
+    relevant = {goal.get("object", ""), goal.get("toggle", ""), *LAMP_TYPES} - {""}
+    labels: list[dict[str, str]] = []
+    upcoming = ("none", "none")
+    for t in range(len(actions) - 1, -1, -1):
+        a = actions[t]
+        words = a.split(" ")
+        if verb(a) in KEY_VERBS and len(words) > 2 and kind(" ".join(words[1:3])) in relevant:
+            upcoming = (verb(a), kind(_interaction_place(a, views[t].at)))
+        labels.append({"verb": verb(a), "key_verb": upcoming[0], "key_kind": upcoming[1]})
+    return labels[::-1]
+
+
+def mine_shortcuts(actions: list[str]) -> list[Procedure]:
+    """Cut a successful action sequence at each ``go to`` and generalise the segments that did
+    something there (searching visits, a bare ``go to``, teach nothing)."""
+    out: list[Procedure] = []
+    segment: list[str] = []
+    for action in [*actions, "go to <end>"]:
+        if action.startswith("go to "):
+            if len(segment) > 1:
+                shortcut = _generalise(segment)
+                if shortcut:
+                    out.append(shortcut)
+            segment = [action]
+        elif segment:
+            segment.append(action)
+    return out
+
+
+def _generalise(segment: list[str]) -> Procedure | None:
+    place = segment[0].removeprefix("go to ")
+    rkind = kind(place)
+    steps, pre = [f"go to {{{rkind}}}"], [""]
+    last, objects = "", set()
+    for action in segment[1:]:
+        v = action.split(" ", 1)[0]
+        if v not in _STEP_VERBS:
+            return None
+        m = _OBJ_CMD.match(action)
+        if m:
+            objects.add(m.group(2))
+            if m.group(3) != place or len(objects) > 1:
+                return None  # one object per shortcut, handled where the agent stands
+            step = action.replace(m.group(2), "{obj}", 1)
+        elif v == "use":
+            step = "use {lamp}"
+        else:
+            step = action.replace(place, f"{{{rkind}}}")
+        steps.append(step.replace(place, f"{{{rkind}}}"))
+        pre.append(_STEP_VERBS[v])
+        last = steps[-1]
+    if not last or last.startswith(("open", "close")):
+        return None
+    name = {"take": "fetch {obj} from", "move": "put {obj} in", "use": "light {lamp} at"}.get(
+        last.split(" ", 1)[0], last.split(" {obj}", 1)[0] + " {obj} with"
+    )
+    return Procedure(f"{name} {{{rkind}}}", tuple(steps), tuple(pre))
+
+
+class HouseholdDomain:
+    name = "alfworld-household"
+    #: how a model phrases ALFWorld's commands otherwise (the LLM planner's grounding applies them)
+    rewrites = (
+        (r"^(?:put|place) (.+?) (?:in|on|into|onto|in/on) (.+)$", r"move \1 to \2"),
+        (r"^(?:pick up|grab|get) (.+?) from (.+)$", r"take \1 from \2"),
+    )
+    node_dim = state_graph.NODE_DIM
+    edge_dim = state_graph.EDGE_DIM
+    verbs = VERBS
+
+    def entity_type(self, entity: str) -> str:
+        return kind(entity)
+
+    def world(self) -> WorldView:
+        return WorldView()
+
+    def state_graph(self, world: Any, goal: dict[str, Any], embedder: Any) -> Any:
+        return state_graph.build(world, goal, embedder)
+
+    def sought(self, world: Any, goal: dict[str, Any]) -> str:
+        return state_graph.sought(world, goal)
+
+    def hindsight_labels(self, goal: dict[str, Any], worlds: list[Any], actions: list[str]) -> list[dict[str, str]]:
+        return hindsight_labels(goal, worlds, actions)
+
+    def lookahead(
+        self, world: Any, goal: dict[str, Any], candidates: Iterable[str], visited: set[str], depth: int
+    ) -> Verdict:
+        if not goal.get("object"):
+            return Verdict(kept=list(candidates))
+        return _lookahead.lookahead(world, goal, candidates, visited, depth)
+
+    def shortcuts(self, actions: list[str]) -> list[Procedure]:
+        return mine_shortcuts(actions)
+
+
+HOUSEHOLD = HouseholdDomain()
