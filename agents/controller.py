@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import operator
 import time
-from typing import Annotated, Any, TypedDict
+from typing import Annotated, Any, TypedDict, cast
 
 import gymnasium as gym
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
-from engram.agents.planners.base import Decision, Planner
+from engram.agents.planners.base import PLANNER_KEYS, Decision, Planner, PlannerState
 from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Goal, Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
@@ -133,7 +133,8 @@ class Controller:
             if running:
                 aborted = [{"name": running["name"], "template": running["template"], "event": "aborted", "why": why}]
             recalls = [r for m in self.memory for r in m.recall(query)]
-            decision = self.planner.decide(dict(state), recalls)
+            view = cast(PlannerState, {k: state[k] for k in PLANNER_KEYS if k in state})  # type: ignore[literal-required]
+            decision = self.planner.decide(view, recalls)
         plan_s = time.perf_counter() - t0
         planned = not running or bool(aborted)  # False: a running shortcut supplied the step
         return {

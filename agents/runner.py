@@ -21,6 +21,9 @@ from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
 from engram.envs.registry import domain_of, make, planner_class
 from engram.memory.base import MemoryModule
+from engram.memory.registry import BUILTIN
+from engram.memory.registry import make as make_module
+from engram.memory.registry import names as memory_names
 from engram.tools.trajectory import RunDir
 
 ENV_ID = "engram/ALFWorld-v0"
@@ -30,46 +33,30 @@ class RunConfigError(ValueError):
     """The run directory already holds a run made with another configuration."""
 
 
-MEMORY_MODULES = ("working", "scene", "skills", "episodic", "experience")
+MEMORY_MODULES = tuple(BUILTIN)  # engram's own; "all" means these
 
 
 def parse_memory(spec: str) -> list[str]:
-    """``none`` | ``all`` | a comma list of module names -> the module names, validated."""
+    """``none`` | ``all`` | a comma list of module names (``all`` may be one of them: engram's own
+    modules) -> the module names, validated against engram's and the installed plug-ins'."""
     spec = spec.strip().lower()
     if spec in ("", "none"):
         return []
-    names = list(MEMORY_MODULES) if spec == "all" else [n.strip() for n in spec.split(",") if n.strip()]
+    names: list[str] = []
+    for part in (p.strip() for p in spec.split(",") if p.strip()):
+        for name in MEMORY_MODULES if part == "all" else (part,):
+            if name not in names:
+                names.append(name)
+    known = memory_names()
     for name in names:
-        if name not in MEMORY_MODULES:
-            raise ValueError(f"unknown memory module {name!r}; choose from none, all, {', '.join(MEMORY_MODULES)}")
+        if name not in known:
+            raise ValueError(f"unknown memory module {name!r}; choose from none, all, {', '.join(known)}")
     return names
 
 
 def make_memory(names: list[str], domain: Any = None) -> list[MemoryModule]:
     """The named modules, given the env's domain (None: they work from the facts alone)."""
-    modules: list[MemoryModule] = []
-    for name in names:
-        if name == "scene":
-            from engram.memory.scene import SceneGraphMemory
-
-            modules.append(SceneGraphMemory())
-        elif name == "working":
-            from engram.memory.working import WorkingMemory
-
-            modules.append(WorkingMemory())
-        elif name == "episodic":
-            from engram.memory.episodic import EpisodicMemory
-
-            modules.append(EpisodicMemory())
-        elif name == "skills":
-            from engram.memory.skills import SkillMemory
-
-            modules.append(SkillMemory(domain=domain))
-        elif name == "experience":
-            from engram.memory.experience import ExperienceMemory
-
-            modules.append(ExperienceMemory(domain=domain))
-    return modules
+    return [make_module(name, domain) for name in names]
 
 
 PLANNERS = ("offline", "offline+affordance", "llm")

@@ -142,8 +142,9 @@ class GymAdapter(gym.Env[Observation, str]):
                 kwargs["options"] = options
             return self.inner.reset(**kwargs)
         # An older gym-style env: seeding is a method of its own, if it has one at all.
-        if seed is not None and callable(getattr(self.inner, "seed", None)):
-            self.inner.seed(seed)
+        seeder = getattr(self.inner, "seed", None)
+        if seed is not None and callable(seeder):
+            seeder(seed)
         return self.inner.reset()
 
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
@@ -154,7 +155,7 @@ class GymAdapter(gym.Env[Observation, str]):
             info = {**copy.deepcopy(self._last.info), "outcome": str(Outcome.FAILURE)}
             obs = Observation(f"Unknown command: {action[:80]!r}.", self._last.facts, self._last.admissible, info=info)
             return obs, 0.0, False, False, copy.deepcopy(info)
-        result = self.inner.step(commands[action])
+        result: tuple[Any, ...] = tuple(self.inner.step(commands[action]))
         if len(result) == 5:
             raw, reward, terminated, truncated, info = result
         else:  # gym < 0.26: (obs, reward, done, info)

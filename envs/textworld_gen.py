@@ -90,7 +90,7 @@ def shortest_plan(state: Any, goal: Any, obj: Any, limit: int = 50_000) -> list[
 
     rules = [r for r in textworld.GameOptions().kb.rules.values() if r.name.split("/")[0] in _PLAN_RULES]
     seen = {frozenset(map(str, state.facts))}
-    queue = deque([(state, [])])
+    queue: deque[tuple[Any, list[Any]]] = deque([(state, [])])
     while queue:
         st, path = queue.popleft()
         if st.is_fact(goal):

@@ -8,22 +8,91 @@ prompt and the offline planner consume the same memory.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypedDict, runtime_checkable
+
+
+class RecallKind(StrEnum):
+    """What a recall is; each kind has one payload shape (``content``), documented below.
+
+    * ``working``: ``{"subgoal", "summaries", "pairs", "tokens"}``: the episode's working memory
+      (``text`` carries it rendered).
+    * ``scene``: ``{"object", "receptacle", "place", "episode", "step"}``: where an entity the goal
+      names was last seen (``receptacle``: what holds it; ``place``: the room or cell that is at).
+    * ``unexplored``: ``{"unexplored": [entity, ...]}``: holders whose contents were never listed.
+    * ``route``: ``{"routes": [[place, command, place], ...]}``: ways between places of this world.
+    * ``prior``: ``{"object_type", "receptacle_type" | "receptacle", "seen" | "rate", "scope"?,
+      "looked"?}``: how likely holders of a type (or one holder) are to hold what is sought.
+    * ``episode``: ``{"task", "success", "steps", "found", "actions", "path"}``: a similar past
+      episode of this world (``path``: its actions without detours; ``found``: [entity, holder]).
+    * ``skill``: ``{"name", "steps", "pre", "receptacle_kind"?, "family"?, "utterance"?}``: a
+      shortcut mined from verified successes (templates over ``{slot}`` names).
+    * ``tip``: ``{"object_type", "receptacle_type", "support"}``: where successes found a type.
+    * ``lesson``: ``{"lesson", "task_type", "support", "used", "succeeded"}``: a reflection's words.
+    * ``experience``: ``{"next", "neighbours", "cluster", "encoder_version"}``: what followed in
+      similar past states.
+    * ``warning``: ``{"cycle": [command, ...], "repeats"}``: the episode is going in a circle.
+    * ``lookahead``: ``{"rejected": {command: why}, "kept": [command, ...], "depth"}``.
+    """
+
+    WORKING = "working"
+    SCENE = "scene"
+    UNEXPLORED = "unexplored"
+    ROUTE = "route"
+    PRIOR = "prior"
+    EPISODE = "episode"
+    SKILL = "skill"
+    TIP = "tip"
+    LESSON = "lesson"
+    EXPERIENCE = "experience"
+    WARNING = "warning"
+    LOOKAHEAD = "lookahead"
 
 
 @dataclass(frozen=True)
 class Recall:
     """One remembered item offered to a planner: what it is, where it came from, how relevant."""
 
-    kind: str  # e.g. "scene", "skill", "tip", "episode", "prior"
+    kind: str  # a RecallKind value (a plain string in JSON)
     source: str  # the module that produced it
     content: dict[str, Any] = field(default_factory=dict)
     text: str = ""  # how an LLM prompt renders it
     score: float = 0.0
 
+    def __post_init__(self) -> None:
+        if self.kind not in RecallKind.__members__.values():
+            kinds = ", ".join(k.value for k in RecallKind)
+            raise ValueError(f"unknown recall kind {self.kind!r}: a recall is one of {kinds}")
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class MemoryStep(TypedDict, total=False):
+    """What ``observe`` gets for each step (and for the reset, ``t`` 0, ``action`` None)."""
+
+    episode_id: str
+    world_id: str
+    t: int
+    goal: dict[str, Any]  # Goal.to_json()
+    action: str | None  # the command that led here
+    outcome: str | None  # the env's Outcome of that command
+    subgoal: str
+    text: str
+    facts: list[list[Any]]  # Fact.to_json() triples
+    skill_events: list[dict[str, Any]]
+    won: bool  # on the episode's last step
+
+
+class RecallQuery(TypedDict, total=False):
+    """What ``recall`` gets: the episode, its goal and world, the latest observation."""
+
+    episode_id: str
+    world_id: str
+    goal: dict[str, Any]
+    observation: dict[str, Any]  # Observation.to_json()
+    t: int
 
 
 @runtime_checkable

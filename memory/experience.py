@@ -216,6 +216,11 @@ class ExperienceMemory:
         self._add(trace, live.views)
 
     # -- the bank ---------------------------------------------------------------------------
+    def _encoder(self) -> Any:
+        if self.encoder is None:
+            raise RuntimeError("no state encoder: the bank has no domain to build state graphs with")
+        return self.encoder
+
     def _graphs(self, trace: Trace, views: list[Any]) -> list[Any]:
         assert self.domain is not None
         return [self.domain.state_graph(v, trace.goal, self.embedder) for v in views[: len(trace.actions)]]
@@ -229,7 +234,7 @@ class ExperienceMemory:
         self._count(trace)
         if not trace.success or not trace.actions:
             return  # failed traces are kept (for training and study) but never offered as priors
-        emb = encode(self.encoder, self._graphs(trace, views or trace.views(self.domain))).numpy()
+        emb = encode(self._encoder(), self._graphs(trace, views or trace.views(self.domain))).numpy()
         self.index.add(emb)
         i = len(self.traces) - 1
         self.owner += [(i, t) for t in range(len(emb))]
@@ -246,14 +251,14 @@ class ExperienceMemory:
                 g = self._graphs(trace, trace.views(self.domain))
                 graphs += g
                 owner += [(i, t) for t in range(len(g))]
-        self.index.reset(encode(self.encoder, graphs).numpy() if graphs else np.zeros((0, self.config.out)))
+        self.index.reset(encode(self._encoder(), graphs).numpy() if graphs else np.zeros((0, self.config.out)))
         self.owner = owner
 
     def embed_state(self, view: Any, goal: dict[str, Any]) -> np.ndarray:
         from engram.memory.gnn import encode
 
         assert self.domain is not None
-        return encode(self.encoder, [self.domain.state_graph(view, goal, self.embedder)]).numpy()[0]
+        return encode(self._encoder(), [self.domain.state_graph(view, goal, self.embedder)]).numpy()[0]
 
     def neighbours(self, view: Any, goal: dict[str, Any]) -> list[tuple[Trace, int, float]]:
         """The most similar states of successful traces: ``(trace, t, similarity)``."""

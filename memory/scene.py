@@ -311,7 +311,11 @@ class SceneGraphMemory:
         if unexplored:
             out.append(
                 Recall(
-                    "scene", self.name, {"unexplored": unexplored}, f"never searched: {', '.join(unexplored[:8])}", 0.1
+                    "unexplored",
+                    self.name,
+                    {"unexplored": unexplored},
+                    f"never searched: {', '.join(unexplored[:8])}",
+                    0.1,
                 )
             )
         return out

@@ -9,7 +9,7 @@
   was seen in verified successes and how often following it paid off.
 * A **lesson** is a tip in words, written by an LLM planner's reflection at episode end
   (Reflexion, ExpeL) and carried in ``episode["reflection"]["tip"]``. It is offered to later
-  episodes of the same task type (as a ``tip`` recall with ``content["lesson"]``), counts the
+  episodes of the same task type (as a ``lesson`` recall), counts the
   episodes it was offered in and how they ended, and goes when that record stays poor. Lessons are
   prompt text: no planner executes them, and the offline planner ignores them.
 
@@ -219,7 +219,7 @@ class SkillMemory:
             offered.update((les.task_type, les.text) for les in best)
         return [
             Recall(
-                "tip",
+                "lesson",
                 self.name,
                 {
                     "lesson": les.text,

@@ -17,7 +17,7 @@ from rich.table import Table
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
 err = Console(stderr=True)
-MEMORY_HELP = "Memory modules: all | none | comma list of working, scene, skills, episodic, experience"
+MEMORY_HELP = "Memory modules: all | none | comma list of working, scene, skills, episodic, experience (and plug-ins)"
 
 
 def default_games() -> Path:

@@ -12,7 +12,7 @@ planners have nothing to reflect with.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 from engram.memory.base import Recall
 
@@ -33,7 +33,25 @@ class Decision:
         return asdict(self)
 
 
+class PlannerState(TypedDict, total=False):
+    """What a planner is given each step: the episode's goal, the latest observation and the
+    history of observations with the action behind each, and where the episode stands. Not the
+    controller's own bookkeeping (checkpointed actions, pending records, the running shortcut)."""
+
+    episode_id: str
+    world_id: str
+    seed: int
+    t: int
+    max_steps: int
+    goal: dict[str, Any]  # Goal.to_json()
+    observation: dict[str, Any]  # Observation.to_json()
+    history: list[dict[str, Any]]  # {"action", "text", "facts", "outcome", "subgoal", "skill_events"} per step
+
+
+PLANNER_KEYS = tuple(PlannerState.__annotations__)
+
+
 class Planner(Protocol):
     name: str
 
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision: ...
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision: ...

@@ -29,7 +29,7 @@ import re
 from collections import Counter, deque
 from typing import Any
 
-from engram.agents.planners.base import Decision
+from engram.agents.planners.base import Decision, PlannerState
 from engram.envs.core import Goal, Outcome
 from engram.memory.base import Recall
 
@@ -104,7 +104,7 @@ class Episode:
     def idle(self, command: str) -> bool:
         """Every step of this command's verb so far changed nothing (look, examine, inventory)."""
         seen = self.verbs.get(command.split(" ", 1)[0])
-        return bool(seen) and not seen[str(Outcome.PROGRESS)]
+        return seen is not None and not seen[str(Outcome.PROGRESS)]
 
 
 def route(routes: dict[tuple[str, str], str], start: str, goal: str) -> list[str]:
@@ -135,7 +135,7 @@ def route(routes: dict[tuple[str, str], str], start: str, goal: str) -> list[str
 class GenericPlanner:
     name = "offline"
 
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         obs = state["observation"]
         admissible: list[str] = list(obs["admissible"])
         if not admissible:
@@ -151,7 +151,7 @@ class GenericPlanner:
                 avoid.add(str(r.content["cycle"][0]))
         allowed = [a for a in admissible if a not in avoid] or admissible
         # Verbs of verified successes (episodes and shortcuts memory offers): what got tasks done.
-        self.useful: Counter[str] = Counter()
+        self.useful = Counter[str]()
         #: verbs that ended verified successes: what brings the targets together, done by step 2
         self.finishers: set[str] = set()
         for r in recall:
@@ -173,7 +173,7 @@ class GenericPlanner:
         return self._explore(state, goal, ep, recall, allowed)
 
     # -- 1. a verified case ------------------------------------------------------------------
-    def _follow_case(self, state: dict[str, Any], recall: list[Recall], allowed: list[str]) -> Decision | None:
+    def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str]) -> Decision | None:
         cases = [r for r in recall if r.kind == "episode" and r.content.get("success")
                  and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")]  # fmt: skip
         if not cases:
@@ -270,7 +270,7 @@ class GenericPlanner:
         return None
 
     # -- 4. explore ------------------------------------------------------------------------------
-    def _explore(self, state: dict[str, Any], goal: Goal, ep: Episode, recall: list[Recall],
+    def _explore(self, state: PlannerState, goal: Goal, ep: Episode, recall: list[Recall],
                  allowed: list[str]) -> Decision:  # fmt: skip
         routes = dict(ep.routes)
         remembered: set[str] = set()  # places memory has been to in earlier episodes

@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from engram.agents.planners.base import Decision
+from engram.agents.planners.base import Decision, PlannerState
 from engram.memory.base import Recall
 
 HEADINGS = ("east", "south", "west", "north")
@@ -120,7 +120,7 @@ def facing(cells: list[Cell]) -> set[tuple[int, int, int]]:
 class GridPlanner:
     name = "offline"
 
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         m = GridMap()
         for r in recall:  # memory first: the episode's own views overwrite it
             cell = _cell(str(r.content.get("receptacle", "")))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from engram.agents.planners.base import Decision
+from engram.agents.planners.base import Decision, PlannerState
 from engram.memory.base import Recall
 from engram.memory.skills import utterance_template
 
@@ -61,7 +61,7 @@ def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
 class GUIPlanner:
     name = "offline"
 
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         obs = state["observation"]
         admissible: list[str] = obs["admissible"]
         page = _page(obs["facts"], admissible)

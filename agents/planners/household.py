@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from engram.agents.planners.base import Decision
+from engram.agents.planners.base import Decision, PlannerState
 from engram.envs.alfworld_text import LAMPS, base_type
 from engram.envs.core import Fact, Goal, Outcome
 from engram.envs.household.symbolic import OPENABLE, TOOLS, WorldView
@@ -119,7 +119,7 @@ class HouseholdPlanner:
         self._skills: dict[str, Recall] = {}
         self._chosen: dict[str, Any] | None = None
 
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         goal = Goal.from_json(state["goal"]).flat()
         admissible: list[str] = state["observation"]["admissible"]
         belief = Belief()

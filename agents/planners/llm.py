@@ -28,7 +28,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from engram.agents.planners.base import Decision, Planner
+from engram.agents.planners.base import Decision, Planner, PlannerState
 from engram.agents.planners.grounding import (
     Choice,
     ReplyError,
@@ -251,7 +251,7 @@ class LLMPlanner:
         return out
 
     # -- decide ------------------------------------------------------------------------------
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         c = self.config
         admissible: list[str] = list(state["observation"]["admissible"])
         offered = {str(r.content["name"]): r.content for r in recall if r.kind == "skill" and "name" in r.content}

@@ -22,16 +22,18 @@ from importlib import resources
 from string import Template
 from typing import Any
 
+from engram.agents.planners.base import PlannerState
 from engram.memory.base import Recall
 
 #: (heading, recall kinds, most items shown), in priority order
 SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("Progress so far", ("working",), 1),
     ("Warnings", ("warning", "lookahead"), 3),
-    ("Known locations", ("scene",), 8),
+    ("Known locations", ("scene", "unexplored"), 8),
+    ("Ways between places", ("route",), 1),
     ("Where things usually are", ("prior", "experience"), 6),
     ("Shortcuts you can call", ("skill",), 6),
-    ("Tips from earlier episodes", ("tip",), 5),
+    ("Tips from earlier episodes", ("tip", "lesson"), 5),
     ("Similar past tasks", ("episode",), 3),
 )
 #: without a working-memory module, the prompt carries this many recent steps instead
@@ -87,9 +89,7 @@ def render_admissible(admissible: list[str]) -> str:
     return "\n".join(f"- {a}" for a in admissible) if admissible else "(none)"
 
 
-def build_decide_prompt(
-    state: dict[str, Any], recall: list[Recall], budget: int, answer_format: str = "json"
-) -> Prompt:
+def build_decide_prompt(state: PlannerState, recall: list[Recall], budget: int, answer_format: str = "json") -> Prompt:
     """The messages asking for the next decision, with memory trimmed to ``budget`` tokens."""
     goal = state.get("goal") or {}
     obs = state["observation"]

@@ -40,6 +40,8 @@ def _feed(module: MemoryModule, episode_id: str, steps: list[tuple[str | None, s
 @pytest.mark.parametrize("name", MEMORY_MODULES)
 def test_module_contract(name: str, tmp_path: Path) -> None:
     (module,) = make_memory([name], HOUSEHOLD)
+    (tmp_path / name).mkdir()
+    tmp_path = tmp_path / name
     assert isinstance(module, MemoryModule) and module.name == name
     _feed(module, "e1", STEPS)
     episode = {"id": "e1", "run_id": "r1", "world_id": "h1", "goal": GOAL, "task_type": GOAL["task_type"],
@@ -66,3 +68,57 @@ def test_memory_specs() -> None:
     assert parse_memory("scene,experience") == ["scene", "experience"]
     with pytest.raises(ValueError, match="unknown memory module"):
         parse_memory("telepathy")
+
+
+NOTES = '''
+from engram.memory.base import Recall
+
+
+class NotesMemory:
+    """Remembers the last text of every finished episode, by task type."""
+
+    name = "notes"
+
+    def __init__(self):
+        self.consolidated, self.last, self.notes = set(), {}, {}
+
+    def observe(self, step):
+        self.last[step["episode_id"]] = step["text"]
+
+    def recall(self, query):
+        note = self.notes.get(query["goal"].get("task_type"))
+        return [Recall("lesson", self.name, {"lesson": note, "task_type": query["goal"].get("task_type"),
+                                              "support": 1, "used": 0, "succeeded": 0}, note, 0.5)] if note else []
+
+    def consolidate(self, episode):
+        key = episode.get("run_id", "") + "/" + episode["id"]
+        if key not in self.consolidated:
+            self.consolidated.add(key)
+            self.notes[episode["goal"].get("task_type")] = self.last.pop(episode["id"], "")
+
+    def save(self, path):
+        import json
+        path.write_text(json.dumps({"consolidated": sorted(self.consolidated), "notes": self.notes}))
+
+    def load(self, path):
+        import json
+        data = json.loads(path.read_text())
+        self.consolidated, self.notes = set(data["consolidated"]), data["notes"]
+'''
+
+
+def test_a_third_party_module_plugs_in_by_entry_point_and_honours_the_contract(tmp_path: Path, monkeypatch) -> None:
+    """A separately installed package's module (on the path with its dist-info) is found by name,
+    passes the same contract as engram's own, and is refused when it breaks the protocol."""
+    from engram.memory.registry import GROUP, names
+
+    dist = tmp_path / "acme_memory-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-memory\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(f"[{GROUP}]\nnotes = acme_memory:NotesMemory\nbroken = acme_memory:Broken\n")
+    (tmp_path / "acme_memory.py").write_text(NOTES + "\n\nclass Broken:\n    name = 'broken'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert {"notes", "broken"} <= set(names()) and parse_memory("all,notes")[-1] == "notes"
+    test_module_contract("notes", tmp_path)
+    with pytest.raises(TypeError, match="MemoryModule protocol"):
+        make_memory(["broken"])

@@ -107,7 +107,7 @@ def test_reflection_lessons_are_tips_with_counters_offered_by_task_type(tmp_path
     assert lessons("pick_heat_then_place_in_recep", "e2") == []  # another task type is not told
     offered = lessons("pick_clean_then_place_in_recep", "e2")
     assert [r.content["lesson"] for r in offered] == ["Clean at the sinkbasin before placing."]
-    assert offered[0].kind == "tip" and offered[0].content["used"] == 0
+    assert offered[0].kind == "lesson" and offered[0].content["used"] == 0
     # e2 was offered the lesson and succeeded: the lesson's counters say so.
     mem.consolidate(_episode("e2", "pick_clean_then_place_in_recep", True))
     key = ("pick_clean_then_place_in_recep", "Clean at the sinkbasin before placing.")
