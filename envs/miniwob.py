@@ -28,7 +28,7 @@ from typing import Any
 
 import gymnasium as gym
 
-from engram.envs.core import ActionSpace, Fact, Observation, ObservationSpace
+from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
 from engram.envs.gym_adapter import json_safe
 
 TASKS = (
@@ -134,7 +134,9 @@ class MiniWoBEnv(gym.Env[Observation, str]):
         admissible = [f"click [{int(el['ref'])}]" for el in leaves]
         admissible += [f'type [{int(el["ref"])}] "{v}"' for el in leaves if _typeable(el) for v in values]
         info = {k: v for k, v in json_safe(info).items() if k != "root_dom"}
-        info.update(goal=dict(self._goal), won=won, fields=[[str(k), str(v)] for k, v in raw.get("fields", ())])
+        # The web site is the world: every episode of a task plays on the same page template.
+        info.update(goal=dict(self._goal), won=won, fields=[[str(k), str(v)] for k, v in raw.get("fields", ())],
+                    world_id=f"miniwob:{self.task}")  # fmt: skip
         self._last = Observation(text, facts, list(dict.fromkeys(admissible)), info=info)
         return self._last, json_safe(dict(info))
 
@@ -150,7 +152,7 @@ class MiniWoBEnv(gym.Env[Observation, str]):
             self.close()
             self._start()
             raw, info = self.inner.reset(seed=seed)
-        self._goal = {"text": str(raw["utterance"]), "task_type": self.task}
+        self._goal = Goal(str(raw["utterance"]), self.task).to_json()
         return self._observe(raw, info)
 
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
@@ -158,8 +160,9 @@ class MiniWoBEnv(gym.Env[Observation, str]):
             raise RuntimeError("step() before reset()")
         m = _COMMAND.match(action.strip())
         if not m or action not in self._last.admissible:
+            info = {**self._last.info, "outcome": str(Outcome.FAILURE)}
             obs = Observation(f"Unknown command: {action[:80]!r}.\n{self._last.text}", self._last.facts,
-                              self._last.admissible, info=dict(self._last.info))  # fmt: skip
+                              self._last.admissible, info=info)  # fmt: skip
             return obs, 0.0, False, False, json_safe(dict(obs.info))
         verb, ref, text = m.group(1), int(m.group(2)), m.group(3)
         core = self.inner.unwrapped
@@ -169,7 +172,10 @@ class MiniWoBEnv(gym.Env[Observation, str]):
             act = core.create_action("FOCUS_ELEMENT_AND_TYPE_TEXT", ref=ref, text=text or "")
         raw, reward, terminated, truncated, info = self.inner.step(act)  # a dead browser raises here
         won = bool(terminated and float(reward) > 0)
+        before = self._last
         obs, info = self._observe(raw, info, won)
+        changed = obs.text != before.text or obs.facts != before.facts or float(reward) != 0.0
+        obs.info["outcome"] = info["outcome"] = str(Outcome.PROGRESS if changed else Outcome.NO_EFFECT)
         return obs, float(reward), bool(terminated), bool(truncated), info
 
 
@@ -219,8 +225,30 @@ def _watch(pids: list[int]) -> None:
                          stderr=subprocess.DEVNULL)  # fmt: skip
 
 
+class MiniWoBTaskEnv(MiniWoBEnv):
+    """A MiniWoB task outside the GUI planner's families: it names no planner, so the generic
+    memory-driven planner plays it (following verified cases, then exploring the page)."""
+
+    metadata = {"render_modes": []}  # noqa: RUF012
+
+
+def all_tasks() -> list[str]:
+    """Every task the installed ``miniwob`` package registers with gymnasium (``miniwob/<task>-v1``)."""
+    _configure()
+    import miniwob
+
+    gym.register_envs(miniwob)
+    return sorted(k.removeprefix("miniwob/").removesuffix("-v1") for k in gym.registry if k.startswith("miniwob/"))
+
+
 def registrations() -> dict[str, tuple[str, dict[str, Any]]]:
-    return {f"engram/MiniWoB-{t}-v0": ("engram.envs.miniwob:MiniWoBEnv", {"task": t}) for t in TASKS}
+    """One engram id per installed MiniWoB task: the GUI planner's families play on
+    :class:`MiniWoBEnv`, every other task on :class:`MiniWoBTaskEnv`."""
+    out = {}
+    for task in all_tasks():
+        cls = "MiniWoBEnv" if task in TASKS else "MiniWoBTaskEnv"
+        out[f"engram/MiniWoB-{task}-v0"] = (f"engram.envs.miniwob:{cls}", {"task": task})
+    return out
 
 
 @atexit.register
