@@ -13,17 +13,44 @@ import pytest
 from engram.envs.check import check
 from engram.envs.registry import GROUP, env_ids
 
+#: MiniWoB tasks outside the GUI planner's families that the matrix plays (all 110 are registered,
+#: see test_every_installed_miniwob_task_is_registered; each costs a browser start)
+GENERIC_MINIWOB = ("click-color", "click-collapsible", "choose-list", "click-menu", "email-inbox", "use-spinner")
+
+
+def _ids() -> list[str]:
+    from engram.envs import miniwob
+
+    keep = {f"engram/MiniWoB-{t}-v0" for t in (*miniwob.TASKS, *GENERIC_MINIWOB)}
+    return [i for i in env_ids() if not i.startswith("engram/MiniWoB-") or i in keep]
+
 
 def _matrix() -> list:
-    """Every registered id. The inner loop (``-m "not slow"``) keeps the first id of each backend
-    (ALFWorld, BabyAI, MiniWoB, ...); the rest are marked slow, and CI runs them all."""
+    """Every registered id (MiniWoB: the GUI families and a sample of the rest). The inner loop
+    (``-m "not slow"``) keeps the first id of each backend (ALFWorld, BabyAI, MiniWoB, ...); the
+    rest are marked slow, and CI runs them all."""
     seen: set[str] = set()
     cases: list = []
-    for env_id in env_ids():
+    for env_id in _ids():
         backend = env_id.split("-")[0]
         cases.append(env_id if backend not in seen else pytest.param(env_id, marks=pytest.mark.slow))
         seen.add(backend)
     return cases
+
+
+def test_every_installed_miniwob_task_is_registered() -> None:
+    from engram.agents.runner import offline_planner
+    from engram.envs import miniwob
+
+    if not miniwob.available():
+        pytest.skip("miniwob or Chromium is not installed")
+    tasks = miniwob.all_tasks()
+    assert len(tasks) >= 100 and set(miniwob.TASKS) <= set(tasks)
+    ids = [i for i in env_ids() if i.startswith("engram/MiniWoB-")]
+    assert sorted(ids) == sorted(f"engram/MiniWoB-{t}-v0" for t in tasks)
+    # The GUI planner's families keep it; every other task gets the generic memory-driven planner.
+    assert type(offline_planner("engram/MiniWoB-login-user-v0")).__name__ == "GUIPlanner"
+    assert type(offline_planner("engram/MiniWoB-click-color-v0")).__name__ == "GenericPlanner"
 
 
 @pytest.mark.parametrize("env_id", _matrix())
