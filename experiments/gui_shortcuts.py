@@ -5,6 +5,7 @@ become placeholders); later episodes of the family start it at once and the cont
 steps, re-checking each against the page, without asking the planner again.
 
     python -m engram.experiments.gui_shortcuts --episodes 10
+    python -m engram.experiments.gui_shortcuts --episodes 10 --families click
 
 Per family: planner calls per episode with ``--memory skills`` (episodes 2..N, after the first
 success) and with ``--memory none``, success for both. Final line:
@@ -23,6 +24,8 @@ from engram.tools.trajectory import RunDir
 
 #: families whose procedure the utterance parameterises (what a shortcut can be mined from)
 FAMILIES = ("login-user", "enter-password", "enter-text", "enter-text-2")
+#: click-only families of two steps or more: their shortcuts click by label (``click [@ONE]``)
+CLICK_FAMILIES = ("click-button-sequence", "click-checkboxes", "click-dialog-2", "click-option")
 
 
 def calls(run_dir: Path) -> tuple[list[int], float]:
@@ -35,13 +38,14 @@ def calls(run_dir: Path) -> tuple[list[int], float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--episodes", type=int, default=10)
-    ap.add_argument("--families", default=",".join(FAMILIES))
+    ap.add_argument("--families", default=",".join(FAMILIES), help="comma list, or 'click' for CLICK_FAMILIES")
     ap.add_argument("--seed", type=int, default=500)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-shortcuts-"))
     rows = []
-    for family in args.families.split(","):
+    families = CLICK_FAMILIES if args.families == "click" else tuple(args.families.split(","))
+    for family in families:
         env_id = f"engram/MiniWoB-{family}-v0"
         for memory in ("skills", "none"):
             run_games([""] * args.episodes, out / f"{family}-{memory}", env_id=env_id, memory=memory, max_steps=10,

@@ -93,19 +93,27 @@ LESSONS_KEPT = 20  # per task type
 _GUI_COMMAND = re.compile(r'^(click \[-?\d+\]|type \[-?\d+\] "(.*)")$')
 
 
-def mine_gui_shortcut(family: str, utterance: str, actions: list[str]) -> Shortcut | None:
+def mine_gui_shortcut(
+    family: str, utterance: str, actions: list[str], labels: list[str | None] | None = None
+) -> Shortcut | None:
     """A successful GUI episode as one procedure for its task family: typed values that the
     utterance quotes become placeholders ``{q0}``, ``{q1}``, ``{q0|lower}``... (bound from the next
-    utterance's quotes), clicks stay as they were. Needs two steps or more (a one-step task has
-    nothing to cut) and at least one placeholder (a procedure of clicks alone is not reusable:
-    the element behind a ref changes between episodes)."""
+    utterance's quotes); a click whose element had a label unique on its page (``labels[i]``)
+    becomes ``click [@label]``, resolved by label when the shortcut runs (the ref behind a label
+    changes between episodes); other clicks stay as they were. Needs two steps or more (a one-step
+    task has nothing to cut) and something that generalises: a placeholder or a label (a procedure
+    of bare refs is not reusable)."""
     if len(actions) < 2 or not all(_GUI_COMMAND.match(a) for a in actions):
         return None
+    labels = labels or [None] * len(actions)
     quoted = re.findall(r'"([^"]*)"', utterance)
     steps = []
-    for action in actions:
+    for action, label in zip(actions, labels, strict=True):
         m = _GUI_COMMAND.match(action)
         typed = m.group(2) if m else None
+        if typed is None and label:
+            steps.append(f"click [@{label}]")
+            continue
         if typed is not None:
             slot = next((f"q{k}{case}" for k, q in enumerate(quoted) for case, form in
                          (("", q), ("|lower", q.lower()), ("|upper", q.upper())) if form == typed), None)  # fmt: skip
@@ -114,11 +122,11 @@ def mine_gui_shortcut(family: str, utterance: str, actions: list[str]) -> Shortc
             action = action[: action.index('"')] + f'"{{{slot}}}"'
         steps.append(action)
     slots = sorted(set(re.findall(r"\{q\d+(?:\|\w+)?\}", " ".join(steps))))
-    if not slots:
-        return None  # clicks alone: which element a ref names changes from episode to episode
+    if not slots and not any("[@" in s for s in steps):
+        return None  # bare refs alone: which element a ref names changes from episode to episode
     # Only utterances worded the same way but for their quotes reuse it ("in lower case" is not
     # "in upper case"): the wording is part of the name.
-    name = f"gui:{family} with {' '.join(slots)} for: {utterance_template(utterance)}"
+    name = f"gui:{family} with {' '.join(slots) or 'labels'} for: {utterance_template(utterance)}"
     return Shortcut(name, tuple(steps), tuple("" for _ in steps))
 
 
@@ -249,7 +257,9 @@ class SkillMemory:
         self._learn_lesson(episode, bool(result.get("success")))
         if verified:
             actions = [s["action"] for s in trace if s["action"]]
-            gui = mine_gui_shortcut(str(goal.get("task_type", "")), str(goal.get("text", "")), actions)
+            acted = [i for i, s in enumerate(trace) if s["action"]]
+            labels = [_label(trace[i]["action"], trace[i - 1]["facts"]) if i else None for i in acted]
+            gui = mine_gui_shortcut(str(goal.get("task_type", "")), str(goal.get("text", "")), actions, labels)
             mined = [Shortcut(p.name, p.steps, p.pre) for p in self.domain.shortcuts(actions)] if self.domain else []
             for shortcut in [*mined, *([gui] if gui else [])]:
                 known = self.shortcuts.get(shortcut.steps)
@@ -386,3 +396,18 @@ class SkillMemory:
                     self.lessons[(task_type, text)] = Lesson(text, task_type, *counts)
                 self._offered = {e: {tuple(k) for k in json.loads(ks)} for e, ks in db.execute("SELECT * FROM offered")}
         self._reindex()
+
+
+def _label(action: str, facts: list[list[Any]]) -> str | None:
+    """The text of the element a ``click [ref]`` clicked (or of the text node inside it), if no
+    other element on that page shows the same text: what names the element across episodes."""
+    m = re.match(r"^click \[(-?\d+)\]$", action or "")
+    if not m:
+        return None
+    texts = {str(s): str(o) for s, r, o, _ in facts if r == "text" and o}
+    parent = {str(s): str(o) for s, r, o, _ in facts if r == "child_of" and o}
+    element = f"el {m.group(1)}"
+    label = texts.get(element) or next((t for c, t in texts.items() if parent.get(c) == element), None)
+    if not label or "]" in label or sum(t == label for t in texts.values()) != 1:
+        return None
+    return label

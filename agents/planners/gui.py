@@ -58,6 +58,17 @@ def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
     return [els[r] for r in order]
 
 
+def _by_label(step: str, page: list[Element]) -> str:
+    """``click [@Submit]`` -> ``click [<ref>]`` of the one element on this page labelled Submit (a
+    text node is clicked through the element that holds it); unchanged if there is not exactly one."""
+    m = re.match(r"^click \[@(.+)\]$", step)
+    if not m:
+        return step
+    refs = {e.ref: e for e in page}
+    hits = {refs[e.parent].ref if e.tag == "t" and e.parent in refs else e.ref for e in page if e.text == m.group(1)}
+    return f"click [{hits.pop()}]" if len(hits) == 1 else step
+
+
 class GUIPlanner:
     name = "offline"
 
@@ -69,7 +80,7 @@ class GUIPlanner:
         fields = {str(k): str(v) for k, v in obs.get("info", {}).get("fields", [])}
         done = [h["action"] for h in state.get("history", []) if h.get("action")]
         if not done:
-            shortcut = self._shortcut(utterance, recall, admissible)
+            shortcut = self._shortcut(utterance, recall, admissible, page)
             if shortcut:
                 return shortcut
         action, why = self._next(utterance, fields, page, done, admissible)
@@ -78,7 +89,9 @@ class GUIPlanner:
             action = admissible[0] if admissible else ""
         return Decision(action=action, rationale=why, subgoal=utterance[:80])
 
-    def _shortcut(self, utterance: str, recall: list[Recall], admissible: list[str]) -> Decision | None:
+    def _shortcut(
+        self, utterance: str, recall: list[Recall], admissible: list[str], page: list[Element]
+    ) -> Decision | None:
         """At the start of an episode, a shortcut memory mined from an earlier success of this task
         family, bound to this utterance's quoted values: the controller then runs its steps (each
         re-checked against the page) without asking the planner again."""
@@ -93,8 +106,8 @@ class GUIPlanner:
                 for i, value in enumerate(quoted):
                     step = step.replace(f"{{q{i}}}", value).replace(f"{{q{i}|lower}}", value.lower())
                     step = step.replace(f"{{q{i}|upper}}", value.upper())
-                bound.append(step)
-            if any(re.search(r"\{q\d+(?:\|\w+)?\}", b) for b in bound) or bound[0] not in admissible:
+                bound.append(_by_label(step, page))
+            if any(re.search(r"\{q\d+(?:\|\w+)?\}|\[@", b) for b in bound) or bound[0] not in admissible:
                 continue  # this utterance does not fill it, or the page differs
             skill = {"name": r.content["name"], "template": steps, "steps": bound, "pre": list(r.content["pre"]),
                      "obj": "", "i": 0}  # fmt: skip

@@ -136,3 +136,34 @@ def test_gui_shortcuts_generalise_quoted_values_and_keep_the_wording() -> None:
     assert mine_gui_shortcut("click-option", "Select X and click Submit.", ["click [8]", "click [9]"]) is None
     assert mine_gui_shortcut("enter-text", 'Enter "a" here', ['type [5] "b"', "click [6]"]) is None
     assert mine_gui_shortcut("enter-text", 'Enter "a" here', ['type [5] "a"']) is None
+
+
+def test_click_only_gui_shortcuts_click_by_label_not_by_ref() -> None:
+    from engram.agents.planners.gui import GUIPlanner
+    from engram.memory.base import Recall
+    from engram.memory.skills import _label, mine_gui_shortcut
+
+    def buttons(*spec: tuple[int, str]) -> list[list]:
+        """A button per (ref, label), its label in a text node (ref + 1) inside it."""
+        out: list[list] = []
+        for ref, label in spec:
+            text = f"el {ref + 1}"
+            out += [[f"el {ref}", "type", "button", True], [text, "type", "t", True],
+                    [text, "child_of", f"el {ref}", True], [text, "text", label, True]]  # fmt: skip
+        return out
+
+    page = buttons((5, "ONE"), (7, "TWO"))
+    assert _label("click [5]", page) == "ONE" and _label("click [8]", page) == "TWO"
+    utterance = "Click button ONE, then click button TWO."
+    shortcut = mine_gui_shortcut("click-button-sequence", utterance, ["click [5]", "click [7]"], ["ONE", "TWO"])
+    assert shortcut is not None and shortcut.steps == ("click [@ONE]", "click [@TWO]")
+    assert mine_gui_shortcut("click-button-sequence", utterance, ["click [5]", "click [7]"]) is None  # bare refs
+    # The next episode's page puts the buttons behind other refs: the shortcut finds them by label.
+    moved = buttons((21, "TWO"), (23, "ONE"))
+    admissible = ["click [21]", "click [22]", "click [23]", "click [24]"]
+    recall = Recall("skill", "skills", {"name": shortcut.name, "steps": list(shortcut.steps), "pre": ["", ""],
+                                        "family": shortcut.family, "utterance": utterance}, "", 0.5)  # fmt: skip
+    state = {"observation": {"admissible": admissible, "facts": moved, "info": {}}, "goal": {"text": utterance},
+             "history": [{"action": None}]}  # fmt: skip
+    decision = GUIPlanner().decide(state, [recall])  # type: ignore[arg-type]
+    assert decision.skill is not None and decision.skill["steps"] == ["click [23]", "click [21]"]
