@@ -1,0 +1,64 @@
+"""The generic memory-driven planner's rules, on hand-written states in a small text world."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engram.agents.planners.generic import GenericPlanner, route
+from engram.envs.core import Goal
+from engram.memory.base import Recall
+
+GOAL = Goal("Put the key on the table.", "tw-custom", ("key", "table")).to_json()
+
+
+def _state(steps: list[tuple[str | None, list[list[Any]], str | None]], admissible: list[str]) -> dict[str, Any]:
+    history = [{"action": a, "text": "", "facts": facts, "outcome": outcome} for a, facts, outcome in steps]
+    return {"goal": GOAL, "observation": {"admissible": admissible, "facts": history[-1]["facts"], "text": ""},
+            "history": history, "seed": 0, "t": len(history) - 1}  # fmt: skip
+
+
+HALL = [["agent", "at", "hall", True], ["hall", "category", "place", True]]
+
+
+def test_with_nothing_remembered_it_explores_untried_commands_and_ways_out_first() -> None:
+    state = _state([(None, HALL, None)], ["examine door", "go east", "look"])
+    first = GenericPlanner().decide(state, [])  # type: ignore[arg-type]
+    assert first.subgoal == "explore"
+    # look changed nothing once: the next look, and examine (same verb class learned), wait.
+    state = _state([(None, HALL, None), ("look", HALL, "no_effect")], ["look", "go east", "examine door"])
+    assert GenericPlanner().decide(state, []).action != "look"  # type: ignore[arg-type]
+
+
+def test_it_follows_a_verified_case_regrounded_to_what_is_admissible() -> None:
+    case = Recall("episode", "episodic", {"task": GOAL["text"], "success": True, "steps": 3, "found": [],
+                                          "actions": ["look", "go east", "take key", "put key on table"],
+                                          "path": ["go east", "take key", "put key on table"]}, "", 0.3)  # fmt: skip
+    state = _state([(None, HALL, None)], ["go east", "go west", "look"])
+    decision = GenericPlanner().decide(state, [case])  # type: ignore[arg-type]
+    assert decision.action == "go east" and decision.subgoal == "follow a verified case"
+    # "take key" is not offered here (the key lies elsewhere now): the case's next offered step.
+    room = [["agent", "at", "study", True]]
+    state = _state([(None, HALL, None), ("go east", room, "progress")], ["put key on table", "go west"])
+    assert GenericPlanner().decide(state, [case]).action == "put key on table"  # type: ignore[arg-type]
+
+
+def test_it_heads_for_a_remembered_entity_along_known_routes() -> None:
+    scene = Recall("scene", "scene", {"object": "key", "receptacle": "box", "place": "study", "episode": "e0",
+                                      "step": 3}, "", 1.0)  # fmt: skip
+    routes = Recall("route", "scene", {"routes": [["hall", "go east", "corridor"], ["corridor", "go north", "study"],
+                                                  ["hall", "go west", "kitchen"]]}, "", 0.2)  # fmt: skip
+    state = _state([(None, HALL, None)], ["go west", "go east", "look"])
+    decision = GenericPlanner().decide(state, [scene, routes])  # type: ignore[arg-type]
+    assert decision.action == "go east" and "study" in decision.subgoal
+    assert route({("a", "x"): "b", ("b", "y"): "c"}, "a", "c") == ["x", "y"] and route({}, "a", "c") == []
+
+
+def test_it_obeys_warnings_failures_and_never_drops_what_it_needs() -> None:
+    held = [*HALL, ["agent", "holds", "key", True]]
+    warning = Recall("warning", "experience", {"cycle": ["go east", "go west"], "repeats": 1}, "", -1.0)
+    lookahead = Recall("lookahead", "experience", {"rejected": {"open door": "changes nothing"}, "kept": [],
+                                                   "depth": 2}, "", 0.0)  # fmt: skip
+    state = _state([(None, held, None), ("go north", held, "failure")],
+                   ["go east", "drop key", "open door", "go north", "go south"])  # fmt: skip
+    decision = GenericPlanner().decide(state, [warning, lookahead])  # type: ignore[arg-type]
+    assert decision.action == "go south", decision  # not the cycle, the rejected, the failed, nor the drop
