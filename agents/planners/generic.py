@@ -299,9 +299,12 @@ class GenericPlanner:
             # Don't fiddle with what the goal needs: a command naming a held target, and nothing
             # else the goal names, can only lose it (drop it, eat it) or waste a step (examine).
             risky = int(any(mentions(a, t) for t in held_targets) and sum(mentions(a, t) for t in goal.targets) < 2)
+            # Nor give away anything else held (put it down, eat it): it may be what opens the way
+            # (a key); only a command that also names the goal's targets may use it.
+            spends = int(any(mentions(a, h) for h in ep.held) and not any(mentions(a, t) for t in goal.targets))
             looping = int((ep.state, a) in ep.loops)
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
-            return (risky, looping, ep.tried[(ep.here, a)], int(ep.idle(a)), novelty, unproven,
+            return (risky, looping, spends, ep.tried[(ep.here, a)], int(ep.idle(a)), novelty, unproven,
                     -len(words(a) & gw), (i - shift) % len(allowed))  # fmt: skip
 
         best = allowed[min(range(len(allowed)), key=rank)]
