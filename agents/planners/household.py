@@ -80,7 +80,7 @@ class Belief(WorldView):
         for r in sorted(recalls, key=lambda r: -r.score):
             c = r.content
             obj, rec = c.get("object"), c.get("receptacle")
-            if r.kind in ("scene", "prior", "episode") or (r.kind == "tip" and c.get("object_type")):
+            if r.kind in ("scene", "unexplored", "prior", "episode") or (r.kind == "tip" and c.get("object_type")):
                 self.informed = True  # (a reflection's lesson is for LLM prompts: no evidence here)
             if r.kind == "scene" and obj and rec and obj not in self.location:
                 self.location[obj] = rec
