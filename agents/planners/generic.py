@@ -200,12 +200,13 @@ class GenericPlanner:
         if len(targets) < 2:
             return None
         gw = words(goal.text)
-        best, key = None, (0, 0)
+        best, key = None, (0, 0, 0)
         for a in allowed:
             n = sum(mentions(a, t) for t in targets)
-            if n < 2 or ep.tried[(ep.here, a)]:
-                continue
-            k = (n, len(words(a) & gw))
+            verb = a.split(" ", 1)[0]
+            if n < 2 or ep.tried[(ep.here, a)] or (self.useful and not self.useful[verb]):
+                continue  # (a verb no verified success ever used, e.g. locking what is to be filled)
+            k = (n, int(verb in self.finishers), len(words(a) & gw))
             if k > key:
                 best, key = a, k
         if best is None:
@@ -304,7 +305,8 @@ class GenericPlanner:
             spends = int(any(mentions(a, h) for h in ep.held) and not any(mentions(a, t) for t in goal.targets))
             looping = int((ep.state, a) in ep.loops)
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
-            return (risky, looping, spends, ep.tried[(ep.here, a)], int(ep.idle(a)), novelty, unproven,
+            # Verbs that verified successes used go before verbs none ever needed (look, examine...).
+            return (risky, looping, spends, ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
                     -len(words(a) & gw), (i - shift) % len(allowed))  # fmt: skip
 
         best = allowed[min(range(len(allowed)), key=rank)]
