@@ -118,7 +118,8 @@ class EpisodicMemory:
         #: episode id -> entity -> the holder it was last seen in before the agent took it
         self._found: dict[str, dict[str, str]] = {}
         self._where: dict[str, dict[str, str]] = {}  # episode id -> entity -> holder last seen in
-        self._states: dict[str, tuple[dict[Any, Any], list[frozenset[Any]]]] = {}  # folded state, keys
+        self._states: dict[str, tuple[dict[Any, Any], list[Any]]] = {}  # folded state, (facts, text) per step
+        self._rich: set[str] = set()  # episodes whose facts say more than where the agent stands
         self._cache: dict[tuple[str, str, str], list[Recall]] = {}
         self._collections: dict[str, Any] = {}
         self._counts: dict[str, int] = {}  # house -> records, recounted after a change
@@ -164,9 +165,12 @@ class EpisodicMemory:
             where.clear()
             found.clear()
             self._states[episode] = ({}, [])
+            self._rich.discard(episode)
         folded, keys = self._states.setdefault(episode, ({}, []))
         fold(folded, step.get("facts", []))
-        keys.append(frozenset(folded.items()))
+        keys.append((frozenset(folded.items()), str(step.get("text", "")).strip()))
+        if any(f[0] != "agent" or f[1] != "at" for f in step.get("facts", [])):
+            self._rich.add(episode)
         if step.get("action"):
             trace.append(str(step["action"]))
         for subject, relation, obj, value in step.get("facts", []):
@@ -222,6 +226,12 @@ class EpisodicMemory:
         taken = self._found.pop(str(episode.get("id", "")), {})
         self._where.pop(str(episode.get("id", "")), None)
         _, keys = self._states.pop(str(episode.get("id", "")), ({}, []))
+        # A state is what the facts say; where they say no more than the agent's place (a text game
+        # plugged in with only that), what the agent read too, or taking a key would look like a
+        # detour and be cut from the path.
+        rich = str(episode.get("id", "")) in self._rich
+        self._rich.discard(str(episode.get("id", "")))
+        keys = [k[0] for k in keys] if rich else keys
         self._cache.clear()
         if key in self.consolidated:
             return
