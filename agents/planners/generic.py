@@ -36,7 +36,8 @@ from engram.memory.base import Recall
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "to", "of", "in", "on", "into", "and", "then", "it", "is", "with", "from",
                    "your", "you", "for", "at", "by", "that", "this", "some", "be"})  # fmt: skip
-#: a recalled episode's task must be this similar (0..1, from the episodic score) to be followed
+#: a recalled episode's task must be this similar (cosine, 0..1) to be followed; the episodic module
+#: scores an episode recall 0.3 x similarity, hence the factor where it is compared
 CASE_SIMILARITY = 0.95
 
 
@@ -152,7 +153,7 @@ class GenericPlanner:
         allowed = [a for a in admissible if a not in avoid] or admissible
         # Verbs of verified successes (episodes and shortcuts memory offers): what got tasks done.
         self.useful = Counter[str]()
-        #: verbs that ended verified successes: what brings the targets together, done by step 2
+        #: verbs that ended verified successes: what brings the targets together (``_named``'s job)
         self.finishers: set[str] = set()
         for r in recall:
             steps = r.content.get("path") if r.kind == "episode" and r.content.get("success") else None
