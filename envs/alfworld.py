@@ -154,6 +154,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._steps = 0
         self._last: Observation | None = None
         self._facts: list[Any] = []
+        self._fact_keys: frozenset[str] = frozenset()
 
     # -- gymnasium API -----------------------------------------------------------------------
     def reset(
@@ -178,7 +179,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         meta = game_meta(self._game)
         self._goal = alfworld_goal(parse_goal(task_text(obs_text)), meta["task_type"])
         self._world = str(meta["house_id"])
-        self._facts = []
+        self._fact_keys = frozenset(str(p) for p in infos.get("facts") or [])
         obs = self._observation(obs_text, infos, intro_facts(obs_text), Outcome.PROGRESS)
         return obs, copy.deepcopy(obs.info)  # the caller may keep it: never share objects
 
@@ -190,10 +191,11 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         if self._grammar == GRAMMAR_2_1_1:
             obs_text = upgrade_feedback(obs_text, command)
         self._steps += 1
-        before = {str(p) for p in self._facts}
+        # The engine's state, stringified once per step: the outcome compares it with the last one.
+        before, self._fact_keys = self._fact_keys, frozenset(str(p) for p in infos.get("facts") or [])
         if obs_text.strip() == NOTHING_HAPPENS:
             outcome = Outcome.FAILURE
-        elif {str(p) for p in infos.get("facts") or []} != before:
+        elif self._fact_keys != before:
             outcome = Outcome.PROGRESS
         else:
             outcome = Outcome.NO_EFFECT

@@ -161,6 +161,7 @@ class TextWorldEnv(gym.Env[Observation, str]):
         self._env: Any = None
         self._loaded: Path | None = None
         self._state: Any = None
+        self._fact_keys: frozenset[str] = frozenset()
         self._goal: dict[str, Any] = {}
         self._world = ""
         self._last: Observation | None = None
@@ -182,6 +183,7 @@ class TextWorldEnv(gym.Env[Observation, str]):
         meta = game_info(path)
         self._open(path)
         self._state = self._env.reset()
+        self._fact_keys = frozenset(str(p) for p in self._state["facts"])
         objective = str(self._state.get("objective") or "")
         names = [str(n) for n in self._state.get("entities") or []]
         self._goal = Goal(objective, meta["family"], targets_in(objective, names),
@@ -193,11 +195,12 @@ class TextWorldEnv(gym.Env[Observation, str]):
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
         if self._state is None:
             raise RuntimeError("step() before reset()")
-        before = {str(p) for p in self._state["facts"]}
         score = int(self._state.get("score") or 0)
         state, _, done = self._env.step(action)
         self._state = state
-        if {str(p) for p in state["facts"]} != before:
+        # The engine's state, stringified once per step: the outcome compares it with the last one.
+        before, self._fact_keys = self._fact_keys, frozenset(str(p) for p in state["facts"])
+        if self._fact_keys != before:
             outcome = Outcome.PROGRESS
         elif action.split(" ", 1)[0] in _LOOKING:
             outcome = Outcome.NO_EFFECT

@@ -168,10 +168,18 @@ class GenericPlanner:
         named = self._named(goal, ep, allowed)
         if named:
             return named
-        heading = self._head(goal, ep, recall, allowed)
+        # Ways between places: this episode's, then memory's (``remembered``: places it has been to).
+        routes = dict(ep.routes)
+        remembered: set[str] = set()
+        for r in recall:
+            if r.kind == "route":
+                for src, cmd, dst in r.content.get("routes", []):
+                    routes.setdefault((src, cmd), dst)
+                    remembered |= {src, dst}
+        heading = self._head(goal, ep, recall, routes, allowed)
         if heading:
             return heading
-        return self._explore(state, goal, ep, recall, allowed)
+        return self._explore(state, goal, ep, routes, remembered, allowed)
 
     # -- 1. a verified case ------------------------------------------------------------------
     def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str]) -> Decision | None:
@@ -215,7 +223,9 @@ class GenericPlanner:
         return Decision(action=best, subgoal="act on the goal's targets", rationale=f"mentions {key[0]} goal targets")
 
     # -- 3. head for what memory has seen ------------------------------------------------------
-    def _head(self, goal: Goal, ep: Episode, recall: list[Recall], allowed: list[str]) -> Decision | None:
+    def _head(
+        self, goal: Goal, ep: Episode, recall: list[Recall], routes: dict[tuple[str, str], str], allowed: list[str]
+    ) -> Decision | None:
         where = dict(ep.where)
         places: dict[str, str] = {}
         for r in recall:
@@ -224,11 +234,6 @@ class GenericPlanner:
                 where.setdefault(str(c["object"]), str(c["receptacle"]))
                 if c.get("place"):
                     places.setdefault(str(c["object"]), str(c["place"]))
-        routes = dict(ep.routes)
-        for r in recall:
-            if r.kind == "route":
-                for src, cmd, dst in r.content.get("routes", []):
-                    routes.setdefault((src, cmd), dst)
         known = {p for p, _ in routes} | set(routes.values())
         for n, target in enumerate(goal.targets):
             if any(h == target or h.startswith(target + " ") for h in ep.held):
@@ -272,15 +277,8 @@ class GenericPlanner:
         return None
 
     # -- 4. explore ------------------------------------------------------------------------------
-    def _explore(self, state: PlannerState, goal: Goal, ep: Episode, recall: list[Recall],
-                 allowed: list[str]) -> Decision:  # fmt: skip
-        routes = dict(ep.routes)
-        remembered: set[str] = set()  # places memory has been to in earlier episodes
-        for r in recall:
-            if r.kind == "route":
-                for src, cmd, dst in r.content.get("routes", []):
-                    routes.setdefault((src, cmd), dst)
-                    remembered |= {src, dst}
+    def _explore(self, state: PlannerState, goal: Goal, ep: Episode, routes: dict[tuple[str, str], str],
+                 remembered: set[str], allowed: list[str]) -> Decision:  # fmt: skip
         visited = ep.visited
         movers = {cmd.split(" ", 1)[0] for _, cmd in routes}  # verbs that have moved the agent
         gw = words(goal.text)
