@@ -20,14 +20,17 @@ class RecallKind(StrEnum):
       (``text`` carries it rendered).
     * ``scene``: ``{"object", "receptacle", "place", "episode", "step"}``: where an entity the goal
       names was last seen (``receptacle``: what holds it; ``place``: the room or cell that is at).
-    * ``unexplored``: ``{"unexplored": [entity, ...]}``: holders whose contents were never listed.
+    * ``unexplored``: ``{"unexplored": [entity, ...], "places": {entity: place}}``: holders whose
+      contents were never listed, and where those whose place is known stand.
     * ``route``: ``{"routes": [[place, command, place], ...]}``: ways between places of this world.
     * ``prior``: ``{"object_type", "receptacle_type" | "receptacle", "seen" | "rate", "scope"?,
       "looked"?}``: how likely holders of a type (or one holder) are to hold what is sought.
-    * ``episode``: ``{"task", "success", "steps", "found", "actions", "path"}``: a similar past
-      episode of this world (``path``: its actions without detours; ``found``: [entity, holder]).
-    * ``skill``: ``{"name", "steps", "pre", "receptacle_kind"?, "family"?, "utterance"?}``: a
-      shortcut mined from verified successes (templates over ``{slot}`` names).
+    * ``episode``: ``{"task", "success", "steps", "found", "targets", "actions", "path"}``: a
+      similar past episode of this world (``path``: its actions without detours; ``found``:
+      [entity, holder]; ``targets``: its goal's, None in records older than that field).
+    * ``skill``: ``{"name", "steps", "pre", "support"?, "receptacle_kind"?, "slots"?, "family"?,
+      "utterance"?}``: a shortcut mined from verified successes (templates over ``{slot}`` names;
+      ``slots``: slot -> entity type, when the facts typed it rather than a domain).
     * ``tip``: ``{"object_type", "receptacle_type", "support"}``: where successes found a type.
     * ``lesson``: ``{"lesson", "task_type", "support", "used", "succeeded"}``: a reflection's words.
     * ``experience``: ``{"next", "neighbours", "cluster", "encoder_version"}``: what followed in

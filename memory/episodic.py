@@ -24,8 +24,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
+import weakref
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -114,6 +116,7 @@ class EpisodicMemory:
         self.consolidated: set[str] = set()
         self._client: Any = None
         self._dir: Path | None = None  # where the store lives once saved or loaded
+        self.scratch: Path | None = None  # the temporary store used before that, if any
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
         #: episode id -> entity -> the holder it was last seen in before the agent took it
         self._found: dict[str, dict[str, str]] = {}
@@ -133,6 +136,10 @@ class EpisodicMemory:
         if directory is None:
             # Not an EphemeralClient: those share one in-process store, so two modules would mix.
             directory = Path(tempfile.mkdtemp(prefix="engram-episodic-"))
+            # A scratch store goes with the module (or at exit): runs without a memory directory
+            # (tests, --memory-dir unset) left one folder per module in /tmp before.
+            weakref.finalize(self, shutil.rmtree, directory, True)
+            self.scratch = directory
         directory.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(directory), settings=settings)
 
@@ -211,6 +218,7 @@ class EpisodicMemory:
                         "success": bool(meta["success"]),
                         "steps": meta["steps"],
                         "found": json.loads(meta["found"]),
+                        "targets": json.loads(meta.get("targets") or "null"),  # None: stored before targets
                         "actions": json.loads(meta.get("actions") or meta["decisions"]),
                         "path": json.loads(meta.get("path") or meta.get("actions") or meta["decisions"]),
                     },
@@ -251,6 +259,7 @@ class EpisodicMemory:
                 "steps": int(result.get("steps", 0)),
                 "summary": summary,
                 "found": json.dumps(found),
+                "targets": json.dumps(list(targets)),
                 "actions": json.dumps(actions),
                 "path": json.dumps(loop_free(keys, actions)),
             },

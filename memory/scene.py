@@ -53,6 +53,14 @@ class SceneGraph:
         #: (place, command) -> the place it led to: how to get around this world, learned from the
         #: steps whose command changed where the agent stands
         self.routes: dict[tuple[str, str], str] = {}
+        #: what the agent moved in earlier episodes and nobody has seen since: entity -> (relation,
+        #: where it was found, where it was left)
+        self.moved: dict[str, tuple[str, str, str]] = {}
+        #: how often a moved thing was next seen where it had been found (this world starts every
+        #: episode anew, as quests of one textworld map do) or where it was left (it persists)
+        self.resets = 0
+        self.persists = 0
+        self._taken: dict[str, tuple[str, str]] = {}  # this episode: entity -> where it was before taken
 
     # -- updates -----------------------------------------------------------------------------
     def add_entity(self, entity: str, etype: str = "", category: str = "", searched: Any = None) -> None:
@@ -98,6 +106,10 @@ class SceneGraph:
             elif f.relation == "category" and f.object:
                 self._set(f.subject, node["type"], f.object)
             elif f.relation in LOCATION and f.object and f.subject != "agent":
+                if f.value and f.subject in self.moved and f.subject not in self._taken:
+                    _, found, left = self.moved.pop(f.subject)  # first seen since it was moved
+                    self.resets += f.object == found and found != left
+                    self.persists += f.object == left
                 if f.value:
                     if f.object in searched and not self.g.has_edge(f.subject, f.object):
                         self._node(f.object)
@@ -108,6 +120,9 @@ class SceneGraph:
                     self.g.remove_edge(f.subject, f.object)
             elif f.relation == "holds" and f.object:
                 self._node(f.object)
+                if f.value and f.object not in self._taken:
+                    self._taken[f.object] = next(((a["rel"], d) for _, d, a in self.g.out_edges(f.object, data=True)
+                                                  if a["rel"] in LOCATION), ("", ""))  # fmt: skip
                 if f.value:
                     self._place("agent", None, "holds", seen)  # one hand: drop any older holds
                     self._place(f.object, None, "in", seen)  # no longer in a receptacle
@@ -126,6 +141,22 @@ class SceneGraph:
                     if obj not in present:
                         self.g.remove_edge(obj, recep)  # contradicted: the full listing lacks it
         return sightings
+
+    def end_episode(self) -> None:
+        """Remember where what the agent moved was found and where it was left."""
+        for entity, (rel, found) in self._taken.items():
+            left = next((d for _, d, a in self.g.out_edges(entity, data=True) if a["rel"] in LOCATION), "")
+            if found and left and left != found:
+                self.moved[entity] = (rel, found, left)
+        self._taken = {}
+
+    def start_episode(self, episode: str) -> None:
+        """In a world seen to start every episode anew, what the agent moved is back where it was
+        found (a belief at half confidence until it is seen); in one that persists, it stays."""
+        self._taken = {}
+        if self.resets > self.persists:
+            for entity, (rel, found, _) in self.moved.items():
+                self._place(entity, found, rel, Belief(True, episode, 0, 0.5))
 
     def decay(self, factor: float) -> None:
         """End of an episode: every belief may have gone stale, and doors do not stay open.
@@ -237,6 +268,8 @@ class SceneGraphMemory:
             self.graph().routes[(before, str(step["action"]))] = here
         if here:
             self._at[episode] = here
+        if not step.get("t", 0):
+            self.graph().start_episode(episode)
         for otype, rkind in self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0))):
             table = self.kinds.setdefault(otype, {})
             table[rkind] = table.get(rkind, 0) + 1
@@ -313,7 +346,7 @@ class SceneGraphMemory:
                 Recall(
                     "unexplored",
                     self.name,
-                    {"unexplored": unexplored},
+                    {"unexplored": unexplored, "places": {r: g.place_of(r) for r in unexplored if g.place_of(r)}},
                     f"never searched: {', '.join(unexplored[:8])}",
                     0.1,
                 )
@@ -325,7 +358,9 @@ class SceneGraphMemory:
         if key in self.consolidated:
             return  # decaying twice for one episode would make a resumed run differ
         self.consolidated.add(key)
-        self.graph(episode.get("world_id") or self.house).decay(self.decay)
+        graph = self.graph(episode.get("world_id") or self.house)
+        graph.end_episode()
+        graph.decay(self.decay)
 
     # -- persistence -------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -337,6 +372,14 @@ class SceneGraphMemory:
             db.execute("CREATE TABLE consolidated (key)")
             db.execute("CREATE TABLE kinds (object_type, receptacle_type, n)")
             db.execute("CREATE TABLE routes (house, src, command, dst)")
+            db.execute("CREATE TABLE moved (house, entity, relation, found, left_at)")
+            db.execute("CREATE TABLE resets (house, resets, persists)")
+            db.executemany(
+                "INSERT INTO moved VALUES (?,?,?,?,?)",
+                [(h, e, *m) for h, g in sorted(self.houses.items()) for e, m in sorted(g.moved.items())],
+            )
+            db.executemany("INSERT INTO resets VALUES (?,?,?)",
+                           [(h, g.resets, g.persists) for h, g in sorted(self.houses.items())])  # fmt: skip
             db.executemany(
                 "INSERT INTO routes VALUES (?,?,?,?)",
                 [(h, s, c, d) for h, g in sorted(self.houses.items()) for (s, c), d in sorted(g.routes.items())],
@@ -378,6 +421,11 @@ class SceneGraphMemory:
             if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='routes'").fetchone():
                 for house, src, command, dst in db.execute("SELECT * FROM routes"):
                     self.graph(house).routes[(src, command)] = dst
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='moved'").fetchone():
+                for house, entity, rel, found, left in db.execute("SELECT * FROM moved"):
+                    self.graph(house).moved[entity] = (rel, found, left)
+                for house, resets, persists in db.execute("SELECT * FROM resets"):
+                    self.graph(house).resets, self.graph(house).persists = resets, persists
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
                 self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):

@@ -3,8 +3,11 @@
 * A **shortcut** is a named action sequence over typed arguments, e.g. ``heat {obj} with
   {microwave}`` = ``go to {microwave}; heat {obj} with {microwave}``. Receptacle arguments are typed
   by receptacle kind, object arguments are any object. Each came from a segment of a successful
-  trajectory (a ``go to`` and what was done there), carries preconditions checked before every
-  step while it runs, and counts how often it was used, completed, and aborted.
+  trajectory, carries preconditions checked before every step while it runs, and counts how often
+  it was used, completed, and aborted. The env's domain cuts the segments (ALFWorld's: a ``go to``
+  and what was done there); with no domain, :mod:`engram.memory.procedures` cuts them where the
+  facts say the agent moved, with slots typed by the env's ``category`` facts (their recall lists
+  the ``slots``), and GUI episodes become one procedure per task family (clicks by label).
 * A **tip** is a lesson "objects of type T were found in receptacles of kind R" with how often it
   was seen in verified successes and how often following it paid off.
 * A **lesson** is a tip in words, written by an LLM planner's reflection at episode end
@@ -32,6 +35,8 @@ from typing import Any
 from engram.envs.core import Goal
 from engram.envs.domain import Domain
 from engram.memory.base import Recall, episode_key
+from engram.memory.procedures import mine as mine_procedures
+from engram.memory.procedures import slot_type, slots_of
 
 _PRUNE_AFTER = 6  # uses before an item can be judged
 _PRUNE_BELOW = 0.15  # success share under which it goes
@@ -173,12 +178,18 @@ class SkillMemory:
             Recall(
                 "skill",
                 self.name,
-                {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "receptacle_kind": s.receptacle_kind},
+                self._content(s),
                 f"shortcut {s.name}: " + "; ".join(s.steps),
                 round(s.utility, 4),
             )
             for s in sorted(best.values(), key=lambda s: (-s.utility, s.name))
         ]
+
+    def _content(self, s: Shortcut) -> dict[str, Any]:
+        content: dict[str, Any] = {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "support": s.support}
+        if self.domain:
+            return {**content, "receptacle_kind": s.receptacle_kind}
+        return {**content, "slots": {x: slot_type(x) for x in slots_of(s.steps)}}  # typed by the facts
 
     # -- contract ------------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
@@ -260,7 +271,9 @@ class SkillMemory:
             acted = [i for i, s in enumerate(trace) if s["action"]]
             labels = [_label(trace[i]["action"], trace[i - 1]["facts"]) if i else None for i in acted]
             gui = mine_gui_shortcut(str(goal.get("task_type", "")), str(goal.get("text", "")), actions, labels)
-            mined = [Shortcut(p.name, p.steps, p.pre) for p in self.domain.shortcuts(actions)] if self.domain else []
+            # A domain cuts its own procedures; without one, the facts say where subgoals begin and end.
+            procedures = self.domain.shortcuts(actions) if self.domain else mine_procedures(trace)
+            mined = [Shortcut(p.name, p.steps, p.pre) for p in procedures]
             for shortcut in [*mined, *([gui] if gui else [])]:
                 known = self.shortcuts.get(shortcut.steps)
                 if known:

@@ -27,11 +27,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
+from itertools import pairwise
 from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState
 from engram.envs.core import Goal, Outcome
+from engram.envs.domain import Procedure
 from engram.memory.base import Recall
+from engram.memory.procedures import categories, ground, slot_type, slots_of, type_of
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "to", "of", "in", "on", "into", "and", "then", "it", "is", "with", "from",
@@ -49,6 +52,22 @@ def mentions(command: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name.lower())}\b", command.lower()) is not None
 
 
+def between(text: str, names: list[str]) -> set[str]:
+    """The words that relate the first two of ``names`` in ``text`` (those between their mentions,
+    articles aside): "into" in "Put the sandwich into the locker.", "with" in "lock locker with key"."""
+    spans = []
+    for name in names:
+        m = re.search(rf"\b{re.escape(name.lower())}\b", text.lower())
+        if m:
+            spans.append((m.start(), m.end()))
+        if len(spans) == 2:
+            break
+    if len(spans) < 2:
+        return set()
+    (_, end), (start, _) = sorted(spans)
+    return set(_WORD.findall(text.lower()[end:start])) - {"the", "a", "an"}
+
+
 class Episode:
     """What this episode's history says: where the agent stood at each step, the ways between
     places it walked, what it tried and what failed where, what it holds, where it saw things."""
@@ -61,6 +80,8 @@ class Episode:
         self.dropped: set[str] = set()
         self.held: set[str] = set()
         self.where: dict[str, str] = {}  # entity -> holder or place last seen in
+        #: entities last seen closed or locked (``open`` False, ``locked`` True): what may hide things
+        self.shut: set[str] = set()
         self.visited: set[str] = set()
         #: verb (a command's first word) -> how its steps came out this episode
         self.verbs: dict[str, Counter[str]] = {}
@@ -82,6 +103,10 @@ class Episode:
                 elif relation in ("in", "on", "at") and obj and value:
                     self.where[subject] = obj
                     self.held.discard(subject)
+                elif (relation, bool(value)) in (("open", False), ("locked", True)):
+                    self.shut.add(subject)
+                elif relation in ("open", "locked"):
+                    self.shut.discard(subject)
             action = entry.get("action")
             key = frozenset((here, *(tuple(f) for f in entry.get("facts", []))))
             if i and action:
@@ -168,6 +193,9 @@ class GenericPlanner:
         named = self._named(goal, ep, allowed)
         if named:
             return named
+        shortcut = self._shortcut(state, goal, ep, recall, allowed)
+        if shortcut:
+            return shortcut
         # Ways between places: this episode's, then memory's (``remembered``: places it has been to).
         routes = dict(ep.routes)
         remembered: set[str] = set()
@@ -179,12 +207,16 @@ class GenericPlanner:
         heading = self._head(goal, ep, recall, routes, allowed)
         if heading:
             return heading
-        return self._explore(state, goal, ep, routes, remembered, allowed)
+        return self._explore(state, goal, ep, recall, routes, remembered, allowed)
 
     # -- 1. a verified case ------------------------------------------------------------------
     def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str]) -> Decision | None:
+        goal = Goal.from_json(state.get("goal"))
+        # A case is the same task: worded alike, and about the same things when it says what they
+        # were ("the vanilla scented passkey" is not "the passkey" however alike the sentences).
         cases = [r for r in recall if r.kind == "episode" and r.content.get("success")
-                 and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")]  # fmt: skip
+                 and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")
+                 and r.content.get("targets") in (None, list(goal.targets))]  # fmt: skip
         if not cases:
             return None
         best = max(cases, key=lambda r: (r.score, -len(r.content["path"])))
@@ -209,18 +241,70 @@ class GenericPlanner:
         if len(targets) < 2:
             return None
         gw = words(goal.text)
-        best, key = None, (0, 0, 0)
+        relation = between(goal.text, targets)
+        best, key = None, (0, 0, 0, 0)
         for a in allowed:
             n = sum(mentions(a, t) for t in targets)
             verb = a.split(" ", 1)[0]
-            if n < 2 or ep.tried[(ep.here, a)] or (self.useful and not self.useful[verb]):
-                continue  # (a verb no verified success ever used, e.g. locking what is to be filled)
-            k = (n, int(verb in self.finishers), len(words(a) & gw))
+            if n < 2 or ep.tried[(ep.here, a)]:
+                continue
+            # The goal's own relation between its targets ("into", "on") in the command: that is
+            # what the goal asks for, whatever the verb. Without it, a verb no verified success
+            # ever used is not taken (locking the box that is to be filled names both targets too).
+            related = bool(relation & between(a, targets))
+            if self.useful and not self.useful[verb] and not related:
+                continue
+            k = (n, int(verb in self.finishers), int(related), len(words(a) & gw))
             if k > key:
                 best, key = a, k
         if best is None:
             return None
         return Decision(action=best, subgoal="act on the goal's targets", rationale=f"mentions {key[0]} goal targets")
+
+    # -- 2b. a shortcut that serves the goal ------------------------------------------------------
+    def _shortcut(
+        self, state: PlannerState, goal: Goal, ep: Episode, recall: list[Recall], allowed: list[str]
+    ) -> Decision | None:
+        """Start a shortcut mined from the facts of verified successes (its recall lists ``slots``)
+        when it can start here and names a goal target: its first step grounded in an admissible
+        command, its other slots filled with goal targets or things held, each of the slot's
+        type, and nothing else in it but what holds a target (no opening boxes at random). Only
+        procedures seen in two successes or more: one success's wrong turns are not a procedure.
+        The controller runs the rest and aborts it when the world disagrees."""
+        known = categories(f for h in state.get("history", []) for f in h.get("facts", []))
+        near = [*goal.targets, *sorted(ep.held)]
+        holders = {w for e, w in ep.where.items() if any(e == t or e.startswith(t + " ") for t in goal.targets)}
+        related = {*near, *holders}
+
+        def fits(entity: str, kind: str) -> bool:
+            return type_of(entity, known) == kind
+
+        best, key = None, (0, 0, 0.0)
+        for r in recall:
+            c = r.content
+            if r.kind != "skill" or "slots" not in c or int(c.get("support", 0)) < 2:
+                continue
+            steps = [str(x) for x in c["steps"]]
+            for binding in ground(steps[0], allowed, {}, fits):
+                for slot in slots_of(steps):
+                    if slot not in binding:
+                        binding[slot] = next((e for e in near if fits(e, slot_type(slot))
+                                              and e not in binding.values()), "")  # fmt: skip
+                if not all(binding.values()) or not set(binding.values()) <= related:
+                    continue
+                bound = Procedure(str(c["name"]), tuple(steps), tuple(c["pre"])).bind(binding)
+                if bound[0] not in allowed or ep.tried[(ep.here, bound[0])] or (ep.state, bound[0]) in ep.loops:
+                    continue
+                aimed = sum(any(mentions(b, t) for b in bound) for t in goal.targets)
+                k = (aimed, int(c["support"]), r.score)
+                if aimed and k > key:
+                    best, key = (c, steps, bound), k
+        if best is None:
+            return None
+        c, steps, bound = best
+        skill = {"name": c["name"], "template": steps, "steps": bound, "pre": list(c["pre"]), "obj": "", "i": 0}
+        return Decision(action=bound[0], subgoal=f"shortcut: {c['name']}", skill=skill,
+                        rationale=f"shortcut from {c['support']} verified successes: " + "; ".join(bound))  # fmt: skip
 
     # -- 3. head for what memory has seen ------------------------------------------------------
     def _head(
@@ -255,6 +339,10 @@ class GenericPlanner:
                 if path and path[0] in allowed:
                     return Decision(action=path[0], subgoal=f"head for {place} ({target})",
                                     rationale=f"{entity} was seen at {place}; {len(path)} step(s) away")  # fmt: skip
+                if path:  # the way is known but not open now: clear it
+                    ready, why = self._clear(path[0], recall, routes, ep, allowed)
+                    if ready:
+                        return Decision(action=ready, subgoal=f"clear the way to {place} ({target})", rationale=why)
                 # No known way from here (or a door in the way): explore, and never turn to a later
                 # target meanwhile (that is how an agent oscillates between two rooms).
                 return None
@@ -276,15 +364,61 @@ class GenericPlanner:
             return None
         return None
 
+    def _clear(
+        self, move: str, recall: list[Recall], routes: dict[tuple[str, str], str], ep: Episode, allowed: list[str]
+    ) -> tuple[str | None, str]:
+        """A known way out of here (``move``) is not offered now: what opens it. First what came
+        right before that move in a verified success (opening the door the way goes through), if
+        it is no move itself; else a command on something shut here that holds nothing (a door,
+        not a box), with the verbs successes used most. Never one tried from here already."""
+        movers = {c.split(" ", 1)[0] for _, c in routes}
+        paths = [[str(a) for a in r.content["path"]] for r in recall
+                 if r.kind == "episode" and r.content.get("success") and r.content.get("path")]  # fmt: skip
+        for path in paths:
+            for before, after in pairwise(path):
+                fresh = before in allowed and not ep.tried[(ep.here, before)]
+                if after == move and fresh and before.split(" ", 1)[0] not in movers:
+                    return before, f"{before!r} came before {move!r} in a success"
+        holders = set(ep.where.values()) | {str(e) for r in recall if r.kind == "unexplored"
+                                            for e in r.content.get("unexplored", [])}  # fmt: skip
+        doors = {e for e in ep.shut if ep.where.get(e) == ep.here and e not in holders}
+        shut = [a for a in allowed if not ep.tried[(ep.here, a)] and any(mentions(a, e) for e in doors)]
+        if shut:
+            return min(shut, key=lambda a: -self.useful[a.split(" ", 1)[0]]), f"{move!r} is shut"
+        return None, ""
+
     # -- 4. explore ------------------------------------------------------------------------------
-    def _explore(self, state: PlannerState, goal: Goal, ep: Episode, routes: dict[tuple[str, str], str],
-                 remembered: set[str], allowed: list[str]) -> Decision:  # fmt: skip
+    def _explore(self, state: PlannerState, goal: Goal, ep: Episode, recall: list[Recall],
+                 routes: dict[tuple[str, str], str], remembered: set[str], allowed: list[str]) -> Decision:  # fmt: skip
         visited = ep.visited
         movers = {cmd.split(" ", 1)[0] for _, cmd in routes}  # verbs that have moved the agent
         gw = words(goal.text)
         shift = int(state.get("seed", 0)) + int(state.get("t", 0))
 
         held_targets = [t for t in goal.targets if any(h == t or h.startswith(t + " ") for h in ep.held)]
+        # What memory has never looked into, and where it stands: the frontier of a known world.
+        unexplored: set[str] = set()
+        frontier: set[str] = set()
+        for r in recall:
+            if r.kind == "unexplored":
+                unexplored |= {str(e) for e in r.content.get("unexplored", [])}
+                frontier |= {str(p) for p in r.content.get("places", {}).values()}
+        toward = ""
+        ways = [route(routes, ep.here, p) for p in sorted(frontier - {ep.here})]
+        ways = [w for w in ways if w and w[0] in allowed]
+        if ways:
+            toward = min(ways, key=len)[0]
+
+        def hides(a: str) -> bool:
+            """It handles what may hide something: a thing shut, or one memory never looked into."""
+            return any(mentions(a, e) for e in (*unexplored, *ep.shut))
+
+        def pointless(a: str) -> int:
+            """At a place memory has already seen, handling what it knows all about (neither the
+            goal's nor hiding anything) finds nothing new."""
+            if ep.here not in remembered or a.split(" ", 1)[0] in movers:
+                return 0
+            return int(not hides(a) and not any(mentions(a, t) for t in goal.targets))
 
         def rank(i: int) -> tuple[int, ...]:
             a = allowed[i]
@@ -292,10 +426,14 @@ class GenericPlanner:
             # Where would it lead? Unknown ways first (that is where the unseen is), then places
             # not seen this episode, then handling things here unless memory has seen this place
             # before (what it holds is known, and what is sought is not here), ways back last.
-            if a.split(" ", 1)[0] in movers:
+            if a == toward:
+                novelty = -1
+            elif a.split(" ", 1)[0] in movers:
                 novelty = 0 if dst is None else (1 if dst not in visited else 4)
+            elif ep.here in remembered:  # what it holds is known: only what is shut can surprise
+                novelty = 0 if hides(a) else 3
             else:
-                novelty = 3 if ep.here in remembered else 2
+                novelty = 2
             # Don't fiddle with what the goal needs: a command naming a held target, and nothing
             # else the goal names, can only lose it (drop it, eat it) or waste a step (examine).
             risky = int(any(mentions(a, t) for t in held_targets) and sum(mentions(a, t) for t in goal.targets) < 2)
@@ -305,7 +443,7 @@ class GenericPlanner:
             looping = int((ep.state, a) in ep.loops)
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
             # Verbs that verified successes used go before verbs none ever needed (look, examine...).
-            return (risky, looping, spends, ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
+            return (risky, looping, spends, pointless(a), ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
                     -len(words(a) & gw), (i - shift) % len(allowed))  # fmt: skip
 
         best = allowed[min(range(len(allowed)), key=rank)]

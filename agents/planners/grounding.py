@@ -201,7 +201,8 @@ def bind_skill(choice: Choice, offered: dict[str, dict[str, Any]], admissible: l
     missing = [p for p in needed if not args.get(p)]
     if missing:
         raise ReplyError(f"shortcut {choice.skill!r} needs args for {', '.join(missing)}")
-    for p in needed:
+    typed = content.get("slots") is None  # a domain's slots name the kind ("microwave 1" for {microwave})
+    for p in needed if typed else ():
         if p not in ("obj", "lamp") and args[p].rsplit(" ", 1)[0] != p:
             raise ReplyError(f"arg {p!r} of shortcut {choice.skill!r} must be a {p} (e.g. '{p} 1'), not {args[p]!r}")
     bind = {"{" + p + "}": args[p] for p in needed}

@@ -62,3 +62,60 @@ def test_it_obeys_warnings_failures_and_never_drops_what_it_needs() -> None:
                    ["go east", "drop key", "open door", "go north", "go south"])  # fmt: skip
     decision = GenericPlanner().decide(state, [warning, lookahead])  # type: ignore[arg-type]
     assert decision.action == "go south", decision  # not the cycle, the rejected, the failed, nor the drop
+
+
+def _success(path: list[str]) -> Recall:
+    return Recall("episode", "episodic", {"task": "another task", "success": True, "steps": len(path), "found": [],
+                                          "actions": path, "path": path}, "", 0.1)  # fmt: skip
+
+
+def test_the_goal_s_own_relation_admits_a_verb_no_success_used_and_nothing_else_does() -> None:
+    goal = Goal("Put the key into the chest.", "tw-custom", ("key", "chest")).to_json()
+    used = _success(["go east", "take apple", "put apple on table"])  # verbs go, take, put
+    state = {**_state([(None, HALL, None)], ["lock chest with key", "insert key into chest", "go west"]), "goal": goal}
+    assert GenericPlanner().decide(state, [used]).action == "insert key into chest"  # type: ignore[arg-type]
+    state = {**_state([(None, HALL, None)], ["lock chest with key", "go west"]), "goal": goal}
+    assert GenericPlanner().decide(state, [used]).action != "lock chest with key"  # type: ignore[arg-type]
+
+
+def test_in_a_known_world_it_explores_toward_what_memory_never_looked_into() -> None:
+    routes = Recall("route", "scene", {"routes": [["hall", "go east", "corridor"], ["corridor", "go north", "study"],
+                                                  ["hall", "go west", "kitchen"]]}, "", 0.2)  # fmt: skip
+    never = Recall("unexplored", "scene", {"unexplored": ["chest"], "places": {"chest": "study"}}, "", 0.1)
+    state = _state([(None, HALL, None)], ["go west", "go east", "look"])
+    for seed in range(4):  # whatever the rotation, the way toward the unexplored chest
+        decision = GenericPlanner().decide({**state, "seed": seed}, [routes, never])  # type: ignore[arg-type]
+        assert decision.action == "go east"
+    # At a place memory has seen, what it knows all about is left alone; what is shut is not.
+    hall = [*HALL, ["cabinet", "at", "hall", True], ["cabinet", "open", None, True], ["door", "at", "hall", True],
+            ["door", "open", None, False], ["lamp", "at", "hall", True]]  # fmt: skip
+    state = _state([(None, hall, None)], ["close cabinet", "examine lamp", "take lamp", "open door"])
+    for seed in range(4):
+        assert GenericPlanner().decide({**state, "seed": seed}, [routes]).action == "open door"  # type: ignore[arg-type]
+
+
+def test_a_known_way_that_is_shut_gets_opened() -> None:
+    scene = Recall("scene", "scene", {"object": "key", "receptacle": "desk", "place": "study", "episode": "e0",
+                                      "step": 3}, "", 1.0)  # fmt: skip
+    routes = Recall("route", "scene", {"routes": [["hall", "go north", "study"], ["hall", "go west", "kitchen"]]},
+                    "", 0.2)  # fmt: skip
+    hall = [*HALL, ["gate", "at", "hall", True], ["gate", "open", None, False]]
+    state = _state([(None, hall, None)], ["go west", "open gate", "examine gate"])  # no "go north" while shut
+    decision = GenericPlanner().decide(state, [scene, routes, _success(["open gate", "go north"])])  # type: ignore[arg-type]
+    assert decision.action == "open gate" and decision.subgoal.startswith("clear the way to study")
+    # With no success to say how, it works on what is shut here until the way opens.
+    state = _state([(None, hall, None)], ["go west", "examine gate", "open gate"])
+    assert GenericPlanner().decide(state, [scene, routes]).action in ("examine gate", "open gate")  # type: ignore[arg-type]
+    state = _state([(None, hall, None), ("examine gate", hall, "no_effect")], ["go west", "examine gate", "open gate"])
+    assert GenericPlanner().decide(state, [scene, routes]).action == "open gate"  # type: ignore[arg-type]
+
+
+def test_a_case_about_other_things_is_not_followed_however_alike_its_words() -> None:
+    path = ["go east", "take brass key", "put brass key on table"]
+    content = {"task": "Put the brass key on the table.", "success": True, "steps": 3, "found": [],
+               "actions": path, "path": path}  # fmt: skip
+    state = _state([(None, HALL, None)], ["go east", "go west", "look"])
+    other = Recall("episode", "episodic", {**content, "targets": ["brass key", "table"]}, "", 0.3)
+    assert GenericPlanner().decide(state, [other]).subgoal != "follow a verified case"  # type: ignore[arg-type]
+    same = Recall("episode", "episodic", {**content, "targets": ["key", "table"]}, "", 0.3)
+    assert GenericPlanner().decide(state, [same]).subgoal == "follow a verified case"  # type: ignore[arg-type]

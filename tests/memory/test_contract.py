@@ -122,3 +122,17 @@ def test_a_third_party_module_plugs_in_by_entry_point_and_honours_the_contract(t
     test_module_contract("notes", tmp_path)
     with pytest.raises(TypeError, match="MemoryModule protocol"):
         make_memory(["broken"])
+
+
+def test_episodic_memory_without_a_directory_leaves_no_scratch_store_behind() -> None:
+    import gc
+
+    from engram.memory.episodic import EpisodicMemory
+
+    memory = EpisodicMemory()
+    memory.client()
+    made = memory.scratch
+    assert made is not None and made.is_dir()
+    del memory
+    gc.collect()
+    assert not made.exists()

@@ -153,3 +153,42 @@ def test_open_is_forgotten_at_episode_end_locations_are_kept() -> None:
     mem.consolidate({"id": "e1", "world_id": "h"})
     facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
     assert ("fridge 1", "open", None) not in facts and ("egg 1", "in", "fridge 1") in facts
+
+
+def _episode(memory: SceneGraphMemory, n: int, seen_at: str) -> None:
+    """One episode in world w: the apple is first seen on ``seen_at``; the agent puts it in the box."""
+    steps = [
+        [["agent", "at", "kitchen", True], ["apple", "on", seen_at, True], ["box", "at", "kitchen", True]],
+        [["agent", "holds", "apple", True]],
+        [["apple", "in", "box", True], ["agent", "holds", "apple", False]],
+    ]
+    for t, facts in enumerate(steps):
+        memory.observe({"episode_id": f"e{n}", "world_id": "w", "t": t, "action": None if t == 0 else "x",
+                        "facts": facts})  # fmt: skip
+    memory.consolidate({"id": f"e{n}", "run_id": "r", "world_id": "w"})
+
+
+def test_a_world_seen_to_start_each_episode_anew_puts_back_what_the_agent_moved(tmp_path: Path) -> None:
+    resets = SceneGraphMemory()
+    _episode(resets, 0, "table")
+    g = resets.graph("w")
+    assert g.moved == {"apple": ("on", "table", "box")}
+    # Nothing says yet whether this world persists: the apple is believed where it was left.
+    resets.observe({"episode_id": "e1", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    assert [r for _, r, _ in g.where("apple")] == ["box"]
+    # ... then it turns up on the table again: this world starts anew each episode.
+    resets.observe({"episode_id": "e1", "world_id": "w", "t": 1, "facts": [["apple", "on", "table", True]]})
+    assert (g.resets, g.persists) == (1, 0)
+    _episode(resets, 2, "table")
+    resets.save(tmp_path / "scene.sqlite")
+    fresh = SceneGraphMemory()
+    fresh.load(tmp_path / "scene.sqlite")
+    fresh.observe({"episode_id": "e3", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    assert [r for _, r, _ in fresh.graph("w").where("apple")] == ["table"]  # back where it is found
+
+    persists = SceneGraphMemory()
+    _episode(persists, 0, "table")
+    _episode(persists, 1, "box")  # found where it was left: this world keeps what the agent did
+    persists.observe({"episode_id": "e2", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    g = persists.graph("w")
+    assert (g.resets, g.persists) == (0, 1) and [r for _, r, _ in g.where("apple")] == ["box"]

@@ -1,0 +1,185 @@
+"""Shortcuts mined from the facts alone: how a verified success splits into reusable procedures
+when no domain says how (a domain's :meth:`~engram.envs.domain.Domain.shortcuts` does it for
+ALFWorld).
+
+* **Segmented by what the facts say changed.** Each step of the success's loop-free path (detours
+  cut, :func:`~engram.memory.base.loop_free`) either moved the agent (its ``at`` changed), changed
+  something else (opened, took, unlocked), or nothing. A run of changing steps in one place is one
+  subgoal's procedure; a move that names what the procedure then handles ("go to the desk") opens
+  it. Moves that name nothing ("go east") stay out: they belong to one map, and scene memory's
+  routes carry them.
+* **Parameterised over entities by type.** Every entity the facts know and a command names becomes
+  a slot named by its type: the env's ``category`` fact when there is one (TextWorld: door,
+  receptacle, object), else the name without its instance number ("apple 1" is an apple). The same
+  entity is one slot throughout, so ``unlock {door} with {object}; open {door}`` keeps its shape.
+* **Grounded again when replayed**: :func:`ground` matches a template against the admissible
+  commands of the moment with its slots as wildcards, and only entities of the slot's type fill it.
+
+A procedure needs two steps and a slot: one step is no shortcut, and without a slot it says
+nothing beyond the one world it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from engram.envs.domain import Procedure
+from engram.memory.base import fold
+
+_SLOT = re.compile(r"\{([a-z0-9_]+)\}")
+#: relations whose object is an entity too (a ``text`` or ``category`` object is a value)
+_BETWEEN = ("in", "on", "at", "holds", "near", "child_of", "facing")
+
+
+def slot_name(kind: str) -> str:
+    """A type as a slot name: lower case, words joined by ``_`` ("wooden door" -> wooden_door)."""
+    return "_".join(re.findall(r"[a-z0-9]+", kind.lower())) or "thing"
+
+
+def categories(facts: Iterable[Any]) -> dict[str, str]:
+    """Entity -> its ``category`` fact, from facts (JSON triples or :class:`Fact`)."""
+    return {str(f[0]): str(f[2]) for f in facts if f[1] == "category" and f[2] and f[3]}
+
+
+def type_of(entity: str, known: dict[str, str]) -> str:
+    """The slot type of an entity: its category when the env gives one, else its name without a
+    trailing instance number."""
+    if entity in known:
+        return slot_name(known[entity])
+    return slot_name(re.sub(r"\s+\d+$", "", entity))
+
+
+def named(command: str, entities: Iterable[str]) -> list[str]:
+    """The entities a command names, longest names first, each span of the command used once
+    ("red key" before "key"), in the order they appear."""
+    spans: list[tuple[int, int, str]] = []
+    for e in sorted(set(entities), key=lambda e: (-len(e), e)):
+        for m in re.finditer(rf"\b{re.escape(e.lower())}\b", command.lower()):
+            if not any(s < m.end() and m.start() < t for s, t, _ in spans):
+                spans.append((m.start(), m.end(), e))
+    return [e for _, _, e in sorted(spans)]
+
+
+def _path(keys: list[Any]) -> list[int]:
+    """Indices of the steps on the loop-free path (the same cut as ``loop_free``)."""
+    path: list[tuple[Any, int]] = []
+    for i, key in enumerate(keys[:-1]):
+        for j, (k, _) in enumerate(path):
+            if k == key:
+                del path[j:]
+                break
+        path.append((key, i))
+    for j, (k, _) in enumerate(path):
+        if k == keys[-1]:
+            del path[j:]
+            break
+    return [i for _, i in path]
+
+
+def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
+    """The procedures of one verified success. ``trace`` is its observed steps in order, the reset
+    first: ``{"action", "facts"}`` each (``action`` None at the reset)."""
+    state: dict[Any, Any] = {}
+    keys, kinds, actions = [], [], []
+    known: dict[str, str] = {}
+    entities: set[str] = set()
+    for step in trace:
+        facts = [tuple(f) for f in step.get("facts") or []]
+        before = dict(state)
+        fold(state, facts)
+        known.update(categories(facts))
+        entities |= {str(f[0]) for f in facts if f[0] != "agent"}
+        entities |= {str(f[2]) for f in facts if f[1] in _BETWEEN and f[2]}
+        if step.get("action"):
+            actions.append(str(step["action"]))
+            moved = before.get(("agent", "where")) != state.get(("agent", "where"))
+            kinds.append("move" if moved else ("act" if before != state else "none"))
+        keys.append(frozenset(state.items()))
+    if not actions:
+        return []
+    path = _path(keys[: len(actions) + 1])
+    segments: list[list[str]] = []
+    run: list[str] = []
+    for n, i in enumerate(path):
+        if kinds[i] == "act":
+            if not run and n and kinds[path[n - 1]] == "move":
+                opener = actions[path[n - 1]]
+                if set(named(opener, entities)) & set(named(actions[i], entities)):
+                    run.append(opener)
+            run.append(actions[i])
+        else:
+            if run:
+                segments.append(run)
+            run = []
+    if run:
+        segments.append(run)
+    out = []
+    for seg in segments:
+        procedure = _template(seg, entities, known)
+        if procedure:
+            out.append(procedure)
+    return out
+
+
+def _template(commands: list[str], entities: set[str], known: dict[str, str]) -> Procedure | None:
+    if len(commands) < 2:
+        return None
+    slots: dict[str, str] = {}  # entity -> slot
+    steps = []
+    for command in commands:
+        out, at = "", 0
+        for entity in named(command, entities):
+            if entity not in slots:
+                base = type_of(entity, known)
+                taken = sum(s == base or s.startswith(base + "_") for s in slots.values())
+                slots[entity] = base if not taken else f"{base}_{taken + 1}"
+            m = re.compile(rf"\b{re.escape(entity.lower())}\b").search(command.lower(), at)
+            if m is None:  # pragma: no cover - named() found it in this command
+                raise AssertionError(f"{entity!r} not in {command!r}")
+            out += command[at : m.start()] + "{" + slots[entity] + "}"
+            at = m.end()
+        steps.append(out + command[at:])
+    if not slots:
+        return None
+    verbs = "+".join(c.split(" ", 1)[0] for c in commands)
+    return Procedure(f"{verbs} {', '.join(sorted(set(slots.values())))}", tuple(steps), tuple("" for _ in steps))
+
+
+def slots_of(steps: Iterable[str]) -> list[str]:
+    """The slots of a procedure's steps, in order of first use."""
+    out: list[str] = []
+    for step in steps:
+        out += [s for s in _SLOT.findall(step) if s not in out]
+    return out
+
+
+def slot_type(slot: str) -> str:
+    """The type a slot stands for: ``door`` for ``{door}`` and ``{door_2}``."""
+    return re.sub(r"_\d+$", "", slot)
+
+
+def ground(template: str, admissible: Iterable[str], bound: dict[str, str], fits: Any) -> list[dict[str, str]]:
+    """Every way ``template`` matches an admissible command: slot -> entity bindings that extend
+    ``bound`` and in which ``fits(entity, slot_type)`` holds for every new slot."""
+    pattern, seen = "", set()
+    at = 0
+    for m in _SLOT.finditer(template):
+        pattern += re.escape(template[at : m.start()])
+        slot = m.group(1)
+        if slot in bound:
+            pattern += re.escape(bound[slot])
+        elif slot in seen:
+            pattern += f"(?P={slot})"
+        else:
+            pattern += f"(?P<{slot}>.+?)"
+            seen.add(slot)
+        at = m.end()
+    regex = re.compile(pattern + re.escape(template[at:]))
+    out = []
+    for command in admissible:
+        m = regex.fullmatch(command)
+        if m and all(fits(value, slot_type(slot)) for slot, value in m.groupdict().items()):
+            out.append({**bound, **m.groupdict()})
+    return out
