@@ -152,9 +152,12 @@ class SceneGraph:
 
     def start_episode(self, episode: str) -> None:
         """In a world seen to start every episode anew, what the agent moved is back where it was
-        found (a belief at half confidence until it is seen); in one that persists, it stays."""
+        found (a belief at half confidence until it is seen); in one that persists, it stays, and
+        while the evidence is thin it stays too (what memory did before it learned this)."""
         self._taken = {}
-        if self.resets > self.persists:
+        # Twice the evidence, and at least two sightings: a world that persists but where others
+        # move things (a household stream's perturbation) can show one thing back where it was.
+        if self.resets >= 2 and self.resets > 2 * self.persists:
             for entity, (rel, found, _) in self.moved.items():
                 self._place(entity, found, rel, Belief(True, episode, 0, 0.5))
 

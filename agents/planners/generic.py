@@ -34,7 +34,7 @@ from engram.agents.planners.base import Decision, PlannerState
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
 from engram.memory.base import Recall
-from engram.memory.procedures import categories, ground, slot_type, slots_of, type_of
+from engram.memory.procedures import categories, ground, named, slot_type, slots_of, type_of
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "to", "of", "in", "on", "into", "and", "then", "it", "is", "with", "from",
@@ -77,11 +77,13 @@ class Episode:
         self.routes: dict[tuple[str, str], str] = {}
         self.tried: Counter[tuple[str, str]] = Counter()
         self.failed: set[tuple[str, str]] = set()
+        self.retry: set[tuple[str, str]] = set()  # failed here, but something here changed since
         self.dropped: set[str] = set()
         self.held: set[str] = set()
         self.where: dict[str, str] = {}  # entity -> holder or place last seen in
         #: entities last seen closed or locked (``open`` False, ``locked`` True): what may hide things
         self.shut: set[str] = set()
+        self.entities: set[str] = set()  # every thing the facts named
         self.visited: set[str] = set()
         #: verb (a command's first word) -> how its steps came out this episode
         self.verbs: dict[str, Counter[str]] = {}
@@ -92,6 +94,10 @@ class Episode:
         for i, entry in enumerate(history):
             before, held_before = here, set(self.held)
             for subject, relation, obj, value in entry.get("facts", []):
+                if subject != "agent":
+                    self.entities.add(subject)
+                if relation in ("in", "on", "at", "holds") and obj:
+                    self.entities.add(obj)
                 if subject == "agent" and relation == "at" and obj and value:
                     here = obj
                 elif subject == "agent" and relation == "holds" and obj:
@@ -114,8 +120,14 @@ class Episode:
                 if key in states:
                     self.loops.add((states[-1], action))
                 self.tried[(before, action)] += 1
+                self.retry.discard((before, action))
                 if entry.get("outcome") == Outcome.FAILURE:
                     self.failed.add((before, action))
+                elif entry.get("outcome") == Outcome.PROGRESS and here == before:
+                    # Something changed here: what failed before may work now (the other passkey
+                    # is out of the safe, so "insert passkey" is no longer ambiguous).
+                    self.retry |= {(p, a) for p, a in self.failed if p == here}
+                    self.failed = {(p, a) for p, a in self.failed if p != here}
                 if here != before and before:
                     self.routes[(before, action)] = here
                 lost = {t for t in held_before - self.held if any(t == x or t.startswith(x) for x in goal.targets)}
@@ -169,6 +181,8 @@ class GenericPlanner:
         goal = Goal.from_json(state.get("goal"))
         ep = Episode(state.get("history", []), goal)
         here = ep.here
+        self._entities = ep.entities | set(goal.targets)
+        self._names: dict[str, set[str]] = {}
         avoid = set(ep.dropped) | {a for (p, a) in ep.failed if p == here}
         for r in recall:
             if r.kind == "lookahead":
@@ -209,6 +223,15 @@ class GenericPlanner:
             return heading
         return self._explore(state, goal, ep, recall, routes, remembered, allowed)
 
+    def _mentions(self, command: str, name: str) -> bool:
+        """``command`` names the entity ``name``, not just its words: "take vanilla scented passkey"
+        does not name "passkey" when both are things of this world (the longest name wins)."""
+        if name not in self._entities:
+            return mentions(command, name)
+        if command not in self._names:
+            self._names[command] = set(named(command, self._entities))
+        return name in self._names[command]
+
     # -- 1. a verified case ------------------------------------------------------------------
     def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str]) -> Decision | None:
         goal = Goal.from_json(state.get("goal"))
@@ -244,9 +267,9 @@ class GenericPlanner:
         relation = between(goal.text, targets)
         best, key = None, (0, 0, 0, 0)
         for a in allowed:
-            n = sum(mentions(a, t) for t in targets)
+            n = sum(self._mentions(a, t) for t in targets)
             verb = a.split(" ", 1)[0]
-            if n < 2 or ep.tried[(ep.here, a)]:
+            if n < 2 or (ep.tried[(ep.here, a)] and (ep.here, a) not in ep.retry):
                 continue
             # The goal's own relation between its targets ("into", "on") in the command: that is
             # what the goal asks for, whatever the verb. Without it, a verb no verified success
@@ -295,7 +318,7 @@ class GenericPlanner:
                 bound = Procedure(str(c["name"]), tuple(steps), tuple(c["pre"])).bind(binding)
                 if bound[0] not in allowed or ep.tried[(ep.here, bound[0])] or (ep.state, bound[0]) in ep.loops:
                     continue
-                aimed = sum(any(mentions(b, t) for b in bound) for t in goal.targets)
+                aimed = sum(any(self._mentions(b, t) for b in bound) for t in goal.targets)
                 k = (aimed, int(c["support"]), r.score)
                 if aimed and k > key:
                     best, key = (c, steps, bound), k
@@ -348,14 +371,14 @@ class GenericPlanner:
                 return None
             # Here: open or search what holds it, then take it (commands that name the chain),
             # verbs that got tasks done first, never a verb that has changed nothing.
-            options = [a for name in chain for a in allowed if mentions(a, name) and not ep.tried[(ep.here, a)]
+            options = [a for name in chain for a in allowed if self._mentions(a, name) and not ep.tried[(ep.here, a)]
                        and (ep.state, a) not in ep.loops and not ep.idle(a)]  # fmt: skip
             if n > 0:
                 # A later target is where things go: prepare it (open it), never use it for
                 # something else (put another thing there), which only the goal's own step may do.
                 others = {e for e in where if e not in chain and e not in ep.held}
                 options = [a for a in options if a.split(" ", 1)[0] not in self.finishers
-                           and not any(mentions(a, e) for e in others)]  # fmt: skip
+                           and not any(self._mentions(a, e) for e in others)]  # fmt: skip
                 if self.useful:
                     options = [a for a in options if self.useful[a.split(" ", 1)[0]]] or options
             if options:
@@ -382,7 +405,7 @@ class GenericPlanner:
         holders = set(ep.where.values()) | {str(e) for r in recall if r.kind == "unexplored"
                                             for e in r.content.get("unexplored", [])}  # fmt: skip
         doors = {e for e in ep.shut if ep.where.get(e) == ep.here and e not in holders}
-        shut = [a for a in allowed if not ep.tried[(ep.here, a)] and any(mentions(a, e) for e in doors)]
+        shut = [a for a in allowed if not ep.tried[(ep.here, a)] and any(self._mentions(a, e) for e in doors)]
         if shut:
             return min(shut, key=lambda a: -self.useful[a.split(" ", 1)[0]]), f"{move!r} is shut"
         return None, ""
@@ -411,14 +434,14 @@ class GenericPlanner:
 
         def hides(a: str) -> bool:
             """It handles what may hide something: a thing shut, or one memory never looked into."""
-            return any(mentions(a, e) for e in (*unexplored, *ep.shut))
+            return any(self._mentions(a, e) for e in (*unexplored, *ep.shut))
 
         def pointless(a: str) -> int:
             """At a place memory has already seen, handling what it knows all about (neither the
             goal's nor hiding anything) finds nothing new."""
             if ep.here not in remembered or a.split(" ", 1)[0] in movers:
                 return 0
-            return int(not hides(a) and not any(mentions(a, t) for t in goal.targets))
+            return int(not hides(a) and not any(self._mentions(a, t) for t in goal.targets))
 
         def rank(i: int) -> tuple[int, ...]:
             a = allowed[i]
@@ -436,10 +459,14 @@ class GenericPlanner:
                 novelty = 2
             # Don't fiddle with what the goal needs: a command naming a held target, and nothing
             # else the goal names, can only lose it (drop it, eat it) or waste a step (examine).
-            risky = int(any(mentions(a, t) for t in held_targets) and sum(mentions(a, t) for t in goal.targets) < 2)
+            risky = int(
+                any(self._mentions(a, t) for t in held_targets) and sum(self._mentions(a, t) for t in goal.targets) < 2
+            )
             # Nor give away anything else held (put it down, eat it): it may be what opens the way
             # (a key); only a command that also names the goal's targets may use it.
-            spends = int(any(mentions(a, h) for h in ep.held) and not any(mentions(a, t) for t in goal.targets))
+            spends = int(
+                any(self._mentions(a, h) for h in ep.held) and not any(self._mentions(a, t) for t in goal.targets)
+            )
             looping = int((ep.state, a) in ep.loops)
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
             # Verbs that verified successes used go before verbs none ever needed (look, examine...).

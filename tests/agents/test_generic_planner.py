@@ -119,3 +119,20 @@ def test_a_case_about_other_things_is_not_followed_however_alike_its_words() -> 
     assert GenericPlanner().decide(state, [other]).subgoal != "follow a verified case"  # type: ignore[arg-type]
     same = Recall("episode", "episodic", {**content, "targets": ["key", "table"]}, "", 0.3)
     assert GenericPlanner().decide(state, [same]).subgoal == "follow a verified case"  # type: ignore[arg-type]
+
+
+def test_a_longer_name_is_another_thing_and_a_failure_may_be_retried_once_something_changed() -> None:
+    goal = Goal("Put the passkey into the safe.", "tw-custom", ("passkey", "safe")).to_json()
+    room = [*HALL, ["agent", "holds", "passkey", True], ["safe", "at", "hall", True], ["safe", "open", None, True],
+            ["vanilla passkey", "in", "safe", True]]  # fmt: skip
+    admissible = ["insert vanilla passkey into safe", "take vanilla passkey from safe", "insert passkey into safe"]
+    # "insert vanilla passkey into safe" names the safe and another passkey, not the goal's.
+    state = {**_state([(None, room, None)], admissible), "goal": goal}
+    assert GenericPlanner().decide(state, []).action == "insert passkey into safe"  # type: ignore[arg-type]
+    # It failed (the engine asked which passkey); once the other one is out, it is worth a retry.
+    out = [*room[:-1], ["agent", "holds", "vanilla passkey", True]]
+    history = [(None, room, None), ("insert passkey into safe", room, "failure")]
+    state = {**_state(history, admissible), "goal": goal}
+    assert GenericPlanner().decide(state, []).action != "insert passkey into safe"  # type: ignore[arg-type]
+    state = {**_state([*history, ("take vanilla passkey from safe", out, "progress")], admissible), "goal": goal}
+    assert GenericPlanner().decide(state, []).action == "insert passkey into safe"  # type: ignore[arg-type]

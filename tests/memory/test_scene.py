@@ -180,10 +180,14 @@ def test_a_world_seen_to_start_each_episode_anew_puts_back_what_the_agent_moved(
     resets.observe({"episode_id": "e1", "world_id": "w", "t": 1, "facts": [["apple", "on", "table", True]]})
     assert (g.resets, g.persists) == (1, 0)
     _episode(resets, 2, "table")
+    resets.observe({"episode_id": "e3", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    assert [r for _, r, _ in g.where("apple")] == ["box"]  # one sighting is thin evidence: not yet
+    resets.observe({"episode_id": "e3", "world_id": "w", "t": 1, "facts": [["apple", "on", "table", True]]})
+    _episode(resets, 4, "table")
     resets.save(tmp_path / "scene.sqlite")
     fresh = SceneGraphMemory()
     fresh.load(tmp_path / "scene.sqlite")
-    fresh.observe({"episode_id": "e3", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    fresh.observe({"episode_id": "e5", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
     assert [r for _, r, _ in fresh.graph("w").where("apple")] == ["table"]  # back where it is found
 
     persists = SceneGraphMemory()
