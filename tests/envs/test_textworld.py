@@ -11,6 +11,7 @@ import pytest
 from engram.agents.runner import run_games
 from engram.envs.core import Goal, Outcome
 from engram.envs.textworld_env import TextWorldEnv, TextWorldGameError, clean_text, find_games, game_info
+from engram.memory.skills import SkillMemory
 from engram.tools.replay import replay_run
 
 
@@ -100,3 +101,8 @@ def test_memory_shortens_the_later_quests_of_a_world(tw_stream: Path, tmp_path: 
         steps[memory] = [e["steps"] for e in summary["episodes"]]
     later = [i for i in range(len(games)) if game_info(games[i])["quest"] > 0]
     assert sum(steps["all"][i] for i in later) < sum(steps["none"][i] for i in later), steps
+    # TextWorld names no domain: its shortcuts were cut from the facts, typed by their categories.
+    skills = SkillMemory()
+    skills.load(tmp_path / "all" / "memory" / "skills.sqlite")
+    typed = [s.steps for s in skills.shortcuts.values() if "{receptacle}" in " ".join(s.steps)]
+    assert typed and all("{object}" in " ".join(t) or "{door}" in " ".join(t) for t in typed), skills.shortcuts
