@@ -4,23 +4,30 @@ It knows no domain. It reads the typed goal (text, targets), the facts, the admi
 the env's outcome of each step, and memory's recalls, and picks one admissible command per step:
 
 1. **Follow a verified case** (Memento, ExpRAG): a recalled successful episode whose task was the
-   same as this one is replayed command by command, each re-grounded to what is admissible now
-   (a command no longer offered is skipped; one that fails abandons the case).
+   same as this one (worded alike, about the same targets) is replayed command by command, each
+   re-grounded to what is admissible now (a command no longer offered is skipped; one that fails
+   abandons the case).
 2. **Do what the goal names**: a command that mentions the goal's targets (more of them, and more
-   of the goal's words, first) and has not failed or been tried from here already.
+   of the goal's words, first) and has not failed or been tried from here already. "Mentions" is
+   by entity: the longest name of a thing the facts know wins ("vanilla scented passkey" is not
+   "passkey").
+   **Or start a shortcut** mined from the facts of verified successes (:mod:`engram.memory.procedures`)
+   whose first step is admissible here and that handles a goal target.
 3. **Head for what memory has seen**: the first target not yet held whose place is known (from this
    episode's facts or from scene memory) is the destination; the route is a shortest path over the
-   ways between places this episode and memory's ``route`` recalls know. The holder a target was
-   seen in becomes a target itself (open it, take from it).
+   ways between places this episode and memory's ``route`` recalls know; a way that is shut now is
+   opened first. The holder a target was seen in becomes a target itself (open it, take from it).
 4. **Explore** only where memory has nothing: the command least tried from this place, preferring
-   commands that led somewhere new, then the goal's words, then the offered order rotated by the
-   seed so that episodes differ.
+   commands that led somewhere new, then the way toward what memory never looked into, then the
+   goal's words, then the offered order rotated by the seed so that episodes differ. At a place
+   memory has seen, handling what it knows all about comes last: only what is shut or unexplored
+   can surprise.
 
 Throughout it obeys memory's warnings: commands a ``lookahead`` recall rejects and commands that
 closed a ``warning`` (cycle) are avoided while anything else is possible; commands whose outcome
-was a failure here are not repeated; a command after which a held target was no longer held (a
-drop) is not taken again in the episode. With ``--memory none`` there are no recalls, and what is
-left (2 and 4, with the episode's own map for 3) is the plain explorer.
+was a failure here are not repeated until something here changes; a command after which a held
+target was no longer held (a drop) is not taken again in the episode. With ``--memory none`` there
+are no recalls, and what is left (2 and 4, with the episode's own map for 3) is the plain explorer.
 """
 
 from __future__ import annotations
