@@ -179,7 +179,7 @@ def ground(template: str, admissible: Iterable[str], bound: dict[str, str], fits
     regex = re.compile(pattern + re.escape(template[at:]))
     out = []
     for command in admissible:
-        m = regex.fullmatch(command)
-        if m and all(fits(value, slot_type(slot)) for slot, value in m.groupdict().items()):
-            out.append({**bound, **m.groupdict()})
+        hit = regex.fullmatch(command)
+        if hit and all(fits(value, slot_type(slot)) for slot, value in hit.groupdict().items()):
+            out.append({**bound, **hit.groupdict()})
     return out
