@@ -169,6 +169,9 @@ def run(
     llm_cache: Annotated[Path | None, typer.Option(help="LLM response cache (default RUN/llm_cache.sqlite)")] = None,
     llm_timeout: Annotated[float, typer.Option(help="LLM planner: seconds per attempt")] = 60.0,
     llm_retries: Annotated[int, typer.Option(help="LLM planner: retries on timeouts, 429 and 5xx")] = 3,
+    max_tokens: Annotated[
+        int, typer.Option(min=1, help="LLM planner: the answer's token limit (an answer cut off there is re-asked)")
+    ] = 300,
     temperature: Annotated[float, typer.Option(help="LLM planner: sampling temperature")] = 0.0,
     price_in: Annotated[float | None, typer.Option(help="Ledger: price per million prompt tokens")] = None,
     price_out: Annotated[float | None, typer.Option(help="Ledger: price per million completion tokens")] = None,
@@ -199,6 +202,7 @@ def run(
                 api_key_env=api_key_env,
                 timeout=llm_timeout,
                 max_retries=llm_retries,
+                max_tokens=max_tokens,
                 temperature=temperature,
                 budget=prompt_budget,
                 format=llm_format,

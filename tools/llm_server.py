@@ -32,6 +32,8 @@ class Reply:
     delay: float = 0.0  # seconds before answering (a timeout when longer than the client waits)
     body: str | None = None  # sent verbatim instead of a completion (a broken server)
     headers: dict[str, str] = field(default_factory=dict)
+    finish_reason: str | None = None  # default: "tool_calls" with tool calls, else "stop"; "length": cut off
+    reasoning: str | None = None  # a reasoning server's separate ``reasoning_content``
 
 
 Script = Callable[[dict[str, Any]], Reply]
@@ -155,6 +157,8 @@ class ScriptedLLMServer:
 
     def _completion(self, n: int, request: dict[str, Any], reply: Reply) -> dict[str, Any]:
         message: dict[str, Any] = {"role": "assistant", "content": reply.content}
+        if reply.reasoning is not None:
+            message["reasoning_content"] = reply.reasoning
         if reply.tool_calls:
             message["tool_calls"] = [
                 {
@@ -177,7 +181,11 @@ class ScriptedLLMServer:
             "created": int(time.time()),
             "model": request.get("model", self.model),
             "choices": [
-                {"index": 0, "message": message, "finish_reason": "tool_calls" if reply.tool_calls else "stop"}
+                {
+                    "index": 0,
+                    "message": message,
+                    "finish_reason": reply.finish_reason or ("tool_calls" if reply.tool_calls else "stop"),
+                }
             ],
             "usage": {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
         }

@@ -50,7 +50,8 @@ def _text(value: Any, limit: int = 2000) -> str:
 
 def json_objects(text: str) -> list[Any]:
     """Every top-level ``{...}`` in ``text`` that parses as JSON, in order (fences and prose around
-    them are ignored)."""
+    them are ignored). The objects *inside* one that does not parse are its parts, not answers: an
+    answer cut off after ``"args": {...}`` yields nothing, not its ``args``."""
     out: list[Any] = []
     decoder, i = json.JSONDecoder(), 0
     while True:
@@ -60,10 +61,59 @@ def json_objects(text: str) -> list[Any]:
         try:
             obj, end = decoder.raw_decode(text, i)
         except (json.JSONDecodeError, RecursionError):
-            i += 1
+            closed = _close_of(text, i)
+            if closed is None:
+                return out  # it never closes (the answer was cut off): all that follows is inside it
+            i = closed
             continue
         out.append(obj)
         i = end
+
+
+def _close_of(text: str, start: int) -> int | None:
+    """The index after the brace that closes the one at ``start`` (braces inside JSON strings do
+    not count), or None if it never closes."""
+    depth, quoted, escaped = 0, False, False
+    for j in range(start, len(text)):
+        ch = text[j]
+        if quoted:
+            escaped, quoted = (not escaped and ch == "\\"), quoted and (escaped or ch != '"')
+        elif ch == '"':
+            quoted = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if not depth:
+                return j + 1
+    return None
+
+
+#: a complete ``"action": "..."`` member (its string closed), wherever it stands
+_ACTION_FIELD = re.compile(r'"(?:action|command)"\s*:\s*"((?:[^"\\\n]|\\.)*)"')
+_THINK = re.compile(r"<think(?:ing)?>(.*?)(?:</think(?:ing)?>|\Z)", re.S | re.I)
+
+
+def split_reasoning(content: str | None) -> tuple[str, str]:
+    """A reasoning model's answer -> (the answer, its reasoning). ``<think>...</think>`` blocks are
+    reasoning (an unclosed one runs to the end: the model was still thinking when it stopped);
+    they are kept for the trace and never grounded: a command the model only considered is not
+    the one it chose."""
+    text = content or ""
+    thoughts = [m.group(1).strip() for m in _THINK.finditer(text)]
+    return _THINK.sub("", text).strip(), "\n\n".join(t for t in thoughts if t)
+
+
+def action_field(text: str) -> str | None:
+    """The value of the first complete ``"action"`` member in ``text``, or None."""
+    m = _ACTION_FIELD.search(text)
+    if not m:
+        return None
+    try:
+        value = json.loads(f'"{m.group(1)}"')
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _from_object(obj: dict[str, Any]) -> Choice:
@@ -85,8 +135,13 @@ def _from_object(obj: dict[str, Any]) -> Choice:
     return choice
 
 
-def parse_reply(content: str | None, tool_calls: list[dict[str, Any]] | None = None) -> Choice:
-    """The model's message -> a :class:`Choice`, or :class:`ReplyError` saying what is wrong."""
+def parse_reply(content: str | None, tool_calls: list[dict[str, Any]] | None = None, truncated: bool = False) -> Choice:
+    """The model's message -> a :class:`Choice`, or :class:`ReplyError` saying what is wrong.
+
+    ``truncated``: the server stopped it at the token limit (``finish_reason: length``). Then only
+    a complete JSON object, or a complete ``"action"`` member, is an answer: the rest of a cut-off
+    answer is half a thought (a rationale that names another command, a subgoal that says "look"),
+    and reading it as prose executed what the model never chose."""
     if tool_calls:
         call = tool_calls[0]
         name, raw = call.get("name"), call.get("arguments")
@@ -103,16 +158,24 @@ def parse_reply(content: str | None, tool_calls: list[dict[str, Any]] | None = N
         raise ReplyError(f"unknown tool {name!r}; call 'act' or 'use_skill'")
     text = content or ""
     if not text.strip():
-        raise ReplyError("the answer was empty")
+        raise ReplyError("the answer was cut off at the token limit before it said anything" if truncated
+                         else "the answer was empty")  # fmt: skip
     for obj in json_objects(text):
         if isinstance(obj, dict) and any(k in obj for k in ("action", "command", "skill", "skill_call")):
             return _from_object(obj)
     objects = json_objects(text)
     if objects and isinstance(objects[0], dict):
         return _from_object(objects[0])  # raises with the precise complaint
-    m = re.search(r"(?im)^\W*(?:action|command)\s*[:=]\s*(.+)$", text)
+    # The action member wins over any other text, complete or cut off after it.
+    action = action_field(text)
+    if action is not None:
+        return Choice(action=action, prose=text[:2000])
+    if truncated:
+        raise ReplyError("the answer was cut off at the token limit before its action was complete; "
+                         'answer with the JSON object alone, "action" first, briefly')  # fmt: skip
+    m = re.search(r"(?im)^\W*(?:action|command)\W*\s*[:=]\s*(.+)$", text)
     if m:
-        return Choice(action=m.group(1).strip().strip("`\"'"), prose=text[:2000])
+        return Choice(action=m.group(1).strip().rstrip(",").strip("`\"'"), prose=text[:2000])
     return Choice(prose=text[:4000])
 
 

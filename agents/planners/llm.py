@@ -37,6 +37,7 @@ from engram.agents.planners.grounding import (
     ground_prose,
     json_objects,
     parse_reply,
+    split_reasoning,
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
 from engram.agents.planners.prompt import build_decide_prompt, build_reask, build_reflect_prompt, message_tokens
@@ -122,8 +123,10 @@ class LLMConfig:
 class Call:
     """One model answer (or failure) with its ledger entry."""
 
-    content: str | None = None
+    content: str | None = None  # the answer, reasoning taken out
     tool_calls: list[dict[str, Any]] | None = None
+    finish_reason: str = ""  # "stop", "length" (cut off at max_tokens), "tool_calls", ...
+    reasoning: str = ""  # a reasoning model's thinking (reasoning_content, <think> blocks): trace only
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latency_s: float = 0.0
@@ -140,6 +143,8 @@ class Ledger:
     latency_s: float = 0.0
     cost: float = 0.0
     errors: list[str] = field(default_factory=list)
+    finish_reasons: list[str] = field(default_factory=list)
+    reasoning: list[str] = field(default_factory=list)
 
     def add(self, call: Call, config: LLMConfig) -> None:
         self.calls += 1
@@ -152,10 +157,25 @@ class Ledger:
             self.cost += call.completion_tokens * (config.price_out or 0.0) / 1e6
         if call.error:
             self.errors.append(call.error)
+        else:
+            self.finish_reasons.append(call.finish_reason)
+        if call.reasoning:
+            self.reasoning.append(call.reasoning)
 
 
-def _read_response(response: Any) -> tuple[str | None, list[dict[str, Any]], tuple[int, int]]:
-    """A chat completion (as JSON) -> content, tool calls, (prompt, completion) tokens.
+@dataclass
+class Reply:
+    """What one completion said."""
+
+    content: str | None
+    tool_calls: list[dict[str, Any]]
+    usage: tuple[int, int]  # (prompt, completion) tokens as the server reported them
+    finish_reason: str
+    reasoning: str
+
+
+def _read_response(response: Any) -> Reply:
+    """A chat completion (as JSON) -> content, tool calls, tokens, finish reason and reasoning.
 
     Servers send anything: no choices, a null message, numbers for text. Every shape that is not
     a usable completion raises ValueError with what was wrong."""
@@ -175,7 +195,14 @@ def _read_response(response: Any) -> tuple[str | None, list[dict[str, Any]], tup
         function = tc.get("function") if isinstance(tc, dict) else None
         if not isinstance(function, dict) or not isinstance(function.get("name"), str):
             raise ValueError("a tool call without a function name")
-        calls.append({"name": function["name"], "arguments": function.get("arguments")})
+        calls.append({"id": str(tc.get("id") or f"call_{len(calls)}"), "name": function["name"],
+                      "arguments": function.get("arguments")})  # fmt: skip
+    finish = choices[0].get("finish_reason")
+    # Reasoning servers put the thinking in its own field (vLLM, DeepSeek: reasoning_content;
+    # some: reasoning) or inline in <think> blocks; either way it is not the answer.
+    thought = message.get("reasoning_content") or message.get("reasoning")
+    answer, inline = split_reasoning(content) if content is not None else (None, "")
+    reasoning = "\n\n".join(t for t in (thought if isinstance(thought, str) else "", inline) if t)
     usage = response.get("usage")
     usage = usage if isinstance(usage, dict) else {}
 
@@ -183,7 +210,25 @@ def _read_response(response: Any) -> tuple[str | None, list[dict[str, Any]], tup
         value = usage.get(key)
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
-    return content, calls, (tokens("prompt_tokens"), tokens("completion_tokens"))
+    return Reply(answer, calls, (tokens("prompt_tokens"), tokens("completion_tokens")),
+                 finish if isinstance(finish, str) else "", reasoning)  # fmt: skip
+
+
+def _reask(call: Call, problem: str) -> list[dict[str, Any]]:
+    """The messages that put an unusable answer back to the model: its own turn as it came (tool
+    calls as tool calls, each answered by a ``tool`` message with the problem, which is what a
+    server's chat template expects after a call), or its text and a user message."""
+    if call.tool_calls:
+        calls = []
+        for tc in call.tool_calls:
+            arguments = tc["arguments"] if isinstance(tc["arguments"], str) else json.dumps(tc["arguments"])
+            calls.append({"id": tc["id"], "type": "function", "function": {"name": tc["name"], "arguments": arguments}})
+        answers = [{"role": "tool", "tool_call_id": tc["id"], "content": build_reask(problem)} for tc in calls]
+        return [{"role": "assistant", "content": call.content, "tool_calls": calls}, *answers]
+    return [
+        {"role": "assistant", "content": (call.content or "")[:2000]},
+        {"role": "user", "content": build_reask(problem)},
+    ]
 
 
 class LLMPlanner:
@@ -209,19 +254,20 @@ class LLMPlanner:
                                   timeout=config.timeout, max_retries=config.max_retries)  # fmt: skip
 
     # -- one call ----------------------------------------------------------------------------
-    def _request(self, messages: list[dict[str, Any]], tools: bool) -> dict[str, Any]:
+    def _request(self, messages: list[dict[str, Any]], tools: bool, skills: bool) -> dict[str, Any]:
         c = self.config
         request: dict[str, Any] = {"model": c.model, "messages": messages, "temperature": c.temperature,
                                    "max_tokens": c.max_tokens}  # fmt: skip
         if tools:
-            request["tools"], request["tool_choice"] = TOOLS, "auto"
+            # use_skill only with shortcuts on offer: a small model calls any tool it is shown.
+            request["tools"], request["tool_choice"] = (TOOLS if skills else TOOLS[:1]), "auto"
         elif c.format == "json":  # "text": the same instructions, for servers without JSON mode
             request["response_format"] = {"type": "json_object"}
         return request
 
-    def call(self, messages: list[dict[str, Any]], tools: bool = False) -> Call:
+    def call(self, messages: list[dict[str, Any]], tools: bool = False, skills: bool = False) -> Call:
         """Ask the model (or the cache). Endpoint failures come back as ``Call.error``, not raised."""
-        request = self._request(messages, tools)
+        request = self._request(messages, tools, skills)
         t0 = time.perf_counter()
         response = self.cache.get(request) if self.cache is not None else None
         cached = response is not None
@@ -241,10 +287,11 @@ class LLMPlanner:
             except Exception as exc:  # the endpoint's failure is data for this step, whatever its type
                 return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
         try:
-            content, calls, usage = _read_response(response)
+            reply = _read_response(response)
         except ValueError as exc:
             return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc})"[:500])
-        out = Call(content=content, tool_calls=calls or None, prompt_tokens=usage[0], completion_tokens=usage[1],
+        out = Call(content=reply.content, tool_calls=reply.tool_calls or None, finish_reason=reply.finish_reason,
+                   reasoning=reply.reasoning, prompt_tokens=reply.usage[0], completion_tokens=reply.usage[1],
                    latency_s=time.perf_counter() - t0, cached=cached)  # fmt: skip
         if self.cache is not None and not cached:
             self.cache.put(request, response)
@@ -260,7 +307,7 @@ class LLMPlanner:
         outcome, problem = "ok", ""
         decision: Decision | None = None
         for attempt in range(2):  # the first answer, then one re-ask with the error
-            call = self.call(messages, tools=c.format == "tools")
+            call = self.call(messages, tools=c.format == "tools", skills=bool(offered))
             ledger.add(call, c)
             if call.error:
                 problem = call.error
@@ -272,9 +319,7 @@ class LLMPlanner:
             except ReplyError as exc:
                 problem = str(exc)
                 ledger.errors.append(problem)
-                said = call.content if call.content is not None else json.dumps(call.tool_calls)
-                messages = [*prompt.messages, {"role": "assistant", "content": (said or "")[:2000]},
-                            {"role": "user", "content": build_reask(problem)}]  # fmt: skip
+                messages = [*prompt.messages, *_reask(call, problem)]
         if decision is None:
             outcome = "fallback"
             decision = self.fallback.decide(state, recall)
@@ -294,11 +339,13 @@ class LLMPlanner:
             "latency_s": round(ledger.latency_s, 6),
             "cost": round(ledger.cost, 8),
             "errors": ledger.errors,  # every endpoint failure and unusable answer, in order
+            "finish_reasons": ledger.finish_reasons,  # per call: "length" is an answer cut off at max_tokens
+            "reasoning": "\n\n".join(ledger.reasoning)[:4000],  # what a reasoning model thought; never grounded
         }
         return decision
 
     def _ground(self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]) -> tuple[Decision, bool]:
-        choice: Choice = parse_reply(call.content, call.tool_calls)
+        choice: Choice = parse_reply(call.content, call.tool_calls, truncated=call.finish_reason == "length")
         if choice.skill:
             skill = bind_skill(choice, offered, admissible)
             why = choice.rationale or f"shortcut {choice.skill!r}"

@@ -128,9 +128,10 @@ def test_run_with_the_llm_planner_against_an_openai_compatible_server(tmp_path: 
     with ScriptedLLMServer(model) as server:
         res = cli("run", "--planner", "llm", "--model", "local-model", "--base-url", server.url, "--limit", "1",
                       "--max-steps", "4", "--memory", "working", "--run-dir", str(tmp_path / "run"),
-                      "--price-in", "2.5", "--price-out", "10")  # fmt: skip
+                      "--price-in", "2.5", "--price-out", "10", "--max-tokens", "77")  # fmt: skip
         sent, url = list(server.requests), server.url
     assert res.returncode == 0, res.stderr + res.stdout
+    assert {r["max_tokens"] for r in sent} == {77}
     assert "model calls 5 (0 cached)" in res.stdout
     assert {r["model"] for r in sent} == {"local-model"} and len(sent) == 5
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())

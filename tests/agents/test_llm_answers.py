@@ -1,0 +1,106 @@
+"""Answers read the way real models write them: cut off at the token limit, with reasoning, as tool
+calls. Through the real ``openai`` client and the real ``LLMPlanner`` against the scripted loopback
+server; the first case replays an answer a real model (Gemma 3 270M) gave, recorded in
+``../shared/llm_real_answers/`` (read there, never copied into the repo)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("openai")
+
+from engram.agents.planners.generic import GenericPlanner
+from engram.agents.planners.grounding import json_objects
+from engram.agents.planners.llm import LLMConfig, LLMPlanner
+from engram.memory.base import Recall
+from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible, replies
+
+ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "llm_real_answers" / "answers.jsonl"
+
+
+def _state(admissible: list[str]) -> dict[str, Any]:
+    observation = {"text": "You are in the middle of a room.", "admissible": admissible}
+    return {"goal": {"text": "heat some cup and put it in fridge"}, "observation": observation, "history": []}
+
+
+def _decide(answers: list[Reply], admissible: list[str], recall: list[Recall] | None = None, **config: Any):
+    with ScriptedLLMServer(replies(answers)) as server:
+        planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, **config), GenericPlanner())
+        decision = planner.decide(_state(admissible), recall or [])  # type: ignore[arg-type]
+        return decision, list(server.requests)
+
+
+def test_a_real_answer_cut_off_at_the_token_limit_runs_its_action_not_its_rationale() -> None:
+    if not ANSWERS.exists():
+        pytest.skip(f"the recorded answers are not beside the checkout ({ANSWERS})")
+    records = [json.loads(line) for line in ANSWERS.read_text().splitlines()]
+    cut = next(r for r in records if r["run"] == "gemma-all" and r["finish_reason"] == "length"
+               and '"action": "go to cabinet 1"' in (r["content"] or ""))  # fmt: skip
+    assert '"rationale": "go to cabinet 10"' in cut["content"]  # the trap: a rationale naming another command
+    admissible = prompt_admissible(cut["request"])
+    decision, _ = _decide([Reply(content=cut["content"], finish_reason="length")], admissible)
+    assert decision.action == "go to cabinet 1"  # it executed "go to cabinet 10" before
+    assert decision.llm and decision.llm["outcome"] == "ok" and decision.llm["finish_reasons"] == ["length"]
+
+
+def test_a_cut_off_answer_without_a_complete_action_is_asked_again_never_read_as_prose() -> None:
+    admissible = ["go to cabinet 1", "go to cabinet 10", "look"]
+    cut = Reply(content='{"rationale": "I will go to cabinet 10 and look", "act', finish_reason="length")
+    decision, sent = _decide([cut, Reply(content='{"action": "go to cabinet 1"}')], admissible)
+    assert decision.action == "go to cabinet 1" and decision.llm and decision.llm["outcome"] == "reasked"
+    assert "cut off at the token limit" in decision.llm["errors"][0]
+    assert "cut off" in sent[1]["messages"][-1]["content"]
+    # Untruncated, the same words are prose a model meant: grounded as before.
+    decision, _ = _decide([Reply(content="go to cabinet 10")], admissible)
+    assert decision.action == "go to cabinet 10"
+
+
+def test_the_parts_of_a_broken_object_are_not_answers() -> None:
+    cut = '{"skill": "fetch {obj}", "args": {"obj": "pen 1"}, "rationale": "then go to dra'
+    assert json_objects(cut) == []  # it returned {"obj": "pen 1"} before
+    assert json_objects('say {hi} then {"action": "look"}') == [{"action": "look"}]
+    assert json_objects('{"action": "look", "note": "a } in a string"} {"b": 1}') == [
+        {"action": "look", "note": "a } in a string"},
+        {"b": 1},
+    ]
+
+
+def test_reasoning_is_kept_in_the_trace_and_never_grounded() -> None:
+    admissible = ["go to cabinet 1", "go to cabinet 10", "look"]
+    inline = Reply(content='<think>maybe go to cabinet 10? no.</think>\n{"action": "look"}')
+    decision, _ = _decide([inline], admissible)
+    assert decision.action == "look" and decision.llm and "cabinet 10" in decision.llm["reasoning"]
+    field = Reply(content='{"action": "go to cabinet 1"}', reasoning="cabinet 10 is closer, but 1 has cups")
+    decision, _ = _decide([field], admissible)
+    assert decision.action == "go to cabinet 1" and decision.llm and decision.llm["outcome"] == "ok"
+    assert "closer" in decision.llm["reasoning"]
+    # Still thinking when the limit came: no answer at all, so it is asked again (never "go to cabinet 10").
+    thinking = Reply(content="<think>I should go to cabinet 10 because", finish_reason="length")
+    decision, _ = _decide([thinking, Reply(content='{"action": "go to cabinet 1"}')], admissible)
+    assert decision.action == "go to cabinet 1" and decision.llm and decision.llm["outcome"] == "reasked"
+
+
+def test_tools_offer_use_skill_only_with_shortcuts_and_reask_with_tool_messages() -> None:
+    admissible = ["go to drawer 1", "go to drawer 2", "look"]
+    bad = Reply(tool_calls=[{"name": "act", "arguments": {"action": "fly away"}}])
+    decision, sent = _decide([bad, Reply(tool_calls=[{"name": "act", "arguments": {"action": "look"}}])],
+                             admissible, format="tools")  # fmt: skip
+    assert decision.action == "look" and decision.llm and decision.llm["outcome"] == "reasked"
+    assert [t["function"]["name"] for t in sent[0]["tools"]] == ["act"]  # no shortcut on offer
+    call, answer = sent[1]["messages"][-2:]
+    assert call["role"] == "assistant" and call["tool_calls"][0]["function"]["name"] == "act"
+    assert answer["role"] == "tool" and answer["tool_call_id"] == call["tool_calls"][0]["id"]
+    assert "fly away" in answer["content"] or "admissible" in answer["content"]
+    skill = Recall("skill", "skills", {"name": "open {d}", "steps": ["go to {d}"], "pre": [""]})
+    _, sent = _decide([Reply(tool_calls=[{"name": "act", "arguments": {"action": "look"}}])], admissible, [skill],
+                      format="tools")  # fmt: skip
+    assert [t["function"]["name"] for t in sent[0]["tools"]] == ["act", "use_skill"]
+
+
+def test_max_tokens_is_sent_as_configured() -> None:
+    _, sent = _decide([Reply(content='{"action": "look"}')], ["look"], max_tokens=64)
+    assert sent[0]["max_tokens"] == 64
