@@ -163,7 +163,11 @@ def run(
         "OPENAI_API_KEY"
     ),
     llm_format: Annotated[
-        str, typer.Option(help="LLM planner: json (JSON mode) | tools (tool calls) | text (JSON without JSON mode)")
+        str,
+        typer.Option(
+            help="LLM planner: json (JSON mode) | tools (tool calls) | text (JSON without JSON mode) | schema "
+            "(structured outputs: the action is an enum of the admissible commands)"
+        ),
     ] = "json",
     prompt_budget: Annotated[int, typer.Option(help="LLM planner: prompt tokens (tiktoken cl100k)")] = 2000,
     llm_cache: Annotated[Path | None, typer.Option(help="LLM response cache (default RUN/llm_cache.sqlite)")] = None,

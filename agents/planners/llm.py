@@ -42,6 +42,7 @@ from engram.agents.planners.grounding import (
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
 from engram.agents.planners.prompt import build_decide_prompt, build_reask, build_reflect_prompt, message_tokens
 from engram.memory.base import Recall
+from engram.memory.procedures import ground, slots_of
 
 #: the two tools offered in ``tools`` format
 TOOLS = [
@@ -81,6 +82,55 @@ TOOLS = [
 ]
 
 
+FORMATS = ("json", "tools", "text", "schema")
+#: the longest rationale or subgoal a schema answer may write: the action comes first and is short, so
+#: an answer cut off at max_tokens has its action already
+SCHEMA_TEXT_CHARS = 200
+
+
+def answer_schema(admissible: list[str], offered: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The JSON schema of a decision, sent as OpenAI structured outputs (``response_format:
+    json_schema``; llama.cpp's server compiles it to a grammar, vLLM to guided decoding): the action
+    is one of the admissible commands, or a skill is one of the shortcuts on offer with each
+    argument one of the values that make its first step admissible. Every answer that follows it
+    is admissible by construction."""
+    text = {"type": "string", "maxLength": SCHEMA_TEXT_CHARS}
+    act = {"type": "object", "properties": {"action": {"type": "string", "enum": list(admissible)},
+                                            "rationale": text, "subgoal": text},
+           "required": ["action"], "additionalProperties": False}  # fmt: skip
+    options = [act]
+    for name, content in offered.items():
+        values = skill_arguments(content, admissible)
+        if values is None:
+            continue  # its first step cannot start here: not on offer in this state
+        args = {
+            slot: ({"type": "string", "enum": sorted(v)} if v else {"type": "string"}) for slot, v in values.items()
+        }
+        options.append({"type": "object", "properties": {"skill": {"type": "string", "enum": [name]},
+                        "args": {"type": "object", "properties": args, "required": list(args),
+                                 "additionalProperties": False}, "rationale": text, "subgoal": text},
+                        "required": ["skill", "args"], "additionalProperties": False})  # fmt: skip
+    return options[0] if len(options) == 1 else {"anyOf": options}
+
+
+def skill_arguments(content: dict[str, Any], admissible: list[str]) -> dict[str, set[str]] | None:
+    """Per placeholder of a shortcut, the values that make its first step an admissible command
+    (empty: any value, for placeholders the first step does not use); None if none does."""
+    steps = [str(x) for x in content.get("steps", [])]
+    if not steps:
+        return None
+    named_kinds = content.get("slots") is None  # a domain's placeholders name the kind ({drawer}: "drawer 2")
+
+    def fits(entity: str, kind: str) -> bool:
+        return not named_kinds or kind in ("obj", "lamp") or entity.rsplit(" ", 1)[0] == kind
+
+    bindings = ground(steps[0], admissible, {}, fits)
+    if not bindings:
+        return None
+    slots = slots_of(steps)
+    return {slot: {b[slot] for b in bindings if slot in b} for slot in slots}
+
+
 class LLMConfigError(ValueError):
     """The LLM planner's configuration cannot work (no endpoint, no key, bad values)."""
 
@@ -95,7 +145,9 @@ class LLMConfig:
     temperature: float = 0.0
     max_tokens: int = 300
     budget: int = 2000  # prompt tokens (tiktoken cl100k)
-    format: str = "json"  # json (JSON mode) | tools (tool calls) | text (JSON asked for, no JSON mode)
+    #: json (JSON mode) | tools (tool calls) | text (JSON asked for, no JSON mode) | schema (structured
+    #: outputs: a JSON schema whose action is an enum of the admissible commands)
+    format: str = "json"
     cache: str | None = None  # SQLite response cache
     cache_only: bool = False  # replay: answer from the cache, never call the endpoint
     price_in: float | None = None  # per million prompt tokens
@@ -105,8 +157,8 @@ class LLMConfig:
     def __post_init__(self) -> None:
         if not self.model.strip():
             raise LLMConfigError("the LLM planner needs --model")
-        if self.format not in ("json", "tools", "text"):
-            raise LLMConfigError(f"unknown answer format {self.format!r}; choose json, tools or text")
+        if self.format not in FORMATS:
+            raise LLMConfigError(f"unknown answer format {self.format!r}; choose {', '.join(FORMATS)}")
         if self.budget < 200:
             raise LLMConfigError(f"a prompt budget of {self.budget} tokens cannot hold a task; use >= 200")
         if self.timeout <= 0 or self.max_retries < 0 or self.max_tokens <= 0:
@@ -254,20 +306,31 @@ class LLMPlanner:
                                   timeout=config.timeout, max_retries=config.max_retries)  # fmt: skip
 
     # -- one call ----------------------------------------------------------------------------
-    def _request(self, messages: list[dict[str, Any]], tools: bool, skills: bool) -> dict[str, Any]:
+    def _request(
+        self, messages: list[dict[str, Any]], tools: bool, skills: bool, schema: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         c = self.config
         request: dict[str, Any] = {"model": c.model, "messages": messages, "temperature": c.temperature,
                                    "max_tokens": c.max_tokens}  # fmt: skip
         if tools:
             # use_skill only with shortcuts on offer: a small model calls any tool it is shown.
             request["tools"], request["tool_choice"] = (TOOLS if skills else TOOLS[:1]), "auto"
-        elif c.format == "json":  # "text": the same instructions, for servers without JSON mode
+        elif schema is not None:
+            structured = {"name": "decision", "strict": True, "schema": schema}
+            request["response_format"] = {"type": "json_schema", "json_schema": structured}
+        elif c.format in ("json", "schema"):  # "text": the same instructions, for servers without JSON mode
             request["response_format"] = {"type": "json_object"}
         return request
 
-    def call(self, messages: list[dict[str, Any]], tools: bool = False, skills: bool = False) -> Call:
+    def call(
+        self,
+        messages: list[dict[str, Any]],
+        tools: bool = False,
+        skills: bool = False,
+        schema: dict[str, Any] | None = None,
+    ) -> Call:
         """Ask the model (or the cache). Endpoint failures come back as ``Call.error``, not raised."""
-        request = self._request(messages, tools, skills)
+        request = self._request(messages, tools, skills, schema)
         t0 = time.perf_counter()
         response = self.cache.get(request) if self.cache is not None else None
         cached = response is not None
@@ -304,10 +367,11 @@ class LLMPlanner:
         offered = {str(r.content["name"]): r.content for r in recall if r.kind == "skill" and "name" in r.content}
         prompt = build_decide_prompt(state, recall, c.budget, c.format)
         ledger, messages = Ledger(), list(prompt.messages)
+        schema = answer_schema(admissible, offered) if c.format == "schema" else None
         outcome, problem = "ok", ""
         decision: Decision | None = None
         for attempt in range(2):  # the first answer, then one re-ask with the error
-            call = self.call(messages, tools=c.format == "tools", skills=bool(offered))
+            call = self.call(messages, tools=c.format == "tools", skills=bool(offered), schema=schema)
             ledger.add(call, c)
             if call.error:
                 problem = call.error

@@ -104,3 +104,26 @@ def test_tools_offer_use_skill_only_with_shortcuts_and_reask_with_tool_messages(
 def test_max_tokens_is_sent_as_configured() -> None:
     _, sent = _decide([Reply(content='{"action": "look"}')], ["look"], max_tokens=64)
     assert sent[0]["max_tokens"] == 64
+
+
+def test_schema_format_sends_the_admissible_commands_and_shortcut_arguments_as_enums() -> None:
+    admissible = ["go to drawer 1", "go to drawer 2", "look"]
+    steps = ["go to {drawer}", "open {drawer}", "take {obj} from {drawer}"]
+    skill = Recall(
+        "skill", "skills", {"name": "fetch {obj} from {drawer}", "pre": ["", "", "hands empty"], "steps": steps}
+    )
+    closed = Recall("skill", "skills", {"name": "heat {obj}", "steps": ["go to {microwave}"], "pre": [""]})
+    call = {"skill": "fetch {obj} from {drawer}", "args": {"obj": "pen 1", "drawer": "drawer 2"}}
+    decision, sent = _decide([Reply(content=json.dumps(call))], admissible, [skill, closed], format="schema")
+    assert decision.skill and decision.skill["steps"][0] == "go to drawer 2"
+    fmt = sent[0]["response_format"]
+    assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
+    act, fetch = fmt["json_schema"]["schema"]["anyOf"]  # "heat" cannot start here: not offered
+    assert act["properties"]["action"]["enum"] == admissible and act["required"] == ["action"]
+    assert next(iter(act["properties"])) == "action"  # the action first: a cut-off answer has it already
+    assert fetch["properties"]["skill"]["enum"] == ["fetch {obj} from {drawer}"]
+    args = fetch["properties"]["args"]["properties"]
+    assert args["drawer"]["enum"] == ["drawer 1", "drawer 2"] and "enum" not in args["obj"]
+    # With nothing but commands on offer, the schema is the action object itself.
+    _, sent = _decide([Reply(content='{"action": "look"}')], admissible, format="schema")
+    assert sent[0]["response_format"]["json_schema"]["schema"]["properties"]["action"]["enum"] == admissible
