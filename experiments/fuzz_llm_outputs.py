@@ -120,6 +120,18 @@ def fuzz_reply(request: dict[str, Any], rng: random.Random) -> tuple[str, Reply]
         "http_429": lambda: Reply(status=429, content="rate limited", headers={"retry-after-ms": "1"}),
         "http_500": lambda: Reply(status=500, content="internal error", headers={"retry-after-ms": "1"}),
         "tip": lambda: Reply(content=rng.choice([json.dumps({"tip": words}), json.dumps({"tip": 3}), words])),
+        # cut off at the token limit (finish_reason "length"), with or without a complete action
+        "cut_off": lambda: Reply(content=valid[: rng.randrange(0, len(valid))], finish_reason="length"),
+        "cut_off_after_action": lambda: Reply(
+            content=f'{{"action": "{good}", "rationale": "{words}', finish_reason="length"
+        ),
+        "cut_off_args": lambda: Reply(
+            content=f'{{"skill": "x", "args": {{"obj": "{good}"}}, "rationale": "{words}', finish_reason="length"
+        ),
+        # reasoning models: thinking inline or in its own field, closed or still going
+        "think": lambda: Reply(content=f"<think>{words} {rng.choice(admissible)}</think>\n{valid}"),
+        "think_unclosed": lambda: Reply(content=f"<think>{words} {good}", finish_reason=rng.choice(["length", "stop"])),
+        "reasoning_field": lambda: Reply(content=rng.choice([valid, words, None]), reasoning=f"{words} {good}"),
     }
     # a tenth valid, so that episodes go somewhere; the rest spread over the failure kinds
     kind = "valid" if rng.random() < 0.1 else rng.choice([k for k in kinds if k != "valid"])
@@ -132,6 +144,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-steps", type=int, default=40)
     ap.add_argument("--memory", default="working,scene,skills")
+    ap.add_argument("--formats", default="json,tools,schema", help="answer formats, one per run in turn")
     ap.add_argument("--out", type=Path, default=None, help="keep the runs here (default: a temp dir)")
     args = ap.parse_args()
 
@@ -149,9 +162,11 @@ def main() -> None:
     outcomes: Counter[str] = Counter()
     t0 = time.perf_counter()
     with ScriptedLLMServer(script) as server:
-        config = LLMConfig(model="fuzz", base_url=server.url, timeout=5.0, max_retries=0, budget=1500)
+        formats = args.formats.split(",")
         chunk = 0
         while len(server.requests) < args.cases:
+            config = LLMConfig(model="fuzz", base_url=server.url, timeout=5.0, max_retries=0, budget=1500,
+                               format=formats[chunk % len(formats)])  # fmt: skip
             run_dir = out / f"run{chunk:03d}"
             try:
                 run_games(games, run_dir, planner="llm", memory=args.memory, max_steps=args.max_steps,
