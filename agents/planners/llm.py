@@ -242,7 +242,7 @@ def _read_response(response: Any) -> Reply:
     content = message.get("content")
     if content is not None and not isinstance(content, str):
         raise ValueError(f"the message content is {type(content).__name__}, not text")
-    calls = []
+    calls: list[dict[str, Any]] = []
     for tc in message.get("tool_calls") or []:
         function = tc.get("function") if isinstance(tc, dict) else None
         if not isinstance(function, dict) or not isinstance(function.get("name"), str):
