@@ -291,6 +291,9 @@ class LLMPlanner:
         self.rewrites = rewrites  # the env's domain says how a model may phrase its commands otherwise
         self.name = f"llm:{config.model}"
         self.cache = ResponseCache(config.cache) if config.cache else None
+        #: how the server takes a JSON schema: "openai" (response_format json_schema) or
+        #: "json_object" (llama-cpp-python's {"type": "json_object", "schema": ...}); None until known
+        self.schema_style: str | None = None
         self._client: Any = None
         if not config.cache_only:
             key = os.environ.get(config.api_key_env)
@@ -315,6 +318,8 @@ class LLMPlanner:
         if tools:
             # use_skill only with shortcuts on offer: a small model calls any tool it is shown.
             request["tools"], request["tool_choice"] = (TOOLS if skills else TOOLS[:1]), "auto"
+        elif schema is not None and self.schema_style == "json_object":
+            request["response_format"] = {"type": "json_object", "schema": schema}
         elif schema is not None:
             structured = {"name": "decision", "strict": True, "schema": schema}
             request["response_format"] = {"type": "json_schema", "json_schema": structured}
@@ -333,14 +338,24 @@ class LLMPlanner:
         request = self._request(messages, tools, skills, schema)
         t0 = time.perf_counter()
         response = self.cache.get(request) if self.cache is not None else None
+        if response is None and schema is not None and self.schema_style is None and self.cache is not None:
+            self.schema_style = "json_object"  # a replay of a run against llama-cpp-python's server
+            request = self._request(messages, tools, skills, schema)
+            response = self.cache.get(request)
+            if response is None:  # not a replay of that: find out from the server
+                self.schema_style = None
+                request = self._request(messages, tools, skills, schema)
         cached = response is not None
         if response is None:
             if self._client is None:
                 return Call(error=str(CacheMiss("no cached answer for this request (cache-only replay)")))
             import openai
 
+            if schema is not None and self.schema_style is None:
+                request, response = self._first_schema_call(request, messages, tools, skills, schema)
             try:
-                response = self._client.chat.completions.create(**request).model_dump(mode="json", warnings=False)
+                if response is None:
+                    response = self._client.chat.completions.create(**request).model_dump(mode="json", warnings=False)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 # Every later call would fail the same way: stop the run (its checkpoint keeps it) and say why.
                 raise LLMConfigError(
@@ -359,6 +374,29 @@ class LLMPlanner:
         if self.cache is not None and not cached:
             self.cache.put(request, response)
         return out
+
+    def _first_schema_call(
+        self, request: dict[str, Any], messages: list[dict[str, Any]], tools: bool, skills: bool, schema: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The first request with a schema also finds out how this server takes one. OpenAI's
+        ``json_schema`` form is the standard (the OpenAI API, vLLM, llama.cpp's own server);
+        llama-cpp-python's server refuses it (HTTP 500: "should be 'text' or 'json_object'") and
+        takes ``{"type": "json_object", "schema": ...}``. Sent once without the client's retries:
+        accepted, it is the answer; refused for that reason, the other form is used from then on;
+        any other failure goes to the ordinary call, retries and all."""
+        import openai
+
+        try:
+            once = self._client.with_options(max_retries=0).chat.completions.create(**request)
+            self.schema_style = "openai"
+            return request, once.model_dump(mode="json", warnings=False)
+        except openai.APIStatusError as exc:
+            if "json_object" in str(exc) or "json_schema" in str(exc):
+                self.schema_style = "json_object"
+                return self._request(messages, tools, skills, schema), None
+        except Exception:  # unreachable or slow: the ordinary call meets it again and records it
+            pass
+        return request, None
 
     # -- decide ------------------------------------------------------------------------------
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
@@ -406,6 +444,8 @@ class LLMPlanner:
             "finish_reasons": ledger.finish_reasons,  # per call: "length" is an answer cut off at max_tokens
             "reasoning": "\n\n".join(ledger.reasoning)[:4000],  # what a reasoning model thought; never grounded
         }
+        if schema is not None:
+            decision.llm["schema_style"] = self.schema_style  # how this server took the schema
         return decision
 
     def _ground(self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]) -> tuple[Decision, bool]:

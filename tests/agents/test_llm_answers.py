@@ -127,3 +127,26 @@ def test_schema_format_sends_the_admissible_commands_and_shortcut_arguments_as_e
     # With nothing but commands on offer, the schema is the action object itself.
     _, sent = _decide([Reply(content='{"action": "look"}')], admissible, format="schema")
     assert sent[0]["response_format"]["json_schema"]["schema"]["properties"]["action"]["enum"] == admissible
+
+
+def test_a_server_that_takes_schemas_its_own_way_is_asked_its_way_from_then_on() -> None:
+    """llama-cpp-python's server refuses OpenAI's ``json_schema`` form (HTTP 500, "should be 'text' or
+    'json_object'") and takes ``{"type": "json_object", "schema": ...}``: the planner finds out once."""
+
+    def llama_cpp_python(request: dict[str, Any]) -> Reply:
+        fmt = request["response_format"]
+        if fmt["type"] != "json_object":
+            return Reply(status=500, content="Input should be 'text' or 'json_object'")
+        assert fmt["schema"]["properties"]["action"]["enum"] == ["look", "go west"]
+        return Reply(content='{"action": "go west"}')
+
+    with ScriptedLLMServer(llama_cpp_python) as server:
+        planner = LLMPlanner(
+            LLMConfig(model="m", base_url=server.url, reflect=False, format="schema"), GenericPlanner()
+        )
+        first = planner.decide(_state(["look", "go west"]), [])  # type: ignore[arg-type]
+        second = planner.decide(_state(["look", "go west"]), [])  # type: ignore[arg-type]
+        sent = list(server.requests)
+    assert first.action == second.action == "go west"
+    assert first.llm and first.llm["outcome"] == "ok" and first.llm["schema_style"] == "json_object"
+    assert [r["response_format"]["type"] for r in sent] == ["json_schema", "json_object", "json_object"]

