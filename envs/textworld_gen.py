@@ -222,12 +222,26 @@ def seed_game(seed: int, cache: str | Path | None = None) -> Path:
     """One custom quest for an env that is given a seed and no games: world ``seed`` (the first
     map seed from there with a quest), its first quest, generated once into the cache
     (``$ENGRAM_CACHE/textworld``, default ``~/.cache/engram``) and reused after."""
+    import fcntl
     import os
 
     root = Path(cache or os.environ.get("ENGRAM_CACHE") or Path.home() / ".cache" / "engram") / "textworld"
     path = root / f"seed_{seed}" / "quest_00.z8"
     if path.exists() and path.with_suffix(".json").exists():
         return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # One maker per game: two processes that both found it missing (test workers sharing the cache)
+    # would each compile it and replace the files under the other's running engine.
+    with open(path.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (path.exists() and path.with_suffix(".json").exists()):
+            _make_seed_game(seed, path)
+    return path
+
+
+def _make_seed_game(seed: int, path: Path) -> None:
+    import os
+
     spec = StreamSpec(worlds=1, quests=1, seed=seed)
     map_seed = 0
     while not (quests := _quests(spec, map_seed)):
@@ -235,14 +249,12 @@ def seed_game(seed: int, cache: str | Path | None = None) -> Path:
     game = _custom_game(spec, map_seed, quests[0])
     game.metadata["engram"] = {"family": "tw-custom", "world_id": f"tw-custom-s{seed}-m{map_seed}", "quest": 0,
                                "settings": asdict(spec)}  # fmt: skip
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".tmp-{os.getpid()}"
     tmp.mkdir(exist_ok=True)
     _compile(game, tmp / path.name)
-    for made in tmp.iterdir():  # the .z8 and .json land together: readers never see half a game
+    for made in sorted(tmp.iterdir(), key=lambda p: p.suffix == ".json"):  # the .json last: it says "ready"
         made.replace(path.parent / made.name)
     tmp.rmdir()
-    return path
 
 
 def _compile(game: Any, path: Path) -> None:

@@ -46,7 +46,7 @@ def server() -> Iterator[ModelServer]:
 def _run(server: ModelServer, run_dir: Path, **config: Any) -> list[dict[str, Any]]:
     """One bundled game, 3 steps, memory on; every step as recorded."""
     model = "smollm2-tools" if config.get("format") == "tools" else "smollm2"
-    llm = LLMConfig(**{"model": model, "base_url": server.url, "max_tokens": 96, "timeout": 120.0,
+    llm = LLMConfig(**{"model": model, "base_url": server.url, "max_tokens": 96, "timeout": 60.0, "max_retries": 1,
                        "reflect": False, **config})  # fmt: skip
     game = find_games(default_games())[0]
     run_games([game], run_dir, planner="llm", memory="all", max_steps=3, llm=llm)

@@ -106,3 +106,22 @@ def test_memory_shortens_the_later_quests_of_a_world(tw_stream: Path, tmp_path: 
     skills.load(tmp_path / "all" / "memory" / "skills.sqlite")
     typed = [s.steps for s in skills.shortcuts.values() if "{receptacle}" in " ".join(s.steps)]
     assert typed and all("{object}" in " ".join(t) or "{door}" in " ".join(t) for t in typed), skills.shortcuts
+
+
+def test_two_processes_asking_for_one_seed_game_make_it_once(tmp_path: Path) -> None:
+    """Test workers (and runs) share the game cache: the second waits for the first's game
+    instead of compiling its own and replacing the files under a running engine."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from engram.envs.textworld_gen import seed_game; "
+            "p = seed_game(3, sys.argv[1]); print(p.stat().st_ino, p.stat().st_mtime_ns)")  # fmt: skip
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]  # fmt: skip
+    outs = [p.communicate(timeout=300)[0].split() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert outs[0] == outs[1]  # the same file, written once
+    env = TextWorldEnv(games=[tmp_path / "textworld" / "seed_3" / "quest_00.z8"])
+    obs, _ = env.reset(seed=0)
+    assert obs.admissible
+    env.close()
