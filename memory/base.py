@@ -186,19 +186,26 @@ def loop_free(keys: list[Any], actions: list[str]) -> list[str]:
     """``actions`` without the stretches that came back to a state already passed (``keys[i]`` is
     the state before ``actions[i]``, ``keys[-1]`` the final one): what a success really needed,
     with its detours (look, examine, open-then-close, drop-then-take) cut out."""
-    path: list[tuple[Any, str]] = []
-    for key, action in zip(keys, actions, strict=False):
-        for i, (k, _) in enumerate(path):
+    return [actions[i] for i in loop_free_steps(keys, len(actions))]
+
+
+def loop_free_steps(keys: list[Any], n: int) -> list[int]:
+    """The indices of :func:`loop_free`'s path among ``n`` steps (``keys[n]``, if there, is the
+    final state, which may close a loop too)."""
+    path: list[tuple[Any, int]] = []
+
+    def back_to(key: Any) -> None:
+        for j, (k, _) in enumerate(path):
             if k == key:
-                del path[i:]
-                break
-        path.append((key, action))
-    if len(keys) > len(actions):  # the final state may close a loop too
-        for i, (k, _) in enumerate(path):
-            if k == keys[len(actions)]:
-                del path[i:]
-                break
-    return [a for _, a in path]
+                del path[j:]
+                return
+
+    for i, key in enumerate(keys[:n]):
+        back_to(key)
+        path.append((key, i))
+    if len(keys) > n:
+        back_to(keys[n])
+    return [i for _, i in path]
 
 
 def episode_key(episode: dict[str, Any]) -> str:

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from engram.envs.domain import Procedure
-from engram.memory.base import fold
+from engram.memory.base import fold, loop_free_steps
 
 _SLOT = re.compile(r"\{([a-z0-9_]+)\}")
 #: relations whose object is an entity too (a ``text`` or ``category`` object is a value)
@@ -62,22 +62,6 @@ def named(command: str, entities: Iterable[str]) -> list[str]:
     return [e for _, _, e in sorted(spans)]
 
 
-def _path(keys: list[Any]) -> list[int]:
-    """Indices of the steps on the loop-free path (the same cut as ``loop_free``)."""
-    path: list[tuple[Any, int]] = []
-    for i, key in enumerate(keys[:-1]):
-        for j, (k, _) in enumerate(path):
-            if k == key:
-                del path[j:]
-                break
-        path.append((key, i))
-    for j, (k, _) in enumerate(path):
-        if k == keys[-1]:
-            del path[j:]
-            break
-    return [i for _, i in path]
-
-
 def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
     """The procedures of one verified success. ``trace`` is its observed steps in order, the reset
     first: ``{"action", "facts"}`` each (``action`` None at the reset)."""
@@ -99,7 +83,7 @@ def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
         keys.append(frozenset(state.items()))
     if not actions:
         return []
-    path = _path(keys[: len(actions) + 1])
+    path = loop_free_steps(keys, len(actions))
     segments: list[list[str]] = []
     run: list[str] = []
     for n, i in enumerate(path):

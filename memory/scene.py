@@ -121,8 +121,7 @@ class SceneGraph:
             elif f.relation == "holds" and f.object:
                 self._node(f.object)
                 if f.value and f.object not in self._taken:
-                    self._taken[f.object] = next(((a["rel"], d) for _, d, a in self.g.out_edges(f.object, data=True)
-                                                  if a["rel"] in LOCATION), ("", ""))  # fmt: skip
+                    self._taken[f.object] = self._holder(f.object) or ("", "")
                 if f.value:
                     self._place("agent", None, "holds", seen)  # one hand: drop any older holds
                     self._place(f.object, None, "in", seen)  # no longer in a receptacle
@@ -145,7 +144,7 @@ class SceneGraph:
     def end_episode(self) -> None:
         """Remember where what the agent moved was found and where it was left."""
         for entity, (rel, found) in self._taken.items():
-            left = next((d for _, d, a in self.g.out_edges(entity, data=True) if a["rel"] in LOCATION), "")
+            left = (self._holder(entity) or ("", ""))[1]
             if found and left and left != found:
                 self.moved[entity] = (rel, found, left)
         self._taken = {}
@@ -185,16 +184,22 @@ class SceneGraph:
         ]
         return sorted(hits, key=lambda h: (-h[2].confidence, -h[2].step, h[0]))
 
+    def _holder(self, entity: str) -> tuple[str, str] | None:
+        """``(relation, what holds it)`` as memory believes, or None."""
+        if entity not in self.g:
+            return None
+        return next(((a["rel"], d) for _, d, a in self.g.out_edges(entity, data=True) if a["rel"] in LOCATION), None)
+
     def place_of(self, entity: str) -> str:
         """The place (room, cell) an entity is believed to be at, following what holds it: the
         latchkey in the box on the table at the kitchen is at the kitchen. "" when unknown."""
         seen = set()
         while entity not in seen:
             seen.add(entity)
-            edges = [(d, a["rel"]) for _, d, a in self.g.out_edges(entity, data=True) if a["rel"] in LOCATION]
-            if not edges:
+            held = self._holder(entity)
+            if held is None:
                 return entity if self.g.nodes.get(entity, {}).get("category") == "place" else ""
-            holder, rel = edges[0]
+            rel, holder = held
             if rel == "at":
                 return holder
             entity = holder
