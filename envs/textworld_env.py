@@ -39,6 +39,31 @@ _LOOKING = ("look", "examine", "inventory", "read")
 _BANNER = re.compile(r"^[\s$_|\\/<>()=-]*$")
 
 
+#: the longest command Jericho takes whole (it cuts the rest off, with a warning)
+MAX_COMMAND_BYTES = 190
+
+
+def typeable(action: str) -> tuple[str, str]:
+    """``(command, "")``: the command as the z-machine is given it (whitespace runs made one space), or
+    ``("", why)`` when it must not be given at all.
+
+    Why: Jericho's frotz runs in this process and trusts its input. Measured on textworld games:
+    random printable strings (tabs, form feeds, newlines inside a command) crashed the process with
+    a segfault in 5 of 6 runs of 200 commands, and a backslash (frotz's escape for its own
+    ``\\help`` commands) made it wait for input forever. A model, a fuzzer or gymnasium's
+    ``check_env`` (which steps with ``action_space.sample()``) all send such strings. Printable
+    ASCII without a backslash, up to ``MAX_COMMAND_BYTES``: 1,796 random commands with no fault."""
+    command = " ".join(action.split())
+    if not command:
+        return "", "it is empty"
+    bad = sorted({c for c in command if not (" " <= c <= "~") or c == "\\"})
+    if bad:
+        return "", f"it has characters a text game cannot be typed ({', '.join(repr(c) for c in bad[:5])})"
+    if len(command) > MAX_COMMAND_BYTES:
+        return "", f"it is longer than {MAX_COMMAND_BYTES} characters"
+    return command, ""
+
+
 class TextWorldGameError(ValueError):
     """A path that is not a playable textworld game, with what is wrong."""
 
@@ -196,13 +221,17 @@ class TextWorldEnv(gym.Env[Observation, str]):
         if self._state is None:
             raise RuntimeError("step() before reset()")
         score = int(self._state.get("score") or 0)
-        state, _, done = self._env.step(action)
+        typed, problem = typeable(action)
+        if problem:  # never reaches the engine: the state is unchanged and the step says why
+            obs = self._observation(self._state, Outcome.FAILURE, text=f"The game cannot take this command: {problem}.")
+            return obs, 0.0, False, False, copy.deepcopy(obs.info)
+        state, _, done = self._env.step(typed)
         self._state = state
         # The engine's state, stringified once per step: the outcome compares it with the last one.
         before, self._fact_keys = self._fact_keys, frozenset(str(p) for p in state["facts"])
         if self._fact_keys != before:
             outcome = Outcome.PROGRESS
-        elif action.split(" ", 1)[0] in _LOOKING:
+        elif typed.split(" ", 1)[0] in _LOOKING:
             outcome = Outcome.NO_EFFECT
         else:
             outcome = Outcome.FAILURE
@@ -221,12 +250,13 @@ class TextWorldEnv(gym.Env[Observation, str]):
         self._env = textworld.start(str(path), request_infos=infos)
         self._loaded = path
 
-    def _observation(self, state: Any, outcome: Outcome) -> Observation:
+    def _observation(self, state: Any, outcome: Outcome, text: str | None = None) -> Observation:
         info = {"goal": self._goal, "world_id": self._world, "won": bool(state.get("won")),
                 "lost": bool(state.get("lost")), "outcome": str(outcome), "game": str(self._loaded),
                 "score": int(state.get("score") or 0)}  # fmt: skip
         admissible = sorted(str(c) for c in state.get("admissible_commands") or [])
-        self._last = Observation(clean_text(str(state.get("feedback") or "")), perceived(list(state["facts"])),
+        text = text if text is not None else clean_text(str(state.get("feedback") or ""))
+        self._last = Observation(text, perceived(list(state["facts"])),
                                  admissible, info=info)  # fmt: skip
         return self._last
 

@@ -171,7 +171,10 @@ def run(
     ] = "json",
     prompt_budget: Annotated[int, typer.Option(help="LLM planner: prompt tokens (tiktoken cl100k)")] = 2000,
     llm_cache: Annotated[Path | None, typer.Option(help="LLM response cache (default RUN/llm_cache.sqlite)")] = None,
-    llm_timeout: Annotated[float, typer.Option(help="LLM planner: seconds per attempt")] = 60.0,
+    llm_timeout: Annotated[
+        float | None,
+        typer.Option(help="LLM planner: seconds per attempt (default: 4x the slowest answer so far, 30-600 s)"),
+    ] = None,
     llm_retries: Annotated[int, typer.Option(help="LLM planner: retries on timeouts, 429 and 5xx")] = 3,
     max_tokens: Annotated[
         int, typer.Option(min=1, help="LLM planner: the answer's token limit (an answer cut off there is re-asked)")

@@ -4,7 +4,8 @@ One decision, end to end:
 
 1. the prompt is built from the Recall list under a token budget (:mod:`.prompt`);
 2. the model is asked through the real ``openai`` client, whose own retry (exponential backoff,
-   honouring ``retry-after``) covers timeouts, 429 and 5xx; answers are cached in SQLite keyed by
+   honouring ``retry-after``) covers timeouts, 429 and 5xx (each attempt's timeout sized from the
+   model's measured latency unless fixed, :mod:`.llm_timeout`); answers are cached in SQLite keyed by
    the full request (:mod:`.llm_cache`), so a recorded run replays exactly with no model;
 3. the answer is parsed (JSON object or tool call) and grounded to an admissible command
    (:mod:`.grounding`): used as is, repaired when unambiguous, otherwise the model is re-asked
@@ -40,6 +41,7 @@ from engram.agents.planners.grounding import (
     split_reasoning,
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
+from engram.agents.planners.llm_timeout import LatencyTimeout
 from engram.agents.planners.prompt import build_decide_prompt, build_reask, build_reflect_prompt, message_tokens
 from engram.memory.base import Recall
 from engram.memory.procedures import ground, slots_of
@@ -140,7 +142,8 @@ class LLMConfig:
     model: str
     base_url: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
-    timeout: float = 60.0  # seconds per attempt
+    #: seconds per attempt; None: sized from the model's measured latency (see llm_timeout)
+    timeout: float | None = None
     max_retries: int = 3  # the client's retries on timeouts, connection errors, 408/409/429/5xx
     temperature: float = 0.0
     max_tokens: int = 300
@@ -161,7 +164,7 @@ class LLMConfig:
             raise LLMConfigError(f"unknown answer format {self.format!r}; choose {', '.join(FORMATS)}")
         if self.budget < 200:
             raise LLMConfigError(f"a prompt budget of {self.budget} tokens cannot hold a task; use >= 200")
-        if self.timeout <= 0 or self.max_retries < 0 or self.max_tokens <= 0:
+        if (self.timeout is not None and self.timeout <= 0) or self.max_retries < 0 or self.max_tokens <= 0:
             raise LLMConfigError("timeout and max_tokens must be positive, max_retries >= 0")
         if self.cache_only and not self.cache:
             raise LLMConfigError("cache-only (replay) needs a response cache")
@@ -294,6 +297,7 @@ class LLMPlanner:
         #: how the server takes a JSON schema: "openai" (response_format json_schema) or
         #: "json_object" (llama-cpp-python's {"type": "json_object", "schema": ...}); None until known
         self.schema_style: str | None = None
+        self.timeouts = LatencyTimeout(fixed=config.timeout)
         self._client: Any = None
         if not config.cache_only:
             key = os.environ.get(config.api_key_env)
@@ -306,7 +310,7 @@ class LLMPlanner:
 
             # Local servers (vLLM, Ollama, LM Studio) accept any key; the client insists on one.
             self._client = OpenAI(api_key=key or "not-needed", base_url=config.base_url,
-                                  timeout=config.timeout, max_retries=config.max_retries)  # fmt: skip
+                                  timeout=self.timeouts.current(), max_retries=config.max_retries)  # fmt: skip
 
     # -- one call ----------------------------------------------------------------------------
     def _request(
@@ -355,7 +359,8 @@ class LLMPlanner:
                 request, response = self._first_schema_call(request, messages, tools, skills, schema)
             try:
                 if response is None:
-                    response = self._client.chat.completions.create(**request).model_dump(mode="json", warnings=False)
+                    answer = self._client.chat.completions.create(**request, timeout=self.timeouts.current())
+                    response = answer.model_dump(mode="json", warnings=False)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 # Every later call would fail the same way: stop the run (its checkpoint keeps it) and say why.
                 raise LLMConfigError(
@@ -363,6 +368,8 @@ class LLMPlanner:
                     f"base URL {self.config.base_url or 'api.openai.com'}): {exc}"
                 ) from exc
             except Exception as exc:  # the endpoint's failure is data for this step, whatever its type
+                if isinstance(exc, openai.APITimeoutError):
+                    self.timeouts.timed_out()
                 return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
         try:
             reply = _read_response(response)
@@ -371,8 +378,10 @@ class LLMPlanner:
         out = Call(content=reply.content, tool_calls=reply.tool_calls or None, finish_reason=reply.finish_reason,
                    reasoning=reply.reasoning, prompt_tokens=reply.usage[0], completion_tokens=reply.usage[1],
                    latency_s=time.perf_counter() - t0, cached=cached)  # fmt: skip
-        if self.cache is not None and not cached:
-            self.cache.put(request, response)
+        if not cached:
+            self.timeouts.answered(out.latency_s)
+            if self.cache is not None:
+                self.cache.put(request, response)
         return out
 
     def _first_schema_call(
@@ -387,7 +396,8 @@ class LLMPlanner:
         import openai
 
         try:
-            once = self._client.with_options(max_retries=0).chat.completions.create(**request)
+            client = self._client.with_options(max_retries=0)
+            once = client.chat.completions.create(**request, timeout=self.timeouts.current())
             self.schema_style = "openai"
             return request, once.model_dump(mode="json", warnings=False)
         except openai.APIStatusError as exc:
@@ -407,6 +417,7 @@ class LLMPlanner:
         ledger, messages = Ledger(), list(prompt.messages)
         schema = answer_schema(admissible, offered) if c.format == "schema" else None
         outcome, problem = "ok", ""
+        timeout_s = self.timeouts.current()
         decision: Decision | None = None
         for attempt in range(2):  # the first answer, then one re-ask with the error
             call = self.call(messages, tools=c.format == "tools", skills=bool(offered), schema=schema)
@@ -439,6 +450,7 @@ class LLMPlanner:
             "over_budget": prompt.over_budget,
             "dropped": prompt.dropped,
             "latency_s": round(ledger.latency_s, 6),
+            "timeout_s": round(timeout_s, 1),  # what this step's first call was allowed
             "cost": round(ledger.cost, 8),
             "errors": ledger.errors,  # every endpoint failure and unusable answer, in order
             "finish_reasons": ledger.finish_reasons,  # per call: "length" is an answer cut off at max_tokens

@@ -150,3 +150,54 @@ def test_a_server_that_takes_schemas_its_own_way_is_asked_its_way_from_then_on()
     assert first.action == second.action == "go west"
     assert first.llm and first.llm["outcome"] == "ok" and first.llm["schema_style"] == "json_object"
     assert [r["response_format"]["type"] for r in sent] == ["json_schema", "json_object", "json_object"]
+
+
+def test_the_timeout_is_sized_from_the_models_measured_latency_unless_fixed() -> None:
+    from engram.agents.planners.llm_timeout import LatencyTimeout
+
+    admissible = ["go to cabinet 1", "look"]
+    answer = Reply(content='{"action": "look"}', delay=0.2)
+    slow = Reply(content='{"action": "look"}', delay=2.0)
+    with ScriptedLLMServer(replies([answer, slow])) as server:
+        planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, max_retries=0), GenericPlanner())
+        assert (
+            planner.timeouts.current() == 300.0
+        )  # nothing measured yet: room for a model that loads on its first call
+        planner.timeouts = LatencyTimeout(first=300.0, floor=0.5, factor=4.0)  # test-sized bounds, same rule
+        first = planner.decide(_state(admissible), [])  # type: ignore[arg-type]
+        assert first.llm and first.llm["outcome"] == "ok" and first.llm["timeout_s"] == 300.0
+        # 4x the slowest answer (0.2 s and the round trip): well under the 2 s a slow answer now takes.
+        assert 0.8 <= planner.timeouts.current() < 2.0
+        second = planner.decide(_state(admissible), [])  # type: ignore[arg-type]
+        assert second.llm and second.llm["outcome"] == "fallback"
+        assert "Timeout" in second.llm["errors"][0]  # cut off at the sized timeout, recorded as data
+        assert planner.timeouts.current() >= 1.6  # each timeout doubles the next wait
+    # A fixed --llm-timeout is never resized.
+    fixed = LatencyTimeout(fixed=60.0)
+    fixed.answered(100.0)
+    fixed.timed_out()
+    assert fixed.current() == 60.0
+    with pytest.raises(ValueError):
+        LatencyTimeout(fixed=0.0)
+
+
+def test_the_real_model_study_runs_against_any_openai_compatible_server(tmp_path: Path) -> None:
+    """``experiments/real_model.py --base-url``: the study a user points at a bigger model, here at
+    the scripted server answering each prompt's first admissible command."""
+    from engram.experiments.real_model import main, report
+
+    def first_admissible(request: dict[str, Any]) -> Reply:
+        return Reply(content=json.dumps({"action": prompt_admissible(request)[0]}))
+
+    with ScriptedLLMServer(first_admissible) as server:
+        argv = ["--base-url", server.url, "--model", "m", "--formats", "json,schema", "--memory", "none",
+                "--sources", "bundled,babyai", "--max-steps", "2", "--out", str(tmp_path)]  # fmt: skip
+        rows = main(argv)
+    assert [(fmt, memory) for fmt, memory, _ in rows] == [("json", "none"), ("schema", "none")]
+    for _, _, tally in rows:
+        assert tally.sources == ["bundled", "babyai-GoToRedBall"] and tally.episodes == 2
+        assert tally.decisions == tally.steps == 4 and tally.outcomes == {"ok": 4}
+        assert len(tally.latencies) + tally.cache_hits == 4 and tally.prompt_tokens > 0
+    lines = report(rows)
+    assert lines[-1] == "real_model: format=schema memory=none decisions=4 ok=4 admissible_as_written=1.000"
+    assert (tmp_path / "schema-none" / "bundled" / "llm_cache.sqlite").exists()  # a re-run costs no model time

@@ -13,6 +13,7 @@ CI sets ``ENGRAM_REQUIRE_REAL_MODEL=1``, which turns that skip into a failure.
 from __future__ import annotations
 
 import os
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,15 +45,28 @@ def server() -> Iterator[ModelServer]:
 
 
 def _run(server: ModelServer, run_dir: Path, **config: Any) -> list[dict[str, Any]]:
-    """One bundled game, 3 steps, memory on; every step as recorded."""
+    """One bundled game, 2 steps, memory on; every step as recorded."""
     model = "smollm2-tools" if config.get("format") == "tools" else "smollm2"
-    llm = LLMConfig(**{"model": model, "base_url": server.url, "max_tokens": 96, "timeout": 60.0, "max_retries": 1,
-                       "reflect": False, **config})  # fmt: skip
+    llm = LLMConfig(**{"model": model, "base_url": server.url, "max_tokens": 96, "max_retries": 1, "reflect": False,
+                       **config})  # fmt: skip
     game = find_games(default_games())[0]
-    run_games([game], run_dir, planner="llm", memory="all", max_steps=3, llm=llm)
+    run_games([game], run_dir, planner="llm", memory="all", max_steps=2, llm=llm)
     run = RunDir(run_dir)
     (eid,) = run.episode_ids()
     return run.steps(eid)
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[str, Path]:
+    """Run directories by answer format, made on first use: the replay test re-runs the json one."""
+    return {}
+
+
+def _format_run(server: ModelServer, runs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, fmt: str) -> Path:
+    if fmt not in runs:
+        runs[fmt] = tmp_path_factory.mktemp("real") / fmt
+        _run(server, runs[fmt], format=fmt)
+    return runs[fmt]
 
 
 def _calls(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -61,9 +75,11 @@ def _calls(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("fmt", ["json", "schema", "tools"])
 def test_a_real_model_answers_in_every_format_and_only_admissible_commands_run(
-    server: ModelServer, tmp_path: Path, fmt: str
+    server: ModelServer, runs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, fmt: str
 ) -> None:
-    steps = _run(server, tmp_path / fmt, format=fmt)
+    run = RunDir(_format_run(server, runs, tmp_path_factory, fmt))
+    (eid,) = run.episode_ids()
+    steps = run.steps(eid)
     assert steps and all(s["executed"] for s in steps)  # every action was admissible where it ran
     calls = _calls(steps)
     assert calls and all(c["prompt_tokens"] > 0 and c["completion_tokens"] > 0 for c in calls)  # usage reported
@@ -73,6 +89,8 @@ def test_a_real_model_answers_in_every_format_and_only_admissible_commands_run(
         # came, never repaired, re-asked or decided offline.
         assert {c["outcome"] for c in calls} == {"ok"}, [c["errors"] for c in calls]
         assert {c.get("schema_style") for c in calls} == {"json_object"}  # llama-cpp-python's dialect
+    # No --llm-timeout: the first call may wait 300 s (loading), the next 4x the slowest answer so far.
+    assert calls[0]["timeout_s"] == 300.0 and 30.0 <= calls[-1]["timeout_s"] < 300.0
 
 
 def test_an_answer_cut_off_at_the_token_limit_is_known_as_cut_off(server: ModelServer, tmp_path: Path) -> None:
@@ -85,14 +103,16 @@ def test_an_answer_cut_off_at_the_token_limit_is_known_as_cut_off(server: ModelS
             assert c["outcome"] != "repaired"  # a cut-off answer is never salvaged from its other text
 
 
-def test_a_real_run_replays_from_its_cache_with_the_server_gone(tmp_path: Path) -> None:
+def test_a_real_run_replays_from_its_cache_with_the_server_gone(
+    server: ModelServer, runs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    live = _format_run(server, runs, tmp_path_factory, "json")
+    url = server.url
+    server.stop()
     try:
-        with ModelServer() as live:
-            _run(live, tmp_path / "live", format="json")
-    except ModelServerError as exc:
-        if os.environ.get("ENGRAM_REQUIRE_REAL_MODEL"):
-            raise
-        pytest.skip(f"no real model server here: {exc}")
-    report = rerun_with_cache(str(tmp_path / "live"), str(tmp_path / "live" / "llm_cache.sqlite"),
-                              into=str(tmp_path / "again"))  # fmt: skip
+        with pytest.raises(OSError):  # the server is gone: nothing answers on its port
+            urllib.request.urlopen(url + "/models", timeout=2)
+        report = rerun_with_cache(str(live), str(live / "llm_cache.sqlite"), into=str(tmp_path / "again"))
+    finally:
+        server.start()  # for any test after this one in the module
     assert report.steps > 0 and report.cache_misses == 0 and not report.differences

@@ -125,3 +125,39 @@ def test_two_processes_asking_for_one_seed_game_make_it_once(tmp_path: Path) -> 
     obs, _ = env.reset(seed=0)
     assert obs.admissible
     env.close()
+
+
+def test_commands_that_crash_or_hang_the_z_machine_are_refused_as_data(tw_stream: Path) -> None:
+    """Jericho's frotz runs in-process: random printable strings (what gymnasium's check_env sends
+    as ``action_space.sample()``) segfaulted it, and a backslash made it wait for input forever. In a
+    child process, so that a regression fails this test instead of taking the test worker down."""
+    import subprocess
+    import sys
+
+    game = find_games(tw_stream)[0]
+    code = f"""
+from engram.envs.core import ActionSpace
+from engram.envs.textworld_env import TextWorldEnv
+env, space = TextWorldEnv([{str(game)!r}]), ActionSpace()
+space.seed(5)
+env.reset(seed=0)
+refused = 0
+for command in ["\\\\help", "look\\nlook", "x" * 300, *(space.sample() for _ in range(150))]:
+    obs, reward, done, _, info = env.step(command)
+    if obs.text.startswith("The game cannot take this command"):
+        refused += 1
+        assert reward == 0.0 and info["outcome"] == "failure" and obs.facts == env._last.facts
+    if done:
+        env.reset(seed=0)
+obs, *_ = env.step("  look  ")  # whitespace runs are one space: typed as "look"
+print(refused, not obs.text.startswith("The game cannot take"))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])  # -11 (segfault) before
+    refused, looked = out.stdout.split()
+    assert int(refused) >= 3 and looked == "True"
+    env = TextWorldEnv([game])
+    env.reset(seed=0)
+    obs, *_ = env.step("open\tthe\x0cdoor\\")
+    assert obs.text == "The game cannot take this command: it has characters a text game cannot be typed ('\\\\')."
+    env.close()
