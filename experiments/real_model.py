@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
 from engram.agents.runner import ENV_ID, run_games
@@ -114,15 +115,15 @@ def sources(args: argparse.Namespace) -> Iterator[Source]:
 
 
 @contextlib.contextmanager
-def endpoint(args: argparse.Namespace) -> Iterator[tuple[str, str, str]]:
-    """(base URL, model for json/schema, model for tools): the given server, or one started here."""
+def endpoint(args: argparse.Namespace) -> Iterator[tuple[str, str, str, Any]]:
+    """(base URL, model for json/schema, model for tools, the server started here or None)."""
     if args.base_url:
-        yield args.base_url, args.model, args.tools_model or args.model
+        yield args.base_url, args.model, args.tools_model or args.model, None
         return
     from engram.tools.model_server import ModelServer
 
     with ModelServer(threads=args.threads) as server:
-        yield server.url, "smollm2", "smollm2-tools"
+        yield server.url, "smollm2", "smollm2-tools", server
 
 
 def run_setting(args: argparse.Namespace, url: str, model: str, fmt: str, memory: str, out: Path) -> Tally:
@@ -191,10 +192,14 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, Tally]]:
         ap.error("--base-url needs --model")
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-real-model-"))
     rows: list[tuple[str, str, Tally]] = []
-    with endpoint(args) as (url, model, tools_model):
+    with endpoint(args) as (url, model, tools_model, server):
         for fmt in args.formats.split(","):
             for memory in args.memory.split(","):
                 tally = run_setting(args, url, tools_model if fmt == "tools" else model, fmt, memory, out)
+                if server is not None and server.process.poll() is not None:
+                    # Every later call would be a connection error decided offline: not a figure.
+                    raise SystemExit(f"the model server died ({server.process.returncode}) during {fmt} / "
+                                     f"{memory}; its log ends:\n{server.log()[-1500:]}")  # fmt: skip
                 rows.append((fmt, memory, tally))
                 print(f"{fmt} / {memory}: {tally.decisions} decisions in {tally.wall_s:.0f} s", flush=True)
     print(f"{args.episodes} episode(s) per source ({', '.join(rows[0][2].sources)}), at most {args.max_steps} steps, "

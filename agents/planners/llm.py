@@ -41,10 +41,10 @@ from engram.agents.planners.grounding import (
     split_reasoning,
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
+from engram.agents.planners.llm_schema import answer_schema, quote_safe
 from engram.agents.planners.llm_timeout import LatencyTimeout
 from engram.agents.planners.prompt import build_decide_prompt, build_reask, build_reflect_prompt, message_tokens
 from engram.memory.base import Recall
-from engram.memory.procedures import ground, slots_of
 
 #: the two tools offered in ``tools`` format
 TOOLS = [
@@ -85,52 +85,6 @@ TOOLS = [
 
 
 FORMATS = ("json", "tools", "text", "schema")
-#: the longest rationale or subgoal a schema answer may write: the action comes first and is short, so
-#: an answer cut off at max_tokens has its action already
-SCHEMA_TEXT_CHARS = 200
-
-
-def answer_schema(admissible: list[str], offered: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The JSON schema of a decision, sent as OpenAI structured outputs (``response_format:
-    json_schema``; llama.cpp's server compiles it to a grammar, vLLM to guided decoding): the action
-    is one of the admissible commands, or a skill is one of the shortcuts on offer with each
-    argument one of the values that make its first step admissible. Every answer that follows it
-    is admissible by construction."""
-    text = {"type": "string", "maxLength": SCHEMA_TEXT_CHARS}
-    act = {"type": "object", "properties": {"action": {"type": "string", "enum": list(admissible)},
-                                            "rationale": text, "subgoal": text},
-           "required": ["action"], "additionalProperties": False}  # fmt: skip
-    options = [act]
-    for name, content in offered.items():
-        values = skill_arguments(content, admissible)
-        if values is None:
-            continue  # its first step cannot start here: not on offer in this state
-        args = {
-            slot: ({"type": "string", "enum": sorted(v)} if v else {"type": "string"}) for slot, v in values.items()
-        }
-        options.append({"type": "object", "properties": {"skill": {"type": "string", "enum": [name]},
-                        "args": {"type": "object", "properties": args, "required": list(args),
-                                 "additionalProperties": False}, "rationale": text, "subgoal": text},
-                        "required": ["skill", "args"], "additionalProperties": False})  # fmt: skip
-    return options[0] if len(options) == 1 else {"anyOf": options}
-
-
-def skill_arguments(content: dict[str, Any], admissible: list[str]) -> dict[str, set[str]] | None:
-    """Per placeholder of a shortcut, the values that make its first step an admissible command
-    (empty: any value, for placeholders the first step does not use); None if none does."""
-    steps = [str(x) for x in content.get("steps", [])]
-    if not steps:
-        return None
-    named_kinds = content.get("slots") is None  # a domain's placeholders name the kind ({drawer}: "drawer 2")
-
-    def fits(entity: str, kind: str) -> bool:
-        return not named_kinds or kind in ("obj", "lamp") or entity.rsplit(" ", 1)[0] == kind
-
-    bindings = ground(steps[0], admissible, {}, fits)
-    if not bindings:
-        return None
-    slots = slots_of(steps)
-    return {slot: {b[slot] for b in bindings if slot in b} for slot in slots}
 
 
 class LLMConfigError(ValueError):
@@ -297,6 +251,8 @@ class LLMPlanner:
         #: how the server takes a JSON schema: "openai" (response_format json_schema) or
         #: "json_object" (llama-cpp-python's {"type": "json_object", "schema": ...}); None until known
         self.schema_style: str | None = None
+        #: enum values as the last schema request spelled them for the server -> the real values
+        self.aliases: dict[str, str] = {}
         self.timeouts = LatencyTimeout(fixed=config.timeout)
         self._client: Any = None
         if not config.cache_only:
@@ -317,13 +273,16 @@ class LLMPlanner:
         self, messages: list[dict[str, Any]], tools: bool, skills: bool, schema: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         c = self.config
+        self.aliases = {}
         request: dict[str, Any] = {"model": c.model, "messages": messages, "temperature": c.temperature,
                                    "max_tokens": c.max_tokens}  # fmt: skip
         if tools:
             # use_skill only with shortcuts on offer: a small model calls any tool it is shown.
             request["tools"], request["tool_choice"] = (TOOLS if skills else TOOLS[:1]), "auto"
         elif schema is not None and self.schema_style == "json_object":
-            request["response_format"] = {"type": "json_object", "schema": schema}
+            # This dialect's grammar cannot hold an enum value with a backslash in its JSON form.
+            safe, self.aliases = quote_safe(schema)
+            request["response_format"] = {"type": "json_object", "schema": safe}
         elif schema is not None:
             structured = {"name": "decision", "strict": True, "schema": schema}
             request["response_format"] = {"type": "json_schema", "json_schema": structured}
@@ -462,6 +421,9 @@ class LLMPlanner:
 
     def _ground(self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]) -> tuple[Decision, bool]:
         choice: Choice = parse_reply(call.content, call.tool_calls, truncated=call.finish_reason == "length")
+        if self.aliases:  # what the server was given for a command it could not take as written
+            choice.action = self.aliases.get(choice.action, choice.action)
+            choice.args = {k: self.aliases.get(v, v) for k, v in choice.args.items()}
         if choice.skill:
             skill = bind_skill(choice, offered, admissible)
             why = choice.rationale or f"shortcut {choice.skill!r}"

@@ -152,6 +152,34 @@ def test_a_server_that_takes_schemas_its_own_way_is_asked_its_way_from_then_on()
     assert [r["response_format"]["type"] for r in sent] == ["json_schema", "json_object", "json_object"]
 
 
+def test_commands_that_break_llama_cpp_pythons_grammar_are_spelled_safely_and_mapped_back() -> None:
+    """llama-cpp-python escapes only ``"``, CR and LF in grammar literals: an enum value whose JSON
+    form has a backslash (MiniWoB's ``type [6] "PREVIOUS"``) gave a grammar it could not parse, and
+    its server died (segfault). In its dialect those values are spelled without one and mapped back;
+    OpenAI's form keeps every value as it is."""
+    admissible = ["click [4]", 'type [6] "PREVIOUS"', 'type [7] "café"', "type [9] 'x'", 'type [9] "x"']
+
+    def llama_cpp_python(request: dict[str, Any]) -> Reply:
+        fmt = request["response_format"]
+        if fmt["type"] != "json_object":
+            return Reply(status=500, content="Input should be 'text' or 'json_object'")
+        enum = fmt["schema"]["properties"]["action"]["enum"]
+        assert all("\\" not in json.dumps(v) for v in enum), enum
+        return Reply(content=json.dumps({"action": "type [6] 'PREVIOUS'"}))
+
+    with ScriptedLLMServer(llama_cpp_python) as server:
+        planner = LLMPlanner(
+            LLMConfig(model="m", base_url=server.url, reflect=False, format="schema"), GenericPlanner()
+        )
+        decision = planner.decide(_state(admissible), [])  # type: ignore[arg-type]
+        enum = server.requests[-1]["response_format"]["schema"]["properties"]["action"]["enum"]
+    assert decision.action == 'type [6] "PREVIOUS"' and decision.llm and decision.llm["outcome"] == "ok"
+    # 'type [9] "x"' would read as the admissible "type [9] 'x'": it is left out, not confused with it.
+    assert enum == ["click [4]", "type [9] 'x'", "type [6] 'PREVIOUS'", "type [7] 'caf?'"]
+    _, sent = _decide([Reply(content='{"action": "click [4]"}')], admissible, format="schema")
+    assert sent[0]["response_format"]["json_schema"]["schema"]["properties"]["action"]["enum"] == admissible
+
+
 def test_the_timeout_is_sized_from_the_models_measured_latency_unless_fixed() -> None:
     from engram.agents.planners.llm_timeout import LatencyTimeout
 

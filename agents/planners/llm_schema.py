@@ -1,0 +1,99 @@
+"""The JSON schema of a decision (``--llm-format schema``), and how it is written for servers that
+compile schemas into grammars badly.
+
+OpenAI structured outputs (``response_format: json_schema``) make the server's decoder follow the
+schema: with the action an enum of the admissible commands, every answer is admissible by
+construction. llama-cpp-python's server takes the schema in its own dialect (``{"type":
+"json_object", "schema": ...}``) and turns it into a llama.cpp grammar, escaping only ``"``, CR and
+LF in literals: an enum value whose JSON form has a backslash (any command with a ``"`` in it, such
+as MiniWoB's ``type [6] "PREVIOUS"``) gives a grammar it cannot parse, and the server process died
+on it (segfault), measured with 0.3.36. :func:`quote_safe` writes such values without ``"`` or
+``\\`` for that dialect, and the planner maps the answer back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from engram.memory.procedures import ground, slots_of
+
+#: the longest rationale or subgoal a schema answer may write: the action comes first and is short, so
+#: an answer cut off at max_tokens has its action already
+SCHEMA_TEXT_CHARS = 200
+
+
+def answer_schema(admissible: list[str], offered: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The JSON schema of a decision, sent as OpenAI structured outputs (``response_format:
+    json_schema``; llama.cpp's server compiles it to a grammar, vLLM to guided decoding): the action
+    is one of the admissible commands, or a skill is one of the shortcuts on offer with each
+    argument one of the values that make its first step admissible. Every answer that follows it
+    is admissible by construction."""
+    text = {"type": "string", "maxLength": SCHEMA_TEXT_CHARS}
+    act = {"type": "object", "properties": {"action": {"type": "string", "enum": list(admissible)},
+                                            "rationale": text, "subgoal": text},
+           "required": ["action"], "additionalProperties": False}  # fmt: skip
+    options = [act]
+    for name, content in offered.items():
+        values = skill_arguments(content, admissible)
+        if values is None:
+            continue  # its first step cannot start here: not on offer in this state
+        args = {
+            slot: ({"type": "string", "enum": sorted(v)} if v else {"type": "string"}) for slot, v in values.items()
+        }
+        options.append({"type": "object", "properties": {"skill": {"type": "string", "enum": [name]},
+                        "args": {"type": "object", "properties": args, "required": list(args),
+                                 "additionalProperties": False}, "rationale": text, "subgoal": text},
+                        "required": ["skill", "args"], "additionalProperties": False})  # fmt: skip
+    return options[0] if len(options) == 1 else {"anyOf": options}
+
+
+def skill_arguments(content: dict[str, Any], admissible: list[str]) -> dict[str, set[str]] | None:
+    """Per placeholder of a shortcut, the values that make its first step an admissible command
+    (empty: any value, for placeholders the first step does not use); None if none does."""
+    steps = [str(x) for x in content.get("steps", [])]
+    if not steps:
+        return None
+    named_kinds = content.get("slots") is None  # a domain's placeholders name the kind ({drawer}: "drawer 2")
+
+    def fits(entity: str, kind: str) -> bool:
+        return not named_kinds or kind in ("obj", "lamp") or entity.rsplit(" ", 1)[0] == kind
+
+    bindings = ground(steps[0], admissible, {}, fits)
+    if not bindings:
+        return None
+    slots = slots_of(steps)
+    return {slot: {b[slot] for b in bindings if slot in b} for slot in slots}
+
+
+def quote_safe(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """``schema`` with every enum value whose JSON form needs a backslash (a ``"``, a ``\\``, a
+    control or non-ASCII character) spelled without one (``'``, ``/``, ``?``), and the map from those
+    spellings back to the values. A spelling that is itself a value, or another's, could not be told
+    apart: that value is left out of the enum (the planner cannot pick it; the offline one can)."""
+    aliases: dict[str, str] = {}
+
+    def spelled(value: str) -> str:
+        swap = {'"': "'", "\\": "/"}
+        return "".join(swap.get(c, c if " " <= c <= "~" else "?") for c in value)
+
+    def safe(node: Any) -> Any:
+        if isinstance(node, list):
+            return [safe(x) for x in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: safe(v) for k, v in node.items() if k != "enum"}
+        if "enum" in node:
+            values = [str(v) for v in node["enum"]]
+            enum = [v for v in values if "\\" not in json.dumps(v)]
+            plain = set(enum)
+            for v in values:
+                alias = spelled(v)
+                if v in plain or alias in plain or aliases.get(alias, v) != v:
+                    continue
+                aliases[alias] = v
+                enum.append(alias)
+            out["enum"] = enum
+        return out
+
+    return safe(schema), aliases
