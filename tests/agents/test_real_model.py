@@ -93,6 +93,24 @@ def test_a_real_model_answers_in_every_format_and_only_admissible_commands_run(
     assert calls[0]["timeout_s"] == 300.0 and 30.0 <= calls[-1]["timeout_s"] < 300.0
 
 
+def test_a_page_whose_commands_have_quotes_keeps_the_server_up_in_schema_format(
+    server: ModelServer, tmp_path: Path
+) -> None:
+    """MiniWoB's ``type [6] "PREVIOUS"`` in an enum broke llama-cpp-python's grammar and killed its
+    server (segfault); spelled safely, every answer is an admissible command as it came."""
+    from engram.envs.miniwob import available
+
+    if not available():
+        pytest.skip("MiniWoB++ needs the miniwob package, chromium and chromedriver")
+    llm = LLMConfig(model="smollm2", base_url=server.url, format="schema", max_tokens=64, max_retries=0, reflect=False)
+    run_games([""], tmp_path, planner="llm", memory="none", max_steps=2, llm=llm,
+              env_id="engram/MiniWoB-click-button-v0", seed=100)  # fmt: skip
+    run = RunDir(tmp_path)
+    calls = _calls(run.steps(run.episode_ids()[0]))
+    assert server.process is not None and server.process.poll() is None  # the server is still up
+    assert calls and {c["outcome"] for c in calls} == {"ok"}, [c["errors"] for c in calls]
+
+
 def test_an_answer_cut_off_at_the_token_limit_is_known_as_cut_off(server: ModelServer, tmp_path: Path) -> None:
     steps = _run(server, tmp_path / "cut", format="json", max_tokens=3)
     calls = _calls(steps)
