@@ -92,8 +92,8 @@ def test_a_real_model_answers_in_every_format_and_only_admissible_commands_run(
         # came, never repaired, re-asked or decided offline.
         assert {c["outcome"] for c in calls} == {"ok"}, [c["errors"] for c in calls]
         assert {c.get("schema_style") for c in calls} == {"json_object"}  # llama-cpp-python's dialect
-    # No --llm-timeout: the first call may wait 300 s (loading), the next 4x the slowest answer so far.
-    assert calls[0]["timeout_s"] == 300.0 and 30.0 <= calls[-1]["timeout_s"] < 300.0
+        # No --llm-timeout: the first step may wait 300 s (loading), the next 4x the slowest answer so far.
+        assert calls[0]["timeout_s"] == 300.0 and 30.0 <= calls[-1]["timeout_s"] < 300.0
 
 
 def test_a_page_whose_commands_have_quotes_keeps_the_server_up_in_schema_format(
