@@ -58,7 +58,7 @@ def typeable(action: str) -> tuple[str, str]:
         return "", "it is empty"
     bad = sorted({c for c in command if not (" " <= c <= "~") or c == "\\"})
     if bad:
-        return "", f"it has characters a text game cannot be typed ({', '.join(repr(c) for c in bad[:5])})"
+        return "", f"it has characters a text game cannot take ({', '.join(repr(c) for c in bad[:5])})"
     if len(command) > MAX_COMMAND_BYTES:
         return "", f"it is longer than {MAX_COMMAND_BYTES} characters"
     return command, ""

@@ -159,5 +159,5 @@ print(refused, not obs.text.startswith("The game cannot take"))
     env = TextWorldEnv([game])
     env.reset(seed=0)
     obs, *_ = env.step("open\tthe\x0cdoor\\")
-    assert obs.text == "The game cannot take this command: it has characters a text game cannot be typed ('\\\\')."
+    assert obs.text == "The game cannot take this command: it has characters a text game cannot take ('\\\\')."
     env.close()
