@@ -248,13 +248,16 @@ class Controller:
         for module in self.memory:
             module.consolidate(episode)
 
-    def _refeed(self, values: EpisodeState, episode: dict[str, Any]) -> None:
+    def _refeed(self, values: EpisodeState, episode: dict[str, Any], modules: list[MemoryModule] | None = None) -> None:
         """Give a finished episode to the modules whose saved state lacks it.
 
         That happens when a process was killed after the episode ended but before the runner saved
         memory: the checkpoint says "done", yet the memory loaded from disk never saw the episode.
+        It happens too when another writer committed to a shared memory directory first: the
+        modules reloaded from its commit lack this writer's episode (:mod:`engram.memory.shared`).
         """
-        behind = [m for m in self.memory if episode_key(episode) not in m.consolidated]
+        pool = self.memory if modules is None else modules
+        behind = [m for m in pool if episode_key(episode) not in m.consolidated]
         if not behind:
             return
         for t, entry in enumerate(values.get("history", [])):
@@ -263,6 +266,13 @@ class Controller:
         self._observe(values, final, values["t"], behind)
         for module in behind:
             module.consolidate(episode)
+
+    def refeed(self, episode_id: str, modules: list[MemoryModule]) -> None:
+        """Feed a finished episode of this run, from its checkpoint, to those of ``modules`` that
+        lack it (a shared memory directory's merge, :meth:`MemoryDirectory.commit`)."""
+        snapshot = self.graph.get_state(self.config(episode_id))
+        if snapshot.values and snapshot.values.get("done"):
+            self._refeed(snapshot.values, self.run.episode(episode_id), modules)  # type: ignore[arg-type]
 
     # -- episodes ---------------------------------------------------------------------------
     def config(self, episode_id: str) -> RunnableConfig:

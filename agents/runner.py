@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from contextlib import closing
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,7 @@ from engram.memory.base import MemoryModule
 from engram.memory.registry import BUILTIN
 from engram.memory.registry import make as make_module
 from engram.memory.registry import names as memory_names
+from engram.memory.shared import LEDGER, MemoryDirectory
 from engram.tools.trajectory import RunDir
 
 ENV_ID = "engram/ALFWorld-v0"
@@ -93,6 +95,145 @@ def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) 
     raise ValueError(f"unknown planner {name!r}; available: {', '.join(PLANNERS)}")
 
 
+def prepare_run(
+    games: Sequence[Path | str],
+    run_dir: str | Path,
+    *,
+    planner: str = "offline",
+    max_steps: int = 60,
+    seed: int = 0,
+    memory: str = "all",
+    memory_dir: str | Path | None = None,
+    offset: int = 0,
+    games_source: str = "",
+    llm: LLMConfig | None = None,
+    env_id: str = ENV_ID,
+    backend: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Check (or write) the run directory's manifest; returns the episode spec every backend's
+    workers build from (:class:`EpisodeRunner`). Nothing is written when the planner cannot be made."""
+    run = RunDir(run_dir)
+    if planner == "llm" and llm is not None and not llm.cache:
+        # Every run keeps its model answers: a study re-run costs nothing, and the run replays offline.
+        llm = replace(llm, cache=str(run.path / "llm_cache.sqlite"))
+    # The planner before anything is written: one this env cannot have leaves no run directory.
+    make_planner(planner, llm, env_id)
+    config = {
+        "env_id": env_id,
+        "games_source": games_source,
+        "games": [str(g) for g in games],
+        "planner": planner,
+        "model": llm.model if planner == "llm" and llm else None,
+        "llm": llm.public() if planner == "llm" and llm else None,
+        "memory": ",".join(parse_memory(memory)) or "none",
+        "max_steps": max_steps,
+        "seed": seed,
+        "offset": offset,
+    }
+    memory_dir = Path(memory_dir) if memory_dir else run.path / "memory"
+    if run.manifest_path.exists():
+        old = run.manifest()["config"]
+        keys = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
+        defaults = {"offset": 0, "env_id": ENV_ID}
+        differs = sorted(k for k in keys if old.get(k, defaults.get(k)) != config[k])
+        if differs:
+            raise RunConfigError(
+                f"{run.path} already holds a run with different {', '.join(differs)}; use a new --run-dir"
+            )
+    else:
+        run.write_manifest(
+            {
+                "run_id": uuid.uuid4().hex,
+                "config": config,
+                "memory_dir": str(memory_dir),
+                # A run that began from existing memory can only be re-run from a copy of that memory.
+                "memory_started_empty": not any(p.name != LEDGER for p in memory_dir.glob("*.sqlite")),
+                "seeds": [seed + offset + i for i in range(len(games))],
+                "backend": backend or {"name": "serial", "workers": 1},
+            }
+        )
+    if backend is not None and run.manifest().get("backend") != backend:
+        # The manifest says how the run was made last; a resumed run may use another backend.
+        manifest = run.manifest()
+        manifest["backend"] = backend
+        run.write_manifest(manifest)
+    with closing(sqlite3.connect(run.checkpoint_path, timeout=60)) as db:
+        # Workers of one run share the checkpoint database. WAL lets them write at once; set here,
+        # by one process: the switch needs the file to itself, and it persists in the file.
+        db.execute("PRAGMA journal_mode=WAL")
+    return {
+        "run_dir": str(run.path),
+        "run_id": str(run.manifest().get("run_id", run.path.resolve())),
+        "planner": planner,
+        "llm": llm,
+        "env_id": env_id,
+        "memory": memory,
+        "memory_dir": str(memory_dir),
+        "max_steps": max_steps,
+        "seed": seed,
+        "offset": offset,
+    }
+
+
+class EpisodeRunner:
+    """One worker's env, planner, memory and controller over a run directory: what the serial
+    backend runs in-process and each Ray worker runs in its own process.
+
+    Memory goes through :class:`~engram.memory.shared.MemoryDirectory`: reloaded before each
+    episode (what other writers learned) and committed after it, merged with other writers'
+    commits, so any number of runners may share one memory directory.
+    """
+
+    def __init__(self, spec: dict[str, Any], worker: str = "main", step_delay: float = 0.0) -> None:
+        self.spec = spec
+        self.run = RunDir(spec["run_dir"])
+        env_id = spec["env_id"]
+        planner = make_planner(spec["planner"], spec["llm"], env_id)
+        self.modules = make_memory(parse_memory(spec["memory"]), domain_of(env_id))
+        # A memory directory outside the run lets later runs (new processes) continue the same memory.
+        self.memory = (
+            MemoryDirectory(spec["memory_dir"], self.modules, writer=f"{spec['run_id']}/{worker}")
+            if self.modules
+            else None
+        )
+        if self.memory is not None:
+            self.memory.refresh()
+        self.env = make(env_id)
+        # Workers of one run share the checkpoint database: WAL lets them write at once, and a busy
+        # timeout makes a writer wait for another's transaction rather than fail.
+        self.conn = sqlite3.connect(str(self.run.checkpoint_path), check_same_thread=False, timeout=60)
+        self.controller = Controller(
+            self.env,
+            planner,
+            self.run,
+            SqliteSaver(self.conn),
+            memory=self.modules,
+            max_steps=spec["max_steps"],
+            step_delay=step_delay,
+            run_id=spec["run_id"],
+        )
+
+    def episode(self, k: int, game: str) -> dict[str, Any]:
+        """Run (or resume, or skip if finished) episode ``k`` of the run: id ``ep{k}``, seed + k."""
+        episode_id = f"ep{k:04d}"
+        if self.memory is not None:
+            self.memory.refresh()
+        # The env names the world and the task type at reset; this is what an env that does not
+        # is filed under.
+        meta = {"task_type": self.spec["env_id"].rsplit("/", 1)[-1]}
+        episode = self.controller.run_episode(episode_id, str(game), self.spec["seed"] + k, meta)
+        if self.memory is not None:
+            # Committed after every episode, so a later process (or a resumed one) starts from here.
+            # A kill between an episode's end and this commit is healed on resume (the controller
+            # re-feeds a finished episode that memory lacks).
+            self.memory.commit(lambda stale: self.controller.refeed(episode_id, stale))
+        return episode
+
+    def close(self) -> None:
+        self.conn.close()
+        self.env.close()
+
+
 def run_games(
     games: Sequence[Path | str],
     run_dir: str | Path,
@@ -109,81 +250,19 @@ def run_games(
     llm: LLMConfig | None = None,
     env_id: str = ENV_ID,
 ) -> dict[str, Any]:
-    """Run one episode per entry of ``games`` into ``run_dir``: a game file for ALFWorld, or ``""``
-    for an environment that makes its own task from the seed (episode k gets seed + k)."""
-    run = RunDir(run_dir)
-    if planner == "llm" and llm is not None and not llm.cache:
-        # Every run keeps its model answers: a study re-run costs nothing, and the run replays offline.
-        llm = replace(llm, cache=str(run.path / "llm_cache.sqlite"))
-    # The planner before anything is written: one this env cannot have leaves no run directory.
-    decider = make_planner(planner, llm, env_id)
-    config = {
-        "env_id": env_id,
-        "games_source": games_source,
-        "games": [str(g) for g in games],
-        "planner": planner,
-        "model": llm.model if planner == "llm" and llm else None,
-        "llm": llm.public() if planner == "llm" and llm else None,
-        "memory": ",".join(parse_memory(memory)) or "none",
-        "max_steps": max_steps,
-        "seed": seed,
-        "offset": offset,
-    }
-    if run.manifest_path.exists():
-        old = run.manifest()["config"]
-        keys = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
-        defaults = {"offset": 0, "env_id": ENV_ID}
-        differs = sorted(k for k in keys if old.get(k, defaults.get(k)) != config[k])
-        if differs:
-            raise RunConfigError(
-                f"{run.path} already holds a run with different {', '.join(differs)}; use a new --run-dir"
-            )
-    else:
-        start = Path(memory_dir) if memory_dir else run.path / "memory"
-        run.write_manifest(
-            {
-                "run_id": uuid.uuid4().hex,
-                "config": config,
-                "memory_dir": str(start),
-                # A run that began from existing memory can only be re-run from a copy of that memory.
-                "memory_started_empty": not any(start.glob("*.sqlite")) if start.exists() else True,
-                "seeds": [seed + offset + i for i in range(len(games))],
-            }
-        )
-    modules = make_memory(parse_memory(memory), domain_of(env_id))
-    # A memory directory outside the run lets later runs (new processes) continue the same memory.
-    memory_dir = Path(memory_dir) if memory_dir else run.path / "memory"
-    memory_dir.mkdir(parents=True, exist_ok=True)
-    for module in modules:
-        if (memory_dir / f"{module.name}.sqlite").exists():
-            module.load(memory_dir / f"{module.name}.sqlite")
-    env = make(env_id)
-    conn = sqlite3.connect(str(run.checkpoint_path), check_same_thread=False)
+    """Run one episode per entry of ``games`` into ``run_dir``, in this process: a game file for
+    ALFWorld, or ``""`` for an environment that makes its own task from the seed (episode k gets
+    seed + k). :func:`engram.agents.parallel.run_parallel` is the same on Ray workers."""
+    spec = prepare_run(games, run_dir, planner=planner, max_steps=max_steps, seed=seed, memory=memory,
+                       memory_dir=memory_dir, offset=offset, games_source=games_source, llm=llm,
+                       env_id=env_id)  # fmt: skip
+    runner = EpisodeRunner(spec, step_delay=step_delay)
     try:
-        controller = Controller(
-            env,
-            decider,
-            run,
-            SqliteSaver(conn),
-            memory=modules,
-            max_steps=max_steps,
-            step_delay=step_delay,
-            run_id=str(run.manifest().get("run_id", run.path.resolve())),
-        )
         for i, game in enumerate(games):
             # Episode k of a game list is "ep{k}" with seed + k, whichever process runs it (``offset``).
-            k = offset + i
-            # The env names the world and the task type at reset; this is what an env that does not
-            # is filed under.
-            meta = {"task_type": env_id.rsplit("/", 1)[-1]}
-            episode = controller.run_episode(f"ep{k:04d}", str(game), seed + k, meta)
-            # Saved after every episode, so a later process (or a resumed one) starts from here. A
-            # kill between an episode's end and this save loses that episode's memory updates.
-            for module in modules:
-                module.save(memory_dir / f"{module.name}.sqlite")
+            episode = runner.episode(offset + i, str(game))
             if on_episode:
                 on_episode(episode)
     finally:
-        conn.close()
-        env.close()
-    return run.write_summary()
+        runner.close()
+    return runner.run.write_summary()

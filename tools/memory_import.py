@@ -1,0 +1,71 @@
+"""Consolidating finished runs into a memory directory: memory built from runs made without it (or
+with other modules), and memories of separate runs merged into one.
+
+Each finished episode of a run is fed from the run's checkpoint (the observations exactly as the
+controller saw them) to the modules that lack it, then committed through
+:class:`~engram.memory.shared.MemoryDirectory`, one commit per episode. So any number of imports
+and runs may write the same directory at once, and an import killed part-way leaves a directory
+that holds the episodes committed so far; running it again adds the rest and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from engram.agents.controller import Controller
+from engram.agents.runner import ENV_ID, make_memory, offline_planner, parse_memory
+from engram.envs.registry import domain_of, make
+from engram.memory.shared import MemoryDirectory
+from engram.tools.trajectory import RunDir
+
+
+def import_run(
+    run_dir: Path | str,
+    memory_dir: Path | str,
+    memory: str = "all",
+    episodes: Sequence[str] | None = None,
+    on_episode: Callable[[str, bool], None] | None = None,
+) -> dict[str, Any]:
+    """Feed ``run_dir``'s finished episodes (or only ``episodes``) to the ``memory`` modules of
+    ``memory_dir``; returns how many episodes were added and how many the directory already had."""
+    run = RunDir(run_dir)
+    if not run.manifest_path.exists():
+        raise ValueError(f"{run.path} is not a run directory (no manifest.json)")
+    manifest = run.manifest()
+    env_id = manifest["config"].get("env_id", ENV_ID)
+    wanted = list(episodes) if episodes else run.episode_ids()
+    unknown = sorted(set(wanted) - set(run.episode_ids()))
+    if unknown:
+        raise ValueError(f"{run.path} has no episode {', '.join(unknown)}")
+    finished = [e for e in wanted if (run.episode(e).get("result") or {}).get("error") is None
+                and run.episode(e).get("result")]  # fmt: skip
+    modules = make_memory(parse_memory(memory), domain_of(env_id))
+    if not modules:
+        raise ValueError("nothing to import into: --memory none")
+    writer = f"import/{manifest.get('run_id', run.path.name)}/{os.getpid()}"
+    shared = MemoryDirectory(memory_dir, modules, writer=writer)
+    shared.refresh()
+    env = make(env_id)
+    conn = sqlite3.connect(str(run.checkpoint_path), timeout=60)
+    added = kept = 0
+    try:
+        controller = Controller(env, offline_planner(env_id), run, SqliteSaver(conn), memory=modules,
+                                run_id=str(manifest.get("run_id", "")))  # fmt: skip
+        for episode_id in finished:
+            before = sum(len(m.consolidated) for m in modules)
+            controller.refeed(episode_id, modules)
+            fed = sum(len(m.consolidated) for m in modules) > before
+            shared.commit(lambda stale, ep=episode_id: controller.refeed(ep, stale))
+            added, kept = added + fed, kept + (not fed)
+            if on_episode:
+                on_episode(episode_id, fed)
+    finally:
+        conn.close()
+        env.close()
+    return {"added": added, "already_there": kept, "skipped_unfinished": len(wanted) - len(finished)}
