@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from contextlib import closing
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any

@@ -355,7 +355,9 @@ class EpisodicMemory:
         old = chromadb.PersistentClient(path=str(directory), settings=Settings(anonymized_telemetry=False))
         out: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
         for col in old.list_collections():
-            got = old.get_collection(col.name).get(include=["embeddings", "documents", "metadatas"])
+            got: Any = old.get_collection(col.name, embedding_function=embedding_function()).get(
+                include=["embeddings", "documents", "metadatas"]
+            )
             for key, vec, doc, meta in zip(
                 got["ids"], got["embeddings"], got["documents"], got["metadatas"], strict=True
             ):

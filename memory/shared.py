@@ -27,7 +27,6 @@ encoder versions), and no reader should see half of a commit.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import socket
 import sqlite3
@@ -35,6 +34,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from engram.memory.base import MemoryModule
 
@@ -181,7 +181,7 @@ class MemoryDirectory:
                 )
 
 
-def ledger_report(directory: Path | str) -> dict[str, object]:
+def ledger_report(directory: Path | str) -> dict[str, Any]:
     """What a memory directory's ledger says: per module its generation and committed episode keys,
     and the writers that committed (for ``engram show``-style inspection and the tests)."""
     path = Path(directory) / LEDGER
@@ -198,4 +198,4 @@ def ledger_report(directory: Path | str) -> dict[str, object]:
     finally:
         db.close()
     modules = {m: {"generation": g, "episodes": keys.get(m, [])} for m, g in generations.items()}
-    return json.loads(json.dumps({"modules": modules, "writers": writers}))
+    return {"modules": modules, "writers": writers}

@@ -193,6 +193,15 @@ def run(
     episodes: Annotated[
         int | None, typer.Option(min=1, help="Episodes to run (ALFWorld: the first N games; other envs: default 10)")
     ] = None,
+    backend: Annotated[str, typer.Option(help="serial (this process) | ray (--workers processes)")] = "serial",
+    workers: Annotated[int, typer.Option(min=1, help="Ray: worker processes (each its own env and planner)")] = 2,
+    ray_address: Annotated[str | None, typer.Option(help="Ray: a cluster's address (default: a local Ray)")] = None,
+    episode_timeout: Annotated[
+        float | None, typer.Option(min=1.0, help="Ray: seconds an episode may take; over it, an error result")
+    ] = None,
+    chroma_url: Annotated[
+        str | None, typer.Option(help="Ray: a chroma server for episodic memory (default: one started on loopback)")
+    ] = None,
 ) -> None:
     """Run the agent over games (default: the bundled stream) or episodes of any registered env,
     and write a run directory."""
@@ -200,6 +209,9 @@ def run(
     from engram.agents.runner import PLANNERS, RunConfigError, run_games
 
     _check_memory(memory)
+    if backend not in ("serial", "ray"):
+        err.print(f"[red]unknown backend {backend!r}; choose serial or ray[/red]")
+        raise typer.Exit(2)
     if planner not in PLANNERS:
         err.print(f"[red]unknown planner {planner!r}; choose from {', '.join(PLANNERS)}[/red]")
         raise typer.Exit(2)
@@ -252,6 +264,9 @@ def run(
         source, found = env, [""] * (episodes or 10)  # each episode: a seed, no game file
     found = found[:limit] if limit else found
     run_dir = run_dir or Path("runs") / time.strftime("run-%Y%m%d-%H%M%S")
+    common: dict[str, Any] = {"planner": planner, "max_steps": max_steps, "seed": seed, "step_delay": step_delay,
+                              "memory": memory, "memory_dir": memory_dir, "offset": offset,
+                              "games_source": str(source), "llm": llm, "env_id": env}  # fmt: skip
     with _progress() as progress:
         bar = progress.add_task("episodes", total=len(found), status="")
 
@@ -260,22 +275,23 @@ def run(
             mark = "[green]solved[/green]" if res["success"] else "[red]failed[/red]"
             progress.update(bar, advance=1, status=f"{ep['task_type']} {mark} in {res['steps']} steps")
 
+        def view(snap: dict[str, Any]) -> None:
+            # One line: totals, then each live worker's episode and how long it has been on it.
+            now = time.time()
+            busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
+                    if w["alive"] and w["running"]]  # fmt: skip
+            status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
+            progress.update(bar, completed=snap["done"], status=escape(status))
+
         try:
-            summary = run_games(
-                found,
-                run_dir,
-                planner=planner,
-                max_steps=max_steps,
-                seed=seed,
-                step_delay=step_delay,
-                memory=memory,
-                memory_dir=memory_dir,
-                offset=offset,
-                games_source=str(source),
-                on_episode=tick,
-                llm=llm,
-                env_id=env,
-            )
+            if backend == "ray":
+                from engram.agents.parallel import run_parallel
+
+                summary = run_parallel(found, run_dir, workers=workers, ray_address=ray_address,
+                                       episode_timeout=episode_timeout, chroma_url=chroma_url, on_progress=view,
+                                       **common)  # fmt: skip
+            else:
+                summary = run_games(found, run_dir, on_episode=tick, **common)
         except (RunConfigError, LLMConfigError, ValueError) as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc

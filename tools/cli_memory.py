@@ -28,10 +28,10 @@ def memory_show(
     table = Table(title=f"memory {memory_dir}")
     for col in ("module", "commits", "episodes"):
         table.add_column(col, justify="left" if col == "module" else "right")
-    for name, m in report["modules"].items():  # type: ignore[union-attr]
+    for name, m in report["modules"].items():
         table.add_row(name, str(m["generation"]), str(len(m["episodes"])))
     console.print(table)
-    console.print(f"{len(report['writers'])} writer(s)")  # type: ignore[arg-type]
+    console.print(f"{len(report['writers'])} writer(s)")
 
 
 @memory_app.command("import")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,7 @@ def import_run(
             before = sum(len(m.consolidated) for m in modules)
             controller.refeed(episode_id, modules)
             fed = sum(len(m.consolidated) for m in modules) > before
-            shared.commit(lambda stale, ep=episode_id: controller.refeed(ep, stale))
+            shared.commit(partial(controller.refeed, episode_id))
             added, kept = added + fed, kept + (not fed)
             if on_episode:
                 on_episode(episode_id, fed)

@@ -72,7 +72,7 @@ def test_two_runs_started_together_on_one_memory_dir_keep_both_runs_episodes(str
     records = _records(memory)
     assert records["traces"] == sorted(expected) and records["episodic"] == sorted(expected)
     report = ledger_report(memory)
-    assert {m: set(v["episodes"]) for m, v in report["modules"].items()} == {n: expected for n in MEMORY_MODULES}  # type: ignore[union-attr]
+    assert {m: set(v["episodes"]) for m, v in report["modules"].items()} == {n: expected for n in MEMORY_MODULES}
 
 
 @pytest.mark.slow
@@ -106,8 +106,8 @@ def test_four_writers_at_once_merge_every_episode_and_sum_the_counters(solved_ru
     assert merged["traces"] == merged["episodic"] == sorted(expected)  # each once
     assert merged == alone
     assert sum(n for *_, n in merged["kinds"]) > 0 and merged["tips"]
-    writers = {w["writer"].rsplit("/", 1)[0] for w in ledger_report(shared)["writers"]}  # type: ignore[union-attr]
-    assert len(ledger_report(shared)["writers"]) == 4 and len(writers) == 1  # type: ignore[arg-type]
+    writers = {w["writer"].rsplit("/", 1)[0] for w in ledger_report(shared)["writers"]}
+    assert len(ledger_report(shared)["writers"]) == 4 and len(writers) == 1
 
 
 @pytest.mark.slow
@@ -132,7 +132,7 @@ def test_a_writer_killed_mid_write_leaves_a_store_that_opens_and_keeps_the_contr
         MemoryDirectory(memory, modules, writer="reader").refresh()
         committed = ledger_report(memory)["modules"]
         for module in modules:
-            assert set(committed.get(module.name, {}).get("episodes", [])) <= module.consolidated  # type: ignore[union-attr]
+            assert set(committed.get(module.name, {}).get("episodes", [])) <= module.consolidated
     (tmp_path / "contract").mkdir()
     for module in modules:
         check_contract(module, tmp_path / "contract")
@@ -148,7 +148,7 @@ def _generation(memory: Path) -> int:
     if not (memory / "ledger.sqlite").exists():
         return 0
     report = ledger_report(memory)
-    return sum(int(m["generation"]) for m in report["modules"].values())  # type: ignore[union-attr]
+    return sum(int(m["generation"]) for m in report["modules"].values())
 
 
 def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Path) -> None:
@@ -177,8 +177,8 @@ def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Pat
             self.consolidated = set()  # the bug
 
     first, second = Forgetful(), Forgetful()
-    a = MemoryDirectory(tmp_path, [first], writer="a")  # type: ignore[list-item]
-    b = MemoryDirectory(tmp_path, [second], writer="b")  # type: ignore[list-item]
+    a = MemoryDirectory(tmp_path, [first], writer="a")
+    b = MemoryDirectory(tmp_path, [second], writer="b")
     first.consolidate({"id": "e1"})
     a.commit()
     second.consolidate({"id": "e2"})

@@ -1,0 +1,346 @@
+"""Running a run's episodes on Ray workers (``engram run --backend ray --workers N``).
+
+Each worker is a Ray actor that owns its env, planner, memory modules and controller
+(:class:`~engram.agents.runner.EpisodeRunner`) over the same run directory as a serial run: the
+same ``manifest.json``, episode records, checkpoints and ``summary.json``, so ``engram show`` and
+``engram replay`` read it alike. Memory is shared through the memory directory
+(:mod:`engram.memory.shared`): a worker reloads what others committed before each episode, so its
+later tasks see what they learned. Episodic memory's index is one chroma server for all workers
+(started here on loopback unless ``chroma_url`` names one).
+
+Scheduling is by *lane*: a house's stream (the games under one house folder of a stream) runs in
+order on one worker, because its tasks build on each other's scene; different lanes run in
+parallel. Faults, as AgentLab's users asked for them:
+
+* an episode over ``episode_timeout`` seconds has its worker killed and is recorded as an error;
+* a worker that dies (killed, out of memory, a crashed browser) turns its episode into an error
+  result; the episode is retried once on a fresh worker, resuming from its last checkpoint, and
+  the run goes on (the dead worker's process group is killed, so no browser is left behind);
+* re-running the same command runs only the episodes without a result, or whose result was such
+  an error.
+
+Progress (episodes done, running, failed, per worker, with each worker's memory) goes to the
+``on_progress`` callback and to ``RUN/progress.json``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engram.agents.planners.llm import LLMConfig
+from engram.agents.runner import ENV_ID, EpisodeRunner, parse_memory, prepare_run
+from engram.tools.trajectory import RunDir, package_versions, write_json
+
+#: result["error"] of an episode the backend ended; such an episode runs again when the run does
+BACKEND_ERRORS = ("worker died", "time limit")
+
+
+def rss_mb() -> float:
+    """This process's resident memory (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+class EpisodeWorker:
+    """What runs inside a Ray actor: one :class:`EpisodeRunner`, in its own process group so that
+    the processes it starts (a browser, a driver) can be killed with it."""
+
+    def __init__(self, spec: dict[str, Any], name: str, step_delay: float, chroma_url: str | None) -> None:
+        os.setpgrp()
+        if chroma_url:
+            os.environ["ENGRAM_CHROMA_URL"] = chroma_url
+        self.name = name
+        self.runner = EpisodeRunner(spec, worker=name, step_delay=step_delay)
+        self.peak_mb = rss_mb()
+
+    def info(self) -> dict[str, Any]:
+        return {"worker": self.name, "host": socket.gethostname(), "pid": os.getpid(), "pgid": os.getpgrp(),
+                "versions": package_versions(), "rss_mb": rss_mb()}  # fmt: skip
+
+    def run(self, k: int, game: str) -> dict[str, Any]:
+        episode = self.runner.episode(k, game)
+        self.peak_mb = max(self.peak_mb, rss_mb())
+        return {"id": episode["id"], "result": episode.get("result"), "rss_mb": rss_mb(), "peak_mb": self.peak_mb}
+
+    def close(self) -> None:
+        self.runner.close()
+
+
+@dataclass
+class Job:
+    k: int  # the episode's index in the run (``ep{k}``, seed + k)
+    game: str
+    attempts: list[dict[str, Any]] = field(default_factory=list)  # the failed ones
+
+    @property
+    def episode_id(self) -> str:
+        return f"ep{self.k:04d}"
+
+
+def lanes_of(games: Sequence[Path | str], source: str, offset: int) -> list[list[Job]]:
+    """The run's episodes grouped into lanes that must run in order: a stream's games (a source
+    folder with ``generation.json``) by their first folder under it, a house; any other game, or an
+    episode an env makes from its seed, is a lane of its own."""
+    root = Path(source) if source else None
+    stream = root is not None and (root / "generation.json").is_file()
+    out: dict[str, list[Job]] = {}
+    for i, game in enumerate(games):
+        key = f"#{i}"
+        if stream and game and root is not None:
+            with contextlib.suppress(ValueError):
+                key = Path(game).resolve().relative_to(root.resolve()).parts[0]
+        out.setdefault(key, []).append(Job(offset + i, str(game)))
+    return list(out.values())
+
+
+def _unfinished(run: RunDir, job: Job) -> bool:
+    path = run.episode_dir(job.episode_id) / "episode.json"
+    if not path.exists():
+        return True
+    result = run.episode(job.episode_id).get("result")
+    return result is None or str(result.get("error") or "").startswith(BACKEND_ERRORS)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_chroma(path: Path, timeout: float = 60.0) -> tuple[subprocess.Popen[bytes], str]:
+    """``chroma run`` on loopback over ``path``; returns the process and its URL once it answers."""
+    import urllib.request
+
+    port = _free_port()
+    log = open(path.parent / "chroma-server.log", "ab")  # noqa: SIM115 - the server's lifetime
+    proc = subprocess.Popen(["chroma", "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma run exited with {proc.returncode}; see {log.name}")
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
+            return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"chroma run did not answer on {url} within {timeout:.0f} s; see {log.name}")
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+class _Pool:
+    """The driver's view of the workers: handles, what each runs, what each has done."""
+
+    def __init__(self, ray: Any, spec: dict[str, Any], step_delay: float, chroma_url: str | None) -> None:
+        self.ray, self.spec, self.step_delay, self.chroma_url = ray, spec, step_delay, chroma_url
+        self.actor_class = ray.remote(num_cpus=1, max_restarts=0)(EpisodeWorker)
+        self.handles: dict[str, Any] = {}
+        self.info: dict[str, dict[str, Any]] = {}
+        self.stats: dict[str, dict[str, Any]] = {}
+        self.made = 0
+
+    def start(self) -> str:
+        name = f"w{self.made}"
+        self.made += 1
+        self.handles[name] = self.actor_class.remote(self.spec, name, self.step_delay, self.chroma_url)
+        self.stats[name] = {"done": 0, "failed": 0, "running": None, "since": None, "alive": True, "peak_mb": 0.0}
+        return name
+
+    def describe(self, name: str) -> None:
+        """Ask a new worker who it is (pid, process group, versions); blocks until it is built."""
+        self.info[name] = self.ray.get(self.handles[name].info.remote())
+
+    def kill(self, name: str) -> None:
+        handle = self.handles.pop(name, None)
+        if handle is not None:
+            self.ray.kill(handle, no_restart=True)
+        self.stats[name]["alive"] = False
+        self.stats[name]["running"] = None
+        pgid = self.info.get(name, {}).get("pgid")
+        if pgid:
+            _kill_group(int(pgid))
+
+
+def run_parallel(
+    games: Sequence[Path | str],
+    run_dir: str | Path,
+    *,
+    workers: int = 2,
+    ray_address: str | None = None,
+    episode_timeout: float | None = None,
+    chroma_url: str | None = None,
+    planner: str = "offline",
+    max_steps: int = 60,
+    seed: int = 0,
+    step_delay: float = 0.0,
+    memory: str = "all",
+    memory_dir: str | Path | None = None,
+    offset: int = 0,
+    games_source: str = "",
+    on_progress: Callable[[dict[str, Any]], None] | None = None,
+    llm: LLMConfig | None = None,
+    env_id: str = ENV_ID,
+) -> dict[str, Any]:
+    """:func:`~engram.agents.runner.run_games` on ``workers`` Ray workers; same run directory."""
+    import ray
+
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
+    backend = {"name": "ray", "workers": workers, "address": ray_address or "local"}
+    spec = prepare_run(games, run_dir, planner=planner, max_steps=max_steps, seed=seed, memory=memory,
+                       memory_dir=memory_dir, offset=offset, games_source=games_source, llm=llm, env_id=env_id,
+                       backend=backend)  # fmt: skip
+    run = RunDir(run_dir)
+    todo = deque(deque(j for j in lane if _unfinished(run, j)) for lane in lanes_of(games, games_source, offset))
+    todo = deque(lane for lane in todo if lane)
+    chroma: subprocess.Popen[bytes] | None = None
+    started_ray = False
+    pool: _Pool | None = None
+    try:
+        if "episodic" in parse_memory(memory) and chroma_url is None and todo:
+            chroma, chroma_url = start_chroma(Path(spec["memory_dir"]) / "episodic.chroma")
+        if todo:
+            if not ray.is_initialized():
+                kwargs: dict[str, Any] = {"address": ray_address} if ray_address else {"num_cpus": workers}
+                ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
+                started_ray = True
+            pool = _Pool(ray, spec, step_delay, chroma_url)
+            _drive(pool, run, todo, min(workers, len(todo)), episode_timeout, on_progress)
+            manifest = run.manifest()
+            manifest["backend"] = {**backend, "worker_info": list(pool.info.values()),
+                                   "peak_rss_mb": {n: s["peak_mb"] for n, s in pool.stats.items()}}  # fmt: skip
+            run.write_manifest(manifest)
+    finally:
+        if pool is not None:
+            for name in list(pool.handles):
+                pool.kill(name)
+        if started_ray:
+            ray.shutdown()
+        if chroma is not None:
+            chroma.terminate()
+            try:
+                chroma.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                chroma.kill()
+    return run.write_summary()
+
+
+def _drive(
+    pool: _Pool,
+    run: RunDir,
+    todo: deque[deque[Job]],
+    n_workers: int,
+    episode_timeout: float | None,
+    on_progress: Callable[[dict[str, Any]], None] | None,
+) -> None:
+    """Hand lanes to idle workers, collect results, and turn deaths and time-outs into errors."""
+    from ray.exceptions import RayActorError, WorkerCrashedError
+
+    lane_of: dict[str, deque[Job]] = {}  # worker -> the lane it is working through
+    running: dict[Any, tuple[str, Job, float]] = {}  # result ref -> (worker, job, started)
+    for _ in range(n_workers):
+        pool.start()
+    for name in list(pool.handles):
+        pool.describe(name)
+
+    def fail(name: str, job: Job, why: str, retry: bool) -> None:
+        pool.kill(name)
+        pool.stats[name]["failed"] += 1
+        job.attempts.append({"worker": name, "error": why, "at": time.time()})
+        lane = lane_of.pop(name, deque())
+        if retry and len(job.attempts) < 2:
+            lane.appendleft(job)  # once more, on a fresh worker, from its last checkpoint
+        else:
+            _record_error(run, job, why)
+        if lane:
+            todo.appendleft(lane)
+        fresh = pool.start()
+        pool.describe(fresh)
+
+    while todo or running:
+        for name in [n for n, s in pool.stats.items() if s["alive"] and s["running"] is None]:
+            lane = lane_of.get(name) or (todo.popleft() if todo else None)
+            if not lane:
+                lane_of.pop(name, None)
+                continue
+            lane_of[name] = lane
+            job = lane.popleft()
+            ref = pool.handles[name].run.remote(job.k, job.game)
+            running[ref] = (name, job, time.monotonic())
+            pool.stats[name].update(running=job.episode_id, since=time.time())
+        _progress(pool, run, running, todo, on_progress)
+        ready, _ = pool.ray.wait(list(running), num_returns=1, timeout=0.5)
+        for ref in ready:
+            name, job, _t0 = running.pop(ref)
+            try:
+                out = pool.ray.get(ref)
+            except (RayActorError, WorkerCrashedError) as exc:
+                fail(name, job, f"worker died: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}", retry=True)
+                continue
+            pool.stats[name].update(running=None, since=None, peak_mb=out["peak_mb"])
+            pool.stats[name]["done"] += 1
+            if job.attempts:
+                episode = run.episode(job.episode_id)
+                run.write_episode(job.episode_id, {**episode, "attempts": job.attempts})
+        if episode_timeout is not None:
+            now = time.monotonic()
+            for ref, (name, job, t0) in list(running.items()):
+                if now - t0 > episode_timeout:
+                    running.pop(ref)
+                    fail(name, job, f"time limit: over {episode_timeout:g} s", retry=False)
+    _progress(pool, run, running, todo, on_progress)
+
+
+def _record_error(run: RunDir, job: Job, why: str) -> None:
+    """The episode's result is the backend's error (it runs again when the run is re-run)."""
+    path = run.episode_dir(job.episode_id) / "episode.json"
+    episode: dict[str, Any] = run.episode(job.episode_id) if path.exists() else {"id": job.episode_id, "game": job.game}
+    steps = len(run.steps(job.episode_id)) if run.steps_path(job.episode_id).exists() else 0
+    episode.setdefault("task_type", "unknown")
+    episode.setdefault("world_id", "")
+    episode["result"] = {"success": False, "steps": steps, "seconds": 0.0, "error": why, "ledger": {}}
+    episode["attempts"] = job.attempts
+    run.write_episode(job.episode_id, episode)
+
+
+def _progress(
+    pool: _Pool,
+    run: RunDir,
+    running: dict[Any, tuple[str, Job, float]],
+    todo: deque[deque[Job]],
+    on_progress: Callable[[dict[str, Any]], None] | None,
+) -> None:
+    snapshot = {
+        "at": time.time(),
+        "done": sum(s["done"] for s in pool.stats.values()),
+        "failed": sum(s["failed"] for s in pool.stats.values()),
+        "running": len(running),
+        "queued": sum(len(lane) for lane in todo),
+        "workers": {
+            n: {**s, **{k: pool.info.get(n, {}).get(k) for k in ("pid", "host")}} for n, s in pool.stats.items()
+        },
+    }
+    write_json(run.path / "progress.json", snapshot)
+    if on_progress:
+        on_progress(snapshot)
