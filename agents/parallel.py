@@ -127,6 +127,7 @@ def start_chroma(path: Path, timeout: float = 60.0) -> tuple[subprocess.Popen[by
     import urllib.request
 
     port = _free_port()
+    path.parent.mkdir(parents=True, exist_ok=True)
     log = open(path.parent / "chroma-server.log", "ab")  # noqa: SIM115 - the server's lifetime
     proc = subprocess.Popen(["chroma", "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
@@ -149,14 +150,24 @@ def _kill_group(pgid: int) -> None:
         os.killpg(pgid, signal.SIGKILL)
 
 
+class WorkerFailedToStart(RuntimeError):
+    """A worker died while being built: a bad configuration or a bug, not a fault to retry."""
+
+
 class _Pool:
-    """The driver's view of the workers: handles, what each runs, what each has done."""
+    """The driver's view of the workers: handles, what each runs, what each has done.
+
+    Work is handed to a worker as soon as it exists: Ray queues an actor's calls until its
+    constructor returns, so the first workers play while the others are still importing (16
+    workers' imports are ~40 s of CPU on 2 cores).
+    """
 
     def __init__(self, ray: Any, spec: dict[str, Any], step_delay: float, chroma_url: str | None) -> None:
         self.ray, self.spec, self.step_delay, self.chroma_url = ray, spec, step_delay, chroma_url
         self.actor_class = ray.remote(num_cpus=1, max_restarts=0)(EpisodeWorker)
         self.handles: dict[str, Any] = {}
         self.info: dict[str, dict[str, Any]] = {}
+        self.pending_info: dict[Any, str] = {}  # info ref -> worker, until the worker is built
         self.stats: dict[str, dict[str, Any]] = {}
         self.made = 0
 
@@ -164,22 +175,48 @@ class _Pool:
         name = f"w{self.made}"
         self.made += 1
         self.handles[name] = self.actor_class.remote(self.spec, name, self.step_delay, self.chroma_url)
-        self.stats[name] = {"done": 0, "failed": 0, "running": None, "since": None, "alive": True, "peak_mb": 0.0}
+        self.pending_info[self.handles[name].info.remote()] = name
+        self.stats[name] = {"done": 0, "failed": 0, "running": None, "since": None, "alive": True,
+                            "ready": False, "peak_mb": 0.0}  # fmt: skip
         return name
 
-    def describe(self, name: str) -> None:
-        """Ask a new worker who it is (pid, process group, versions); blocks until it is built."""
-        self.info[name] = self.ray.get(self.handles[name].info.remote())
+    def collect_info(self, refs: list[Any]) -> None:
+        """Workers that are now built say who they are (pid, process group, versions)."""
+        from ray.exceptions import RayActorError
+
+        for ref in refs:
+            name = self.pending_info.pop(ref)
+            try:
+                self.info[name] = self.ray.get(ref)
+            except RayActorError as exc:
+                if self.stats[name]["alive"]:  # not one the driver killed itself
+                    raise WorkerFailedToStart(f"worker {name} could not start: {exc}") from exc
+                continue
+            self.stats[name].update(ready=True, peak_mb=self.info[name]["rss_mb"])
 
     def kill(self, name: str) -> None:
+        """Kill a worker now (it died, or ran over the time limit), and its process group with it."""
         handle = self.handles.pop(name, None)
         if handle is not None:
             self.ray.kill(handle, no_restart=True)
-        self.stats[name]["alive"] = False
-        self.stats[name]["running"] = None
+        self.stats[name].update(alive=False, running=None)
         pgid = self.info.get(name, {}).get("pgid")
         if pgid:
             _kill_group(int(pgid))
+
+    def close(self) -> None:
+        """End the workers: each closes its env and database first, then anything of their
+        process groups still alive (a browser a crashed env left) is killed."""
+        closing = [h.close.remote() for n, h in self.handles.items() if self.stats[n]["ready"]]
+        if closing:
+            self.ray.wait(closing, num_returns=len(closing), timeout=30)
+        for name in list(self.handles):
+            handle = self.handles.pop(name)
+            self.ray.kill(handle, no_restart=True)
+            self.stats[name]["alive"] = False
+
+    def groups(self) -> list[int]:
+        return [int(i["pgid"]) for i in self.info.values() if i.get("pgid")]
 
 
 def run_parallel(
@@ -233,10 +270,11 @@ def run_parallel(
             run.write_manifest(manifest)
     finally:
         if pool is not None:
-            for name in list(pool.handles):
-                pool.kill(name)
+            pool.close()
         if started_ray:
             ray.shutdown()
+        for pgid in pool.groups() if pool is not None else []:
+            _kill_group(pgid)
         if chroma is not None:
             chroma.terminate()
             try:
@@ -258,11 +296,9 @@ def _drive(
     from ray.exceptions import RayActorError, WorkerCrashedError
 
     lane_of: dict[str, deque[Job]] = {}  # worker -> the lane it is working through
-    running: dict[Any, tuple[str, Job, float]] = {}  # result ref -> (worker, job, started)
+    running: dict[Any, tuple[str, Job, float]] = {}  # result ref -> (worker, job, handed over)
     for _ in range(n_workers):
         pool.start()
-    for name in list(pool.handles):
-        pool.describe(name)
 
     def fail(name: str, job: Job, why: str, retry: bool) -> None:
         pool.kill(name)
@@ -275,10 +311,10 @@ def _drive(
             _record_error(run, job, why)
         if lane:
             todo.appendleft(lane)
-        fresh = pool.start()
-        pool.describe(fresh)
+        if todo:
+            pool.start()
 
-    while todo or running:
+    while todo or running or any(lane_of.values()):
         for name in [n for n, s in pool.stats.items() if s["alive"] and s["running"] is None]:
             lane = lane_of.get(name) or (todo.popleft() if todo else None)
             if not lane:
@@ -290,23 +326,31 @@ def _drive(
             running[ref] = (name, job, time.monotonic())
             pool.stats[name].update(running=job.episode_id, since=time.time())
         _progress(pool, run, running, todo, on_progress)
-        ready, _ = pool.ray.wait(list(running), num_returns=1, timeout=0.5)
-        for ref in ready:
+        ready, _ = pool.ray.wait([*running, *pool.pending_info], num_returns=1, timeout=0.5)
+        pool.collect_info([r for r in ready if r in pool.pending_info])
+        for ref in (r for r in ready if r in running):
             name, job, _t0 = running.pop(ref)
             try:
                 out = pool.ray.get(ref)
             except (RayActorError, WorkerCrashedError) as exc:
+                if not pool.stats[name]["ready"]:
+                    pool.collect_info([r for r, n in pool.pending_info.items() if n == name])
                 fail(name, job, f"worker died: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}", retry=True)
                 continue
             pool.stats[name].update(running=None, since=None, peak_mb=out["peak_mb"])
             pool.stats[name]["done"] += 1
-            if job.attempts:
-                episode = run.episode(job.episode_id)
-                run.write_episode(job.episode_id, {**episode, "attempts": job.attempts})
+            # Which worker played it (and what failed before), beside what the controller wrote.
+            episode = run.episode(job.episode_id)
+            extra = {"worker": pool.info.get(name, {"worker": name})}
+            run.write_episode(
+                job.episode_id, {**episode, **extra, **({"attempts": job.attempts} if job.attempts else {})}
+            )
         if episode_timeout is not None:
             now = time.monotonic()
             for ref, (name, job, t0) in list(running.items()):
-                if now - t0 > episode_timeout:
+                if not pool.stats[name]["ready"]:
+                    running[ref] = (name, job, now)  # the clock starts once the worker is built
+                elif now - t0 > episode_timeout:
                     running.pop(ref)
                     fail(name, job, f"time limit: over {episode_timeout:g} s", retry=False)
     _progress(pool, run, running, todo, on_progress)

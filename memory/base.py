@@ -28,9 +28,10 @@ class RecallKind(StrEnum):
     * ``episode``: ``{"task", "success", "steps", "found", "targets", "actions", "path"}``: a
       similar past episode of this world (``path``: its actions without detours; ``found``:
       [entity, holder]; ``targets``: its goal's, None in records older than that field).
-    * ``skill``: ``{"name", "steps", "pre", "support"?, "receptacle_kind"?, "slots"?, "family"?,
-      "utterance"?}``: a shortcut mined from verified successes (templates over ``{slot}`` names;
-      ``slots``: slot -> entity type, when the facts typed it rather than a domain).
+    * ``skill``: ``{"name", "steps", "pre", "support"?, "worlds"?, "receptacle_kind"?, "slots"?,
+      "family"?, "utterance"?}``: a shortcut mined from verified successes (templates over ``{slot}``
+      names; ``slots``: slot -> entity type, when the facts typed it rather than a domain;
+      ``worlds``: where the successes it was mined from played).
     * ``tip``: ``{"object_type", "receptacle_type", "support"}``: where successes found a type.
     * ``lesson``: ``{"lesson", "task_type", "support", "used", "succeeded"}``: a reflection's words.
     * ``experience``: ``{"next", "neighbours", "cluster", "encoder_version"}``: what followed in

@@ -487,7 +487,7 @@ class ExperienceMemory:
         self.version = version
         self.traces = [Trace(**json.loads(zlib.decompress(body))) for body, _, _ in traces]
         self._looked, self._found, self._outlooks = {}, {}, {}
-        for trace in self.traces:
+        for trace in self.traces if self.domain is not None else []:  # as _add: no domain, no counts
             self._count(trace)
         self._live = {}
         for episode, body in live:

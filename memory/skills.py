@@ -51,6 +51,9 @@ class Shortcut:
     used: int = 0
     succeeded: int = 0
     failed: int = 0
+    #: the worlds of those episodes (the latest 8): where a shortcut was learned, so a user (or a
+    #: test) can tell one that came from another house, or another worker's house
+    worlds: tuple[str, ...] = ()
 
     @property
     def utility(self) -> float:
@@ -186,7 +189,8 @@ class SkillMemory:
         ]
 
     def _content(self, s: Shortcut) -> dict[str, Any]:
-        content: dict[str, Any] = {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "support": s.support}
+        content: dict[str, Any] = {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "support": s.support,
+                                   "worlds": list(s.worlds)}  # fmt: skip
         if self.domain:
             return {**content, "receptacle_kind": s.receptacle_kind}
         return {**content, "slots": {x: slot_type(x) for x in slots_of(s.steps)}}  # typed by the facts
@@ -274,12 +278,15 @@ class SkillMemory:
             # A domain cuts its own procedures; without one, the facts say where subgoals begin and end.
             procedures = self.domain.shortcuts(actions) if self.domain else mine_procedures(trace)
             mined = [Shortcut(p.name, p.steps, p.pre) for p in procedures]
+            world = str(episode.get("world_id", ""))
             for shortcut in [*mined, *([gui] if gui else [])]:
                 known = self.shortcuts.get(shortcut.steps)
                 if known:
                     known.support += 1
                 else:
-                    self.shortcuts[shortcut.steps] = shortcut
+                    known = self.shortcuts[shortcut.steps] = shortcut
+                if world not in known.worlds:
+                    known.worlds = (*known.worlds, world)[-8:]
             for otype, kind in found:
                 tip = self.tips.get((otype, kind))
                 if tip:
@@ -367,7 +374,7 @@ class SkillMemory:
         tmp = Path(str(path) + ".tmp")
         tmp.unlink(missing_ok=True)
         with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE shortcuts (name, steps, pre, support, used, succeeded, failed)")
+            db.execute("CREATE TABLE shortcuts (name, steps, pre, support, used, succeeded, failed, worlds)")
             db.execute("CREATE TABLE tips (object_type, receptacle_kind, support, used, succeeded, failed)")
             db.execute("CREATE TABLE consolidated (key)")
             db.execute("CREATE TABLE traces (episode, steps)")
@@ -381,8 +388,17 @@ class SkillMemory:
                            [(e, json.dumps(sorted(k))) for e, k in self._offered.items()])  # fmt: skip
             for s in self.shortcuts.values():
                 db.execute(
-                    "INSERT INTO shortcuts VALUES (?,?,?,?,?,?,?)",
-                    (s.name, json.dumps(s.steps), json.dumps(s.pre), s.support, s.used, s.succeeded, s.failed),
+                    "INSERT INTO shortcuts VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        s.name,
+                        json.dumps(s.steps),
+                        json.dumps(s.pre),
+                        s.support,
+                        s.used,
+                        s.succeeded,
+                        s.failed,
+                        json.dumps(s.worlds),
+                    ),
                 )
             for t in self.tips.values():
                 db.execute(
@@ -397,7 +413,11 @@ class SkillMemory:
         with sqlite3.connect(path) as db:
             self.shortcuts = {}
             for name, steps, pre, *counts in db.execute("SELECT * FROM shortcuts"):
-                s = Shortcut(name, tuple(json.loads(steps)), tuple(json.loads(pre)), *counts)
+                # Stores saved before shortcuts kept their worlds have four counters and no worlds.
+                worlds = tuple(json.loads(counts[4])) if len(counts) > 4 else ()
+                support, used, succeeded, failed = counts[:4]
+                s = Shortcut(name, tuple(json.loads(steps)), tuple(json.loads(pre)), support, used, succeeded, failed,
+                             worlds)  # fmt: skip
                 self.shortcuts[s.steps] = s
             self.tips = {(o, k): Tip(o, k, *c) for o, k, *c in db.execute("SELECT * FROM tips")}
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}

@@ -334,6 +334,12 @@ def stream(
         list[str] | None,
         typer.Option(help="Also run these memory settings on the same games (repeatable); default: none"),
     ] = None,
+    backend: Annotated[str, typer.Option(help="serial | ray (houses in parallel, each house's tasks in order)")] = (
+        "serial"
+    ),
+    workers: Annotated[int, typer.Option(min=1, help="Ray: worker processes")] = 2,
+    ray_address: Annotated[str | None, typer.Option(help="Ray: a cluster's address (default: a local Ray)")] = None,
+    episode_timeout: Annotated[float | None, typer.Option(min=1.0, help="Ray: seconds an episode may take")] = None,
 ) -> None:
     """Generate persistent-house (or TextWorld persistent-world) streams, run them with memory
     evolving across the tasks, and compare with other memory settings: RUN/comparison.md and
@@ -357,7 +363,8 @@ def stream(
         runs[setting] = target
         console.rule(f"memory: {setting}")
         run(games=games_dir, run_dir=target, planner="offline", memory=setting, max_steps=max_steps, seed=seed,
-            offset=0, limit=None, memory_dir=None, step_delay=0.0, env=env)  # fmt: skip
+            offset=0, limit=None, memory_dir=None, step_delay=0.0, env=env, backend=backend, workers=workers,
+            ray_address=ray_address, episode_timeout=episode_timeout, chroma_url=None)  # fmt: skip
     if others:
         # The memoryless (or first compared) setting is the baseline of the ratio column.
         base = "none" if "none" in runs else others[0]

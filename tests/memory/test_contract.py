@@ -143,3 +143,16 @@ def test_episodic_memory_without_a_directory_leaves_no_scratch_store_behind() ->
     del memory
     gc.collect()
     assert not made.exists()
+
+
+def test_every_module_reloads_what_it_kept_for_an_env_without_a_domain(tmp_path: Path) -> None:
+    """A domain-free env's memory (BabyAI, a user's env) is loaded again by every later writer of a
+    shared directory; the experience bank used to fail on the traces it had kept."""
+    for module in make_memory(list(MEMORY_MODULES), None):
+        _feed(module, "e1", STEPS)
+        module.consolidate({"id": "e1", "run_id": "r1", "world_id": "h1", "goal": GOAL,
+                            "result": {"success": True, "steps": 5, "error": None}})  # fmt: skip
+        module.save(tmp_path / f"{module.name}.sqlite")
+        (again,) = make_memory([module.name], None)
+        again.load(tmp_path / f"{module.name}.sqlite")
+        assert again.consolidated == module.consolidated == {"r1/e1"}
