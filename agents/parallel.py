@@ -253,6 +253,7 @@ def run_parallel(
     todo = deque(lane for lane in todo if lane)
     chroma: subprocess.Popen[bytes] | None = None
     started_ray = False
+    t0 = time.perf_counter()
     pool: _Pool | None = None
     try:
         if "episodic" in parse_memory(memory) and chroma_url is None and todo:
@@ -263,10 +264,15 @@ def run_parallel(
                 ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
                 started_ray = True
             pool = _Pool(ray, spec, step_delay, chroma_url)
+            t_ray = time.perf_counter()
             _drive(pool, run, todo, min(workers, len(todo)), episode_timeout, on_progress)
             manifest = run.manifest()
-            manifest["backend"] = {**backend, "worker_info": list(pool.info.values()),
-                                   "peak_rss_mb": {n: s["peak_mb"] for n, s in pool.stats.items()}}  # fmt: skip
+            # Where the time went (the chroma server's and Ray's start are a fixed cost of a run),
+            # and each worker's memory at its peak, the driver's beside them.
+            seconds = {"start": round(t_ray - t0, 2), "episodes": round(time.perf_counter() - t_ray, 2)}
+            manifest["backend"] = {**backend, "worker_info": list(pool.info.values()), "seconds": seconds,
+                                   "peak_rss_mb": {n: s["peak_mb"] for n, s in pool.stats.items()},
+                                   "driver_rss_mb": rss_mb()}  # fmt: skip
             run.write_manifest(manifest)
     finally:
         if pool is not None:

@@ -156,3 +156,46 @@ def test_every_module_reloads_what_it_kept_for_an_env_without_a_domain(tmp_path:
         (again,) = make_memory([module.name], None)
         again.load(tmp_path / f"{module.name}.sqlite")
         assert again.consolidated == module.consolidated == {"r1/e1"}
+
+
+def test_stores_saved_by_earlier_versions_still_load(tmp_path: Path) -> None:
+    """Episodic records used to live only in a chroma directory beside the file, and shortcuts had
+    no worlds: such stores load, recall as before, and the next save moves the records into the file."""
+    import json
+    import sqlite3
+
+    import chromadb
+    from chromadb.config import Settings
+
+    from engram.memory.episodic import EpisodicMemory, embed, embedding_function
+
+    with sqlite3.connect(tmp_path / "episodic.sqlite") as db:
+        db.execute("CREATE TABLE consolidated (key)")
+        db.execute("INSERT INTO consolidated VALUES ('old/e1')")
+    client = chromadb.PersistentClient(
+        path=str(tmp_path / "episodic.chroma"), settings=Settings(anonymized_telemetry=False)
+    )
+    col = client.get_or_create_collection("house-h1", embedding_function=embedding_function(),
+                                          configuration={"hnsw": {"space": "cosine"}})  # fmt: skip
+    meta = {"house": "h1", "success": True, "steps": 5, "summary": "open fridge 1", "found": "[]", "decisions": "[]"}
+    col.upsert(ids=["old/e1"], documents=[GOAL["text"]], metadatas=[meta], embeddings=embed([GOAL["text"]]))
+    del col, client
+    episodic = EpisodicMemory()
+    episodic.load(tmp_path / "episodic.sqlite")
+    (hit,) = episodic.recall({"episode_id": "e9", "goal": GOAL, "world_id": "h1", "t": 0})
+    assert hit.content["task"] == GOAL["text"] and hit.content["success"] and episodic.consolidated == {"old/e1"}
+    episodic.save(tmp_path / "episodic.sqlite")
+    with sqlite3.connect(tmp_path / "episodic.sqlite") as db:
+        assert [k for (k,) in db.execute("SELECT key FROM records")] == ["old/e1"]
+
+    with sqlite3.connect(tmp_path / "skills.sqlite") as db:
+        for table in ("shortcuts (name, steps, pre, support, used, succeeded, failed)",
+                      "tips (object_type, receptacle_kind, support, used, succeeded, failed)", "consolidated (key)",
+                      "traces (episode, steps)"):  # fmt: skip
+            db.execute(f"CREATE TABLE {table}")
+        db.execute("INSERT INTO shortcuts VALUES (?,?,?,?,?,?,?)",
+                   ("open {fridge}", json.dumps(["open {fridge}"]), json.dumps([""]), 2, 1, 1, 0))  # fmt: skip
+    (skills,) = make_memory(["skills"], HOUSEHOLD)
+    skills.load(tmp_path / "skills.sqlite")
+    (shortcut,) = skills.shortcuts.values()  # type: ignore[attr-defined]
+    assert (shortcut.support, shortcut.used, shortcut.succeeded, shortcut.worlds) == (2, 1, 1, ())
