@@ -212,6 +212,11 @@ def run(
     if backend not in ("serial", "ray"):
         err.print(f"[red]unknown backend {backend!r}; choose serial or ray[/red]")
         raise typer.Exit(2)
+    ray_only = {"--episode-timeout": episode_timeout, "--ray-address": ray_address, "--chroma-url": chroma_url}
+    given = [flag for flag, value in ray_only.items() if value is not None]
+    if backend == "serial" and given:
+        err.print(f"[red]{', '.join(given)} need --backend ray[/red]")
+        raise typer.Exit(2)
     if planner not in PLANNERS:
         err.print(f"[red]unknown planner {planner!r}; choose from {', '.join(PLANNERS)}[/red]")
         raise typer.Exit(2)

@@ -99,7 +99,7 @@ def test_a_stream_of_two_houses_on_two_workers_learns_across_them(two_houses: Pa
 def test_a_killed_worker_s_episode_is_retried_and_nothing_is_left_running(tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
     args = ["run", "--env", "engram/BabyAI-GoToObj-v0", "--episodes", 4, "--run-dir", run_dir, "--backend", "ray",
-            "--workers", 2, "--step-delay", 0.4, "--memory", "all"]  # fmt: skip
+            "--workers", 2, "--step-delay", 1.0, "--memory", "all"]  # fmt: skip
     proc = subprocess.Popen([*ENGRAM, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     progress = run_dir / "progress.json"
     victim: tuple[str, int, str] | None = None
@@ -111,8 +111,9 @@ def test_a_killed_worker_s_episode_is_retried_and_nothing_is_left_running(tmp_pa
         except (OSError, ValueError):
             continue
         for name, w in snap["workers"].items():
-            # Mid-episode: it has taken a step or two of this episode already.
-            if w["running"] and w["pid"] and time.time() - w["since"] > 1.0:
+            # Mid-episode: it has recorded a step of this episode (episodes here take 3-9 steps of 1 s).
+            steps = run_dir / "episodes" / str(w["running"]) / "steps.jsonl"
+            if w["running"] and w["pid"] and steps.exists() and steps.read_text().count("\n") >= 1:
                 victim = (name, int(w["pid"]), w["running"])
                 break
     assert victim is not None, "no worker was seen mid-episode"

@@ -39,6 +39,14 @@ def test_run_rejects_a_path_without_games(tmp_path: Path, cli) -> None:
     assert res.returncode == 2 and "no game.tw-pddl games" in res.stderr
 
 
+def test_backend_options_are_checked_before_anything_runs(tmp_path: Path, cli) -> None:
+    res = cli("run", "--run-dir", tmp_path / "r", "--episode-timeout", "5", "--ray-address", "auto")
+    assert res.returncode == 2 and "--episode-timeout, --ray-address need --backend ray" in res.stderr
+    res = cli("run", "--run-dir", tmp_path / "r", "--backend", "dask")
+    assert res.returncode == 2 and "unknown backend 'dask'" in res.stderr
+    assert not (tmp_path / "r").exists()
+
+
 def test_bad_generate_options_are_refused(tmp_path: Path, cli) -> None:
     res = cli("generate", str(tmp_path / "x"), "--perturb", "3")
     assert res.returncode == 2 and "perturb" in res.stderr.lower()
