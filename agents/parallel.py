@@ -190,7 +190,12 @@ class _Pool:
                 self.info[name] = self.ray.get(ref)
             except RayActorError as exc:
                 if self.stats[name]["alive"]:  # not one the driver killed itself
-                    raise WorkerFailedToStart(f"worker {name} could not start: {exc}") from exc
+                    # Ray's message is the whole remote traceback; its last line is the error.
+                    cause = [line for line in str(exc).splitlines() if line.strip()][-1].strip()
+                    raise WorkerFailedToStart(
+                        f"worker {name} could not start: {cause} (an env or module registered only in this "
+                        "process is unknown to workers: register it by entry point)"
+                    ) from exc
                 continue
             self.stats[name].update(ready=True, peak_mb=self.info[name]["rss_mb"])
 

@@ -299,6 +299,13 @@ def run(
         except (RunConfigError, LLMConfigError, ValueError) as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
+        except RuntimeError as exc:
+            from engram.agents.parallel import WorkerFailedToStart
+
+            if not isinstance(exc, WorkerFailedToStart):
+                raise
+            err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
+            raise typer.Exit(1) from exc
     console.print(_summary_table(summary, f"run {run_dir}"))
     sps = summary["steps_per_success"]
     console.print(

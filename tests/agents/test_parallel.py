@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -158,4 +159,22 @@ def test_an_episode_over_the_time_limit_is_an_error_and_a_rerun_finishes_it(tmp_
     for e in run.episode_ids():
         assert run.episode(e)["result"]["error"] is None
         assert [s["t"] for s in run.steps(e)] == list(range(len(run.steps(e))))
+    assert not _leftovers(str(tmp_path)), _leftovers(str(tmp_path))
+
+
+class _Switch:
+    """A one-command env registered only in the test's own process (as from a notebook)."""
+
+    metadata: ClassVar[dict[str, object]] = {"render_modes": []}
+
+
+def test_a_worker_that_cannot_start_stops_the_run_with_the_reason(tmp_path: Path) -> None:
+    from engram.agents.parallel import WorkerFailedToStart, run_parallel
+    from engram.envs.registry import register
+
+    register("notebook/Switch-v0", _Switch)
+    why = r"worker w\d could not start: .*Namespace notebook not found.*register it by entry point"
+    with pytest.raises(WorkerFailedToStart, match=why):
+        run_parallel([""] * 2, tmp_path / "run", workers=2, env_id="notebook/Switch-v0", memory="none")
+    assert not list((tmp_path / "run" / "episodes").glob("*/episode.json"))
     assert not _leftovers(str(tmp_path)), _leftovers(str(tmp_path))
