@@ -205,9 +205,8 @@ class _Pool:
         if handle is not None:
             self.ray.kill(handle, no_restart=True)
         self.stats[name].update(alive=False, running=None)
-        pgid = self.info.get(name, {}).get("pgid")
-        if pgid:
-            _kill_group(int(pgid))
+        if name in self.groups_here():
+            _kill_group(self.groups_here()[name])
 
     def close(self) -> None:
         """End the workers: each closes its env and database first, then anything of their
@@ -220,8 +219,11 @@ class _Pool:
             self.ray.kill(handle, no_restart=True)
             self.stats[name]["alive"] = False
 
-    def groups(self) -> list[int]:
-        return [int(i["pgid"]) for i in self.info.values() if i.get("pgid")]
+    def groups_here(self) -> dict[str, int]:
+        """Worker -> process group, for the workers on this machine (a group number means nothing
+        on another node; there Ray's own clean-up is what ends a dead worker's children)."""
+        here = socket.gethostname()
+        return {n: int(i["pgid"]) for n, i in self.info.items() if i.get("pgid") and i.get("host") == here}
 
 
 def run_parallel(
@@ -284,7 +286,7 @@ def run_parallel(
             pool.close()
         if started_ray:
             ray.shutdown()
-        for pgid in pool.groups() if pool is not None else []:
+        for pgid in pool.groups_here().values() if pool is not None else []:
             _kill_group(pgid)
         if chroma is not None:
             chroma.terminate()
