@@ -189,6 +189,9 @@ def ledger_report(directory: Path | str) -> dict[str, Any]:
         return {"modules": {}, "writers": []}
     db = sqlite3.connect(path, timeout=60)
     try:
+        tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"generations", "episodes", "writers"} <= tables:
+            return {"modules": {}, "writers": []}  # its first writer is still creating it
         generations = dict(db.execute("SELECT module, generation FROM generations"))
         keys: dict[str, list[str]] = {}
         for module, key in db.execute("SELECT module, key FROM episodes ORDER BY module, key"):

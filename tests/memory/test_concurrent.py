@@ -185,3 +185,10 @@ def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Pat
     with pytest.raises(MemoryConflict, match="would lose 1 episode"):
         b.commit(lambda stale: [m.consolidate({"id": "e2"}) for m in stale])
     assert json.loads((tmp_path / "forgetful.sqlite").read_text()) == ["r/e1"]
+
+
+def test_a_ledger_its_first_writer_is_still_creating_reads_as_empty(tmp_path: Path) -> None:
+    """A reader (``engram memory show``, a test polling) can open the ledger between its creation
+    and its tables' (this once failed CI with "no such table")."""
+    sqlite3.connect(tmp_path / "ledger.sqlite").close()
+    assert ledger_report(tmp_path) == {"modules": {}, "writers": []}
