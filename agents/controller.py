@@ -22,6 +22,7 @@ from engram.agents.planners.base import PLANNER_KEYS, Decision, Planner, Planner
 from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Goal, Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
+from engram.memory.graphview import ShowsGraph, graph_delta
 from engram.tools.trajectory import RunDir, ledger
 
 
@@ -100,8 +101,17 @@ class Controller:
                  "outcome": obs["info"].get("outcome") if state["t"] else None,
                  "subgoal": state["decision"].get("subgoal", "") if state["t"] else "",
                  "skill_events": state.get("skill_events", []) if state["t"] else []}  # fmt: skip
+        graphs = [m for m in self.memory if isinstance(m, ShowsGraph)]
+        world = state.get("world_id", "")
+        before = {m.name: m.graph_view(world) for m in graphs}
         self._observe(state, entry, state["t"])
-        return {"history": [entry], "pending": {"t_start": time.perf_counter(), "started_at": time.time()}}
+        # What graph-shaped memory held when this step was planned: the episode's start, then deltas.
+        shown: dict[str, Any] = {}
+        for m in graphs:
+            delta = graph_delta(before[m.name], m.graph_view(world))
+            shown[m.name] = {"start": before[m.name], "delta": delta} if not state["t"] else {"delta": delta}
+        pending = {"t_start": time.perf_counter(), "started_at": time.time(), "memory_graphs": shown}
+        return {"history": [entry], "pending": pending}
 
     def _observe(
         self, state: EpisodeState, entry: dict[str, Any], t: int, modules: list[MemoryModule] | None = None
@@ -210,6 +220,7 @@ class Controller:
             "planner_called": p.get("planned", True),
             "tokens": decision.get("tokens", {}),
             "llm": decision.get("llm"),
+            "memory_graphs": p.get("memory_graphs", {}),
             "timings": {
                 "plan_s": p.get("plan_s", 0.0),
                 "env_s": p.get("env_s", 0.0),

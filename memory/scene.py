@@ -23,6 +23,7 @@ import networkx as nx
 
 from engram.envs.core import Fact, Goal
 from engram.memory.base import Recall, episode_key
+from engram.memory.graphview import GraphView, empty_view
 
 #: where an entity is: inside / on a holder, or at a place (a room, a cell); the agent's own
 #: ``at`` is where it stands now, not long-term knowledge, and is not kept
@@ -265,6 +266,22 @@ class SceneGraphMemory:
 
     def graph(self, house: str | None = None) -> SceneGraph:
         return self.houses.setdefault(house or self.house, SceneGraph())
+
+    def graph_view(self, world_id: str) -> GraphView:
+        """The world's graph as plain JSON (for the viewer, through the controller's deltas)."""
+        g = self.houses.get(world_id or "default")
+        if g is None:
+            return empty_view()
+        nodes = {
+            n: {
+                "type": d["type"],
+                "category": d["category"],
+                "searched": d["searched"] is not None,
+                "states": sorted(k if b.value else f"not {k}" for k, b in d["states"].items()),
+            }
+            for n, d in g.g.nodes(data=True)
+        }
+        return {"nodes": nodes, "edges": sorted([s, a["rel"], d] for s, d, a in g.g.edges(data=True))}
 
     def observe(self, step: dict[str, Any]) -> None:
         self.house = step.get("world_id") or "default"

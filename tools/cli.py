@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from engram.tools.cli_memory import experience_app, memory_app
+from engram.tools.cli_view import view
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -617,6 +618,7 @@ def check_env(
 
 
 app.add_typer(memory_app, name="memory")
+app.command()(view)
 app.add_typer(experience_app, name="experience")
 
 

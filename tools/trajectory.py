@@ -159,26 +159,32 @@ def world_of(episode: dict[str, Any]) -> str:
     return str(episode.get("world_id", episode.get("house_id", "")))
 
 
+def summary_row(ep: dict[str, Any]) -> dict[str, Any] | None:
+    """A finished episode's line in ``summary.json`` (None while it runs)."""
+    result = ep.get("result")
+    if not result:
+        return None
+    return {
+        "id": ep["id"],
+        "game": ep["game"],
+        "seed": ep.get("seed"),
+        "task_type": ep.get("task_type", "unknown"),
+        "world_id": world_of(ep),
+        "house_id": world_of(ep),  # the key's name before world ids (scripts read it)
+        "success": bool(result["success"]),
+        "steps": int(result["steps"]),
+        "seconds": float(result["seconds"]),
+        "error": result.get("error"),
+        "ledger": result.get("ledger") or ledger([]),
+    }
+
+
 def summarize(episodes: list[dict[str, Any]]) -> dict[str, Any]:
-    rows = []
-    for ep in episodes:
-        result = ep.get("result")
-        if not result:
-            continue
-        rows.append(
-            {
-                "id": ep["id"],
-                "game": ep["game"],
-                "task_type": ep.get("task_type", "unknown"),
-                "world_id": world_of(ep),
-                "house_id": world_of(ep),  # the key's name before world ids (scripts read it)
-                "success": bool(result["success"]),
-                "steps": int(result["steps"]),
-                "seconds": float(result["seconds"]),
-                "error": result.get("error"),
-                "ledger": result.get("ledger") or ledger([]),
-            }
-        )
+    return summarize_rows([row for row in map(summary_row, episodes) if row is not None])
+
+
+def summarize_rows(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The summary of finished episodes' rows (:func:`summary_row`)."""
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_type[row["task_type"]].append(row)

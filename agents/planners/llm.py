@@ -378,18 +378,30 @@ class LLMPlanner:
         outcome, problem = "ok", ""
         timeout_s = self.timeouts.current()
         decision: Decision | None = None
+        exchange: list[dict[str, Any]] = []  # what was sent and what came back, per call (the viewer shows it)
         for attempt in range(2):  # the first answer, then one re-ask with the error
             call = self.call(messages, tools=c.format == "tools", skills=bool(offered), schema=schema)
             ledger.add(call, c)
+            sent: dict[str, Any] = {
+                "messages": messages,
+                "answer": call.content,
+                "tool_calls": call.tool_calls,
+                "finish_reason": call.finish_reason,
+                "cached": call.cached,
+                "error": call.error or None,
+            }
+            exchange.append(sent)
             if call.error:
                 problem = call.error
                 break  # the client already retried; asking again now would only repeat that
             try:
-                decision, repaired = self._ground(call, admissible, offered)
-                outcome = "reasked" if attempt else ("repaired" if repaired else "ok")
+                decision, grounding = self._ground(call, admissible, offered)
+                sent["grounding"] = grounding
+                outcome = "reasked" if attempt else ("repaired" if grounding["repaired_from"] else "ok")
                 break
             except ReplyError as exc:
                 problem = str(exc)
+                sent["grounding"] = {"problem": problem}
                 ledger.errors.append(problem)
                 messages = [*prompt.messages, *_reask(call, problem)]
         if decision is None:
@@ -414,27 +426,34 @@ class LLMPlanner:
             "errors": ledger.errors,  # every endpoint failure and unusable answer, in order
             "finish_reasons": ledger.finish_reasons,  # per call: "length" is an answer cut off at max_tokens
             "reasoning": "\n\n".join(ledger.reasoning)[:4000],  # what a reasoning model thought; never grounded
+            "exchange": exchange,
         }
         if schema is not None:
             decision.llm["schema_style"] = self.schema_style  # how this server took the schema
         return decision
 
-    def _ground(self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]) -> tuple[Decision, bool]:
+    def _ground(
+        self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]
+    ) -> tuple[Decision, dict[str, Any]]:
+        """The decision an answer grounds to, and how: what was parsed out of it, the command it
+        became, and the model's own words when they had to be repaired."""
         choice: Choice = parse_reply(call.content, call.tool_calls, truncated=call.finish_reason == "length")
         if self.aliases:  # what the server was given for a command it could not take as written
             choice.action = self.aliases.get(choice.action, choice.action)
             choice.args = {k: self.aliases.get(v, v) for k, v in choice.args.items()}
+        parsed = {k: v for k, v in asdict(choice).items() if v}
         if choice.skill:
             skill = bind_skill(choice, offered, admissible)
             why = choice.rationale or f"shortcut {choice.skill!r}"
-            return Decision(action=skill["steps"][0], rationale=why, subgoal=choice.subgoal, skill=skill), False
+            decision = Decision(action=skill["steps"][0], rationale=why, subgoal=choice.subgoal, skill=skill)
+            return decision, {"parsed": parsed, "action": decision.action, "skill": skill["name"], "repaired_from": ""}
         grounded = (ground_action(choice.action, admissible, self.rewrites) if choice.action
                     else ground_prose(choice.prose, admissible))  # fmt: skip
         rationale = choice.rationale
         if grounded.repaired_from:
             rationale = f"{rationale} [repaired from {grounded.repaired_from[:120]!r}]".strip()
         decision = Decision(action=grounded.action, rationale=rationale, subgoal=choice.subgoal)
-        return decision, bool(grounded.repaired_from)
+        return decision, {"parsed": parsed, "action": grounded.action, "repaired_from": grounded.repaired_from}
 
     # -- reflect -----------------------------------------------------------------------------
     def reflect(self, goal: dict[str, Any], steps: list[dict[str, Any]], won: bool) -> dict[str, Any] | None:
@@ -452,7 +471,8 @@ class LLMPlanner:
                                "tokens": {"prompt": call.prompt_tokens, "completion": call.completion_tokens},
                                "counted_prompt_tokens": message_tokens(messages),
                                "latency_s": round(call.latency_s, 6), "cost": round(ledger.cost, 8),
-                               "cached": call.cached, "error": call.error or None}  # fmt: skip
+                               "cached": call.cached, "error": call.error or None,
+                               "messages": messages, "answer": call.content}  # fmt: skip
         if call.error:
             return out
         tip = next((o["tip"] for o in json_objects(call.content or "") if isinstance(o, dict) and "tip" in o), None)

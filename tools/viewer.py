@@ -1,0 +1,230 @@
+"""``engram view``: a local web app over run directories (runs, episodes, steps, memory).
+
+Stack: a Starlette ASGI app served by uvicorn, pages rendered on the server with Jinja2 (autoescaped),
+charts and graphs drawn as SVG in Python (:mod:`.viewer_svg`); one small stylesheet and one small
+script ship in the package. No Node build, nothing fetched from the network: every page carries a
+Content-Security-Policy that allows only this server, so a page could not load from a CDN even
+by mistake.
+
+Safe by default: it binds 127.0.0.1 unless ``--host`` says otherwise, answers only GET, and reads
+only what the routes name: episodes by id (an id must be one of the run's episode folders, never
+a path), memory stores read-only, and files through :func:`.viewer_data.safe_file`, which refuses
+anything that leaves the run directory (``..``, absolute paths, symlinks out). Refusals are 404s.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import socket
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from engram.envs.core import Fact
+from engram.memory.inspect import inspect_directory
+from engram.tools.viewer_data import (
+    RunView,
+    compare_rows,
+    divergence,
+    fact_changes,
+    learning_curve,
+    match,
+    safe_file,
+)
+from engram.tools.viewer_svg import curve_svg, graph_svg
+
+HERE = Path(__file__).parent
+STATIC = HERE / "viewer_static"
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")  # fmt: skip
+
+
+def _fact(f: Any) -> str:
+    return str(Fact.from_json(f)) if isinstance(f, list) else str(f)
+
+
+def _pretty(value: Any) -> str:
+    return json.dumps(value, indent=1, ensure_ascii=False, default=str)
+
+
+class Viewer:
+    """The app's state: the runs it was given (their order is their number in URLs)."""
+
+    def __init__(self, runs: list[Path], live: bool = False) -> None:
+        names = [p.resolve().name for p in runs]
+        self.runs = [RunView(p, name if names.count(name) == 1 else f"{name} ({i})") for i, (p, name) in
+                     enumerate(zip(runs, names, strict=True))]  # fmt: skip
+        self.roots = [p.resolve() for p in runs]
+        self.live = live
+        self.env = Environment(loader=FileSystemLoader(HERE / "viewer_templates"), autoescape=select_autoescape())
+        self.env.globals.update(live=live, pretty=_pretty, fact=_fact)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def page(self, template: str, **context: Any) -> HTMLResponse:
+        html = self.env.get_template(template).render(runs=self.runs, **context)
+        return HTMLResponse(html, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"})
+
+    def run_of(self, request: Request) -> tuple[int, RunView]:
+        try:
+            r = int(request.path_params["r"])
+        except ValueError:
+            raise HTTPException(404) from None
+        if not 0 <= r < len(self.runs):
+            raise HTTPException(404)
+        return r, self.runs[r]
+
+    @staticmethod
+    def episode_of(run: RunView, request: Request) -> str:
+        """The episode id in the URL, accepted only if it names one of the run's episode folders."""
+        eid = str(request.path_params["eid"])
+        if eid not in run.run.episode_ids():
+            raise HTTPException(404)
+        return eid
+
+    # -- pages ------------------------------------------------------------------------------
+    async def index(self, request: Request) -> Response:
+        if len(self.runs) == 1 and not request.query_params.get("all"):
+            return await self.run_page(request, 0)
+        curves = {v.label: learning_curve(v.rows()) for v in self.runs}
+        return self.page("index.html", summaries=[v.summary() for v in self.runs], curve=curve_svg(curves))
+
+    async def run_page(self, request: Request, r: int | None = None) -> Response:
+        if r is None:
+            r, run = self.run_of(request)
+        else:
+            run = self.runs[r]
+        rows = run.rows()
+        curve = curve_svg({run.label: learning_curve(rows)})
+        return self.page("run.html", r=r, run=run, rows=rows, summary=run.summary(), curve=curve,
+                         manifest=run.manifest(), progress=run.progress())  # fmt: skip
+
+    async def compare(self, request: Request) -> Response:
+        try:
+            a, b = int(request.query_params.get("a", 0)), int(request.query_params.get("b", 1))
+        except ValueError:
+            raise HTTPException(404) from None
+        if not (0 <= a < len(self.runs) and 0 <= b < len(self.runs)) or a == b:
+            raise HTTPException(404)
+        pairs = compare_rows(self.runs[a], self.runs[b])
+        sa, sb = self.runs[a].summary(), self.runs[b].summary()
+        return self.page("compare.html", a=a, b=b, pairs=pairs, sa=sa, sb=sb,
+                         types=sorted(set(sa["per_task_type"]) | set(sb["per_task_type"])))  # fmt: skip
+
+    async def episode(self, request: Request) -> Response:
+        r, run = self.run_of(request)
+        eid = self.episode_of(run, request)
+        steps, other = run.steps(eid), None
+        vs = request.query_params.get("vs")
+        if vs is not None:
+            if not vs.isdigit() or not 0 <= int(vs) < len(self.runs) or int(vs) == r:
+                raise HTTPException(404)
+            b = int(vs)
+            oid = match(run, eid, self.runs[b])
+            if oid is not None:
+                ostep = self.runs[b].steps(oid)
+                other = {"r": b, "run": self.runs[b], "id": oid, "steps": ostep, "diverge": divergence(steps, ostep)}
+        matches = [(b, v, match(run, eid, v)) for b, v in enumerate(self.runs) if b != r]
+        return self.page("episode.html", r=r, run=run, eid=eid, ep=run.episode(eid), steps=steps, other=other,
+                         matches=[m for m in matches if m[2]])  # fmt: skip
+
+    async def step(self, request: Request) -> Response:
+        r, run = self.run_of(request)
+        eid = self.episode_of(run, request)
+        try:
+            t = int(request.path_params["t"])
+        except ValueError:
+            raise HTTPException(404) from None
+        step = run.step(eid, t)
+        if step is None:
+            raise HTTPException(404)
+        rec = step.record
+        added, removed = fact_changes(step.previous_facts, rec["observation"]["facts"])
+        new = {tuple(f) for f in rec.get("facts_delta", [])}
+        marked = [(f, tuple(f) in new) for f in added]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for recall in rec.get("recalls", []):
+            groups.setdefault(recall.get("source", "?"), []).append(recall)
+        graphs = {name: graph_svg(view, delta) for name, (view, delta) in step.graphs.items()}
+        n = len(run.steps(eid))
+        return self.page("step.html", r=r, run=run, eid=eid, ep=run.episode(eid), t=t, n=n, rec=rec, added=marked,
+                         removed=removed, groups=groups, graphs=graphs)  # fmt: skip
+
+    async def memory(self, request: Request) -> Response:
+        r, run = self.run_of(request)
+        manifest = run.manifest()
+        where = Path(manifest.get("memory_dir") or run.path / "memory")
+        stores = inspect_directory(where) if where.is_dir() else {}
+        return self.page("memory.html", r=r, run=run, where=where, stores=stores)
+
+    async def file(self, request: Request) -> Response:
+        try:
+            r = int(request.path_params["r"])
+        except ValueError:
+            raise HTTPException(404) from None
+        target = safe_file(self.roots, r, str(request.path_params["path"]))
+        if target is None:
+            raise HTTPException(404)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/json", "image/svg+xml"):
+            kind = "text/plain; charset=utf-8"  # shown, never run: a file in a run is data
+        return FileResponse(target, media_type=kind, headers={"X-Content-Type-Options": "nosniff"})
+
+    async def stamp(self, request: Request) -> Response:
+        _, run = self.run_of(request)
+        return PlainTextResponse(run.stamp(), headers={"Cache-Control": "no-store"})
+
+    async def static(self, request: Request) -> Response:
+        name = str(request.path_params["name"])
+        if name not in {p.name for p in STATIC.iterdir()}:
+            raise HTTPException(404)
+        return FileResponse(STATIC / name, media_type=mimetypes.guess_type(name)[0] or "text/plain")
+
+    async def not_found(self, request: Request, exc: Exception) -> Response:
+        code = exc.status_code if isinstance(exc, HTTPException) else 404
+        page = self.page("missing.html", path=request.url.path)
+        page.status_code = 405 if code == 405 else 404
+        return page
+
+    def app(self) -> Starlette:
+        routes = [
+            Route("/", self.index),
+            Route("/compare", self.compare),
+            Route("/run/{r}", self.run_page),
+            Route("/run/{r}/ep/{eid}", self.episode),
+            Route("/run/{r}/ep/{eid}/step/{t}", self.step),
+            Route("/run/{r}/memory", self.memory),
+            Route("/run/{r}/stamp", self.stamp),
+            Route("/run/{r}/file/{path:path}", self.file),
+            Route("/static/{name}", self.static),
+        ]
+        return Starlette(routes=routes, exception_handlers={HTTPException: self.not_found, 404: self.not_found})
+
+
+def check_runs(paths: list[Path]) -> list[str]:
+    """Why any of ``paths`` is not a run directory (empty when all are)."""
+    return [f"{p} is not a run directory (no manifest.json)" for p in paths if not (p / "manifest.json").is_file()]
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket (port 0: any free port), so the caller knows the address before serving."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(64)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(viewer: Viewer, sock: socket.socket) -> None:
+    import uvicorn
+
+    config = uvicorn.Config(viewer.app(), log_level="warning", access_log=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])
