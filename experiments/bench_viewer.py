@@ -143,7 +143,9 @@ def main() -> None:
             eps = rng.sample(range(args.episodes), min(args.samples, args.episodes))
             step_ms = [viewer.get(f"/run/0/ep/ep{e:04d}/step/{rng.randrange(args.steps)}") for e in eps]
             last = [viewer.get(f"/run/0/ep/ep{e:04d}/step/{args.steps - 1}") for e in eps[:20]]
-            episode_ms = [viewer.get(f"/run/0/ep/ep{e:04d}") for e in rng.sample(range(args.episodes), min(20, args.episodes))]
+            episode_ms = [
+                viewer.get(f"/run/0/ep/ep{e:04d}") for e in rng.sample(range(args.episodes), min(20, args.episodes))
+            ]
             compare = viewer.get("/run/0/memory")
         finally:
             viewer.close()

@@ -186,6 +186,13 @@ class Viewer:
             raise HTTPException(404)
         return FileResponse(STATIC / name, media_type=mimetypes.guess_type(name)[0] or "text/plain")
 
+    async def unreadable(self, request: Request, exc: Exception) -> Response:
+        """A run file that cannot be read (cut off, hand-edited, from a foreign tool): said on the
+        page, not a bare 500; the rest of the run still opens."""
+        page = self.page("missing.html", path=request.url.path, problem=f"{type(exc).__name__}: {exc}")
+        page.status_code = 500
+        return page
+
     async def not_found(self, request: Request, exc: Exception) -> Response:
         code = exc.status_code if isinstance(exc, HTTPException) else 404
         page = self.page("missing.html", path=request.url.path)
@@ -204,7 +211,16 @@ class Viewer:
             Route("/run/{r}/file/{path:path}", self.file),
             Route("/static/{name}", self.static),
         ]
-        return Starlette(routes=routes, exception_handlers={HTTPException: self.not_found, 404: self.not_found})
+        return Starlette(
+            routes=routes,
+            exception_handlers={
+                HTTPException: self.not_found,
+                404: self.not_found,
+                ValueError: self.unreadable,
+                KeyError: self.unreadable,
+                OSError: self.unreadable,
+            },
+        )
 
 
 def check_runs(paths: list[Path]) -> list[str]:

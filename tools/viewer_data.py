@@ -92,8 +92,19 @@ class RunView:
                 if row is None or "seed" not in row:
                     try:
                         ep = json.loads((Path(entry.path) / "episode.json").read_text())
-                    except (OSError, ValueError):
-                        continue  # being replaced this instant; the next request sees it
+                    except OSError:
+                        continue  # gone this instant (writes are atomic renames, never half files)
+                    except ValueError as exc:  # cut off or hand-edited: listed, not hidden
+                        ep = {
+                            "id": entry.name,
+                            "game": "",
+                            "result": {
+                                "success": False,
+                                "steps": 0,
+                                "seconds": 0.0,
+                                "error": f"unreadable episode.json: {exc}",
+                            },
+                        }
                     row = summary_row(ep) or {"id": ep["id"], "game": ep.get("game", ""), "seed": ep.get("seed"),
                                               "task_type": ep.get("task_type", "unknown"), "world_id": world_of(ep),
                                               "success": False, "steps": None, "seconds": None, "error": None,
@@ -104,7 +115,7 @@ class RunView:
         return out
 
     def summary(self) -> dict[str, Any]:
-        return summarize_rows([r for r in self.rows() if not r.get("running")])
+        return summarize_rows(finished(self.rows()))
 
     def progress(self) -> dict[str, Any] | None:
         try:
@@ -115,7 +126,7 @@ class RunView:
     def stamp(self) -> str:
         """Changes whenever anything a page shows may have changed (what ``--live`` polls)."""
         parts = [_stamp(self.run.summary_path), _stamp(self.path / "progress.json"), _stamp(self.path / "episodes")]
-        for name in (r["id"] for r in self.rows() if r["status"] == "running"):
+        for name in (r["id"] for r in self.rows() if r["status"] == "unfinished"):
             parts.append(_stamp(self.run.steps_path(name)))
         return str(hash(tuple(parts)))
 
@@ -145,9 +156,16 @@ class RunView:
         return Step(steps[t], previous, graphs_at(steps, t))
 
 
+def finished(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows a summary counts: not unfinished, and readable."""
+    return [r for r in rows if r["status"] not in ("unfinished", "unreadable")]
+
+
 def _status(row: dict[str, Any]) -> str:
+    if str(row.get("error") or "").startswith("unreadable"):
+        return "unreadable"
     if row.get("running"):
-        return "running"
+        return "unfinished"  # running now, or stopped before its end (a re-run resumes it)
     if row.get("error"):
         return "error"
     return "solved" if row["success"] else "failed"
@@ -186,7 +204,7 @@ def divergence(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> int | None:
 def learning_curve(rows: list[dict[str, Any]], window: int = 0) -> list[tuple[int, float, float | None]]:
     """``(episode number, rolling success rate, rolling median steps of successes)`` over finished
     episodes in run order; the window defaults to a tenth of the run (at least 1)."""
-    done = [r for r in rows if not r.get("running")]
+    done = finished(rows)
     window = window or max(1, len(done) // 10)
     out = []
     for i in range(len(done)):

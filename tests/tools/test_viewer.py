@@ -321,3 +321,51 @@ def test_the_graph_a_step_shows_is_what_memory_held_when_that_step_was_planned(g
     assert rebuilt == held
     second = run.steps("ep1")[0]["memory_graphs"]["scene"]["start"]
     assert second["nodes"], "the second episode's start graph should hold what the first one saw"
+
+
+def test_live_pages_follow_a_run_as_it_writes(runs, browser, tmp_path: Path) -> None:
+    """With ``--live`` an open page reloads itself when the run changes: here, an episode appears."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    offline, _ = runs
+    run = tmp_path / "growing"
+    shutil.copytree(offline, run, ignore=shutil.ignore_patterns("leak", "leakdir", "summary.json"))
+    shutil.move(run / "episodes" / "ep0001", tmp_path / "later")
+    served = _serve(str(run), "--live")
+    try:
+        browser.get(served.url)
+        assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.episode-link")] == ["ep0000"]
+        assert browser.find_element(By.CSS_SELECTOR, "nav .live").text == "live"
+        shutil.move(tmp_path / "later", run / "episodes" / "ep0001")
+        WebDriverWait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "a.episode-link")) == 2)
+        _page(browser, served, tmp_path, "live")
+    finally:
+        _stop(served)
+
+
+def test_a_broken_run_file_is_said_on_its_page_and_the_rest_still_opens(runs, tmp_path: Path) -> None:
+    """A cut-off ``episode.json`` (a foreign tool, a full disk): its page says what is wrong,
+    the run page lists the other episodes, and a torn last step line is left out, not fatal."""
+    offline, _ = runs
+    run = tmp_path / "broken"
+    shutil.copytree(offline, run, ignore=shutil.ignore_patterns("leak", "leakdir", "summary.json"))
+    episode = run / "episodes" / "ep0001" / "episode.json"
+    episode.write_text(episode.read_text()[:100])
+    steps = run / "episodes" / "ep0000" / "steps.jsonl"
+    lines = steps.read_text().splitlines()
+    steps.write_text("\n".join(lines) + "\n" + lines[-1][:40])
+    served = _serve(str(run))
+    try:
+        conn = http.client.HTTPConnection(served.host, int(served.port), timeout=10)
+        conn.request("GET", "/run/0/ep/ep0001")
+        answer = conn.getresponse()
+        body = answer.read().decode()
+        assert answer.status == 500 and "JSONDecodeError" in body and "Traceback" not in body
+        conn.request("GET", "/run/0")
+        overview = conn.getresponse().read().decode()
+        assert "ep0000" in overview and "unreadable episode.json" in overview
+        assert _get(served, f"/run/0/ep/ep0000/step/{len(lines) - 1}") == 200
+        assert _get(served, f"/run/0/ep/ep0000/step/{len(lines)}") == 404
+    finally:
+        _stop(served)
