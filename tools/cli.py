@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from engram.tools.cli_memory import experience_app, memory_app
-from engram.tools.cli_view import view
+from engram.tools.cli_view import show, summary_table, view
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -307,7 +307,7 @@ def run(
                 raise
             err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
             raise typer.Exit(1) from exc
-    console.print(_summary_table(summary, f"run {run_dir}"))
+    console.print(summary_table(summary, f"run {run_dir}"))
     sps = summary["steps_per_success"]
     console.print(
         f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; steps per success {sps:.1f}"
@@ -434,87 +434,6 @@ def _household_stream(
         console.print(f"generated {len(report.games)} games in {report.seconds:.1f} s")
 
 
-def _summary_table(summary: dict[str, Any], title: str) -> Table:
-    table = Table(title=title)
-    table.add_column("task type", no_wrap=True)
-    for col in ("episodes", "success", "median steps (solved)", "mean time"):
-        table.add_column(col, justify="right")
-    for task_type, g in summary["per_task_type"].items():
-        med = g["median_steps_success"]
-        table.add_row(
-            task_type,
-            str(g["episodes"]),
-            f"{g['success_rate']:.0%}",
-            "-" if med is None else f"{med:g}",
-            f"{g['mean_seconds']:.2f} s",
-        )
-    return table
-
-
-@app.command()
-def show(
-    run_dir: Annotated[Path, typer.Argument(help="Run directory")],
-    episode: Annotated[str | None, typer.Argument(help="Episode id (e.g. ep0003); omit for the overview")] = None,
-    facts: Annotated[bool, typer.Option("--facts", help="Also print each step's new facts")] = False,
-) -> None:
-    """Print a run's overview, or one episode step by step."""
-    from engram.envs.core import Fact
-    from engram.tools.trajectory import RunDir, summarize, world_of
-
-    run_ = RunDir(run_dir)
-    if not run_.manifest_path.exists():
-        err.print(f"[red]{run_dir} is not a run directory (no manifest.json)[/red]")
-        raise typer.Exit(2)
-    try:
-        if episode is None:
-            eps = [run_.episode(e) for e in run_.episode_ids()]
-            summary = summarize(eps)
-            console.print(_summary_table(summary, f"run {run_dir}"))
-            table = Table()
-            for col in ("episode", "task type", "world", "result", "steps"):
-                table.add_column(col)
-            for ep in eps:
-                res = ep.get("result")
-                status = "running" if not res else ("solved" if res["success"] else "failed")
-                table.add_row(
-                    ep["id"],
-                    ep.get("task_type", ""),
-                    world_of(ep),
-                    status,
-                    str(res["steps"]) if res else "-",
-                )
-            console.print(table)
-            return
-        ep = run_.episode(episode)
-    except FileNotFoundError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
-    console.rule(escape(f"{episode}: {ep['goal'].get('text', '')}  [{ep.get('task_type', '')}]"))
-    console.print(ep["initial_observation"]["text"], markup=False, highlight=False)
-    for step in run_.steps(episode):
-        console.print(f"\n[bold cyan]{step['t']:>3}[/bold cyan] [dim]{escape(step['subgoal'])}[/dim]")
-        console.print(f"    > {step['action']}", markup=False, highlight=False)
-        console.print(f"    {step['observation']['text']}", markup=False, highlight=False)
-        if step["error"]:
-            console.print(f"    [red]error: {escape(step['error'])}[/red]")
-        llm = step.get("llm")
-        if llm:
-            console.print(
-                f"    [dim]model: {llm['outcome']}, {llm['calls']} call(s) ({llm['cache_hits']} cached), "
-                f"{llm['prompt_tokens']}+{llm['completion_tokens']} tokens, {llm['latency_s']:.2f} s; "
-                f"{escape(step.get('rationale', ''))[:160]}[/dim]"
-            )
-        if facts and step["facts_delta"]:
-            # str(Fact) says "not fridge 1 open" for an observed negation, which f[:3] alone hid.
-            shown = "; ".join(str(Fact.from_json(f)) for f in step["facts_delta"])
-            console.print(f"    [dim]facts: {escape(shown)}[/dim]")
-    res = ep.get("result")
-    tip = (ep.get("reflection") or {}).get("tip")
-    if tip:
-        console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
-    console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
-
-
 @app.command()
 def replay(
     run_dir: Annotated[Path, typer.Argument(help="Run directory")],
@@ -619,6 +538,7 @@ def check_env(
 
 app.add_typer(memory_app, name="memory")
 app.command()(view)
+app.command()(show)
 app.add_typer(experience_app, name="experience")
 
 

@@ -1,14 +1,33 @@
-"""``engram view``: serve the web viewer over run directories (kept apart from ``cli.py``)."""
+"""``engram show`` (a run in the terminal) and ``engram view`` (the web viewer), kept apart from ``cli.py``."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 console, err = Console(), Console(stderr=True)
+
+
+def summary_table(summary: dict[str, Any], title: str) -> Table:
+    table = Table(title=title)
+    table.add_column("task type", no_wrap=True)
+    for col in ("episodes", "success", "median steps (solved)", "mean time"):
+        table.add_column(col, justify="right")
+    for task_type, g in summary["per_task_type"].items():
+        med = g["median_steps_success"]
+        table.add_row(
+            task_type,
+            str(g["episodes"]),
+            f"{g['success_rate']:.0%}",
+            "-" if med is None else f"{med:g}",
+            f"{g['mean_seconds']:.2f} s",
+        )
+    return table
 
 
 def view(
@@ -21,7 +40,7 @@ def view(
 ) -> None:
     """Browse runs, episodes, steps and memory in a local web app (read-only)."""
     try:
-        from engram.tools.viewer import Viewer, bind, check_runs, serve
+        from engram.tools.viewer import LOOPBACK, Viewer, bind, check_runs, serve
     except ImportError as exc:
         err.print(f"[red]engram view needs the viewer's packages: pip install 'engram[view]' ({exc})[/red]")
         raise typer.Exit(2) from exc
@@ -37,6 +56,69 @@ def view(
         raise typer.Exit(2) from exc
     shown = f"[{host}]" if ":" in host else host
     console.print(f"engram view: http://{shown}:{sock.getsockname()[1]}/  (Ctrl-C stops it)", highlight=False)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK:
         err.print(f"[yellow]listening on {host}: anyone who can reach it can read these runs[/yellow]")
-    serve(Viewer(runs, live=live), sock)
+    serve(Viewer(runs, live=live, host=host), sock)
+
+
+def show(
+    run_dir: Annotated[Path, typer.Argument(help="Run directory")],
+    episode: Annotated[str | None, typer.Argument(help="Episode id (e.g. ep0003); omit for the overview")] = None,
+    facts: Annotated[bool, typer.Option("--facts", help="Also print each step's new facts")] = False,
+) -> None:
+    """Print a run's overview, or one episode step by step."""
+    from engram.envs.core import Fact
+    from engram.tools.trajectory import RunDir, summarize, world_of
+
+    run_ = RunDir(run_dir)
+    if not run_.manifest_path.exists():
+        err.print(f"[red]{run_dir} is not a run directory (no manifest.json)[/red]")
+        raise typer.Exit(2)
+    try:
+        if episode is None:
+            eps = [run_.episode(e) for e in run_.episode_ids()]
+            summary = summarize(eps)
+            console.print(summary_table(summary, f"run {run_dir}"))
+            table = Table()
+            for col in ("episode", "task type", "world", "result", "steps"):
+                table.add_column(col)
+            for ep in eps:
+                res = ep.get("result")
+                status = "running" if not res else ("solved" if res["success"] else "failed")
+                table.add_row(
+                    ep["id"],
+                    ep.get("task_type", ""),
+                    world_of(ep),
+                    status,
+                    str(res["steps"]) if res else "-",
+                )
+            console.print(table)
+            return
+        ep = run_.episode(episode)
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.rule(escape(f"{episode}: {ep['goal'].get('text', '')}  [{ep.get('task_type', '')}]"))
+    console.print(ep["initial_observation"]["text"], markup=False, highlight=False)
+    for step in run_.steps(episode):
+        console.print(f"\n[bold cyan]{step['t']:>3}[/bold cyan] [dim]{escape(step['subgoal'])}[/dim]")
+        console.print(f"    > {step['action']}", markup=False, highlight=False)
+        console.print(f"    {step['observation']['text']}", markup=False, highlight=False)
+        if step["error"]:
+            console.print(f"    [red]error: {escape(step['error'])}[/red]")
+        llm = step.get("llm")
+        if llm:
+            console.print(
+                f"    [dim]model: {llm['outcome']}, {llm['calls']} call(s) ({llm['cache_hits']} cached), "
+                f"{llm['prompt_tokens']}+{llm['completion_tokens']} tokens, {llm['latency_s']:.2f} s; "
+                f"{escape(step.get('rationale', ''))[:160]}[/dim]"
+            )
+        if facts and step["facts_delta"]:
+            # str(Fact) says "not fridge 1 open" for an observed negation, which f[:3] alone hid.
+            shown = "; ".join(str(Fact.from_json(f)) for f in step["facts_delta"])
+            console.print(f"    [dim]facts: {escape(shown)}[/dim]")
+    res = ep.get("result")
+    tip = (ep.get("reflection") or {}).get("tip")
+    if tip:
+        console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
+    console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))

@@ -23,6 +23,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -41,6 +43,7 @@ from engram.tools.viewer_data import (
 from engram.tools.viewer_svg import curve_svg, graph_svg
 
 HERE = Path(__file__).parent
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 STATIC = HERE / "viewer_static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")  # fmt: skip
@@ -57,12 +60,12 @@ def _pretty(value: Any) -> str:
 class Viewer:
     """The app's state: the runs it was given (their order is their number in URLs)."""
 
-    def __init__(self, runs: list[Path], live: bool = False) -> None:
+    def __init__(self, runs: list[Path], live: bool = False, host: str = "127.0.0.1") -> None:
         names = [p.resolve().name for p in runs]
         self.runs = [RunView(p, name if names.count(name) == 1 else f"{name} ({i})") for i, (p, name) in
                      enumerate(zip(runs, names, strict=True))]  # fmt: skip
         self.roots = [p.resolve() for p in runs]
-        self.live = live
+        self.live, self.host = live, host
         self.env = Environment(loader=FileSystemLoader(HERE / "viewer_templates"), autoescape=select_autoescape())
         self.env.globals.update(live=live, pretty=_pretty, fact=_fact)
 
@@ -211,8 +214,12 @@ class Viewer:
             Route("/run/{r}/file/{path:path}", self.file),
             Route("/static/{name}", self.static),
         ]
+        # On loopback, only requests addressed to loopback: a web page elsewhere that points its own
+        # host name at 127.0.0.1 (DNS rebinding) gets a 400, not your runs.
+        allowed = [*LOOPBACK, self.host] if self.host in LOOPBACK else ["*"]
         return Starlette(
             routes=routes,
+            middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=allowed)],
             exception_handlers={
                 HTTPException: self.not_found,
                 404: self.not_found,

@@ -70,10 +70,12 @@ def graph_svg(view: GraphView, delta: dict[str, Any], columns: int = 5) -> str:
     changed = set(delta.get("nodes_set", {}))
     added = {tuple(e) for e in delta.get("edges_added", [])}
     parent: dict[str, str] = {}
+    link: dict[str, str] = {}  # a drawn-inside node -> the relation to its cell's node
     for src, rel, dst in edges:
         inner, outer = (dst, src) if rel in HELD else (src, dst)
         if (rel in PLACED or rel in HELD) and inner not in parent and outer in nodes and src != dst:
-            parent[inner] = outer
+            parent[inner], link[inner] = outer, rel
+    fresh = {frozenset((s, d)) for s, _, d in added}
 
     # A node whose parent is itself placed is drawn in the outermost cell (a pen in a box on a desk).
     def root(n: str) -> str:
@@ -99,17 +101,19 @@ def graph_svg(view: GraphView, delta: dict[str, Any], columns: int = 5) -> str:
         for k, c in enumerate(row):
             x0 = 10 + k * cell_w
             cls = "node hub changed" if c in changed else "node hub"
-            body.append(f'<g class="{cls}" data-node="{escape(c)}"><rect x="{x0}" y="{y0}" width="{cell_w - 16}" '
-                        f'height="{head_h - 6}" rx="4"/><text x="{x0 + 6}" y="{y0 + 14}">'
-                        f"{escape(_label(c, nodes[c]))[:34]}</text></g>")  # fmt: skip
+            label = _label(c, nodes[c])
+            body.append(f'<g class="{cls}" data-node="{escape(c)}"><title>{escape(label)}</title><rect x="{x0}" '
+                        f'y="{y0}" width="{cell_w - 16}" height="{head_h - 6}" rx="4"/><text x="{x0 + 6}" '
+                        f'y="{y0 + 14}">{escape(label[:34])}</text></g>')  # fmt: skip
             pos[c] = (x0 + (cell_w - 16) / 2, y0 + 10)
             for j, m in enumerate(cells[c]):
                 my = y0 + head_h + j * row_h
-                rel = next((r for s, r, d in edges if {s, d} == {m, parent.get(m)}), "")
-                moved = any({s, d} == {m, parent.get(m)} for s, _, d in added)
+                moved = frozenset((m, parent[m])) in fresh
                 cls = "node changed" if m in changed or moved else "node"
-                body.append(f'<g class="{cls}" data-node="{escape(m)}"><text x="{x0 + 14}" y="{my + 10}">'
-                            f"{escape(rel)} · {escape(_label(m, nodes[m]))[:30]}</text></g>")  # fmt: skip
+                label = _label(m, nodes[m])
+                text = f"{link[m]} · {label[:30]}"
+                body.append(f'<g class="{cls}" data-node="{escape(m)}"><title>{escape(label)}</title>'
+                            f'<text x="{x0 + 14}" y="{my + 10}">{escape(text)}</text></g>')  # fmt: skip
                 pos[m] = (x0 + 10, my + 6)
         y0 += head_h + tallest * row_h + 14
     arcs: list[str] = []

@@ -270,6 +270,15 @@ def test_only_files_inside_the_run_are_served_and_only_on_loopback(runs, tmp_pat
         ):
             assert _get(served, path) == 404, path
         assert _get(served, "/", method="POST") == 405  # read-only
+        # DNS rebinding: a page of another site whose name resolves to 127.0.0.1 is refused.
+        conn = http.client.HTTPConnection(served.host, int(served.port), timeout=10)
+        conn.request("GET", "/run/0/file/manifest.json", headers={"Host": f"attacker.example:{served.port}"})
+        assert conn.getresponse().status == 400
+        conn.close()
+        conn = http.client.HTTPConnection("localhost", int(served.port), timeout=10)
+        conn.request("GET", "/run/0")
+        assert conn.getresponse().status == 200
+        conn.close()
         outside = _outside_address()
         if outside is None:
             pytest.skip("this machine has no non-loopback address to try")
@@ -369,3 +378,20 @@ def test_a_broken_run_file_is_said_on_its_page_and_the_rest_still_opens(runs, tm
         assert _get(served, f"/run/0/ep/ep0000/step/{len(lines)}") == 404
     finally:
         _stop(served)
+
+
+def test_names_from_a_world_are_text_in_the_page_never_markup() -> None:
+    """Entity names and relations come from environments (a web page's, a user's game): drawn, they
+    are escaped, and the page's policy allows no inline script even if one slipped through."""
+    from engram.tools.viewer import CSP
+    from engram.tools.viewer_svg import graph_svg
+
+    evil = '<img src=x onerror="alert(1)">'
+    view = {
+        "nodes": {evil: {"states": ["<b>"]}, "box": {}, "me": {}},
+        "edges": [[evil, "in", "box"], ["me", "<rel>", "box"]],
+    }
+    svg = graph_svg(view, {"nodes_set": {evil: {}}, "edges_added": [["me", "<rel>", "box"]], "edges_removed": []})
+    assert "<img" not in svg and "<b>" not in svg and "<rel>" not in svg
+    assert 'data-node="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"' in svg and "&lt;rel&gt;" in svg
+    assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP and "default-src 'none'" in CSP
