@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from engram.tools.cli_memory import experience_app, memory_app
-from engram.tools.cli_view import show, summary_table, view
+from engram.tools.cli_view import show, summary_table, view, viewing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -202,6 +202,9 @@ def run(
     chroma_url: Annotated[
         str | None, typer.Option(help="Ray: a chroma server for episodic memory (default: one started on loopback)")
     ] = None,
+    view_port: Annotated[
+        int | None, typer.Option("--view", help="Serve `engram view --live` on this port during the run (0: any)")
+    ] = None,
 ) -> None:
     """Run the agent over games (default: the bundled stream) or episodes of any registered env,
     and write a run directory."""
@@ -272,57 +275,59 @@ def run(
     common: dict[str, Any] = {"planner": planner, "max_steps": max_steps, "seed": seed, "step_delay": step_delay,
                               "memory": memory, "memory_dir": memory_dir, "offset": offset,
                               "games_source": str(source), "llm": llm, "env_id": env}  # fmt: skip
-    with _progress() as progress:
-        bar = progress.add_task("episodes", total=len(found), status="")
+    with viewing(run_dir, view_port):  # the run's viewer, if asked for: up until Ctrl-C after the summary
+        with _progress() as progress:
+            bar = progress.add_task("episodes", total=len(found), status="")
 
-        def tick(ep: dict[str, Any]) -> None:
-            res = ep["result"]
-            mark = "[green]solved[/green]" if res["success"] else "[red]failed[/red]"
-            progress.update(bar, advance=1, status=f"{ep['task_type']} {mark} in {res['steps']} steps")
+            def tick(ep: dict[str, Any]) -> None:
+                res = ep["result"]
+                mark = "[green]solved[/green]" if res["success"] else "[red]failed[/red]"
+                progress.update(bar, advance=1, status=f"{ep['task_type']} {mark} in {res['steps']} steps")
 
-        def view(snap: dict[str, Any]) -> None:
-            # One line: totals, then each live worker's episode and how long it has been on it.
-            now = time.time()
-            busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
-                    if w["alive"] and w["running"]]  # fmt: skip
-            status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
-            progress.update(bar, completed=snap["done"], status=escape(status))
+            def view(snap: dict[str, Any]) -> None:
+                # One line: totals, then each live worker's episode and how long it has been on it.
+                now = time.time()
+                busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
+                        if w["alive"] and w["running"]]  # fmt: skip
+                status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
+                progress.update(bar, completed=snap["done"], status=escape(status))
 
-        try:
-            if backend == "ray":
-                from engram.agents.parallel import run_parallel
+            try:
+                if backend == "ray":
+                    from engram.agents.parallel import run_parallel
 
-                summary = run_parallel(found, run_dir, workers=workers, ray_address=ray_address,
-                                       episode_timeout=episode_timeout, chroma_url=chroma_url, on_progress=view,
-                                       **common)  # fmt: skip
-            else:
-                summary = run_games(found, run_dir, on_episode=tick, **common)
-        except (RunConfigError, LLMConfigError, ValueError) as exc:
-            err.print(f"[red]{exc}[/red]")
-            raise typer.Exit(2) from exc
-        except RuntimeError as exc:
-            from engram.agents.parallel import WorkerFailedToStart
+                    summary = run_parallel(found, run_dir, workers=workers, ray_address=ray_address,
+                                           episode_timeout=episode_timeout, chroma_url=chroma_url, on_progress=view,
+                                           **common)  # fmt: skip
+                else:
+                    summary = run_games(found, run_dir, on_episode=tick, **common)
+            except (RunConfigError, LLMConfigError, ValueError) as exc:
+                err.print(f"[red]{exc}[/red]")
+                raise typer.Exit(2) from exc
+            except RuntimeError as exc:
+                from engram.agents.parallel import WorkerFailedToStart
 
-            if not isinstance(exc, WorkerFailedToStart):
-                raise
-            err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
-            raise typer.Exit(1) from exc
-    console.print(summary_table(summary, f"run {run_dir}"))
-    sps = summary["steps_per_success"]
-    console.print(
-        f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; steps per success {sps:.1f}"
-        if sps is not None
-        else "no episode solved"
-    )
-    led = summary["llm"]
-    if led["calls"]:
-        cost = f", cost {led['cost']:.4f}" if price_in is not None else ""
+                if not isinstance(exc, WorkerFailedToStart):
+                    raise
+                err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
+                raise typer.Exit(1) from exc
+        console.print(summary_table(summary, f"run {run_dir}"))
+        sps = summary["steps_per_success"]
         console.print(
-            f"model calls {led['calls']} ({led['cache_hits']} cached): {led['prompt_tokens']} prompt + "
-            f"{led['completion_tokens']} completion tokens, {led['latency_s']:.1f} s{cost}; "
-            f"decisions {json.dumps(led['outcomes'])}"
+            f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; "
+            f"steps per success {sps:.1f}"
+            if sps is not None
+            else "no episode solved"
         )
-    console.print(f"run directory: {run_dir}")
+        led = summary["llm"]
+        if led["calls"]:
+            cost = f", cost {led['cost']:.4f}" if price_in is not None else ""
+            console.print(
+                f"model calls {led['calls']} ({led['cache_hits']} cached): {led['prompt_tokens']} prompt + "
+                f"{led['completion_tokens']} completion tokens, {led['latency_s']:.1f} s{cost}; "
+                f"decisions {json.dumps(led['outcomes'])}"
+            )
+        console.print(f"run directory: {run_dir}")
 
 
 @app.command()

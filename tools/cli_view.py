@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -122,3 +126,45 @@ def show(
     if tip:
         console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
     console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
+
+
+@contextmanager
+def viewing(run_dir: Path, port: int | None) -> Iterator[None]:
+    """``engram run --view PORT``: the viewer, live, on loopback, from the run's start.
+
+    The socket listens at once, so the printed URL works at once: a browser that connects before
+    the run has written its manifest waits in the listen queue rather than seeing an error. When
+    the run ends the viewer stays up until Ctrl-C; when the run fails it stops with it."""
+    if port is None:
+        yield
+        return
+    from engram.tools.viewer import Viewer, bind, server_for
+
+    try:
+        sock = bind("127.0.0.1", port)
+    except OSError as exc:
+        err.print(f"[red]cannot listen on 127.0.0.1:{port}: {exc}[/red]")
+        raise typer.Exit(2) from exc
+    server = server_for(Viewer([run_dir], live=True))
+
+    def serve() -> None:
+        while not (run_dir / "manifest.json").exists() and not server.should_exit:
+            time.sleep(0.1)
+        if not server.should_exit:
+            server.run(sockets=[sock])
+
+    thread = threading.Thread(target=serve, name="engram-view", daemon=True)
+    thread.start()
+    console.print(f"engram view: http://127.0.0.1:{sock.getsockname()[1]}/  (live)", highlight=False)
+    try:
+        yield
+    except BaseException:
+        server.should_exit = True
+        raise
+    console.print("the run is over; the viewer stays up until Ctrl-C", highlight=False)
+    try:
+        while thread.is_alive():
+            thread.join(0.5)
+    except KeyboardInterrupt:
+        server.should_exit = True
+        thread.join(5)

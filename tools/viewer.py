@@ -246,8 +246,13 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(viewer: Viewer, sock: socket.socket) -> None:
+def server_for(viewer: Viewer) -> Any:
+    """A uvicorn server for the app (``.run(sockets=[sock])``; ``should_exit = True`` stops it)."""
     import uvicorn
 
     config = uvicorn.Config(viewer.app(), log_level="warning", access_log=False, lifespan="off")
-    uvicorn.Server(config).run(sockets=[sock])
+    return uvicorn.Server(config)
+
+
+def serve(viewer: Viewer, sock: socket.socket) -> None:
+    server_for(viewer).run(sockets=[sock])

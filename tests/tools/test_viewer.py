@@ -395,3 +395,42 @@ def test_names_from_a_world_are_text_in_the_page_never_markup() -> None:
     assert "<img" not in svg and "<b>" not in svg and "<rel>" not in svg
     assert 'data-node="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"' in svg and "&lt;rel&gt;" in svg
     assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP and "default-src 'none'" in CSP
+
+
+def test_a_run_started_with_its_viewer_shows_it_live_and_keeps_serving_until_ctrl_c(tmp_path: Path) -> None:
+    """``engram run --view 0``: the URL works from the start, the page shows the run as it goes and
+    after it ends; the summary is printed, then Ctrl-C stops the viewer and the command exits 0."""
+    import signal
+    import time
+
+    run = tmp_path / "run"
+    cmd = [sys.executable, "-m", "engram", "run", "--limit", "2", "--memory", "none", "--max-steps", "8",
+           "--step-delay", "0.2", "--run-dir", str(run), "--view", "0"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    try:
+        line = proc.stdout.readline()
+        assert "engram view: http://127.0.0.1:" in line, line
+        port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/run/0")  # answered once the run has its manifest
+        answer = conn.getresponse()
+        assert answer.status == 200 and "Run run" in answer.read().decode()
+        conn.close()
+        out = ""
+        while "the viewer stays up" not in out:
+            chunk = proc.stdout.readline()
+            assert chunk, f"engram run ended early: {out}"
+            out += chunk
+        assert "run directory:" in out and proc.poll() is None
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/run/0")
+        page = conn.getresponse().read().decode()
+        assert page.count('class="episode-link"') == 2 and "unfinished" not in page
+        conn.close()
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
