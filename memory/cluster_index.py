@@ -83,6 +83,12 @@ class ClusterIndex:
             self._build()
         return len(self.centroids)
 
+    def members(self) -> list[np.ndarray]:
+        """Per cluster, the ids of its states (what a viewer lists)."""
+        if self._dirty and len(self.vectors):
+            self._build()
+        return list(self._members)
+
     def cluster_of(self, vector: np.ndarray) -> int:
         if self._dirty:
             self._build()

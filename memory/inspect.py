@@ -116,9 +116,8 @@ def _experience(db: sqlite3.Connection, limit: int) -> list[Section]:
         return out
     index = ClusterIndex(dim)
     index.reset(np.concatenate(vectors))
-    index.n_clusters()  # builds the clustering the bank's retrieval uses
     rows = []
-    for c, members in enumerate(index._members):
+    for c, members in enumerate(index.members()):  # the clustering the bank's retrieval uses
         owners = Counter(owner[int(s)] for s in members)
         goals = Counter(goal[i] for i in owners).most_common(3)
         ok = sum(success[i] for i in owners)

@@ -202,3 +202,23 @@ def test_loading_something_else_says_so(tmp_path: Path) -> None:
         db.execute("CREATE TABLE beliefs (x)")
     with pytest.raises(ValueError, match="is not an experience bank"):
         ExperienceMemory(domain=HOUSEHOLD).load(tmp_path / "other.sqlite")
+
+
+def test_inspecting_a_bank_shows_its_versions_and_the_clusters_its_retrieval_uses(
+    bank: ExperienceMemory, tmp_path: Path
+) -> None:
+    """What ``engram view``'s memory page shows, read from the file alone (no module, no torch)."""
+    from engram.memory.inspect import inspect_directory
+
+    for i in range(12):  # enough states (>= 64) for k-means rather than one mean
+        _episode(bank, f"more{i}", (HEAT, LOOK, CLEAN)[i % 3], f"m{i}")
+    train_bank(bank, epochs=2, seed=0)
+    bank.save(tmp_path / "experience.sqlite")
+    (tmp_path / "notes.sqlite").write_bytes(b"not a database at all")
+    sections = inspect_directory(tmp_path)
+    versions, clusters = sections["experience"]
+    assert [row[0] for row in versions.rows] == [0, 1] and versions.rows[0][3] == "untrained"
+    assert clusters.total == bank.index.n_clusters() > 1
+    assert sum(row[1] for row in clusters.rows) == len(bank.index)  # every state in one cluster
+    assert sum(row[2] for row in clusters.rows) >= len(bank.traces)
+    assert "cannot be read" in sections["notes"][0].note  # a broken store is a note, not an error
