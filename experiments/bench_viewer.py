@@ -88,15 +88,19 @@ def synthesize(template: Path, out: Path, episodes: int, steps: int) -> int:
 class Viewer:
     def __init__(self, run: Path) -> None:
         cmd = [sys.executable, "-m", "engram", "view", str(run), "--port", "0"]
+        t0 = time.perf_counter()
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
+        self.start_ms = (time.perf_counter() - t0) * 1000  # the command's start, up to its printed URL
         if "http://" not in line:
             raise SystemExit(f"engram view did not start: {line}")
         self.port = int(line.split()[2].rstrip("/").rsplit(":", 1)[1])
+        self.served: list[float] = []
 
     def get(self, path: str) -> float:
-        """Milliseconds from sending the request to the last byte of a 200 answer."""
+        """Milliseconds from sending the request to the last byte of a 200 answer (a new connection
+        each time, as a browser opening a link may); the server's own share is kept in ``served``."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         t0 = time.perf_counter()
         conn.request("GET", path)
@@ -106,6 +110,7 @@ class Viewer:
         conn.close()
         if response.status != 200:
             raise SystemExit(f"{path}: HTTP {response.status}")
+        self.served.append(float(str(response.getheader("Server-Timing")).split("dur=")[1]))
         return ms
 
     def close(self) -> None:
@@ -138,10 +143,11 @@ def main() -> None:
         rng = random.Random(0)
         viewer = Viewer(out)
         try:
-            first = viewer.get("/")
+            start, first = viewer.start_ms, viewer.get("/")
             again = [viewer.get("/") for _ in range(5)]
             eps = rng.sample(range(args.episodes), min(args.samples, args.episodes))
             step_ms = [viewer.get(f"/run/0/ep/ep{e:04d}/step/{rng.randrange(args.steps)}") for e in eps]
+            step_served = viewer.served[-len(step_ms) :]
             last = [viewer.get(f"/run/0/ep/ep{e:04d}/step/{args.steps - 1}") for e in eps[:20]]
             episode_ms = [
                 viewer.get(f"/run/0/ep/ep{e:04d}") for e in rng.sample(range(args.episodes), min(20, args.episodes))
@@ -156,10 +162,12 @@ def main() -> None:
         finally:
             viewer.close()
         (out / "summary.json.away").rename(out / "summary.json")
+        print(f"engram view started (imports, templates compiled, listening) in {start:.0f} ms")
         print(f"first page (run overview, {args.episodes} episodes): {first:.1f} ms cold; "
               f"then {statistics.median(again):.1f} ms")  # fmt: skip
         print(f"first page without summary.json (a live run: every episode.json read): {live_first:.1f} ms")
         print(f"a step, each in an episode not opened before: {_stats(step_ms)}")
+        print(f"  of which the server's own time (Server-Timing): {_stats(step_served)}")
         print(f"the last step of an episode (its graph rebuilt from all {args.steps} deltas): {_stats(last)}")
         print(f"an episode's timeline: {_stats(episode_ms)}")
         print(f"memory page: {compare:.1f} ms")

@@ -53,6 +53,7 @@ def view(
         for p in problems:
             err.print(f"[red]{p}[/red]")
         raise typer.Exit(2)
+    viewer = Viewer(runs, live=live, host=host)  # templates compiled before the URL is shown
     try:
         sock = bind(host, port)
     except OSError as exc:
@@ -62,7 +63,7 @@ def view(
     console.print(f"engram view: http://{shown}:{sock.getsockname()[1]}/  (Ctrl-C stops it)", highlight=False)
     if host not in LOOPBACK:
         err.print(f"[yellow]listening on {host}: anyone who can reach it can read these runs[/yellow]")
-    serve(Viewer(runs, live=live, host=host), sock)
+    serve(viewer, sock)
 
 
 def show(

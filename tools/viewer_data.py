@@ -141,7 +141,10 @@ class RunView:
         if cached is None or cached[0] != stamp:
             cached = (stamp, self.run.steps(episode_id))
             self._steps[episode_id] = cached
-            while len(self._steps) > 8:
+            # Two episodes: the one being paged through and the one it is compared with. Parsed
+            # records are many small objects; keeping more makes the interpreter's full garbage
+            # collections (which scan every live object) pause a request for 100 ms and more.
+            while len(self._steps) > 2:
                 self._steps.popitem(last=False)
         self._steps.move_to_end(episode_id)
         return cached[1]
