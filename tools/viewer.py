@@ -161,9 +161,9 @@ class Viewer:
                 raise HTTPException(404)
             b = int(vs)
             oid = match(run, eid, self.runs[b])
-            if oid is not None:
-                ostep = self.runs[b].steps(oid)
-                other = {"r": b, "run": self.runs[b], "id": oid, "steps": ostep, "diverge": divergence(steps, ostep)}
+            ostep = self.runs[b].steps(oid) if oid is not None else []
+            other = {"r": b, "run": self.runs[b], "id": oid, "steps": ostep,
+                     "diverge": divergence(steps, ostep) if oid is not None else None}  # fmt: skip
         matches = [(b, v, match(run, eid, v)) for b, v in enumerate(self.runs) if b != r]
         return self.page("episode.html", r=r, run=run, eid=eid, ep=run.episode(eid), steps=steps, other=other,
                          matches=[m for m in matches if m[2]])  # fmt: skip
@@ -192,8 +192,10 @@ class Viewer:
 
     async def memory(self, request: Request) -> Response:
         r, run = self.run_of(request)
-        manifest = run.manifest()
-        where = Path(manifest.get("memory_dir") or run.path / "memory")
+        kept = Path(run.manifest().get("memory_dir") or run.path / "memory")
+        # A relative path was relative to where the run was started; the run's own folder is the
+        # usual case (RUN/memory), so it is what a viewer started elsewhere looks at.
+        where = kept if kept.is_absolute() or kept.is_dir() else run.path / "memory"
         stores = inspect_directory(where) if where.is_dir() else {}
         return self.page("memory.html", r=r, run=run, where=where, stores=stores)
 
