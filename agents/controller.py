@@ -80,6 +80,7 @@ class Controller:
         self.env, self.planner, self.run = env, planner, run
         self.run_id = run_id
         self.memory = memory or []
+        self._graphs = [m for m in self.memory if isinstance(m, ShowsGraph)]  # their deltas go in the steps
         self.max_steps, self.step_delay = max_steps, step_delay
         graph = StateGraph(EpisodeState)
         graph.add_node("perceive", self._perceive)
@@ -101,13 +102,12 @@ class Controller:
                  "outcome": obs["info"].get("outcome") if state["t"] else None,
                  "subgoal": state["decision"].get("subgoal", "") if state["t"] else "",
                  "skill_events": state.get("skill_events", []) if state["t"] else []}  # fmt: skip
-        graphs = [m for m in self.memory if isinstance(m, ShowsGraph)]
         world = state.get("world_id", "")
-        before = {m.name: m.graph_view(world) for m in graphs}
+        before = {m.name: m.graph_view(world) for m in self._graphs}
         self._observe(state, entry, state["t"])
         # What graph-shaped memory held when this step was planned: the episode's start, then deltas.
         shown: dict[str, Any] = {}
-        for m in graphs:
+        for m in self._graphs:
             delta = graph_delta(before[m.name], m.graph_view(world))
             shown[m.name] = {"start": before[m.name], "delta": delta} if not state["t"] else {"delta": delta}
         pending = {"t_start": time.perf_counter(), "started_at": time.time(), "memory_graphs": shown}

@@ -55,12 +55,9 @@ def graph_delta(before: GraphView, after: GraphView) -> GraphDelta:
 
 def apply_delta(view: GraphView, delta: GraphDelta) -> GraphView:
     """``view`` with ``delta`` applied (a new view; ``view`` is left as it was)."""
-    nodes = {n: a for n, a in view["nodes"].items() if n not in set(delta["nodes_removed"])}
+    removed = set(delta["nodes_removed"])
+    nodes = {n: a for n, a in view["nodes"].items() if n not in removed}
     nodes.update(delta["nodes_set"])
     gone = {tuple(e) for e in delta["edges_removed"]}
     edges = {tuple(e) for e in view["edges"] if tuple(e) not in gone} | {tuple(e) for e in delta["edges_added"]}
     return {"nodes": nodes, "edges": [list(e) for e in sorted(edges)]}
-
-
-def is_empty(delta: GraphDelta) -> bool:
-    return not any(delta.values())

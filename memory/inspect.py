@@ -41,10 +41,9 @@ def _has(db: sqlite3.Connection, table: str) -> bool:
 
 
 def _table(db: sqlite3.Connection, title: str, columns: list[str], query: str, limit: int, note: str = "") -> Section:
-    """``query`` selects the columns; its first table is counted for the total."""
+    """``query`` selects the columns; the total counts every row it would give."""
     rows = [list(r) for r in db.execute(f"{query} LIMIT ?", (limit,))]
-    table = query.split(" FROM ", 1)[1].split()[0]
-    (total,) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+    (total,) = db.execute(f"SELECT COUNT(*) FROM ({query})").fetchone()
     return Section(title, columns, rows, total, note)
 
 
@@ -134,7 +133,6 @@ def _scene(db: sqlite3.Connection, limit: int) -> list[Section]:
         out.append(_table(db, "scene: worlds", ["world", "entities", "beliefs"],
                           "SELECT house, COUNT(*), (SELECT COUNT(*) FROM beliefs b WHERE b.house = n.house) "
                           "FROM nodes n GROUP BY house ORDER BY house", limit))  # fmt: skip
-        out[-1].total = len(out[-1].rows)
     if _has(db, "kinds"):
         cols = ["object type", "receptacle kind", "sightings"]
         out.append(_table(db, "scene: where things are kept", cols, "SELECT * FROM kinds ORDER BY n DESC", limit))
@@ -151,7 +149,6 @@ def _ledger(db: sqlite3.Connection, limit: int) -> list[Section]:
         "SELECT module, writer, COUNT(*) FROM episodes GROUP BY module, writer ORDER BY module",
         limit,
     )
-    sec.total = len(sec.rows)
     return [sec]
 
 

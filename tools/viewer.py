@@ -126,8 +126,10 @@ class Viewer:
     async def index(self, request: Request) -> Response:
         if len(self.runs) == 1 and not request.query_params.get("all"):
             return await self.run_page(request, 0)
-        curves = {v.label: learning_curve(v.rows()) for v in self.runs}
-        return self.page("index.html", summaries=[v.summary() for v in self.runs], curve=curve_svg(curves))
+        rows = [v.rows() for v in self.runs]
+        curves = {v.label: learning_curve(r) for v, r in zip(self.runs, rows, strict=True)}
+        summaries = [v.summary(r) for v, r in zip(self.runs, rows, strict=True)]
+        return self.page("index.html", summaries=summaries, curve=curve_svg(curves))
 
     async def run_page(self, request: Request, r: int | None = None) -> Response:
         if r is None:
@@ -136,7 +138,7 @@ class Viewer:
             run = self.runs[r]
         rows = run.rows()
         curve = curve_svg({run.label: learning_curve(rows)})
-        return self.page("run.html", r=r, run=run, rows=rows, summary=run.summary(), curve=curve,
+        return self.page("run.html", r=r, run=run, rows=rows, summary=run.summary(rows), curve=curve,
                          manifest=run.manifest(), progress=run.progress())  # fmt: skip
 
     async def compare(self, request: Request) -> Response:
@@ -186,8 +188,7 @@ class Viewer:
         for recall in rec.get("recalls", []):
             groups.setdefault(recall.get("source", "?"), []).append(recall)
         graphs = {name: graph_svg(view, delta) for name, (view, delta) in step.graphs.items()}
-        n = len(run.steps(eid))
-        return self.page("step.html", r=r, run=run, eid=eid, ep=run.episode(eid), t=t, n=n, rec=rec, added=marked,
+        return self.page("step.html", r=r, run=run, eid=eid, ep=step.episode, t=t, n=step.count, rec=rec, added=marked,
                          removed=removed, groups=groups, graphs=graphs)  # fmt: skip
 
     async def memory(self, request: Request) -> Response:

@@ -32,7 +32,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (st.st_mtime_ns, st.st_size)
 
 
-def episode_key(row: dict[str, Any]) -> tuple[str, Any]:
+def task_key(row: dict[str, Any]) -> tuple[str, Any]:
     """What makes two runs' episodes the same task: the game file, or for envs that generate their
     tasks, the seed (as ``engram run --env ID --seed S`` numbers them)."""
     return (str(row.get("game") or ""), row.get("seed") if not row.get("game") else None)
@@ -42,6 +42,8 @@ def episode_key(row: dict[str, Any]) -> tuple[str, Any]:
 class Step:
     """One step with what the step page shows beside the record."""
 
+    episode: dict[str, Any]  # its episode.json
+    count: int  # steps the episode has recorded
     record: dict[str, Any]
     previous_facts: list[Any]  # the observation the action was taken from
     graphs: dict[str, tuple[GraphView, dict[str, Any]]]  # module -> (graph at this step, this step's delta)
@@ -89,33 +91,20 @@ class RunView:
             cached = self._rows.get(entry.name)
             if cached is None or cached[0] != stamp:
                 row = summary.get(entry.name) if stamp[0] <= summary_ns else None
-                if row is None or "seed" not in row:
-                    try:
-                        ep = json.loads((Path(entry.path) / "episode.json").read_text())
-                    except OSError:
+                if row is not None and "seed" in row:  # summaries before seeds were kept are re-read
+                    row = {**row, "status": _status(row)}
+                else:
+                    row = _read_row(Path(entry.path) / "episode.json", entry.name)
+                    if row is None:
                         continue  # gone this instant (writes are atomic renames, never half files)
-                    except ValueError as exc:  # cut off or hand-edited: listed, not hidden
-                        ep = {
-                            "id": entry.name,
-                            "game": "",
-                            "result": {
-                                "success": False,
-                                "steps": 0,
-                                "seconds": 0.0,
-                                "error": f"unreadable episode.json: {exc}",
-                            },
-                        }
-                    row = summary_row(ep) or {"id": ep["id"], "game": ep.get("game", ""), "seed": ep.get("seed"),
-                                              "task_type": ep.get("task_type", "unknown"), "world_id": world_of(ep),
-                                              "success": False, "steps": None, "seconds": None, "error": None,
-                                              "ledger": {}, "running": True}  # fmt: skip
-                cached = (stamp, {**row, "status": _status(row)})
+                cached = (stamp, row)
                 self._rows[entry.name] = cached
             out.append(cached[1])
         return out
 
-    def summary(self) -> dict[str, Any]:
-        return summarize_rows(finished(self.rows()))
+    def summary(self, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The run's summary, from ``rows`` when the caller already has them."""
+        return summarize_rows(finished(self.rows() if rows is None else rows))
 
     def progress(self) -> dict[str, Any] | None:
         try:
@@ -153,10 +142,9 @@ class RunView:
         steps = self.steps(episode_id)
         if not 0 <= t < len(steps):
             return None
-        previous = (
-            steps[t - 1]["observation"]["facts"] if t else self.episode(episode_id)["initial_observation"]["facts"]
-        )
-        return Step(steps[t], previous, graphs_at(steps, t))
+        episode = self.episode(episode_id)
+        previous = steps[t - 1]["observation"]["facts"] if t else episode["initial_observation"]["facts"]
+        return Step(episode, len(steps), steps[t], previous, graphs_at(steps, t))
 
 
 def finished(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -164,11 +152,26 @@ def finished(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in rows if r["status"] not in ("unfinished", "unreadable")]
 
 
+def _read_row(path: Path, name: str) -> dict[str, Any] | None:
+    """An episode's row from its ``episode.json``; None if the file is gone."""
+    try:
+        ep = json.loads(path.read_text())
+    except OSError:
+        return None
+    except ValueError as exc:  # cut off or hand-edited: listed, not hidden
+        ep, problem = {"id": name, "game": ""}, f"unreadable episode.json: {exc}"
+    else:
+        row, problem = summary_row(ep), ""
+        if row is not None:
+            return {**row, "status": _status(row)}
+    return {"id": ep["id"], "game": ep.get("game", ""), "seed": ep.get("seed"),
+            "task_type": ep.get("task_type", "unknown"), "world_id": world_of(ep), "success": False,
+            "steps": None, "seconds": None, "error": problem or None, "ledger": {},
+            # unfinished: running now, or stopped before its end (a re-run resumes it)
+            "status": "unreadable" if problem else "unfinished"}  # fmt: skip
+
+
 def _status(row: dict[str, Any]) -> str:
-    if str(row.get("error") or "").startswith("unreadable"):
-        return "unreadable"
-    if row.get("running"):
-        return "unfinished"  # running now, or stopped before its end (a re-run resumes it)
     if row.get("error"):
         return "error"
     return "solved" if row["success"] else "failed"
@@ -218,22 +221,22 @@ def learning_curve(rows: list[dict[str, Any]], window: int = 0) -> list[tuple[in
 
 
 def compare_rows(a: RunView, b: RunView) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
-    """The two runs' episodes paired by :func:`episode_key`, in the first run's order, then the
+    """The two runs' episodes paired by :func:`task_key`, in the first run's order, then the
     second run's episodes that the first lacks."""
     by_key: dict[tuple[str, Any], dict[str, Any]] = {}
     for row in b.rows():
-        by_key.setdefault(episode_key(row), row)
+        by_key.setdefault(task_key(row), row)
     out: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
     for row in a.rows():
-        out.append((row, by_key.pop(episode_key(row), None)))
+        out.append((row, by_key.pop(task_key(row), None)))
     out += [(None, row) for row in by_key.values()]
     return out
 
 
 def match(a: RunView, episode_id: str, b: RunView) -> str | None:
     """The episode of run ``b`` that plays the same task as ``episode_id`` of run ``a``."""
-    want = episode_key(next((r for r in a.rows() if r["id"] == episode_id), {"game": "", "seed": None}))
-    return next((r["id"] for r in b.rows() if episode_key(r) == want), None)
+    want = task_key(next((r for r in a.rows() if r["id"] == episode_id), {"game": "", "seed": None}))
+    return next((r["id"] for r in b.rows() if task_key(r) == want), None)
 
 
 def fact_changes(before: list[Any], after: list[Any]) -> tuple[list[Any], list[Any]]:

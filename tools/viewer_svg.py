@@ -87,9 +87,10 @@ def graph_svg(view: GraphView, delta: dict[str, Any], columns: int = 5) -> str:
 
     cells: dict[str, list[str]] = {}
     for n in sorted(nodes, key=_natural):
-        cells.setdefault(root(n), [])
-        if root(n) != n:
-            cells[root(n)].append(n)
+        home = root(n)
+        cells.setdefault(home, [])
+        if home != n:
+            cells[home].append(n)
     cell_w, row_h, head_h = 200, 18, 26
     order = sorted(cells, key=_natural)
     pos: dict[str, tuple[float, float]] = {}
