@@ -14,6 +14,7 @@ from pathlib import Path
 
 import fixture_games
 import pytest
+from budget import Budget
 
 
 def _shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
@@ -34,6 +35,10 @@ def _shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[
             make(path)
             (root / f"{name}.done").touch()
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(Budget(config), "engram-budget")  # tests/budget.py says why
 
 
 @pytest.fixture(scope="session")

@@ -160,6 +160,11 @@ class WorldView:
         def good(o: str) -> bool:
             return kind(o) == otype and (not tool or tool[2] in self.states.get(o, set()))
 
+        # The lookahead asks for thousands of distances per step, and each target of the goal's kind
+        # (ten cabinets) asked the same two questions again: what fetching the object costs (the
+        # same unless the target already holds some) and what reaching the tool costs (always the same).
+        fetch: dict[frozenset[str], int] = {}
+        tool_reach: list[int] = []
         best = UNREACHABLE
         for target in targets:
             placed = [o for o in self.contents(target) if good(o)]
@@ -170,11 +175,16 @@ class WorldView:
                 if holding and kind(holding) == otype:
                     get = 0
                 else:
-                    get = (1 if holding else 0) + self._acquire((otype,), set(placed))
+                    exclude = frozenset(placed)
+                    if exclude not in fetch:
+                        fetch[exclude] = self._acquire((otype,), set(exclude))
+                    get = (1 if holding else 0) + fetch[exclude]
                     holding = ""
                 treat = 0
                 if tool and not (i == 0 and self.holding and good(self.holding)):
-                    treat = min((self._reach(r) for r in self._targets(tool[0])), default=UNREACHABLE) + 1
+                    if not tool_reach:
+                        tool_reach.append(min((self._reach(r) for r in self._targets(tool[0])), default=UNREACHABLE))
+                    treat = tool_reach[0] + 1
                 # after fetching (and treating) it is elsewhere: going back to the target costs a step
                 back = 1 if (get or treat or self.at != target) else 0
                 opening = 1 if kind(target) in OPENABLE and not self.opened.get(target, False) else 0

@@ -34,7 +34,7 @@ def test_cached_results_are_private_copies_and_unhashable_calls_still_work() -> 
 def test_the_engine_installs_once_and_an_opt_out_runs_it_as_shipped(monkeypatch) -> None:
     done = tw_speedup.install()
     assert set(done) == {"textworld.envs.pddl.textgen._parse_and_convert", "textworld.logic._parse_and_convert",
-                         "fast_downward.pddl2sas"}  # fmt: skip
+                         "fast_downward.pddl2sas", "textworld.envs.pddl.textgen.copy_context"}  # fmt: skip
     import fast_downward
 
     wrapped = fast_downward.pddl2sas
