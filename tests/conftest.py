@@ -61,21 +61,23 @@ def stream_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def tw_stream(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """TextWorld persistent worlds, 2 worlds x 3 quests, generated offline by textworld (~15 s)."""
+    """TextWorld persistent worlds, 2 worlds x 3 quests, generated offline by textworld (~15 s) once
+    per generator version (``fixture_games.textworld_cache``), a private copy per session."""
 
     def make(path: Path) -> None:
         from engram.envs.textworld_gen import StreamSpec, generate
 
         generate(path, StreamSpec(worlds=2, quests=3, seed=0))
 
-    return _shared(tmp_path_factory, "tw_stream", make)
+    made = fixture_games.textworld_stream(make)
+    return _shared(tmp_path_factory, "tw_stream", lambda p: shutil.copytree(made, p, dirs_exist_ok=True))
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _engram_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Games an env generates from a seed (TextWorld with no games) go to the session's temp folder,
-    not the user's ~/.cache."""
-    os.environ.setdefault("ENGRAM_CACHE", str(tmp_path_factory.getbasetemp().parent / "engram-cache"))
+def _engram_cache() -> None:
+    """Games an env generates from a seed (TextWorld with no games) go to the tests' versioned cache
+    (made once per generator version, ``fixture_games.textworld_cache``), not the user's own."""
+    os.environ.setdefault("ENGRAM_CACHE", str(fixture_games.textworld_cache()))
 
 
 @pytest.fixture(scope="session")

@@ -69,6 +69,42 @@ def generator_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def textworld_key() -> str:
+    """The version of the TextWorld games the tests make (seed games, the persistent-world stream):
+    engram's generator module and textworld's own version (its grammar and compiler make the files)."""
+    import engram.envs as envs
+
+    digest = hashlib.sha256(_code_digest((Path(envs.__file__).parent / "textworld_gen.py").read_text()).encode())
+    digest.update(f"textworld=={metadata.version('textworld')}".encode())
+    return digest.hexdigest()[:16]
+
+
+def textworld_cache() -> Path:
+    """Where the tests keep the TextWorld games they make, by :func:`textworld_key`: compiling a
+    game takes ~5 s, and a session makes ten, so they are made once per generator version (like
+    the household games that are not shipped) rather than once per session."""
+    root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "engram" / "fixture-games"
+    return root / f"textworld-{textworld_key()}"
+
+
+def textworld_stream(make: Any) -> Path:
+    """The tests' persistent-world stream, made by ``make(path)`` once per generator version."""
+    from filelock import FileLock
+
+    cache = textworld_cache()
+    done = cache / "tw_stream" / "generation.json"
+    if not done.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(cache / "tw_stream.lock")):  # xdist workers: one generates, the others wait
+            if not done.exists():
+                tmp = Path(tempfile.mkdtemp(dir=cache))
+                make(tmp / "tw_stream")
+                shutil.rmtree(cache / "tw_stream", ignore_errors=True)
+                shutil.move(str(tmp / "tw_stream"), str(cache / "tw_stream"))
+                shutil.rmtree(tmp)
+    return cache / "tw_stream"
+
+
 def shipped_key() -> str:
     path = DATA / "fixture_key.txt"
     return path.read_text().strip() if path.exists() else ""

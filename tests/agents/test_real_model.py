@@ -36,7 +36,9 @@ pytestmark = pytest.mark.xdist_group("real_model")  # one server, one worker: th
 @pytest.fixture(scope="module")
 def server() -> Iterator[ModelServer]:
     try:
-        with ModelServer() as running:
+        # One thread: the other xdist worker shares the 2 cores, and two threads on a busy CPU
+        # collapse (260-1,200 ms a token measured here, against 68-92 with one).
+        with ModelServer(threads=1) as running:
             yield running
     except ModelServerError as exc:
         if os.environ.get("ENGRAM_REQUIRE_REAL_MODEL"):

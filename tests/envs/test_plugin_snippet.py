@@ -4,7 +4,6 @@ older gym-style env, plugged in under 30 lines."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,8 +22,8 @@ def test_the_readme_snippet_plugs_in_a_text_game(tmp_path: Path) -> None:
     code = snippet.group(1)
     assert len(code.strip().splitlines()) <= 30
     (tmp_path / "snippet.py").write_text(code)
-    env = {**os.environ, "ENGRAM_CACHE": str(tmp_path / "cache")}
-    res = subprocess.run([sys.executable, "snippet.py"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    # The snippet's game comes from the tests' TextWorld cache ($ENGRAM_CACHE, tests/conftest.py).
+    res = subprocess.run([sys.executable, "snippet.py"], cwd=tmp_path, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert "3 episodes" in res.stdout
     run = tmp_path / "runs" / "text-game"
