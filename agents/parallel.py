@@ -122,27 +122,32 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_chroma(path: Path, timeout: float = 60.0) -> tuple[subprocess.Popen[bytes], str]:
-    """``chroma run`` on loopback over ``path``; returns the process and its URL once it answers."""
-    import urllib.request
-
+def launch_chroma(path: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``chroma run`` on loopback over ``path``, not waited for: the driver starts Ray meanwhile
+    (the server takes seconds to import and bind, as Ray does to start)."""
     port = _free_port()
     path.parent.mkdir(parents=True, exist_ok=True)
-    log = open(path.parent / "chroma-server.log", "ab")  # noqa: SIM115 - the server's lifetime
-    proc = subprocess.Popen(["chroma", "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    with open(path.parent / "chroma-server.log", "ab") as log:  # the child keeps its own descriptor
+        proc = subprocess.Popen(["chroma", "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def wait_for_chroma(proc: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 60.0) -> None:
+    """Returns once the server answers its heartbeat; raises if it exits or stays silent."""
+    import urllib.request
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"chroma run exited with {proc.returncode}; see {log.name}")
+            raise RuntimeError(f"chroma run exited with {proc.returncode}; see {log}")
         try:
             urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
-            return proc, url
+            return
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.1)
     proc.kill()
-    raise RuntimeError(f"chroma run did not answer on {url} within {timeout:.0f} s; see {log.name}")
+    raise RuntimeError(f"chroma run did not answer on {url} within {timeout:.0f} s; see {log}")
 
 
 def _kill_group(pgid: int) -> None:
@@ -263,13 +268,18 @@ def run_parallel(
     t0 = time.perf_counter()
     pool: _Pool | None = None
     try:
+        chroma_path = Path(spec["memory_dir"]) / "episodic.chroma"
         if "episodic" in parse_memory(memory) and chroma_url is None and todo:
-            chroma, chroma_url = start_chroma(Path(spec["memory_dir"]) / "episodic.chroma")
+            chroma, chroma_url = launch_chroma(chroma_path)
         if todo:
             if not ray.is_initialized():
                 kwargs: dict[str, Any] = {"address": ray_address} if ray_address else {"num_cpus": workers}
                 ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
                 started_ray = True
+            if chroma is not None and chroma_url is not None:
+                wait_for_chroma(
+                    chroma, chroma_url, chroma_path.parent / "chroma-server.log"
+                )  # it started while Ray did
             pool = _Pool(ray, spec, step_delay, chroma_url)
             t_ray = time.perf_counter()
             _drive(pool, run, todo, min(workers, len(todo)), episode_timeout, on_progress)

@@ -10,6 +10,14 @@ FastDownward twice (plain and optimised), and a reset builds the state twice (``
 few hundred distinct strings, parsed 15,000 times) and 28% in PDDL translation; with the caches the
 same run takes 31.5 s instead of 71.9 s, observation for observation the same.
 
+Translations are kept on disk as well (``$ENGRAM_CACHE/sas``, default ``~/.cache/engram/sas``), by
+the text of the domain and problem and FastDownward's version: after the parse caches, the two
+translations of a reset were half of a household episode (0.3 s each), and the same games are
+played again in other processes all the time (a replay, a resumed run, ``engram memory import``,
+a run with memory beside one without, every test process). A stored translation loads in 3 ms. It
+is read back with an unpickler that builds FastDownward's task classes and nothing else, so a file
+put there by anyone else cannot run code; an entry that cannot be read is translated again.
+
 The grammar's derivations then spent most of the rest copying contexts: ``textgen.copy_context``
 deep-copies a context's ``variables`` (name -> ``EntityInfo``) and ``mapping`` (placeholder ->
 ``Variable``) for every symbol it derives, 47,000 copies of ~200 objects each over six games, 42%
@@ -31,7 +39,13 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
+import io
+import os
+import pickle
+import zlib
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -59,6 +73,70 @@ def shared_copy_context(context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: Translations kept on disk (about 90 KB each, two per game): the least recently used go first.
+TRANSLATIONS_ON_DISK = 1024
+#: What a stored translation may be built from: FastDownward's PDDL task classes, nothing else.
+_TRANSLATION_MODULES = "fast_downward.translate.pddl."
+
+
+class _TaskUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if not module.startswith(_TRANSLATION_MODULES):
+            raise pickle.UnpicklingError(f"a stored translation may not hold {module}.{name}")
+        return super().find_class(module, name)
+
+
+def translation_cache() -> Path:
+    """Where translations are kept, by FastDownward's version (its output format is its own)."""
+    from importlib import metadata
+
+    try:
+        version = metadata.version("fast-downward-textworld")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    root = Path(os.environ.get("ENGRAM_CACHE") or Path.home() / ".cache" / "engram")
+    return root / "sas" / f"fast-downward-{version}"
+
+
+def on_disk(function: Callable[..., Any], folder: Path, limit: int = TRANSLATIONS_ON_DISK) -> Callable[..., Any]:
+    """``fast_downward.pddl2sas`` with its results kept in ``folder`` (at most ``limit`` files)."""
+
+    def call(domain: Any, problem: Any, verbose: bool = False, optimize: bool = False) -> Any:
+        if verbose or not isinstance(domain, str) or not isinstance(problem, str):
+            return function(domain, problem, verbose=verbose, optimize=optimize)  # it prints: run it
+        key = hashlib.sha256(f"{bool(optimize)}\0{domain}\0{problem}".encode()).hexdigest()
+        path = folder / f"{key}.pickle.z"
+        try:
+            result = _TaskUnpickler(io.BytesIO(zlib.decompress(path.read_bytes()))).load()
+            if isinstance(result, tuple) and len(result) == 2:
+                os.utime(path)  # recently used
+                return result
+        except Exception:  # none yet, or cut off, foreign or stale (unpickling raises many kinds): translate
+            pass
+        result = function(domain, problem, verbose=verbose, optimize=optimize)
+        _store(path, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1), limit)
+        return result
+
+    call.engram_on_disk = True  # type: ignore[attr-defined]
+    call.__wrapped__ = function  # type: ignore[attr-defined]
+    return call
+
+
+def _store(path: Path, data: bytes, limit: int) -> None:
+    """Written whole or not at all (a reader never sees half a file); the oldest go past ``limit``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        entries = [e for e in os.scandir(path.parent) if e.name.endswith(".pickle.z")]
+        if len(entries) > limit:
+            for old in sorted(entries, key=lambda e: e.stat().st_mtime)[: len(entries) - limit]:
+                Path(old.path).unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written (read-only home, full disk) only costs time
+
+
 #: (module, function, replacement): functions swapped for an equivalent that does less work
 _REPLACED = (("textworld.envs.pddl.textgen", "copy_context", shared_copy_context),)
 
@@ -68,7 +146,6 @@ def install() -> list[str]:
     place of the engine's, once per process; returns the functions changed (an empty list if
     TextWorld is not installed)."""
     import importlib
-    import os
 
     if os.environ.get("ENGRAM_TW_SPEEDUP") == "0":
         return []
@@ -82,6 +159,8 @@ def install() -> list[str]:
         if function is None:
             continue
         if not getattr(function, "engram_memoized", False):
+            if attr == "pddl2sas":
+                function = on_disk(function, translation_cache())
             setattr(module, attr, memoized(function, size))
         done.append(f"{module_name}.{attr}")
     for module_name, attr, replacement in _REPLACED:

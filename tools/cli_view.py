@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -162,10 +163,18 @@ def viewing(run_dir: Path, port: int | None) -> Iterator[None]:
     except BaseException:
         server.should_exit = True
         raise
-    console.print("the run is over; the viewer stays up until Ctrl-C", highlight=False)
+    # Ctrl-C is taken by a handler installed before the message that invites it. Before, it was a
+    # KeyboardInterrupt: one that came between the message and the ``try`` ended the command with an
+    # error, and one raised inside ``Thread.join`` can mark the serving thread stopped while it still
+    # runs (CPython releases the thread's state lock when a signal interrupts the join); the test of
+    # this once found the process alive 20 s after SIGINT on a loaded machine. An event has no such edge.
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        while thread.is_alive():
-            thread.join(0.5)
-    except KeyboardInterrupt:
+        console.print("the run is over; the viewer stays up until Ctrl-C", highlight=False)
+        while thread.is_alive() and not stop.wait(0.5):
+            pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
         server.should_exit = True
-        thread.join(5)
+        thread.join(10)

@@ -31,6 +31,45 @@ def test_cached_results_are_private_copies_and_unhashable_calls_still_work() -> 
     assert calls[-1] == "a" and cached.cache_info().maxsize == 2
 
 
+def test_translations_on_disk_are_reused_and_a_bad_entry_is_translated_again(tmp_path: Path) -> None:
+    """The real translator's output round-trips; a cut-off file, or one that would build anything
+    but FastDownward's task classes (here: a call to ``os.system``), is translated again, never run."""
+    import pickle
+    import zlib
+
+    import fast_downward
+
+    from engram.envs.alfworld import read_game
+
+    calls: list[bool] = []
+    translate = fast_downward.pddl2sas
+    while hasattr(translate, "__wrapped__"):  # the engine's own function, under engram's caches
+        translate = translate.__wrapped__
+
+    def counted(domain: str, problem: str, verbose: bool = False, optimize: bool = False) -> object:
+        calls.append(optimize)
+        return translate(domain, problem, verbose=verbose, optimize=optimize)
+
+    game = read_game(find_games(Path(__file__).parents[1] / "data" / "games")[0])
+    cached = tw_speedup.on_disk(counted, tmp_path, limit=1)
+    task, sas = cached(game["pddl_domain"], game["pddl_problem"])
+    again, sas_again = cached(game["pddl_domain"], game["pddl_problem"])
+    assert calls == [False] and sas_again == sas and [a.name for a in again.actions] == [a.name for a in task.actions]
+    (entry,) = tmp_path.glob("*.pickle.z")
+    entry.write_bytes(entry.read_bytes()[:100])  # cut off
+    assert cached(game["pddl_domain"], game["pddl_problem"])[1] == sas and calls == [False, False]
+
+    class Hostile:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (os.system, ("touch " + str(tmp_path / "ran"),))
+
+    entry.write_bytes(zlib.compress(pickle.dumps((Hostile(), "sas"))))
+    assert cached(game["pddl_domain"], game["pddl_problem"])[1] == sas and calls == [False, False, False]
+    assert not (tmp_path / "ran").exists()
+    cached(game["pddl_domain"], game["pddl_problem"], optimize=True)  # a second entry: the limit keeps one
+    assert len(list(tmp_path.glob("*.pickle.z"))) == 1
+
+
 def test_the_engine_installs_once_and_an_opt_out_runs_it_as_shipped(monkeypatch) -> None:
     done = tw_speedup.install()
     assert set(done) == {"textworld.envs.pddl.textgen._parse_and_convert", "textworld.logic._parse_and_convert",
