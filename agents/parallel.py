@@ -65,7 +65,10 @@ class EpisodeWorker:
         if chroma_url:
             os.environ["ENGRAM_CHROMA_URL"] = chroma_url
         self.name = name
-        self.runner = EpisodeRunner(spec, worker=name, step_delay=step_delay)
+        # The driver starts the chroma server and this worker at once: the server is needed only
+        # when memory loads, after the imports and modules are built.
+        ready = (lambda: wait_for_url(f"{chroma_url}/api/v2/heartbeat")) if chroma_url else None
+        self.runner = EpisodeRunner(spec, worker=name, step_delay=step_delay, before_load=ready)
         self.peak_mb = rss_mb()
 
     def info(self) -> dict[str, Any]:
@@ -148,6 +151,21 @@ def wait_for_chroma(proc: subprocess.Popen[bytes], url: str, log: Path, timeout:
             time.sleep(0.1)
     proc.kill()
     raise RuntimeError(f"chroma run did not answer on {url} within {timeout:.0f} s; see {log}")
+
+
+def wait_for_url(url: str, timeout: float = 60.0) -> None:
+    """Returns once ``url`` answers (a server another process is starting)."""
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except OSError as exc:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} did not answer within {timeout:.0f} s: {exc}") from exc
+            time.sleep(0.1)
 
 
 def _kill_group(pgid: int) -> None:
@@ -276,13 +294,15 @@ def run_parallel(
                 kwargs: dict[str, Any] = {"address": ray_address} if ray_address else {"num_cpus": workers}
                 ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
                 started_ray = True
-            if chroma is not None and chroma_url is not None:
-                wait_for_chroma(
-                    chroma, chroma_url, chroma_path.parent / "chroma-server.log"
-                )  # it started while Ray did
             pool = _Pool(ray, spec, step_delay, chroma_url)
             t_ray = time.perf_counter()
-            _drive(pool, run, todo, min(workers, len(todo)), episode_timeout, on_progress)
+            # The workers build (imports, memory modules, env) while the chroma server finishes its
+            # start: each waits for the server only before it loads memory (EpisodeWorker).
+            for _ in range(min(workers, len(todo))):
+                pool.start()
+            if chroma is not None and chroma_url is not None:
+                wait_for_chroma(chroma, chroma_url, chroma_path.parent / "chroma-server.log")
+            _drive(pool, run, todo, episode_timeout, on_progress)
             manifest = run.manifest()
             # Where the time went (the chroma server's and Ray's start are a fixed cost of a run),
             # and each worker's memory at its peak, the driver's beside them.
@@ -294,12 +314,13 @@ def run_parallel(
     finally:
         if pool is not None:
             pool.close()
+        if chroma is not None:
+            chroma.terminate()  # it stops while Ray does
         if started_ray:
             ray.shutdown()
         for pgid in pool.groups_here().values() if pool is not None else []:
             _kill_group(pgid)
         if chroma is not None:
-            chroma.terminate()
             try:
                 chroma.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -311,17 +332,15 @@ def _drive(
     pool: _Pool,
     run: RunDir,
     todo: deque[deque[Job]],
-    n_workers: int,
     episode_timeout: float | None,
     on_progress: Callable[[dict[str, Any]], None] | None,
 ) -> None:
-    """Hand lanes to idle workers, collect results, and turn deaths and time-outs into errors."""
+    """Hand lanes to the pool's workers as they become idle (more start when one dies), collect
+    results, and turn deaths and time-outs into errors."""
     from ray.exceptions import RayActorError, WorkerCrashedError
 
     lane_of: dict[str, deque[Job]] = {}  # worker -> the lane it is working through
     running: dict[Any, tuple[str, Job, float]] = {}  # result ref -> (worker, job, handed over)
-    for _ in range(n_workers):
-        pool.start()
 
     def fail(name: str, job: Job, why: str, retry: bool) -> None:
         pool.kill(name)

@@ -184,7 +184,15 @@ class EpisodeRunner:
     commits, so any number of runners may share one memory directory.
     """
 
-    def __init__(self, spec: dict[str, Any], worker: str = "main", step_delay: float = 0.0) -> None:
+    def __init__(
+        self,
+        spec: dict[str, Any],
+        worker: str = "main",
+        step_delay: float = 0.0,
+        before_load: Callable[[], None] | None = None,
+    ) -> None:
+        """``before_load`` runs after the modules are built and before they load the memory
+        directory (a Ray worker waits there for the chroma server the driver is starting)."""
         self.spec = spec
         self.run = RunDir(spec["run_dir"])
         env_id = spec["env_id"]
@@ -197,6 +205,8 @@ class EpisodeRunner:
             else None
         )
         if self.memory is not None:
+            if before_load is not None:
+                before_load()
             self.memory.refresh()
         self.env = make(env_id)
         # Workers of one run share the checkpoint database: WAL lets them write at once, and a busy

@@ -8,6 +8,9 @@ Two parts (issue 15's figures):
   BabyAI level (cheap to step, so the model's latency dominates), serial vs ``--workers`` (16).
   The scripted model picks an admissible command by a hash of the prompt, so both runs ask alike.
 
+Each side starts with its own empty engine cache (``$ENGRAM_CACHE``: FastDownward's translations,
+``engram.envs.tw_speedup``), so neither side plays on translations the other made.
+
 Each side is timed twice: the whole call (``run_games`` / ``run_parallel``, Ray's start and the
 workers' imports included) and the steady part (first episode start to last episode end, read
 from the episode records). Worker memory is the peak RSS each worker reported.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -58,6 +62,7 @@ def chooser(delay: float) -> Any:
 
 
 def measure(name: str, call: Any, run_dir: Path) -> dict[str, Any]:
+    os.environ["ENGRAM_CACHE"] = str(run_dir.parent / f"cache-{name}")  # a cold engine cache per side
     t0 = time.perf_counter()
     summary = call()
     wall = time.perf_counter() - t0

@@ -61,6 +61,7 @@ class Budget:
         self.spent: dict[str, Spent] = {}
         self.tests: list[tuple[float, float, str, str]] = []  # (seconds, budget, reason, nodeid)
         self.fixtures: dict[str, float] = {}  # shared fixture -> its longest setup, on any worker
+        self.busy: dict[str, float] = {}  # xdist worker -> seconds of tests and fixtures it ran
         self.started = time.monotonic()
         self.current: str | None = None
         self.pending_fixtures: list[tuple[str, float]] = []  # shared fixtures the current test set up
@@ -112,6 +113,9 @@ class Budget:
         for key, value in report.user_properties:
             if key == KEY:
                 self.tests.append((value["seconds"], value["budget"], value["reason"], report.nodeid))
+                worker = getattr(getattr(getattr(report, "node", None), "gateway", None), "id", "main")
+                spent = value["seconds"] + sum(took for _, took in value["fixtures"])
+                self.busy[worker] = self.busy.get(worker, 0.0) + spent
                 for name, took in value["fixtures"]:
                     self.fixtures[name] = max(self.fixtures.get(name, 0.0), took)
 
@@ -140,6 +144,8 @@ class Budget:
         budget = self.suite_budget()
         wall = time.monotonic() - self.started
         write(f"suite: {wall:.0f} s" + (f" of {budget:g} s (CI fails beyond +{SUITE_MARGIN:.0%})" if budget else ""))
+        # How evenly the workers were loaded: the suite lasts as long as the busiest one.
+        write("busy: " + ", ".join(f"{w} {s:.0f} s" for w, s in sorted(self.busy.items())))
         for seconds, limit, reason, nodeid in sorted(self.tests, reverse=True)[:5]:
             write(f"{seconds:7.1f} s of {limit:4g} s  {nodeid}" + (f"  [{reason}]" if reason else ""))
         for name, took in sorted(self.fixtures.items(), key=lambda kv: -kv[1])[:5]:

@@ -30,7 +30,10 @@ from engram.tools.model_server import ModelServer, ModelServerError
 from engram.tools.replay import rerun_with_cache
 from engram.tools.trajectory import RunDir
 
-pytestmark = pytest.mark.xdist_group("real_model")  # one server, one worker: the 2 cores are shared
+# One server, one worker: the 2 cores are shared. Slow: a real model takes ~60 s here for these cases,
+# which is most of the inner loop; CI runs them (and requires them), the scripted server's tests
+# cover the planner in the inner loop.
+pytestmark = [pytest.mark.xdist_group("real_model"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

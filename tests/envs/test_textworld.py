@@ -108,6 +108,7 @@ def test_memory_shortens_the_later_quests_of_a_world(tw_stream: Path, tmp_path: 
     assert typed and all("{object}" in " ".join(t) or "{door}" in " ".join(t) for t in typed), skills.shortcuts
 
 
+@pytest.mark.slow  # two processes and a game compiled from scratch (~10 s)
 def test_two_processes_asking_for_one_seed_game_make_it_once(tmp_path: Path) -> None:
     """Test workers (and runs) share the game cache: the second waits for the first's game
     instead of compiling its own and replacing the files under a running engine."""
