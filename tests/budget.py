@@ -1,13 +1,16 @@
 """The suite's time budget, so that adding a slow test is a visible decision (issue 23).
 
 * A test may take ``DEFAULT_TEST_S`` (setup, call and teardown together) unless it is marked
-  ``@pytest.mark.budget(seconds, "reason")``; over its budget, the test fails at teardown, saying
-  by how much. Shared fixtures (session, package, module or class scope) are charged to themselves,
-  not to whichever test happened to need them first: each may take ``DEFAULT_TEST_S`` too, or the
-  run fails at its end naming the fixture.
-* The whole suite (the README's command, or the inner loop ``-m "not slow"``) has a budget as well;
-  on CI (``$CI`` set) a run that exceeds it by more than ``SUITE_MARGIN`` fails.
-* After every run, the five most expensive tests are printed with their budgets.
+  ``@pytest.mark.budget(seconds, "reason")``. Shared fixtures (session, package, module or class
+  scope) are charged to themselves, not to whichever test happened to need them first, and have
+  ``DEFAULT_TEST_S`` too.
+* The whole suite (the README's command, or the inner loop ``-m "not slow"``) has a budget as well,
+  with a margin ``SUITE_MARGIN`` for a slower machine.
+* On CI (``$CI`` set) a test over its budget fails at teardown, saying by how much, and a fixture or
+  the suite over budget fails the run. Elsewhere (a laptop doing other work, the CPU-bound neighbour
+  of the timing check) overruns are listed, not failed: times there say little about the tests.
+* After every run, the five most expensive tests and fixtures are printed with their budgets, and
+  each worker's busy time (the suite lasts as long as the busiest worker).
 
 Why wall time and not CPU time: wall time is what every later change pays for, and most of the
 expensive work happens in child processes (engines, browsers, Ray workers) that a test's own CPU
@@ -100,7 +103,7 @@ class Budget:
         seconds = max(0.0, spent.phases - spent.shared)
         report.user_properties.append((KEY, {"seconds": seconds, "budget": budget, "reason": reason,
                                              "fixtures": self.pending_fixtures}))  # fmt: skip
-        if seconds > budget and report.outcome == "passed":
+        if seconds > budget and report.outcome == "passed" and os.environ.get("CI"):
             report.outcome = "failed"
             report.longrepr = (
                 f"{item.nodeid} took {seconds:.1f} s, over its budget of {budget:g} s "
@@ -127,11 +130,14 @@ class Budget:
         return SUITE_S.get(self.config.getoption("markexpr") or "")
 
     def overruns(self) -> list[str]:
+        """What went over budget; on CI each one fails the run."""
         out = [f"shared fixture {name} took {took:.1f} s, over {DEFAULT_TEST_S:g} s"
                for name, took in self.fixtures.items() if took > DEFAULT_TEST_S]  # fmt: skip
+        out += [f"{nodeid} took {seconds:.1f} s, over {limit:g} s" for seconds, limit, _, nodeid in self.tests
+                if seconds > limit]  # fmt: skip
         budget = self.suite_budget()
         wall = time.monotonic() - self.started
-        if budget is not None and os.environ.get("CI") and wall > budget * (1 + SUITE_MARGIN):
+        if budget is not None and wall > budget * (1 + SUITE_MARGIN):
             out.append(f"the suite took {wall:.0f} s, over its budget of {budget:g} s by more than "
                        f"{SUITE_MARGIN:.0%}")  # fmt: skip
         return out
@@ -150,10 +156,13 @@ class Budget:
             write(f"{seconds:7.1f} s of {limit:4g} s  {nodeid}" + (f"  [{reason}]" if reason else ""))
         for name, took in sorted(self.fixtures.items(), key=lambda kv: -kv[1])[:5]:
             write(f"{took:7.1f} s of {DEFAULT_TEST_S:4g} s  fixture {name}")
+        enforced = bool(os.environ.get("CI"))
         for problem in self.overruns():
-            write(f"OVER BUDGET: {problem}", red=True, bold=True)
+            write(f"OVER BUDGET{'' if enforced else ' (fails on CI)'}: {problem}", red=True, bold=True)
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        if not hasattr(self.config, "workerinput") and self.overruns() and session.exitstatus == 0:
+        if hasattr(self.config, "workerinput") or not os.environ.get("CI"):
+            return
+        if self.overruns() and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
