@@ -32,7 +32,7 @@ import socket
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +124,7 @@ class MemoryDirectory:
             generation = on_disk.get(module.name, 0)
             path = module_path(self.directory, module.name)
             if self._seen.get(module.name, -1) != generation:
-                if path.exists():
+                if path.exists() and not never_saved(path):
                     module.load(path)
                     stale.append(module)
                 self._seen[module.name] = generation
@@ -179,6 +179,19 @@ class MemoryDirectory:
                     "INSERT OR IGNORE INTO episodes VALUES (?,?,?,?)",
                     [(module.name, key, self.writer, now) for key in sorted(module.consolidated)],
                 )
+
+
+def never_saved(path: Path) -> bool:
+    """A SQLite store whose first save was cut off (its writer killed mid-commit, after the ledger's
+    generation moved) holds no table at all: it is no store yet, and loading it must not fail
+    ("no such table", found by the SIGKILL test on a loaded machine). Opening it read-write, under the
+    directory's lock, rolls back what the dead writer left in its journal first. A file that is not
+    SQLite is a plug-in's own format: its module reads it."""
+    try:
+        with closing(sqlite3.connect(path, timeout=60)) as db:
+            return int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0
+    except sqlite3.DatabaseError:
+        return False
 
 
 def ledger_report(directory: Path | str) -> dict[str, Any]:

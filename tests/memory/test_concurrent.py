@@ -189,6 +189,25 @@ def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Pat
     assert json.loads((tmp_path / "forgetful.sqlite").read_text()) == ["r/e1"]
 
 
+def test_a_store_whose_first_save_was_cut_off_is_no_store_yet(tmp_path: Path) -> None:
+    """A writer killed inside its first commit leaves the ledger's generation moved and a store file
+    with no table (SQLite rolled its creation back); a reader loads nothing from it, and the next
+    commit writes it whole (this failed with "no such table: consolidated" under a loaded machine)."""
+    from engram.memory.episodic import EpisodicMemory
+
+    writer = MemoryDirectory(tmp_path, [EpisodicMemory()], writer="killed")
+    with sqlite3.connect(tmp_path / "ledger.sqlite") as db:
+        db.execute("INSERT INTO generations VALUES ('episodic', 1)")
+    (tmp_path / "episodic.sqlite").touch()  # what the cut-off first save left
+    reader = EpisodicMemory()
+    assert MemoryDirectory(tmp_path, [reader], writer="reader").refresh() == [] and not reader.consolidated
+    writer.modules[0].consolidated.add("run/ep0000")
+    writer.commit()
+    again = EpisodicMemory()
+    assert MemoryDirectory(tmp_path, [again], writer="later").refresh() == ["episodic"]
+    assert again.consolidated == {"run/ep0000"}
+
+
 def test_a_ledger_its_first_writer_is_still_creating_reads_as_empty(tmp_path: Path) -> None:
     """A reader (``engram memory show``, a test polling) can open the ledger between its creation
     and its tables' (this once failed CI with "no such table")."""
