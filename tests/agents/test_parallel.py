@@ -54,6 +54,7 @@ def _spans(run: RunDir, episode_id: str) -> tuple[float, float]:
     return steps[0]["timings"]["started_at"], steps[-1]["timings"]["started_at"] + steps[-1]["timings"]["step_s"]
 
 
+@pytest.mark.budget(90, "Ray, two workers and eight household episodes; 30-40 s on CI beside the other test worker")
 def test_a_stream_of_two_houses_on_two_workers_learns_across_them(two_houses: Path, tmp_path: Path, cli) -> None:
     """Learning across workers is the skills store's (what one house mined, the other is offered);
     the episodic chroma server and the experience bank on Ray are the killed-worker test's."""
@@ -101,6 +102,7 @@ def test_a_stream_of_two_houses_on_two_workers_learns_across_them(two_houses: Pa
     assert not _leftovers(str(tmp_path)), _leftovers(str(tmp_path))
 
 
+@pytest.mark.budget(90, "Ray with three workers (one replaces the killed) on the whole memory stack: 35-42 s on CI")
 def test_a_killed_worker_s_episode_is_retried_and_nothing_is_left_running(tmp_path: Path) -> None:
     """Two episodes on two workers (one each): one worker is killed mid-episode. Memory is all of
     engram's, so the workers share the episodic chroma server, which must not outlive the run."""
