@@ -60,14 +60,16 @@ class EpisodeWorker:
     """What runs inside a Ray actor: one :class:`EpisodeRunner`, in its own process group so that
     the processes it starts (a browser, a driver) can be killed with it."""
 
-    def __init__(self, spec: dict[str, Any], name: str, step_delay: float, chroma_url: str | None) -> None:
+    def __init__(
+        self, spec: dict[str, Any], name: str, step_delay: float, chroma_url: str | None, chroma_starting: bool = False
+    ) -> None:
         os.setpgrp()
         if chroma_url:
             os.environ["ENGRAM_CHROMA_URL"] = chroma_url
         self.name = name
-        # The driver starts the chroma server and this worker at once: the server is needed only
-        # when memory loads, after the imports and modules are built.
-        ready = (lambda: wait_for_url(f"{chroma_url}/api/v2/heartbeat")) if chroma_url else None
+        # A chroma server the driver is starting (not one the user named) starts with this worker:
+        # it is needed only when memory loads, after the imports and modules are built.
+        ready = (lambda: wait_for_url(f"{chroma_url}/api/v2/heartbeat")) if chroma_url and chroma_starting else None
         self.runner = EpisodeRunner(spec, worker=name, step_delay=step_delay, before_load=ready)
         self.peak_mb = rss_mb()
 
@@ -185,8 +187,11 @@ class _Pool:
     workers' imports are ~40 s of CPU on 2 cores).
     """
 
-    def __init__(self, ray: Any, spec: dict[str, Any], step_delay: float, chroma_url: str | None) -> None:
+    def __init__(
+        self, ray: Any, spec: dict[str, Any], step_delay: float, chroma_url: str | None, chroma_starting: bool = False
+    ) -> None:
         self.ray, self.spec, self.step_delay, self.chroma_url = ray, spec, step_delay, chroma_url
+        self.chroma_starting = chroma_starting
         self.actor_class = ray.remote(num_cpus=1, max_restarts=0)(EpisodeWorker)
         self.handles: dict[str, Any] = {}
         self.info: dict[str, dict[str, Any]] = {}
@@ -197,7 +202,9 @@ class _Pool:
     def start(self) -> str:
         name = f"w{self.made}"
         self.made += 1
-        self.handles[name] = self.actor_class.remote(self.spec, name, self.step_delay, self.chroma_url)
+        self.handles[name] = self.actor_class.remote(
+            self.spec, name, self.step_delay, self.chroma_url, self.chroma_starting
+        )
         self.pending_info[self.handles[name].info.remote()] = name
         self.stats[name] = {"done": 0, "failed": 0, "running": None, "since": None, "alive": True,
                             "ready": False, "peak_mb": 0.0}  # fmt: skip
@@ -294,7 +301,7 @@ def run_parallel(
                 kwargs: dict[str, Any] = {"address": ray_address} if ray_address else {"num_cpus": workers}
                 ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
                 started_ray = True
-            pool = _Pool(ray, spec, step_delay, chroma_url)
+            pool = _Pool(ray, spec, step_delay, chroma_url, chroma_starting=chroma is not None)
             t_ray = time.perf_counter()
             # The workers build (imports, memory modules, env) while the chroma server finishes its
             # start: each waits for the server only before it loads memory (EpisodeWorker).
