@@ -138,35 +138,25 @@ def launch_chroma(path: Path) -> tuple[subprocess.Popen[bytes], str]:
     return proc, f"http://127.0.0.1:{port}"
 
 
-def wait_for_chroma(proc: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 60.0) -> None:
-    """Returns once the server answers its heartbeat; raises if it exits or stays silent."""
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"chroma run exited with {proc.returncode}; see {log}")
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"chroma run did not answer on {url} within {timeout:.0f} s; see {log}")
-
-
-def wait_for_url(url: str, timeout: float = 60.0) -> None:
-    """Returns once ``url`` answers (a server another process is starting)."""
+def wait_for_url(
+    url: str, timeout: float = 60.0, process: subprocess.Popen[bytes] | None = None, log: Path | None = None
+) -> None:
+    """Returns once ``url`` answers (a server being started); raises if ``process``, the server
+    when this process started it, exits first (see ``log``), or if the time runs out."""
     import urllib.request
 
     deadline = time.monotonic() + timeout
     while True:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"chroma run exited with {process.returncode}; see {log}")
         try:
             urllib.request.urlopen(url, timeout=1).read()
             return
         except OSError as exc:
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{url} did not answer within {timeout:.0f} s: {exc}") from exc
+                if process is not None:
+                    process.kill()
+                raise RuntimeError(f"{url} did not answer within {timeout:.0f} s ({exc}); see {log}") from exc
             time.sleep(0.1)
 
 
@@ -308,7 +298,8 @@ def run_parallel(
             for _ in range(min(workers, len(todo))):
                 pool.start()
             if chroma is not None and chroma_url is not None:
-                wait_for_chroma(chroma, chroma_url, chroma_path.parent / "chroma-server.log")
+                log = chroma_path.parent / "chroma-server.log"
+                wait_for_url(f"{chroma_url}/api/v2/heartbeat", process=chroma, log=log)
             _drive(pool, run, todo, episode_timeout, on_progress)
             manifest = run.manifest()
             # Where the time went (the chroma server's and Ray's start are a fixed cost of a run),
