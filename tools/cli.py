@@ -117,7 +117,7 @@ def generate(
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Game files or folders holding them")],
     timeout: Annotated[
-        float, typer.Option(min=1.0, help="Seconds the planner may take per game (large real games need more)")
+        float, typer.Option(min=0.01, help="Seconds the planner may take per game (large real games need more)")
     ] = 120.0,
 ) -> None:
     """Re-check game files with the planner expert in a subprocess; exit 1 if any is not solvable.

@@ -151,7 +151,7 @@ class Solver:
             return Verdict(
                 game,
                 False,
-                f"planner timed out after {self.timeout_s:.0f} s, so solvability is unknown "
+                f"planner timed out after {self.timeout_s:g} s, so solvability is unknown "
                 "(engram validate --timeout gives it longer)",
                 seconds=seconds,
             )
