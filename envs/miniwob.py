@@ -10,11 +10,12 @@ The page becomes an engram :class:`Observation`:
   every text field and every value the utterance names (MiniWoB parses those into ``fields``).
 
 Commands are grounded to MiniWoB's own action space (``CLICK_ELEMENT``,
-``FOCUS_ELEMENT_AND_TYPE_TEXT``). One browser per environment: started at the first reset, closed
-by ``close()`` (and at interpreter exit for any env left open), restarted at the next reset if it
-died; a browser killed mid-episode makes ``step`` raise, which the controller records as the
-episode's environment error instead of hanging. A small watchdog process kills the browser if the
-engram process itself is killed (SIGKILL runs no exit handler).
+``FOCUS_ELEMENT_AND_TYPE_TEXT``). One browser per environment: taken at the first reset (a closed
+env's browser is kept for the next env of this process, :mod:`engram.envs.miniwob_browsers` says
+why), given back by ``close()`` (and at interpreter exit for any env left open), restarted at the
+next reset if it died; a browser killed mid-episode makes ``step`` raise, which the controller
+records as the episode's environment error instead of hanging. A small watchdog process kills the
+browsers if the engram process itself is killed (SIGKILL runs no exit handler).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import gymnasium as gym
 
 from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
 from engram.envs.gym_adapter import json_safe
+from engram.envs.miniwob_browsers import make_task, release_browsers
 
 TASKS = (
     "click-test", "click-test-2", "click-button", "click-button-sequence", "click-link", "click-dialog",
@@ -107,13 +109,11 @@ class MiniWoBEnv(gym.Env[Observation, str]):
     # -- the browser ---------------------------------------------------------------------------
     def _start(self) -> None:
         _configure()
-        import miniwob
-
-        before = _browser_pids()
-        gym.register_envs(miniwob)
-        self.inner = gym.make(f"miniwob/{self.task}-v1", render_mode=None)
+        self.inner = make_task(self.task)
+        # The observation is the page's text and elements; a screenshot per reset and step would cost
+        # a browser round trip (about 60% of a reset) for pixels nothing reads.
+        self.inner.unwrapped.set_record_screenshots(False)
         _OPEN.add(self)
-        _watch(sorted(_browser_pids() - before))
 
     def close(self) -> None:
         if self.inner is not None:
@@ -179,52 +179,6 @@ class MiniWoBEnv(gym.Env[Observation, str]):
         return obs, float(reward), bool(terminated), bool(truncated), info
 
 
-#: Run in a separate, detached process: when the engram process is gone (killed, even with
-#: SIGKILL, so that no atexit runs), kill the browser it started.
-_WATCHDOG = """
-import os, sys, time
-parent, pids = int(sys.argv[1]), [int(p) for p in sys.argv[2:]]
-while True:
-    try:
-        os.kill(parent, 0)
-    except ProcessLookupError:
-        break
-    if not any(os.path.exists(f"/proc/{p}") for p in pids):
-        sys.exit(0)
-    time.sleep(1)
-for p in pids:
-    try:
-        os.kill(p, 9)
-    except (ProcessLookupError, PermissionError):
-        pass
-"""
-
-
-def _browser_pids() -> set[int]:
-    try:
-        import psutil
-    except ImportError:
-        return set()
-    out = set()
-    for p in psutil.Process().children(recursive=True):
-        try:
-            if "chrom" in p.name():
-                out.add(p.pid)
-        except psutil.Error:
-            pass
-    return out
-
-
-def _watch(pids: list[int]) -> None:
-    if pids:
-        import subprocess
-        import sys
-
-        subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(os.getpid()), *map(str, pids)],
-                         start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)  # fmt: skip
-
-
 class MiniWoBTaskEnv(MiniWoBEnv):
     """A MiniWoB task outside the GUI planner's families: it names no planner, so the generic
     memory-driven planner plays it (following verified cases, then exploring the page)."""
@@ -256,3 +210,4 @@ def _close_all() -> None:
     """No orphaned Chromium: any env still open when the interpreter exits closes its browser."""
     for env in list(_OPEN):
         env.close()
+    release_browsers()

@@ -30,9 +30,13 @@ def _browsers() -> list[Any]:
 
 
 def _gone(timeout: float = 15.0) -> bool:
+    """No browser of this process runs but the one kept for the next env (``miniwob_browsers``)."""
+    from engram.envs.miniwob_browsers import parked_pids
+
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if not [p for p in _browsers() if p.is_running() and p.status() != "zombie"]:
+        kept = parked_pids()
+        if not [p for p in _browsers() if p.pid not in kept and p.is_running() and p.status() != "zombie"]:
             return True
         time.sleep(0.2)
     return False
@@ -61,6 +65,49 @@ def test_the_page_becomes_facts_and_commands() -> None:
     finally:
         env.close()
     assert _gone(), [p.cmdline()[:2] for p in _browsers()]
+
+
+def test_a_closed_env_s_browser_serves_the_next_env_and_none_outlives_the_process(tmp_path: Path) -> None:
+    """Another task's env takes the kept browser and plays its own page; a kept browser that died is
+    never handed out; a process that ends normally leaves no browser behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from engram.agents.runner import run_games
+    from engram.envs.miniwob import MiniWoBEnv
+    from engram.envs.miniwob_browsers import parked_pids, release_browsers
+
+    release_browsers()
+    first = MiniWoBEnv("click-test")
+    first.reset(seed=0)
+    driver = first.inner.instance.driver.service.process.pid
+    first.close()
+    assert driver in parked_pids()
+    summary = run_games([""] * 2, tmp_path / "run", env_id="engram/MiniWoB-enter-text-v0", memory="none", max_steps=6)
+    assert summary["success_rate"] == 1.0 and driver in parked_pids()  # the same browser, the new task's page
+    for pid in parked_pids():
+        os.kill(pid, signal.SIGKILL)
+    again = MiniWoBEnv("click-test")
+    try:
+        assert again.reset(seed=0)[0].text.startswith("Task: Click the button")
+        assert again.inner.instance.driver.service.process.pid != driver
+    finally:
+        again.close()
+    script = (
+        "from engram.envs.miniwob import MiniWoBEnv\n"
+        "from engram.envs.miniwob_browsers import parked_pids\n"
+        "env = MiniWoBEnv('click-test'); env.reset(seed=0); env.close()\n"
+        "print(' '.join(map(str, parked_pids())))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    kept = [int(p) for p in done.stdout.split()]
+    assert done.returncode == 0 and kept, done.stderr[-2000:]
+    deadline = time.time() + 15
+    while time.time() < deadline and any(os.path.exists(f"/proc/{p}") for p in kept):
+        time.sleep(0.1)
+    assert not [p for p in kept if os.path.exists(f"/proc/{p}")]
 
 
 FAMILIES = [
