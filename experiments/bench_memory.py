@@ -140,10 +140,10 @@ def main() -> None:
             q = statistics.quantiles(latencies, n=100)
             extra = ""
             if name == "episodic":
-                from engram.memory.episodic import _model
+                from engram.memory.minilm import model
 
                 t0 = time.perf_counter()
-                _model().encode(["put a never seen thing in a new place"])
+                model().encode(["put a never seen thing in a new place"])
                 extra = f" embed_ms={(time.perf_counter() - t0) * 1000:.1f}"
             print(f"bench_memory: module={name} items={items} p50_ms={statistics.median(latencies) * 1000:.3f} "
                   f"p99_ms={q[98] * 1000:.3f} fill_s={fill_s:.1f}{extra}", flush=True)  # fmt: skip

@@ -24,9 +24,9 @@ class TypeEmbedder:
     def vectors(self, names: list[str]) -> np.ndarray:
         missing = sorted({n for n in names if n not in self.table})
         if missing:
-            from engram.memory.episodic import embed
+            from engram.memory.minilm import model
 
-            for name, vec in zip(missing, embed(missing), strict=True):
+            for name, vec in zip(missing, model().encode(missing), strict=True):
                 self.table[name] = np.asarray(vec, dtype=np.float32)
         if not names:
             return np.zeros((0, TEXT_DIM), dtype=np.float32)

