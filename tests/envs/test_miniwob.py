@@ -67,6 +67,7 @@ def test_the_page_becomes_facts_and_commands() -> None:
     assert _gone(), [p.cmdline()[:2] for p in _browsers()]
 
 
+@pytest.mark.slow
 def test_a_closed_env_s_browser_serves_the_next_env_and_none_outlives_the_process(tmp_path: Path) -> None:
     """Another task's env takes the kept browser and plays its own page; a kept browser that died is
     never handed out; a process that ends normally leaves no browser behind."""
