@@ -16,6 +16,7 @@ import pytest
 from engram.agents.runner import MEMORY_MODULES, make_memory
 from engram.envs.household.domain import HOUSEHOLD
 from engram.memory.shared import MemoryDirectory, ledger_report
+from engram.tools.memory_import import import_run
 from engram.tools.trajectory import RunDir
 from tests.memory.test_contract import check_contract
 
@@ -98,9 +99,8 @@ def test_four_writers_at_once_merge_every_episode_and_sum_the_counters(solved_ru
             k.rsplit("/", 1)[1] for (k,) in db.execute("SELECT key FROM episodes WHERE module = 'scene' ORDER BY rowid")
         ]
     assert sorted(order) == sorted(episodes)
-    done = subprocess.run([*ENGRAM, "memory", "import", str(solved_run), "--memory-dir", str(serial), "--episodes",
-                           ",".join(order)], capture_output=True, text=True, timeout=900)  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    # (in this process: the reference needs no process of its own, only one writer)
+    assert import_run(solved_run, serial, "all", order)["added"] == len(order)
     expected = {_run_key(solved_run, e) for e in episodes}
     assert _keys(shared) == _keys(serial) == {name: expected for name in MEMORY_MODULES}
     merged, alone = _records(shared), _records(serial)
@@ -140,9 +140,9 @@ def test_a_writer_killed_mid_write_leaves_a_store_that_opens_and_keeps_the_contr
     (tmp_path / "contract").mkdir()
     for module in modules:
         check_contract(module, tmp_path / "contract")
-    # Running the import again adds the rest, and nothing twice.
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr
+    # Running the import again (here, in this process) adds the rest, and nothing twice.
+    again = import_run(solved_run, memory, "all", episodes)
+    assert again["added"] + again["already_there"] == len(episodes)
     expected = {_run_key(solved_run, e) for e in episodes}
     assert _keys(memory) == {name: expected for name in MEMORY_MODULES}
     assert _records(memory)["traces"] == sorted(expected)
