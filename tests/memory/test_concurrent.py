@@ -112,7 +112,7 @@ def test_four_writers_at_once_merge_every_episode_and_sum_the_counters(solved_ru
 
 
 @pytest.mark.slow
-@pytest.mark.budget(90, "three processes with the whole memory stack, one after another, each killed mid-commit: 16-33 s")
+@pytest.mark.budget(90, "three processes with the whole memory stack, one after another, killed mid-commit: 16-33 s")
 def test_a_writer_killed_mid_write_leaves_a_store_that_opens_and_keeps_the_contract(
     solved_run: Path, tmp_path: Path
 ) -> None:
