@@ -134,8 +134,8 @@ def test_validate_proves_real_games_in_both_grammars_and_leaves_them_untouched(a
     assert " ".join(res.stdout.split()).count("not rewritten") == 3  # (rich wraps long lines)
     assert [p.read_bytes() for p in picks] == before
     # A planner out of time is no verdict on the game, and the message says how to give it longer.
-    # (0.05 s: the solver's process alone takes about 1 s to start, so no machine answers in time;
-    # 1 s here failed once the translations were cached on disk.)
+    # (0.05 s: the solver's process takes 1.3-1.45 s to start and answer this game, so no machine
+    # answers in time; 1 s here was a race, and lost once.)
     hurried = cli("validate", new, "--timeout", 0.05)
     assert hurried.returncode == 1 and "solvability is unknown" in " ".join(hurried.stdout.split())
     assert new.read_bytes() == before[1]
