@@ -34,6 +34,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     finish_reason: str | None = None  # default: "tool_calls" with tool calls, else "stop"; "length": cut off
     reasoning: str | None = None  # a reasoning server's separate ``reasoning_content``
+    cached_tokens: int | None = None  # OpenAI/vLLM: usage.prompt_tokens_details.cached_tokens
+    timings: dict[str, Any] | None = None  # llama.cpp's server: prompt_n, cache_n, ...
 
 
 Script = Callable[[dict[str, Any]], Reply]
@@ -175,7 +177,13 @@ class ScriptedLLMServer:
             ]
         prompt = _prompt_tokens(request)
         completion = max(1, len((reply.content or "") + json.dumps(reply.tool_calls or "")) // 4)
+        usage: dict[str, Any] = {"prompt_tokens": prompt, "completion_tokens": completion,
+                                 "total_tokens": prompt + completion}  # fmt: skip
+        if reply.cached_tokens is not None:
+            usage["prompt_tokens_details"] = {"cached_tokens": reply.cached_tokens}
+        extra = {"timings": reply.timings} if reply.timings is not None else {}
         return {
+            **extra,
             "id": f"chatcmpl-{n}",
             "object": "chat.completion",
             "created": int(time.time()),
@@ -187,7 +195,7 @@ class ScriptedLLMServer:
                     "finish_reason": reply.finish_reason or ("tool_calls" if reply.tool_calls else "stop"),
                 }
             ],
-            "usage": {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
+            "usage": usage,
         }
 
     def stop(self) -> None:

@@ -42,8 +42,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 #: the GGUF files of PyPI model packages: package -> file inside it

@@ -127,7 +127,13 @@ class RunDir:
         return summary
 
 
-LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost")
+LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost",
+               "shared_prefix_tokens", "server_cached_tokens")  # fmt: skip
+#: what memory did to the model's choices, counted per decision (see agents/planners/llm_memory.py):
+#: decisions where it removed commands, commands removed, decisions where it had to give all back,
+#: decisions that took the first command listed, shortcuts (and cases) called, and steps a called
+#: shortcut ran without asking the model (calls saved)
+MEMORY_KEYS = ("pruned", "removed", "restored", "took_first", "called", "followed", "calls_saved")
 
 
 def ledger(steps: list[dict[str, Any]], reflection: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -136,13 +142,22 @@ def ledger(steps: list[dict[str, Any]], reflection: dict[str, Any] | None = None
     ``outcomes`` counts how decisions came about (ok, repaired, reasked, fallback; ``offline`` for
     steps no model was asked about, e.g. a running shortcut or an offline planner)."""
     out: dict[str, Any] = dict.fromkeys(LEDGER_KEYS, 0)
-    out["outcomes"] = {}
+    out["outcomes"], out["memory"] = {}, dict.fromkeys(MEMORY_KEYS, 0)
+    mem = out["memory"]
     for s in steps:
         llm = s.get("llm") or {}
         for k in LEDGER_KEYS:
-            out[k] += llm.get(k, 0)
+            out[k] += llm.get(k) or 0
         outcome = llm.get("outcome", "offline")
         out["outcomes"][outcome] = out["outcomes"].get(outcome, 0) + 1
+        shaped = llm.get("memory") or {}
+        mem["pruned"] += bool(shaped.get("removed"))
+        mem["removed"] += len(shaped.get("removed") or {})
+        mem["restored"] += bool(shaped.get("restored"))
+        mem["took_first"] += bool(shaped.get("took_first"))
+        mem["called"] += bool(shaped.get("called"))
+        mem["followed"] += shaped.get("called") == "follow"
+        mem["calls_saved"] += not llm and str(s.get("subgoal", "")).startswith("shortcut: ")
     if reflection:
         out["calls"] += 1
         out["cache_hits"] += bool(reflection.get("cached"))
@@ -212,10 +227,12 @@ def _group(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _total_ledger(ledgers: list[dict[str, Any]]) -> dict[str, Any]:
     total: dict[str, Any] = dict.fromkeys(LEDGER_KEYS, 0)
-    total["outcomes"] = {}
+    total["outcomes"], total["memory"] = {}, dict.fromkeys(MEMORY_KEYS, 0)
     for led in ledgers:
         for k in LEDGER_KEYS:
             total[k] += led.get(k, 0)
+        for k in MEMORY_KEYS:
+            total["memory"][k] += (led.get("memory") or {}).get(k, 0)
         for k, n in led.get("outcomes", {}).items():
             total["outcomes"][k] = total["outcomes"].get(k, 0) + n
     total["latency_s"], total["cost"] = round(total["latency_s"], 6), round(total["cost"], 8)

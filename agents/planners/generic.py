@@ -38,6 +38,7 @@ from itertools import pairwise
 from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState
+from engram.agents.planners.cases import case_ahead
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
 from engram.memory.base import Recall
@@ -46,9 +47,6 @@ from engram.memory.procedures import categories, ground, named, slot_type, slots
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "to", "of", "in", "on", "into", "and", "then", "it", "is", "with", "from",
                    "your", "you", "for", "at", "by", "that", "this", "some", "be"})  # fmt: skip
-#: a recalled episode's task must be this similar (cosine, 0..1) to be followed; the episodic module
-#: scores an episode recall 0.3 x similarity, hence the factor where it is compared
-CASE_SIMILARITY = 0.95
 
 
 def words(text: str) -> set[str]:
@@ -241,29 +239,13 @@ class GenericPlanner:
 
     # -- 1. a verified case ------------------------------------------------------------------
     def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str]) -> Decision | None:
-        goal = Goal.from_json(state.get("goal"))
-        # A case is the same task: worded alike, and about the same things when it says what they
-        # were ("the vanilla scented passkey" is not "the passkey" however alike the sentences).
-        cases = [r for r in recall if r.kind == "episode" and r.content.get("success")
-                 and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")
-                 and r.content.get("targets") in (None, list(goal.targets))]  # fmt: skip
-        if not cases:
+        case = case_ahead(state, recall, allowed)
+        if case is None:
             return None
-        best = max(cases, key=lambda r: (r.score, -len(r.content["path"])))
-        path = [str(a) for a in best.content["path"]]
-        done = [h.get("action") for h in state.get("history", [])[1:]]
-        failed = [h for h in state.get("history", [])[1:] if h.get("outcome") == Outcome.FAILURE]
-        if any(h.get("action") in path for h in failed):
-            return None  # the world disagrees with the case: leave it
-        i = 0
-        for action in done:  # how far along the case this episode is
-            if i < len(path) and action == path[i]:
-                i += 1
-        for j, step in enumerate(path[i:], start=i):
-            if step in allowed:
-                return Decision(action=step, subgoal="follow a verified case",
-                                rationale=f"step {j + 1}/{len(path)} of '{best.content['task']}'")  # fmt: skip
-        return None
+        task, rest = case
+        done = len(state.get("history", [])) - 1
+        return Decision(action=rest[0], subgoal="follow a verified case",
+                        rationale=f"{len(rest)} step(s) left of '{task}' (after {done} taken)")  # fmt: skip
 
     # -- 2. what the goal names ----------------------------------------------------------------
     def _named(self, goal: Goal, ep: Episode, allowed: list[str]) -> Decision | None:

@@ -7,6 +7,9 @@ One decision, end to end:
    honouring ``retry-after``) covers timeouts, 429 and 5xx (each attempt's timeout sized from the
    model's measured latency unless fixed, :mod:`.llm_timeout`); answers are cached in SQLite keyed by
    the full request (:mod:`.llm_cache`), so a recorded run replays exactly with no model;
+   Memory shapes what the model chooses from before it reads anything (:mod:`.llm_memory`): the
+   commands memory rules out leave the list, the rest stand most promising first, and the
+   shortcuts offered (a verified case among them, as ``follow``) are those that can start now;
 3. the answer is parsed (JSON object or tool call) and grounded to an admissible command
    (:mod:`.grounding`): used as is, repaired when unambiguous, otherwise the model is re-asked
    once with the error; if that fails too (or the endpoint does), the step records the error and
@@ -14,7 +17,13 @@ One decision, end to end:
 
 Every decision carries its ledger (``Decision.llm``): calls, cache hits, prompt and completion
 tokens as the endpoint reported them, the prompt's own tiktoken count, latency, cost (when a
-price table is configured), and the outcome (``ok``, ``repaired``, ``reasked``, ``fallback``).
+price table is configured), and the outcome (``ok``, ``repaired``, ``reasked``, ``fallback``); what
+memory removed and whether the model took the first command listed (``memory``); and the prompt's
+reuse: the tokens the server said it took from its cache (``usage.prompt_tokens_details.
+cached_tokens``, llama.cpp's ``timings.cache_n``) and engram's own count of the prefix it shares
+with the previous call (``shared_prefix_tokens``). Local servers are sent ``cache_prompt`` (llama.cpp
+keeps the KV of the common prefix); the response cache's key leaves it out, since it changes no
+answer.
 
 ``reflect(goal, steps, won)`` asks for one short lesson at episode end (Reflexion, ExpeL); the
 controller stores it in the episode record and the skills module keeps it as a tip with utility
@@ -41,9 +50,16 @@ from engram.agents.planners.grounding import (
     split_reasoning,
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
+from engram.agents.planners.llm_memory import ORDERS, shape
 from engram.agents.planners.llm_schema import answer_schema, quote_safe
 from engram.agents.planners.llm_timeout import LatencyTimeout
-from engram.agents.planners.prompt import build_decide_prompt, build_reask, build_reflect_prompt, message_tokens
+from engram.agents.planners.prompt import (
+    build_decide_prompt,
+    build_reask,
+    build_reflect_prompt,
+    count_tokens,
+    message_tokens,
+)
 from engram.memory.base import Recall
 
 #: the two tools offered in ``tools`` format
@@ -110,6 +126,12 @@ class LLMConfig:
     price_in: float | None = None  # per million prompt tokens
     price_out: float | None = None  # per million completion tokens
     reflect: bool = True
+    #: how the commands are listed: memory (most promising first), env (as offered), shuffle (seeded;
+    #: memory's pruning kept): the last tells what memory's order does from what the model does
+    order: str = "memory"
+    #: send llama.cpp's ``cache_prompt``; None: to servers on this machine (loopback), where the
+    #: llama.cpp family and vLLM take or ignore it, and not to hosted APIs that refuse unknown fields
+    cache_prompt: bool | None = None
 
     def __post_init__(self) -> None:
         if not self.model.strip():
@@ -120,6 +142,8 @@ class LLMConfig:
             raise LLMConfigError(f"a prompt budget of {self.budget} tokens cannot hold a task; use >= 200")
         if (self.timeout is not None and self.timeout <= 0) or self.max_retries < 0 or self.max_tokens <= 0:
             raise LLMConfigError("timeout and max_tokens must be positive, max_retries >= 0")
+        if self.order not in ORDERS:
+            raise LLMConfigError(f"unknown order {self.order!r}; choose {', '.join(ORDERS)}")
         if self.cache_only and not self.cache:
             raise LLMConfigError("cache-only (replay) needs a response cache")
 
@@ -141,6 +165,7 @@ class Call:
     latency_s: float = 0.0
     cached: bool = False
     error: str = ""
+    server_cached_tokens: int | None = None  # prompt tokens the server took from its cache, where it says
 
 
 @dataclass
@@ -181,6 +206,7 @@ class Reply:
     usage: tuple[int, int]  # (prompt, completion) tokens as the server reported them
     finish_reason: str
     reasoning: str
+    cached_tokens: int | None = None  # prompt tokens served from the server's cache, where it reports them
 
 
 def _read_response(response: Any) -> Reply:
@@ -219,8 +245,33 @@ def _read_response(response: Any) -> Reply:
         value = usage.get(key)
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
+    # OpenAI and vLLM: usage.prompt_tokens_details.cached_tokens; llama.cpp's server: timings.cache_n.
+    details, timings = usage.get("prompt_tokens_details"), response.get("timings")
+    cached = details.get("cached_tokens") if isinstance(details, dict) else None
+    if cached is None and isinstance(timings, dict):
+        cached = timings.get("cache_n")
+    cached = cached if isinstance(cached, int) and not isinstance(cached, bool) and cached >= 0 else None
     return Reply(answer, calls, (tokens("prompt_tokens"), tokens("completion_tokens")),
-                 finish if isinstance(finish, str) else "", reasoning)  # fmt: skip
+                 finish if isinstance(finish, str) else "", reasoning, cached)  # fmt: skip
+
+
+def _loopback(base_url: str | None) -> bool:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base_url or "").hostname or ""
+    return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
+
+
+def _as_text(messages: list[dict[str, Any]]) -> str:
+    """The messages as one text in order, as a chat template lays them out (roles and contents)."""
+    return "".join(f"<{m.get('role')}>{m.get('content') or ''}" for m in messages)
+
+
+def shared_prefix(a: str, b: str) -> str:
+    n, i = min(len(a), len(b)), 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return a[:i]
 
 
 def _reask(call: Call, problem: str) -> list[dict[str, Any]]:
@@ -254,6 +305,8 @@ class LLMPlanner:
         #: enum values as the last schema request spelled them for the server -> the real values
         self.aliases: dict[str, str] = {}
         self.timeouts = LatencyTimeout(fixed=config.timeout)
+        self.cache_prompt = config.cache_prompt if config.cache_prompt is not None else _loopback(config.base_url)
+        self._previous = ""  # the last prompt sent, as text: what the next one can share a prefix with
         self._client: Any = None
         if not config.cache_only:
             key = os.environ.get(config.api_key_env)
@@ -318,8 +371,7 @@ class LLMPlanner:
                 request, response = self._first_schema_call(request, messages, tools, skills, schema)
             try:
                 if response is None:
-                    answer = self._client.chat.completions.create(**request, timeout=self.timeouts.current())
-                    response = answer.model_dump(mode="json", warnings=False)
+                    response = self._create(request)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 # Every later call would fail the same way: stop the run (its checkpoint keeps it) and say why.
                 raise LLMConfigError(
@@ -336,12 +388,28 @@ class LLMPlanner:
             return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc})"[:500])
         out = Call(content=reply.content, tool_calls=reply.tool_calls or None, finish_reason=reply.finish_reason,
                    reasoning=reply.reasoning, prompt_tokens=reply.usage[0], completion_tokens=reply.usage[1],
-                   latency_s=time.perf_counter() - t0, cached=cached)  # fmt: skip
+                   latency_s=time.perf_counter() - t0, cached=cached,
+                   server_cached_tokens=reply.cached_tokens)  # fmt: skip
         if not cached:
             self.timeouts.answered(out.latency_s)
             if self.cache is not None:
                 self.cache.put(request, response)
         return out
+
+    def _create(self, request: dict[str, Any]) -> dict[str, Any]:
+        """One request through the client (its retries included), with ``cache_prompt`` where it is
+        sent; a server that refuses that field is asked again without it, and never sent it again."""
+        import openai
+
+        extra = {"extra_body": {"cache_prompt": True}} if self.cache_prompt else {}
+        try:
+            answer = self._client.chat.completions.create(**request, **extra, timeout=self.timeouts.current())
+        except openai.BadRequestError as exc:
+            if not extra or "cache_prompt" not in str(exc):
+                raise
+            self.cache_prompt = False
+            answer = self._client.chat.completions.create(**request, timeout=self.timeouts.current())
+        return dict(answer.model_dump(mode="json", warnings=False))
 
     def _first_schema_call(
         self, request: dict[str, Any], messages: list[dict[str, Any]], tools: bool, skills: bool, schema: dict[str, Any]
@@ -356,7 +424,8 @@ class LLMPlanner:
 
         try:
             client = self._client.with_options(max_retries=0)
-            once = client.chat.completions.create(**request, timeout=self.timeouts.current())
+            extra = {"extra_body": {"cache_prompt": True}} if self.cache_prompt else {}
+            once = client.chat.completions.create(**request, **extra, timeout=self.timeouts.current())
             self.schema_style = "openai"
             return request, once.model_dump(mode="json", warnings=False)
         except openai.APIStatusError as exc:
@@ -370,11 +439,16 @@ class LLMPlanner:
     # -- decide ------------------------------------------------------------------------------
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         c = self.config
-        admissible: list[str] = list(state["observation"]["admissible"])
-        offered = {str(r.content["name"]): r.content for r in recall if r.kind == "skill" and "name" in r.content}
-        prompt = build_decide_prompt(state, recall, c.budget, c.format)
+        # Memory acts on what the model chooses from, not only on what it reads (see llm_memory).
+        choices = shape(state, recall, c.order, seed=int(state.get("seed", 0) or 0))
+        admissible, offered = choices.commands, choices.shortcuts
+        prompt = build_decide_prompt(state, recall, c.budget, c.format, choices)
         ledger, messages = Ledger(), list(prompt.messages)
         schema = answer_schema(admissible, offered) if c.format == "schema" else None
+        text = _as_text(prompt.messages)
+        shared = count_tokens(shared_prefix(text, self._previous)) if self._previous else 0
+        self._previous = text
+        server_cached: list[int] = []
         outcome, problem = "ok", ""
         timeout_s = self.timeouts.current()
         decision: Decision | None = None
@@ -382,6 +456,8 @@ class LLMPlanner:
         for attempt in range(2):  # the first answer, then one re-ask with the error
             call = self.call(messages, tools=c.format == "tools", skills=bool(offered), schema=schema)
             ledger.add(call, c)
+            if call.server_cached_tokens is not None and not call.cached:
+                server_cached.append(call.server_cached_tokens)
             sent: dict[str, Any] = {
                 "messages": messages,
                 "answer": call.content,
@@ -404,10 +480,13 @@ class LLMPlanner:
                 sent["grounding"] = {"problem": problem}
                 ledger.errors.append(problem)
                 messages = [*prompt.messages, *_reask(call, problem)]
+        called = ""
         if decision is None:
             outcome = "fallback"
             decision = self.fallback.decide(state, recall)
             decision.error = f"llm: {problem}; the offline planner decided this step"
+        elif decision.skill:
+            called = str(decision.skill["name"])
         decision.tokens = {"prompt": ledger.prompt_tokens, "completion": ledger.completion_tokens}
         decision.llm = {
             "model": c.model,
@@ -427,6 +506,10 @@ class LLMPlanner:
             "finish_reasons": ledger.finish_reasons,  # per call: "length" is an answer cut off at max_tokens
             "reasoning": "\n\n".join(ledger.reasoning)[:4000],  # what a reasoning model thought; never grounded
             "exchange": exchange,
+            # what memory did to the choices, and whether the model took the first one listed
+            "memory": choices.record(decision.action, called) if outcome != "fallback" else choices.record("", ""),
+            "shared_prefix_tokens": shared,  # engram's count: tokens this prompt shares with the last one
+            "server_cached_tokens": sum(server_cached) if server_cached else None,  # as the server said
         }
         if schema is not None:
             decision.llm["schema_style"] = self.schema_style  # how this server took the schema

@@ -12,6 +12,18 @@ shortcuts, tips, similar episodes), each section's items best score first and ca
 an item that does not fit is dropped whole, and every drop is counted in ``dropped``. Because every
 section is capped and working memory is itself token-bounded, the prompt stays flat as an episode
 grows (see ``experiments/context_curve.py``).
+
+**Layout: what changes least comes first.** A local server keeps the KV of the previous prompt's
+longest common prefix (llama.cpp's ``cache_prompt``, vLLM's prefix caching) and evaluates only the
+rest, at ~30 tokens/s on a 2-core CPU. So the prompt runs: system, task, the memory that holds for
+the episode (tips, similar tasks, where things usually are), then what each step changes (places,
+shortcuts that can start now, what similar states did next, progress, what memory removed), the
+observation, and the commands. The budget's priority (above) decides what is kept; the layout
+decides only where it stands.
+
+**Memory's choices** (:mod:`.llm_memory`): with a :class:`~.llm_memory.Choices`, the command list
+is memory's (pruned, most promising first), the shortcuts are those that can start now, and the
+warnings say what memory removed and why.
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ from string import Template
 from typing import Any
 
 from engram.agents.planners.base import PlannerState
+from engram.agents.planners.llm_memory import FOLLOW, Choices
 from engram.memory.base import Recall
 
 #: (heading, recall kinds, most items shown), in priority order
@@ -31,10 +44,23 @@ SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("Warnings", ("warning", "lookahead"), 3),
     ("Known locations", ("scene", "unexplored"), 8),
     ("Ways between places", ("route",), 1),
-    ("Where things usually are", ("prior", "experience"), 6),
+    ("Where things usually are", ("prior",), 6),
     ("Shortcuts you can call", ("skill",), 6),
+    ("In similar past states", ("experience",), 4),
     ("Tips from earlier episodes", ("tip", "lesson"), 5),
     ("Similar past tasks", ("episode",), 3),
+)
+#: where each section stands: what holds for the whole episode first, what each step changes last
+LAYOUT = (
+    "Tips from earlier episodes",
+    "Similar past tasks",
+    "Where things usually are",
+    "Ways between places",
+    "Known locations",
+    "Shortcuts you can call",
+    "In similar past states",
+    "Progress so far",
+    "Warnings",
 )
 #: without a working-memory module, the prompt carries this many recent steps instead
 RECENT_STEPS = 4
@@ -68,6 +94,29 @@ class Prompt:
     over_budget: bool = False  # the fixed part alone did not fit (it was still sent whole)
 
 
+def _section(r: Recall) -> str:
+    """The heading ``r`` goes under: a prior drawn from states like this one changes every step."""
+    if r.kind == "prior" and r.content.get("scope") == "similar states":
+        return "In similar past states"
+    return next(h for h, kinds, _ in SECTIONS if r.kind in kinds)
+
+
+def _shortcut_text(name: str, content: dict[str, Any]) -> str:
+    steps = "; ".join(str(x) for x in content.get("steps", []))
+    if name == FOLLOW:
+        return f"{FOLLOW}: the verified way of '{content.get('task', '')}' from here: {steps}"
+    return f"{name}: {steps}"
+
+
+def _removed_text(choices: Choices) -> list[str]:
+    listed = "; ".join(f"{a} ({why})" for a, why in list(choices.removed.items())[:12])
+    if not listed:
+        return []
+    if choices.restored:
+        return [f"memory would rule out every command ({listed}); all are listed, it may be wrong"]
+    return [f"memory removed from the commands: {listed}"]
+
+
 def _item_text(r: Recall) -> str:
     if r.kind == "lookahead":
         # dict action -> why; the commands still kept are not listed (they are admissible below)
@@ -89,16 +138,20 @@ def render_admissible(admissible: list[str]) -> str:
     return "\n".join(f"- {a}" for a in admissible) if admissible else "(none)"
 
 
-def build_decide_prompt(state: PlannerState, recall: list[Recall], budget: int, answer_format: str = "json") -> Prompt:
-    """The messages asking for the next decision, with memory trimmed to ``budget`` tokens."""
+def build_decide_prompt(
+    state: PlannerState, recall: list[Recall], budget: int, answer_format: str = "json", choices: Choices | None = None
+) -> Prompt:
+    """The messages asking for the next decision, with memory trimmed to ``budget`` tokens; with
+    ``choices``, the commands, shortcuts and warnings are memory's (see the module's docstring)."""
     goal = state.get("goal") or {}
     obs = state["observation"]
     answer = template("format_tools" if answer_format == "tools" else "format_json")
     system = template("system").substitute(format=answer.template)
+    commands = choices.commands if choices is not None else list(obs.get("admissible", []))
     fields = {
         "task": str(goal.get("text") or goal.get("task") or "(no task given)").strip(),
         "observation": str(obs.get("text", "")).strip(),
-        "admissible": render_admissible(list(obs.get("admissible", []))),
+        "admissible": render_admissible(commands),
     }
     user = template("decide")
 
@@ -111,15 +164,25 @@ def build_decide_prompt(state: PlannerState, recall: list[Recall], budget: int, 
     items = list(recall)
     if not any(r.kind == "working" for r in items) and _recent(state.get("history", [])):
         items.append(Recall("working", "prompt", {}, "Recent steps:\n" + _recent(state.get("history", [])), 1.0))
-    blocks, kept, dropped = [], {}, {}
-    for heading, kinds, cap in SECTIONS:
-        mine = sorted((r for r in items if r.kind in kinds), key=lambda r: -r.score)
+    texts: dict[str, list[tuple[float, str]]] = {}
+    for r in items:
+        if choices is not None and r.kind in ("skill", "warning", "lookahead"):
+            continue  # memory's choices say these (below)
+        texts.setdefault(_section(r), []).append((r.score, _item_text(r)))
+    if choices is not None:
+        ranked = enumerate(choices.shortcuts.items())  # already best first
+        texts["Shortcuts you can call"] = [(-i, _shortcut_text(name, c)) for i, (name, c) in ranked]
+        texts["Warnings"] = [(1.0, line) for line in _removed_text(choices)] + texts.get("Warnings", [])
+    chosen: dict[str, list[str]] = {}
+    kept, dropped = {}, {}
+    for heading, _, cap in SECTIONS:
+        mine = [t for _, t in sorted(texts.get(heading, []), key=lambda st: -st[0])]
         if not mine:
             continue
         head = f"## {heading}\n"
         lines: list[str] = []
-        for r in mine[:cap]:
-            line = _item_text(r).strip()
+        for text in mine[:cap]:
+            line = text.strip()
             cost = count_tokens(line + "\n") + (0 if lines else count_tokens(head + "\n"))
             if line and cost <= room:
                 lines.append(line)
@@ -127,7 +190,8 @@ def build_decide_prompt(state: PlannerState, recall: list[Recall], budget: int, 
         dropped[heading] = len(mine) - len(lines)
         if lines:
             kept[heading] = len(lines)
-            blocks.append(head + "\n".join(lines) + "\n\n")
+            chosen[heading] = lines
+    blocks = [f"## {h}\n" + "\n".join(chosen[h]) + "\n\n" for h in LAYOUT if h in chosen]
     msgs = messages("".join(blocks))
     return Prompt(msgs, message_tokens(msgs), budget, kept, {k: v for k, v in dropped.items() if v},
                   over_budget=fixed > budget)  # fmt: skip

@@ -95,10 +95,17 @@ def test_tools_offer_use_skill_only_with_shortcuts_and_reask_with_tool_messages(
     assert call["role"] == "assistant" and call["tool_calls"][0]["function"]["name"] == "act"
     assert answer["role"] == "tool" and answer["tool_call_id"] == call["tool_calls"][0]["id"]
     assert "fly away" in answer["content"] or "admissible" in answer["content"]
-    skill = Recall("skill", "skills", {"name": "open {d}", "steps": ["go to {d}"], "pre": [""]})
-    _, sent = _decide([Reply(tool_calls=[{"name": "act", "arguments": {"action": "look"}}])], admissible, [skill],
+    # A shortcut that cannot start here ({microwave}: there is none) is not on offer either.
+    closed = Recall("skill", "skills", {"name": "heat {obj}", "steps": ["go to {microwave}"], "pre": [""]})
+    _, sent = _decide([Reply(tool_calls=[{"name": "act", "arguments": {"action": "look"}}])], admissible, [closed],
                       format="tools")  # fmt: skip
+    assert [t["function"]["name"] for t in sent[0]["tools"]] == ["act"]
+    skill = Recall("skill", "skills", {"name": "open {drawer}", "steps": ["go to {drawer}"], "pre": [""]})
+    _, sent = _decide([Reply(tool_calls=[{"name": "act", "arguments": {"action": "look"}}])], admissible,
+                      [skill, closed], format="tools")  # fmt: skip
     assert [t["function"]["name"] for t in sent[0]["tools"]] == ["act", "use_skill"]
+    user = sent[0]["messages"][1]["content"]
+    assert "open {drawer}" in user and "heat {obj}" not in user
 
 
 def test_max_tokens_is_sent_as_configured() -> None:

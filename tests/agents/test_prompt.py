@@ -41,7 +41,9 @@ def test_everything_fits_a_generous_budget_up_to_the_section_caps() -> None:
                            "Tips from earlier episodes": 5, "Similar past tasks": 3}  # fmt: skip
     assert prompt.dropped == {"Known locations": 12, "Where things usually are": 4}  # the caps
     assert "mug 0 was last seen" in user and "mug 8 was last seen" not in user  # best scores first
-    assert user.index("## Progress so far") < user.index("## Known locations") < user.index("## Similar past tasks")
+    # What holds for the episode stands first, what each step changes last (a server reuses the prefix).
+    assert user.index("## Similar past tasks") < user.index("## Known locations") < user.index("## Progress so far")
+    assert user.index("## Progress so far") < user.index("## Latest observation") < user.index("## Admissible")
 
 
 def test_a_tight_budget_drops_the_lowest_priority_sections_first_and_keeps_the_task() -> None:

@@ -180,6 +180,8 @@ def test_a_user_browses_runs_episodes_steps_and_compares_two_runs(runs, browser,
         answer = d.find_element(By.CSS_SELECTOR, "#llm pre.answer").text
         assert json.loads(answer)["action"] == steps[0]["action"]
         assert steps[0]["action"] in d.find_element(By.CSS_SELECTOR, "#llm table.grounding").text
+        shaped = d.find_element(By.CSS_SELECTOR, "#llm table.memory-choices").text  # what memory did to the list
+        assert "listed" in shaped and "first:" in shaped
         _page(d, served, shots, "step-prompt")
 
         # Compare the two runs, then go to the first divergence of the first game.

@@ -1,0 +1,45 @@
+"""A verified case of the same task, and where this episode stands on it (Memento, ExpRAG).
+
+The generic offline planner follows a case command by command; the LLM planner offers the rest of
+it to the model as one callable plan (``follow``). Both ask the same question here, so "the same
+task" and "how far along" mean one thing in both.
+"""
+
+from __future__ import annotations
+
+from engram.agents.planners.base import PlannerState
+from engram.envs.core import Goal, Outcome
+from engram.memory.base import Recall
+
+#: a recalled episode's task must be this similar (cosine, 0..1) to be followed; the episodic module
+#: scores an episode recall 0.3 x similarity, hence the factor where it is compared
+CASE_SIMILARITY = 0.95
+
+
+def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) -> tuple[str, list[str]] | None:
+    """``(the case's task, its loop-free path from the next step allowed now)`` for the best
+    verified case of this task, or None: no such case, the world already refused one of its steps,
+    or none of its remaining steps is allowed here.
+
+    A case is the same task: worded alike, and about the same things when it says what they were
+    ("the vanilla scented passkey" is not "the passkey" however alike the sentences). Among cases,
+    the most similar wins, then the shortest path."""
+    goal = Goal.from_json(state.get("goal"))
+    cases = [r for r in recall if r.kind == "episode" and r.content.get("success")
+             and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")
+             and r.content.get("targets") in (None, list(goal.targets))]  # fmt: skip
+    if not cases:
+        return None
+    best = max(cases, key=lambda r: (r.score, -len(r.content["path"])))
+    path = [str(a) for a in best.content["path"]]
+    history = state.get("history", [])[1:]
+    if any(h.get("action") in path for h in history if h.get("outcome") == Outcome.FAILURE):
+        return None  # the world disagrees with the case: leave it
+    i = 0
+    for h in history:  # how far along the case this episode is
+        if i < len(path) and h.get("action") == path[i]:
+            i += 1
+    for j in range(i, len(path)):
+        if path[j] in allowed:
+            return str(best.content["task"]), path[j:]
+    return None

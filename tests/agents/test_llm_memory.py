@@ -1,0 +1,157 @@
+"""Memory shapes what the model chooses from (issue 24): pruning, memory's order, callable shortcuts
+and cases, and prompts laid out for a server's prefix cache. Through the real ``openai`` client and
+the real ``LLMPlanner`` against the scripted loopback server, which records every request."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+pytest.importorskip("openai")
+
+from engram.agents.planners.generic import GenericPlanner
+from engram.agents.planners.llm import LLMConfig, LLMPlanner
+from engram.memory.base import Recall
+from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible, replies
+
+ADMISSIBLE = ["go to cabinet 1", "go to cabinet 10", "go to desk 1", "go to desk 2", "look", "examine desk 1"]
+LOOKAHEAD = Recall("lookahead", "experience", {"rejected": {"look": "changes nothing", "examine desk 1":
+                   "changes nothing"}, "kept": [], "depth": 1})  # fmt: skip
+CIRCLE = Recall("warning", "experience", {"cycle": ["go to cabinet 10", "go to cabinet 1"], "repeats": 2})
+PRIOR = Recall("prior", "scene", {"object_type": "cd", "receptacle_type": "desk", "rate": 0.6}, "", 0.6)
+SEEN = Recall("scene", "scene", {"object": "cd 1", "receptacle": "desk 2", "place": ""}, "cd 1 was seen on desk 2", 1)
+
+
+def _state(admissible: list[str], history: list[dict[str, Any]] | None = None, t: int = 3) -> dict[str, Any]:
+    goal = {"text": "put a cd in the safe", "targets": ["cd", "safe"]}
+    return {"goal": goal, "observation": {"text": "You are in a bedroom.", "admissible": admissible},
+            "history": history or [], "t": t, "episode_id": "ep0", "seed": 0}  # fmt: skip
+
+
+def _decide(answers: list[Reply], recall: list[Recall], admissible: list[str] = ADMISSIBLE, **config: Any):
+    with ScriptedLLMServer(replies(answers)) as server:
+        config.setdefault("format", "schema")
+        planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, **config), GenericPlanner())
+        decision = planner.decide(_state(admissible), recall)  # type: ignore[arg-type]
+        return decision, list(server.requests)
+
+
+def _enum(request: dict[str, Any]) -> list[str]:
+    schema = request["response_format"]["json_schema"]["schema"]
+    act = schema["anyOf"][0] if "anyOf" in schema else schema
+    return list(act["properties"]["action"]["enum"])
+
+
+def test_commands_memory_rules_out_leave_the_enum_the_list_and_grounding_and_the_step_says_why() -> None:
+    decision, sent = _decide([Reply(content='{"action": "go to desk 1"}')], [LOOKAHEAD, CIRCLE])
+    left = ["go to cabinet 1", "go to desk 1", "go to desk 2"]
+    assert _enum(sent[0]) == left and prompt_admissible(sent[0]) == left
+    user = sent[0]["messages"][1]["content"]
+    assert "memory removed from the commands: " in user and "look (lookahead: changes nothing)" in user
+    assert "go to cabinet 10 (it starts the circle" in user
+    assert decision.llm is not None
+    memory = decision.llm["memory"]
+    assert set(memory["removed"]) == {"look", "examine desk 1", "go to cabinet 10"} and not memory["restored"]
+    # In json format the model can still write a removed command: it does not ground, and is asked again.
+    decision, sent = _decide([Reply(content='{"action": "look"}'), Reply(content='{"action": "go to desk 2"}')],
+                             [LOOKAHEAD], format="json")  # fmt: skip
+    assert decision.action == "go to desk 2" and decision.llm and decision.llm["outcome"] == "reasked"
+
+
+def test_when_memory_rules_out_everything_the_full_list_is_given_back_and_the_prompt_says_so() -> None:
+    everything = Recall("lookahead", "experience", {"rejected": dict.fromkeys(["look", "go west"], "a dead end"),
+                        "kept": [], "depth": 1})  # fmt: skip
+    decision, sent = _decide([Reply(content='{"action": "go west"}')], [everything], admissible=["look", "go west"])
+    assert _enum(sent[0]) == ["look", "go west"] and decision.action == "go west"
+    assert "memory would rule out every command" in sent[0]["messages"][1]["content"]
+    assert decision.llm and decision.llm["memory"]["restored"] is True
+
+
+def test_commands_are_listed_by_memorys_evidence_and_in_the_envs_order_without_it() -> None:
+    _, sent = _decide([Reply(content='{"action": "go to desk 2"}')], [PRIOR, SEEN])
+    # where the cd was seen, then where cds usually are, then the rest as the env offered them
+    assert _enum(sent[0]) == ["go to desk 2", "go to desk 1", "examine desk 1", "go to cabinet 1", "go to cabinet 10",
+                              "look"]  # fmt: skip
+    decision, sent = _decide([Reply(content='{"action": "go to desk 2"}')], [PRIOR, SEEN])
+    assert decision.llm and decision.llm["memory"]["took_first"] and decision.llm["memory"]["order"] == "memory"
+    _, plain = _decide([Reply(content='{"action": "look"}')], [])
+    assert _enum(plain[0]) == ADMISSIBLE
+    # Shuffled: the same pruning, another order, the same order again for the same step (seeded).
+    orders = [_enum(_decide([Reply(content='{"action": "go to desk 1"}')], [PRIOR, SEEN, LOOKAHEAD],
+                            order="shuffle")[1][0]) for _ in range(2)]  # fmt: skip
+    assert orders[0] == orders[1] and sorted(orders[0]) == sorted(set(ADMISSIBLE) - {"look", "examine desk 1"})
+    assert orders[0] != ["go to desk 2", "go to desk 1", "go to cabinet 1", "go to cabinet 10"]
+
+
+def test_only_shortcuts_that_can_start_now_are_offered_best_for_the_goal_first() -> None:
+    def skill(name: str, steps: list[str], support: int) -> Recall:
+        return Recall("skill", "skills", {"name": name, "steps": steps, "pre": [""] * len(steps), "support": support},
+                      "", support / 10)  # fmt: skip
+
+    heat = skill("heat {obj} with {microwave}", ["go to {microwave}", "heat {obj} with {microwave}"], 9)
+    fetch = skill("fetch {obj} from {cabinet}", ["go to {cabinet}", "take {obj} from {cabinet}"], 5)
+    stash = skill("put {obj} in {desk}", ["go to {desk}", "put {obj} in {desk}"], 1)
+    _, sent = _decide([Reply(content='{"action": "look"}')], [heat, fetch, stash])
+    options = sent[0]["response_format"]["json_schema"]["schema"]["anyOf"][1:]
+    offered = [o["properties"]["skill"]["enum"][0] for o in options]
+    # No microwave here: heat is not offered. "put ... in" is the goal's own words: before fetch's support.
+    assert offered == ["put {obj} in {desk}", "fetch {obj} from {cabinet}"]
+    user = sent[0]["messages"][1]["content"]
+    assert "heat {obj}" not in user and user.index("put {obj} in {desk}") < user.index("fetch {obj}")
+
+
+def test_a_verified_case_of_the_same_task_is_one_callable_plan_and_a_called_plan_runs_as_a_shortcut() -> None:
+    path = ["go to desk 2", "take cd 1 from desk 2", "go to safe 1", "put cd 1 in safe 1"]
+    case = Recall("episode", "episodic", {"task": "put a cd in the safe", "success": True, "path": path,
+                  "targets": ["cd", "safe"], "steps": 9}, "", 0.3)  # fmt: skip
+    decision, sent = _decide([Reply(content=json.dumps({"skill": "follow", "args": {}}))], [case])
+    assert decision.action == "go to desk 2" and decision.skill and decision.skill["steps"] == path
+    assert decision.llm and decision.llm["memory"]["called"] == "follow" and not decision.llm["memory"]["took_first"]
+    offer = "follow: the verified way of 'put a cd in the safe' from here: go to desk 2;"
+    assert offer in sent[0]["messages"][1]["content"]
+    assert _enum(sent[0])[0] == "go to desk 2"  # the case's next step is also listed first
+    # Another task's success is no case for this one.
+    other = Recall("episode", "episodic", {**case.content, "targets": ["pen", "safe"]}, "", 0.3)
+    _, sent = _decide([Reply(content='{"action": "look"}')], [other])
+    assert "anyOf" not in sent[0]["response_format"]["json_schema"]["schema"]
+
+
+def test_prompts_share_their_prefix_step_to_step_and_the_ledger_counts_it_and_the_servers_cache() -> None:
+    answers = [Reply(content='{"action": "look"}', cached_tokens=0),
+               Reply(content='{"action": "look"}', timings={"prompt_n": 12, "cache_n": 140})]  # fmt: skip
+    tip = Recall("tip", "skills", {"object_type": "cd"}, "cds were found in/on a desk (2 of 3 times)", 0.5)
+    with ScriptedLLMServer(replies(answers)) as server:
+        planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, format="schema"),
+                             GenericPlanner())  # fmt: skip
+        one = planner.decide(_state(["look", "go to desk 1"]), [tip, SEEN])  # type: ignore[arg-type]
+        two = planner.decide(_state(["look", "go to desk 2"], t=4), [tip, SEEN])  # type: ignore[arg-type]
+        sent = list(server.requests)
+    assert one.llm and two.llm and one.llm["shared_prefix_tokens"] == 0
+    # Everything up to the per-step part is shared: system, task, the episode's memory.
+    text = sent[1]["messages"][1]["content"]
+    assert 0.5 * two.llm["counted_prompt_tokens"] < two.llm["shared_prefix_tokens"] < two.llm["counted_prompt_tokens"]
+    assert text.index("## Tips") < text.index("## Known locations") < text.index("## Latest observation")
+    assert one.llm["server_cached_tokens"] == 0 and two.llm["server_cached_tokens"] == 140
+    assert all(r.get("cache_prompt") is True for r in sent)  # a loopback server is sent cache_prompt
+
+
+def test_cache_prompt_is_left_out_of_the_response_cache_key_and_dropped_where_refused(tmp_path) -> None:
+    def refusing(request: dict[str, Any]) -> Reply:
+        if "cache_prompt" in request:
+            return Reply(status=400, content="Unrecognized request argument supplied: cache_prompt")
+        return Reply(content='{"action": "look"}')
+
+    cache = str(tmp_path / "cache.sqlite")
+    with ScriptedLLMServer(refusing) as server:
+        planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, cache=cache), GenericPlanner())
+        first = planner.decide(_state(["look"]), [])  # type: ignore[arg-type]
+        planner.decide(_state(["look"]), [])  # type: ignore[arg-type]
+        sent = list(server.requests)
+    assert first.action == "look" and first.llm and first.llm["outcome"] == "ok"
+    assert ["cache_prompt" in r for r in sent] == [True, False]  # refused once, never sent again; then the cache
+    replay = LLMPlanner(LLMConfig(model="m", reflect=False, cache=cache, cache_only=True, cache_prompt=True),
+                        GenericPlanner())  # fmt: skip
+    again = replay.decide(_state(["look"]), [])  # type: ignore[arg-type]
+    assert again.llm and again.llm["cache_hits"] == 1 and again.llm["outcome"] == "ok"
