@@ -160,6 +160,19 @@ def perceived(props: list[Any]) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.subject, f.relation, f.object or "", f.value))
 
 
+def things(props: list[Any]) -> list[str]:
+    """The names of the objects and containers in textworld's full state: what a goal can be about.
+    textworld's ``entities`` also lists rooms, doors and exit directions, and an objective written as
+    steps ("venture south ... take a trip east ...") would make ``south`` a goal target that memory
+    then searches holders for."""
+    kinds: dict[str, str] = {}
+    for p in props:
+        for v in p.arguments:
+            kinds[v.name] = v.type
+    return sorted(n for n, k in kinds.items() if CATEGORIES.get(k, "object") in ("object", "receptacle")
+                  and k not in ("P", "I", "r", "d"))  # fmt: skip
+
+
 def targets_in(objective: str, names: list[str]) -> tuple[str, ...]:
     """The entity names an objective mentions, longest first, none inside another's match."""
     text, found = objective.lower(), []
@@ -210,7 +223,7 @@ class TextWorldEnv(gym.Env[Observation, str]):
         self._state = self._env.reset()
         self._fact_keys = frozenset(str(p) for p in self._state["facts"])
         objective = str(self._state.get("objective") or "")
-        names = [str(n) for n in self._state.get("entities") or []]
+        names = things(list(self._state["facts"]))
         self._goal = Goal(objective, meta["family"], targets_in(objective, names),
                           {"quest": meta["quest"]}).to_json()  # fmt: skip
         self._world = meta["world_id"]
@@ -246,7 +259,7 @@ class TextWorldEnv(gym.Env[Observation, str]):
             return
         self.close()
         infos = textworld.EnvInfos(facts=True, admissible_commands=True, won=True, lost=True, objective=True,
-                                   entities=True, score=True)  # fmt: skip
+                                   score=True)  # fmt: skip
         self._env = textworld.start(str(path), request_infos=infos)
         self._loaded = path
 

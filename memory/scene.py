@@ -335,7 +335,7 @@ class SceneGraphMemory:
                         "prior",
                         self.name,
                         {"object_type": target, "receptacle_type": kind, "seen": n, "scope": "all houses"},
-                        f"in every house so far, {target}s were found in/on a {kind} {n} of {total} times",
+                        f"in every house so far, {target}s were found in/on a {kind} ({n} of {total} times)",
                         round(n / total, 4),
                     )
                 )

@@ -226,7 +226,7 @@ class SkillMemory:
                         "tip",
                         self.name,
                         {"object_type": otype, "receptacle_type": t.receptacle_kind, "support": t.support},
-                        f"{otype}s were found in/on a {t.receptacle_kind} in {t.support} of {total} successes",
+                        f"{otype}s were found in/on a {t.receptacle_kind} ({t.support} of {total} successes)",
                         round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
                     )
                 )

@@ -120,8 +120,8 @@ def evidence(commands: list[str], recall: list[Recall], case_next: str = "") -> 
                 if _names(a, holder):
                     add(a, 3.0 if _names(a, thing) else 2.0)
         elif r.kind == "prior":
-            rate = float(c.get("rate", c.get("seen", 0)) or 0)
-            rate = min(rate, 1.0) if rate <= 1 else 1.0
+            # a rate where the module gives one; else its score, which is the share ("seen" is a count)
+            rate = min(max(float(c.get("rate", r.score)), 0.0), 1.0)
             for a in commands:
                 if _names(a, str(c.get("receptacle") or "")) or _of_type(a, str(c.get("receptacle_type") or "")):
                     add(a, 0.9 * rate)

@@ -10,7 +10,15 @@ import pytest
 
 from engram.agents.runner import run_games
 from engram.envs.core import Goal, Outcome
-from engram.envs.textworld_env import TextWorldEnv, TextWorldGameError, clean_text, find_games, game_info
+from engram.envs.textworld_env import (
+    TextWorldEnv,
+    TextWorldGameError,
+    clean_text,
+    find_games,
+    game_info,
+    targets_in,
+    things,
+)
 from engram.memory.skills import SkillMemory
 from engram.tools.replay import replay_run
 
@@ -162,3 +170,16 @@ print(refused, not obs.text.startswith("The game cannot take"))
     obs, *_ = env.step("open\tthe\x0cdoor\\")
     assert obs.text == "The game cannot take this command: it has characters a text game cannot take ('\\\\')."
     env.close()
+
+
+def test_goal_targets_are_things_never_exits_or_rooms(tw_stream: Path) -> None:
+    """textworld's entity list has the exits too: an objective written as steps ("venture south ...")
+    made ``south`` a goal target, and memory searched holders for it."""
+    env = TextWorldEnv()
+    _, info = env.reset(options={"game": str(find_games(tw_stream)[0])})
+    names = things(list(env._state["facts"]))
+    env.close()
+    goal = Goal.from_json(info["goal"])
+    assert set(goal.targets) <= set(names) and not {"north", "south", "east", "west"} & set(names)
+    steps = f"First venture south. Then take a trip east, and put it on the {goal.targets[-1]}."
+    assert targets_in(steps, names) == (goal.targets[-1],)
