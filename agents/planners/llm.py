@@ -51,7 +51,7 @@ from engram.agents.planners.grounding import (
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
 from engram.agents.planners.llm_memory import ORDERS, shape
-from engram.agents.planners.llm_schema import answer_schema, quote_safe
+from engram.agents.planners.llm_schema import SCHEMA_TEXT_CHARS, answer_schema, quote_safe
 from engram.agents.planners.llm_timeout import LatencyTimeout
 from engram.agents.planners.prompt import (
     build_decide_prompt,
@@ -62,7 +62,9 @@ from engram.agents.planners.prompt import (
 )
 from engram.memory.base import Recall
 
-#: the two tools offered in ``tools`` format
+#: the two tools offered in ``tools`` format. Free text is bounded: llama-cpp-python's
+#: ``chatml-function-calling`` writes the arguments under a grammar without ``max_tokens``, and a
+#: small model's unbounded rationale ran to the end of the context (2,839 tokens, 97 s, then HTTP 400).
 TOOLS = [
     {
         "type": "function",
@@ -73,8 +75,8 @@ TOOLS = [
                 "type": "object",
                 "properties": {
                     "action": {"type": "string", "description": "exactly one of the admissible commands"},
-                    "rationale": {"type": "string"},
-                    "subgoal": {"type": "string"},
+                    "rationale": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
+                    "subgoal": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
                 },
                 "required": ["action"],
             },
@@ -90,8 +92,8 @@ TOOLS = [
                 "properties": {
                     "name": {"type": "string"},
                     "args": {"type": "object", "additionalProperties": {"type": "string"}},
-                    "rationale": {"type": "string"},
-                    "subgoal": {"type": "string"},
+                    "rationale": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
+                    "subgoal": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
                 },
                 "required": ["name", "args"],
             },
@@ -132,6 +134,8 @@ class LLMConfig:
     #: send llama.cpp's ``cache_prompt``; None: to servers on this machine (loopback), where the
     #: llama.cpp family and vLLM take or ignore it, and not to hosted APIs that refuse unknown fields
     cache_prompt: bool | None = None
+    #: stable (what changes least first: a server reuses the prefix) | priority (the layout before it)
+    layout: str = "stable"
 
     def __post_init__(self) -> None:
         if not self.model.strip():
@@ -142,6 +146,8 @@ class LLMConfig:
             raise LLMConfigError(f"a prompt budget of {self.budget} tokens cannot hold a task; use >= 200")
         if (self.timeout is not None and self.timeout <= 0) or self.max_retries < 0 or self.max_tokens <= 0:
             raise LLMConfigError("timeout and max_tokens must be positive, max_retries >= 0")
+        if self.layout not in ("stable", "priority"):
+            raise LLMConfigError(f"unknown prompt layout {self.layout!r}; choose stable or priority")
         if self.order not in ORDERS:
             raise LLMConfigError(f"unknown order {self.order!r}; choose {', '.join(ORDERS)}")
         if self.cache_only and not self.cache:
@@ -442,7 +448,7 @@ class LLMPlanner:
         # Memory acts on what the model chooses from, not only on what it reads (see llm_memory).
         choices = shape(state, recall, c.order, seed=int(state.get("seed", 0) or 0))
         admissible, offered = choices.commands, choices.shortcuts
-        prompt = build_decide_prompt(state, recall, c.budget, c.format, choices)
+        prompt = build_decide_prompt(state, recall, c.budget, c.format, choices, c.layout)
         ledger, messages = Ledger(), list(prompt.messages)
         schema = answer_schema(admissible, offered) if c.format == "schema" else None
         text = _as_text(prompt.messages)

@@ -139,10 +139,17 @@ def render_admissible(admissible: list[str]) -> str:
 
 
 def build_decide_prompt(
-    state: PlannerState, recall: list[Recall], budget: int, answer_format: str = "json", choices: Choices | None = None
+    state: PlannerState,
+    recall: list[Recall],
+    budget: int,
+    answer_format: str = "json",
+    choices: Choices | None = None,
+    layout: str = "stable",
 ) -> Prompt:
     """The messages asking for the next decision, with memory trimmed to ``budget`` tokens; with
-    ``choices``, the commands, shortcuts and warnings are memory's (see the module's docstring)."""
+    ``choices``, the commands, shortcuts and warnings are memory's (see the module's docstring).
+    ``layout="priority"`` lays the sections out in priority order, progress first, as before the
+    stable layout: kept to measure what the stable one saves."""
     goal = state.get("goal") or {}
     obs = state["observation"]
     answer = template("format_tools" if answer_format == "tools" else "format_json")
@@ -191,7 +198,8 @@ def build_decide_prompt(
         if lines:
             kept[heading] = len(lines)
             chosen[heading] = lines
-    blocks = [f"## {h}\n" + "\n".join(chosen[h]) + "\n\n" for h in LAYOUT if h in chosen]
+    order = LAYOUT if layout == "stable" else tuple(h for h, _, _ in SECTIONS)
+    blocks = [f"## {h}\n" + "\n".join(chosen[h]) + "\n\n" for h in order if h in chosen]
     msgs = messages("".join(blocks))
     return Prompt(msgs, message_tokens(msgs), budget, kept, {k: v for k, v in dropped.items() if v},
                   over_budget=fixed > budget)  # fmt: skip
