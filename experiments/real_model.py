@@ -202,8 +202,7 @@ def prefill(args: argparse.Namespace, out: Path) -> Path:
 
     run = out / "prefill"
     games = find_games(args.prefill)
-    run_games(games, run, planner="offline", memory="all", max_steps=50)
-    summary = RunDir(run).summary()
+    summary = run_games(games, run, planner="offline", memory="all", max_steps=50)
     print(f"prefill: {len(games)} games from {args.prefill}, success {summary['success_rate']:.0%}", flush=True)
     return run / "memory"
 

@@ -51,13 +51,14 @@ SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("Similar past tasks", ("episode",), 3),
 )
 #: where each section stands: what holds for the whole episode first, what each step changes last
+#: (shortcuts change only when what can start changes; places as things are seen; the rest every step)
 LAYOUT = (
     "Tips from earlier episodes",
     "Similar past tasks",
     "Where things usually are",
-    "Ways between places",
-    "Known locations",
     "Shortcuts you can call",
+    "Known locations",
+    "Ways between places",
     "In similar past states",
     "Progress so far",
     "Warnings",
@@ -95,9 +96,13 @@ class Prompt:
 
 
 def _section(r: Recall) -> str:
-    """The heading ``r`` goes under: a prior drawn from states like this one changes every step."""
+    """The heading ``r`` goes under. A prior drawn from states like this one changes every step, and
+    one about a single holder ("no cd in/on drawer 5 when last searched") whenever one is searched:
+    both stand with the step's memory, not in the episode's prefix."""
     if r.kind == "prior" and r.content.get("scope") == "similar states":
         return "In similar past states"
+    if r.kind == "prior" and r.content.get("receptacle"):
+        return "Known locations"
     return next(h for h, kinds, _ in SECTIONS if r.kind in kinds)
 
 
@@ -109,7 +114,11 @@ def _shortcut_text(name: str, content: dict[str, Any]) -> str:
 
 
 def _removed_text(choices: Choices) -> list[str]:
-    listed = "; ".join(f"{a} ({why})" for a, why in list(choices.removed.items())[:12])
+    """What memory removed, grouped by why (shorter, and the same reasons read the same each step)."""
+    by_reason: dict[str, list[str]] = {}
+    for a, why in list(choices.removed.items())[:12]:
+        by_reason.setdefault(why, []).append(a)
+    listed = "; ".join(f"{', '.join(commands)} ({why})" for why, commands in by_reason.items())
     if not listed:
         return []
     if choices.restored:
