@@ -98,7 +98,7 @@ class Tally:
 
         for eid in run.episode_ids():
             self.episodes += 1
-            won = bool(run.episode(eid).get("won"))
+            won = bool((run.episode(eid).get("result") or {}).get("success"))  # episode.json has no "won"
             self.successes += won
             steps = run.steps(eid)
             self.success_steps += len(steps) if won else 0

@@ -24,7 +24,9 @@ class RecallKind(StrEnum):
       contents were never listed, and where those whose place is known stand.
     * ``route``: ``{"routes": [[place, command, place], ...]}``: ways between places of this world.
     * ``prior``: ``{"object_type", "receptacle_type" | "receptacle", "seen" | "rate", "scope"?,
-      "looked"?}``: how likely holders of a type (or one holder) are to hold what is sought.
+      "looked"?}``: how likely holders of a type (or one holder) are to hold what is sought
+      (``scope``: "all houses", "this house" or "similar states": what the evidence is drawn from;
+      the last two change as an episode goes).
     * ``episode``: ``{"task", "success", "steps", "found", "targets", "actions", "path"}``: a
       similar past episode of this world (``path``: its actions without detours; ``found``:
       [entity, holder]; ``targets``: its goal's, None in records older than that field).

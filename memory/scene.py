@@ -322,7 +322,7 @@ class SceneGraphMemory:
                     Recall(
                         "prior",
                         self.name,
-                        {"object_type": target, "receptacle_type": kind, "seen": n},
+                        {"object_type": target, "receptacle_type": kind, "seen": n, "scope": "this house"},
                         f"in this house {target}s have been seen in/on a {kind} ({n} of {total})",
                         round(0.5 * n / total, 4),
                     )

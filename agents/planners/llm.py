@@ -58,6 +58,7 @@ from engram.agents.planners.prompt import (
     build_reask,
     build_reflect_prompt,
     count_tokens,
+    holds_for_episode,
     message_tokens,
 )
 from engram.memory.base import Recall
@@ -313,6 +314,7 @@ class LLMPlanner:
         self.timeouts = LatencyTimeout(fixed=config.timeout)
         self.cache_prompt = config.cache_prompt if config.cache_prompt is not None else _loopback(config.base_url)
         self._previous = ""  # the last prompt sent, as text: what the next one can share a prefix with
+        self._episode: dict[tuple[str, str, int], list[Recall]] = {}  # the running episode's memory part
         self._client: Any = None
         if not config.cache_only:
             key = os.environ.get(config.api_key_env)
@@ -448,7 +450,8 @@ class LLMPlanner:
         # Memory acts on what the model chooses from, not only on what it reads (see llm_memory).
         choices = shape(state, recall, c.order, seed=int(state.get("seed", 0) or 0))
         admissible, offered = choices.commands, choices.shortcuts
-        prompt = build_decide_prompt(state, recall, c.budget, c.format, choices, c.layout)
+        shown = self._episode_memory(state, recall) if c.layout == "stable" else recall
+        prompt = build_decide_prompt(state, shown, c.budget, c.format, choices, c.layout)
         ledger, messages = Ledger(), list(prompt.messages)
         schema = answer_schema(admissible, offered) if c.format == "schema" else None
         text = _as_text(prompt.messages)
@@ -520,6 +523,25 @@ class LLMPlanner:
         if schema is not None:
             decision.llm["schema_style"] = self.schema_style  # how this server took the schema
         return decision
+
+    def _episode_memory(self, state: PlannerState, recall: list[Recall]) -> list[Recall]:
+        """``recall`` with its episode part (:func:`~.prompt.holds_for_episode`) as it was at this
+        episode's first decision. Memory modules update their counts as the episode goes ("5 of 5
+        times" after "4 of 4"), and each such change early in the prompt made the server evaluate
+        everything after it again. The snapshot is kept in the response cache where there is one,
+        so a run resumed mid-episode, or replayed, asks exactly what the uninterrupted run asked."""
+        key = str(state.get("episode_id", "")), str(state.get("world_id", "")), int(state.get("seed", 0) or 0)
+        goal = state.get("goal") or {}
+        pseudo = {"engram_episode_memory": [*key, str(goal.get("text", ""))]}  # never sent: a cache key
+        if key not in self._episode:
+            stored = self.cache.get(pseudo) if self.cache is not None else None
+            if stored is not None:
+                self._episode = {key: [Recall(**r) for r in stored["recalls"]]}
+            else:
+                self._episode = {key: [r for r in recall if holds_for_episode(r)]}
+                if self.cache is not None:
+                    self.cache.put(pseudo, {"recalls": [r.to_json() for r in self._episode[key]]})
+        return [*self._episode[key], *(r for r in recall if not holds_for_episode(r))]
 
     def _ground(
         self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]

@@ -95,14 +95,24 @@ class Prompt:
     over_budget: bool = False  # the fixed part alone did not fit (it was still sent whole)
 
 
+def holds_for_episode(r: Recall) -> bool:
+    """Whether ``r`` goes in the part of the prompt that is laid down once per episode: what earlier
+    episodes taught (tips, lessons, similar tasks) and where things are across every world so far.
+    What this episode's own observations change (this world's counts, one holder, similar states)
+    is the step's memory."""
+    if r.kind == "prior":
+        return not r.content.get("receptacle") and r.content.get("scope") not in ("this house", "similar states")
+    return r.kind in ("tip", "lesson", "episode")
+
+
 def _section(r: Recall) -> str:
     """The heading ``r`` goes under. A prior drawn from states like this one changes every step, and
     one about a single holder ("no cd in/on drawer 5 when last searched") whenever one is searched:
     both stand with the step's memory, not in the episode's prefix."""
     if r.kind == "prior" and r.content.get("scope") == "similar states":
         return "In similar past states"
-    if r.kind == "prior" and r.content.get("receptacle"):
-        return "Known locations"
+    if r.kind == "prior" and (r.content.get("receptacle") or r.content.get("scope") == "this house"):
+        return "Known locations"  # this world's evidence, which the episode's own steps change
     return next(h for h, kinds, _ in SECTIONS if r.kind in kinds)
 
 

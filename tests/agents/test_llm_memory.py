@@ -155,3 +155,35 @@ def test_cache_prompt_is_left_out_of_the_response_cache_key_and_dropped_where_re
                         GenericPlanner())  # fmt: skip
     again = replay.decide(_state(["look"]), [])  # type: ignore[arg-type]
     assert again.llm and again.llm["cache_hits"] == 1 and again.llm["outcome"] == "ok"
+
+
+def test_the_episodes_memory_is_laid_down_once_and_a_resumed_planner_asks_the_same(tmp_path) -> None:
+    """Counts that move as the episode goes ("4 of 4" then "5 of 5") would change the prompt's
+    prefix at every step; the episode's part is what memory said at its first decision, kept in
+    the response cache so a planner resumed mid-episode sends the very same prompt."""
+
+    def prior(n: int) -> Recall:
+        content = {"object_type": "cd", "receptacle_type": "desk", "seen": n, "scope": "all houses"}
+        return Recall(
+            "prior", "scene", content, f"in every house so far, cds were found in/on a desk ({n} of {n} times)"
+        )
+
+    here = Recall("prior", "scene", {"object_type": "cd", "receptacle_type": "desk", "seen": 1, "scope": "this house"},
+                  "in this house cds "
+                  "have been seen in/on a desk (1 of 1)", 0.5)  # fmt: skip
+    cache = str(tmp_path / "cache.sqlite")
+    answer = Reply(content='{"action": "look"}')
+
+    def planner(url: str) -> LLMPlanner:
+        return LLMPlanner(LLMConfig(model="m", base_url=url, reflect=False, cache=cache), GenericPlanner())
+
+    with ScriptedLLMServer(replies([answer] * 3)) as server:
+        first = planner(server.url)
+        first.decide(_state(["look", "go to desk 1"]), [prior(4)])  # type: ignore[arg-type]
+        first.decide(_state(["look", "go to desk 2"], t=4), [prior(5), here])  # type: ignore[arg-type]
+        resumed = planner(server.url)  # a new process, the same cache, the same episode
+        resumed.decide(_state(["look", "go to desk 3"], t=5), [prior(6), here])  # type: ignore[arg-type]
+        sent = [r["messages"][1]["content"] for r in server.requests]
+    assert all("(4 of 4 times)" in text and "(5 of 5" not in text and "(6 of 6" not in text for text in sent)
+    # This world's own count is the step's memory: after the episode's part, before the observation.
+    assert sent[1].index("(4 of 4 times)") < sent[1].index("in this house cds") < sent[1].index("## Latest")
