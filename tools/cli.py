@@ -186,6 +186,10 @@ def run(
     price_in: Annotated[float | None, typer.Option(help="Ledger: price per million prompt tokens")] = None,
     price_out: Annotated[float | None, typer.Option(help="Ledger: price per million completion tokens")] = None,
     reflect: Annotated[bool, typer.Option(help="LLM planner: write a lesson (tip) at each episode end")] = True,
+    llm_order: Annotated[
+        str,
+        typer.Option(help="LLM planner: how commands are listed: memory (most promising first) | env | shuffle"),
+    ] = "memory",
     env: Annotated[
         str | None,
         typer.Option(help="Environment id (see `engram envs`); default: TextWorld for .z8/.ulx games, else ALFWorld"),
@@ -240,6 +244,7 @@ def run(
                 price_in=price_in,
                 price_out=price_out,
                 reflect=reflect,
+                order=llm_order,
             )
         except LLMConfigError as exc:
             err.print(f"[red]{exc}[/red]")

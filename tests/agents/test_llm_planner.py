@@ -182,3 +182,7 @@ def test_bad_configuration_is_refused_clearly(monkeypatch: pytest.MonkeyPatch) -
         LLMConfig(model="m", format="xml")
     with pytest.raises(LLMConfigError, match="budget"):
         LLMConfig(model="m", budget=50)
+    with pytest.raises(LLMConfigError, match="unknown order 'sideways'; choose memory, env, shuffle"):
+        LLMConfig(model="m", order="sideways")
+    with pytest.raises(LLMConfigError, match="layout"):
+        LLMConfig(model="m", layout="random")
