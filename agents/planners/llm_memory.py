@@ -89,8 +89,13 @@ def pruned(admissible: list[str], recall: list[Recall]) -> tuple[list[str], dict
     removed: dict[str, str] = {}
     for r in recall:
         if r.kind == "lookahead":
-            kept = set(r.content.get("kept", []))
-            for command, why in dict(r.content.get("rejected", {})).items():
+            kept, rejected = set(r.content.get("kept", [])), dict(r.content.get("rejected", {}))
+            if kept and kept <= set(rejected):
+                # It ruled out everything and kept its least bad (a lookahead must leave something):
+                # no verdict. Pruning on it left a model holding the second cd at the open safe with
+                # examine, look, help and inventory: "move cd 2 to safe 1" was "cannot advance".
+                continue
+            for command, why in rejected.items():
                 if command not in kept:
                     removed.setdefault(str(command), f"lookahead: {why}")
         elif r.kind == "warning" and r.content.get("cycle"):

@@ -187,3 +187,16 @@ def test_the_episodes_memory_is_laid_down_once_and_a_resumed_planner_asks_the_sa
     assert all("(4 of 4 times)" in text and "(5 of 5" not in text and "(6 of 6" not in text for text in sent)
     # This world's own count is the step's memory: after the episode's part, before the observation.
     assert sent[1].index("(4 of 4 times)") < sent[1].index("in this house cds") < sent[1].index("## Latest")
+
+
+def test_a_lookahead_that_ruled_out_everything_prunes_nothing() -> None:
+    """A lookahead must keep something: when it rejected every command and kept its least bad,
+    it has no verdict, and the command that finishes the task must stay on the list (measured:
+    pruning on such a verdict left only examine/look at the safe the second cd was to go in)."""
+    commands = ["move cd 2 to safe 1", "examine cd 2", "look"]
+    gave_up = Recall("lookahead", "experience", {"rejected": {"move cd 2 to safe 1": "cannot advance the goal",
+                     "examine cd 2": "changes nothing", "look": "changes nothing"}, "kept": ["examine cd 2", "look"],
+                     "depth": 2})  # fmt: skip
+    decision, sent = _decide([Reply(content='{"action": "move cd 2 to safe 1"}')], [gave_up, CIRCLE], commands)
+    assert _enum(sent[0]) == commands and decision.action == "move cd 2 to safe 1"
+    assert decision.llm and decision.llm["memory"]["removed"] == {}
