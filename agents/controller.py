@@ -144,6 +144,7 @@ class Controller:
                 aborted = [{"name": running["name"], "template": running["template"], "event": "aborted", "why": why}]
             recalls = [r for m in self.memory for r in m.recall(query)]
             view = cast(PlannerState, {k: state[k] for k in PLANNER_KEYS if k in state})  # type: ignore[literal-required]
+            view["run_id"] = self.run_id
             decision = self.planner.decide(view, recalls)
         plan_s = time.perf_counter() - t0
         planned = not running or bool(aborted)  # False: a running shortcut supplied the step

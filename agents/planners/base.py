@@ -38,6 +38,7 @@ class PlannerState(TypedDict, total=False):
     history of observations with the action behind each, and where the episode stands. Not the
     controller's own bookkeeping (checkpointed actions, pending records, the running shortcut)."""
 
+    run_id: str  # the run this episode belongs to (episode ids repeat across runs)
     episode_id: str
     world_id: str
     seed: int

@@ -532,14 +532,15 @@ class LLMPlanner:
         so a run resumed mid-episode, or replayed, asks exactly what the uninterrupted run asked."""
         key = str(state.get("episode_id", "")), str(state.get("world_id", "")), int(state.get("seed", 0) or 0)
         goal = state.get("goal") or {}
-        pseudo = {"engram_episode_memory": [*key, str(goal.get("text", ""))]}  # never sent: a cache key
+        # The run is in the key: runs sharing one cache (a study's arms) have the same episode ids.
+        pseudo = {"engram_episode_memory": [str(state.get("run_id", "")), *key, str(goal.get("text", ""))]}
         if key not in self._episode:
             stored = self.cache.get(pseudo) if self.cache is not None else None
             if stored is not None:
                 self._episode = {key: [Recall(**r) for r in stored["recalls"]]}
             else:
                 self._episode = {key: [r for r in recall if holds_for_episode(r)]}
-                if self.cache is not None:
+                if self.cache is not None and not self.config.cache_only:  # a replay writes nothing
                     self.cache.put(pseudo, {"recalls": [r.to_json() for r in self._episode[key]]})
         return [*self._episode[key], *(r for r in recall if not holds_for_episode(r))]
 

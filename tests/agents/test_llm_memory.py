@@ -177,13 +177,17 @@ def test_the_episodes_memory_is_laid_down_once_and_a_resumed_planner_asks_the_sa
     def planner(url: str) -> LLMPlanner:
         return LLMPlanner(LLMConfig(model="m", base_url=url, reflect=False, cache=cache), GenericPlanner())
 
-    with ScriptedLLMServer(replies([answer] * 3)) as server:
+    with ScriptedLLMServer(replies([answer] * 4)) as server:
         first = planner(server.url)
         first.decide(_state(["look", "go to desk 1"]), [prior(4)])  # type: ignore[arg-type]
         first.decide(_state(["look", "go to desk 2"], t=4), [prior(5), here])  # type: ignore[arg-type]
         resumed = planner(server.url)  # a new process, the same cache, the same episode
         resumed.decide(_state(["look", "go to desk 3"], t=5), [prior(6), here])  # type: ignore[arg-type]
-        sent = [r["messages"][1]["content"] for r in server.requests]
+        # Another run with the same episode id, on the same cache (a study's other arm): its own memory.
+        other = {**_state(["look"]), "run_id": "another run"}
+        planner(server.url).decide(other, [prior(7)])  # type: ignore[arg-type]
+        *sent, last = [r["messages"][1]["content"] for r in server.requests]
+    assert "(7 of 7 times)" in last and "(4 of 4" not in last
     assert all("(4 of 4 times)" in text and "(5 of 5" not in text and "(6 of 6" not in text for text in sent)
     # This world's own count is the step's memory: after the episode's part, before the observation.
     assert sent[1].index("(4 of 4 times)") < sent[1].index("in this house cds") < sent[1].index("## Latest")
