@@ -92,6 +92,10 @@ class Tally:
     #: per call the server answered: (prompt tokens it evaluated, prompt tokens), from its log
     evaluated: list[tuple[int, int]] = field(default_factory=list)
     first_loops: list[str] = field(default_factory=list)  # per failed episode, the first repeated state
+    #: decisions at which memory took commands out, by its reason (lookahead, circle)
+    removed_for: Counter[str] = field(default_factory=Counter)
+    per_source: dict[str, Tally] = field(default_factory=dict)
+    played: list[str] = field(default_factory=list)  # per episode in order: its steps, "+" if it succeeded
 
     def add_run(self, run: RunDir) -> None:
         from engram.tools.trajectory import ledger
@@ -102,6 +106,7 @@ class Tally:
             self.successes += won
             steps = run.steps(eid)
             self.success_steps += len(steps) if won else 0
+            self.played.append(f"{len(steps)}{'+' if won else ''}")
             self.memory.update(ledger(steps)["memory"])
             if not won:
                 self.first_loops.append(f"{eid}: {first_loop(steps)}")
@@ -111,6 +116,9 @@ class Tally:
                 if not llm:
                     continue  # a running shortcut's step: no decision was asked for
                 self.calls += llm.get("calls", 0)
+                reasons = (llm.get("memory") or {}).get("removed", {}).values()
+                for why in {"lookahead" if r.startswith("lookahead") else "circle" for r in reasons}:
+                    self.removed_for[why] += 1
                 self.outcomes[llm["outcome"]] += 1
                 self.cut_off += llm.get("finish_reasons", []).count("length")
                 self.prompt_tokens += llm.get("prompt_tokens", 0)
@@ -226,9 +234,13 @@ def run_setting(
         before = len(server.evaluated()) if server is not None else 0
         run_games(source.games, path, planner="llm", llm=config, env_id=source.env_id, memory=modules,
                   memory_dir=memory_dir, max_steps=args.max_steps, seed=source.seed)  # fmt: skip
+        mine = tally.per_source[source.name] = Tally(sources=[source.name])
         if server is not None:
-            tally.evaluated += server.evaluated()[before:]
-        tally.wall_s += time.perf_counter() - t0
+            mine.evaluated = server.evaluated()[before:]
+        mine.wall_s = time.perf_counter() - t0
+        mine.add_run(RunDir(path))
+        tally.evaluated += mine.evaluated
+        tally.wall_s += mine.wall_s
         tally.add_run(RunDir(path))
         tally.sources.append(source.name)
     return tally
@@ -258,21 +270,17 @@ def report(rows: list[tuple[str, str, Tally]]) -> list[str]:
         )
     lines += [
         "",
-        "| format | memory | success | steps/success | calls/episode | via shortcut or case | took first listed "
-        "| pruned decisions | evaluated / prompt tokens (median) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| format | memory | source | success | steps/success | calls/episode | via shortcut or case "
+        "| took first listed | pruned decisions (lookahead / circle) | evaluated / prompt tokens (median) "
+        "| call s (median) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for fmt, memory, t in rows:
-        d, m = t.decisions, t.memory
-        via = m["called"] + m["calls_saved"]
-        ratios = sorted(e / p for e, p in ((e, e + r) for r, e in t.evaluated) if p)
-        lines.append(
-            f"| {fmt} | {memory} | {t.successes}/{t.episodes} | "
-            f"{t.success_steps / t.successes if t.successes else float('nan'):.1f} | "
-            f"{t.calls / max(t.episodes, 1):.1f} | "
-            f"{_pct(via, d + m['calls_saved'])} | {_pct(m['took_first'], d)} | {_pct(m['pruned'], d)} | "
-            f"{statistics.median(ratios) if ratios else float('nan'):.2f} |"
-        )
+    for fmt, memory, whole in rows:
+        for source, t in whole.per_source.items():
+            lines.append(_source_row(fmt, memory, source, t))
+    for fmt, memory, whole in rows:
+        for source, t in whole.per_source.items():
+            lines.append(f"steps per episode, {fmt} / {memory} / {source} (+: success): {' '.join(t.played)}")
     for fmt, memory, t in rows:
         for loop in t.first_loops[:12]:
             lines.append(f"first loop, {fmt} / {memory}: {loop[:300]}")
@@ -281,6 +289,21 @@ def report(rows: list[tuple[str, str, Tally]]) -> list[str]:
         lines.append(f"real_model: format={fmt} memory={memory} decisions={t.decisions} ok={t.outcomes['ok']} "
                      f"admissible_as_written={share:.3f}")  # fmt: skip
     return lines
+
+
+def _source_row(fmt: str, memory: str, source: str, t: Tally) -> str:
+    """One setting on one source: what memory did to the decisions and what the server evaluated."""
+    d, m = t.decisions, t.memory
+    via = m["called"] + m["calls_saved"]
+    ratios = sorted(e / p for e, p in ((e, e + r) for r, e in t.evaluated) if p)
+    lat = statistics.median(t.latencies) if t.latencies else float("nan")
+    return (
+        f"| {fmt} | {memory} | {source} | {t.successes}/{t.episodes} | "
+        f"{t.success_steps / t.successes if t.successes else float('nan'):.1f} | "
+        f"{t.calls / max(t.episodes, 1):.1f} | {_pct(via, d + m['calls_saved'])} | {_pct(m['took_first'], d)} | "
+        f"{_pct(m['pruned'], d)} ({t.removed_for['lookahead']} / {t.removed_for['circle']}) | "
+        f"{statistics.median(ratios) if ratios else float('nan'):.2f} | {lat:.1f} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> list[tuple[str, str, Tally]]:

@@ -47,10 +47,10 @@ from engram.agents.planners.grounding import (
     ground_prose,
     json_objects,
     parse_reply,
-    split_reasoning,
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
 from engram.agents.planners.llm_memory import ORDERS, shape
+from engram.agents.planners.llm_response import read_response
 from engram.agents.planners.llm_schema import SCHEMA_TEXT_CHARS, answer_schema, quote_safe
 from engram.agents.planners.llm_timeout import LatencyTimeout
 from engram.agents.planners.prompt import (
@@ -204,64 +204,6 @@ class Ledger:
             self.reasoning.append(call.reasoning)
 
 
-@dataclass
-class Reply:
-    """What one completion said."""
-
-    content: str | None
-    tool_calls: list[dict[str, Any]]
-    usage: tuple[int, int]  # (prompt, completion) tokens as the server reported them
-    finish_reason: str
-    reasoning: str
-    cached_tokens: int | None = None  # prompt tokens served from the server's cache, where it reports them
-
-
-def _read_response(response: Any) -> Reply:
-    """A chat completion (as JSON) -> content, tool calls, tokens, finish reason and reasoning.
-
-    Servers send anything: no choices, a null message, numbers for text. Every shape that is not
-    a usable completion raises ValueError with what was wrong."""
-    if not isinstance(response, dict):
-        raise ValueError(f"the body is {type(response).__name__}, not a completion object")
-    choices = response.get("choices")
-    if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
-        raise ValueError("no choices in the completion")
-    message = choices[0].get("message")
-    if not isinstance(message, dict):
-        raise ValueError("the first choice has no message")
-    content = message.get("content")
-    if content is not None and not isinstance(content, str):
-        raise ValueError(f"the message content is {type(content).__name__}, not text")
-    calls: list[dict[str, Any]] = []
-    for tc in message.get("tool_calls") or []:
-        function = tc.get("function") if isinstance(tc, dict) else None
-        if not isinstance(function, dict) or not isinstance(function.get("name"), str):
-            raise ValueError("a tool call without a function name")
-        calls.append({"id": str(tc.get("id") or f"call_{len(calls)}"), "name": function["name"],
-                      "arguments": function.get("arguments")})  # fmt: skip
-    finish = choices[0].get("finish_reason")
-    # Reasoning servers put the thinking in its own field (vLLM, DeepSeek: reasoning_content;
-    # some: reasoning) or inline in <think> blocks; either way it is not the answer.
-    thought = message.get("reasoning_content") or message.get("reasoning")
-    answer, inline = split_reasoning(content) if content is not None else (None, "")
-    reasoning = "\n\n".join(t for t in (thought if isinstance(thought, str) else "", inline) if t)
-    usage = response.get("usage")
-    usage = usage if isinstance(usage, dict) else {}
-
-    def tokens(key: str) -> int:
-        value = usage.get(key)
-        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
-
-    # OpenAI and vLLM: usage.prompt_tokens_details.cached_tokens; llama.cpp's server: timings.cache_n.
-    details, timings = usage.get("prompt_tokens_details"), response.get("timings")
-    cached = details.get("cached_tokens") if isinstance(details, dict) else None
-    if cached is None and isinstance(timings, dict):
-        cached = timings.get("cache_n")
-    cached = cached if isinstance(cached, int) and not isinstance(cached, bool) and cached >= 0 else None
-    return Reply(answer, calls, (tokens("prompt_tokens"), tokens("completion_tokens")),
-                 finish if isinstance(finish, str) else "", reasoning, cached)  # fmt: skip
-
-
 def _loopback(base_url: str | None) -> bool:
     from urllib.parse import urlsplit
 
@@ -391,7 +333,7 @@ class LLMPlanner:
                     self.timeouts.timed_out()
                 return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: {type(exc).__name__}: {exc}"[:500])
         try:
-            reply = _read_response(response)
+            reply = read_response(response)
         except ValueError as exc:
             return Call(latency_s=time.perf_counter() - t0, error=f"endpoint: malformed response ({exc})"[:500])
         out = Call(content=reply.content, tool_calls=reply.tool_calls or None, finish_reason=reply.finish_reason,
@@ -525,11 +467,13 @@ class LLMPlanner:
         return decision
 
     def _episode_memory(self, state: PlannerState, recall: list[Recall]) -> list[Recall]:
-        """``recall`` with its episode part (:func:`~.prompt.holds_for_episode`) as it was at this
-        episode's first decision. Memory modules update their counts as the episode goes ("5 of 5
-        times" after "4 of 4"), and each such change early in the prompt made the server evaluate
-        everything after it again. The snapshot is kept in the response cache where there is one,
-        so a run resumed mid-episode, or replayed, asks exactly what the uninterrupted run asked."""
+        """``recall`` with its episode part (:func:`~.prompt.holds_for_episode`: all but progress and
+        memory's choices) as it was at this episode's first decision. Memory modules update their
+        counts and places as the episode goes ("5 of 5 times" after "4 of 4"), and each such change
+        early in the prompt made the server evaluate everything after it again; what they learn
+        meanwhile still orders and prunes the commands at every step. The snapshot is kept in the
+        response cache where there is one, so a run resumed mid-episode, or replayed, asks exactly
+        what the uninterrupted run asked."""
         key = str(state.get("episode_id", "")), str(state.get("world_id", "")), int(state.get("seed", 0) or 0)
         goal = state.get("goal") or {}
         # The run is in the key: runs sharing one cache (a study's arms) have the same episode ids.

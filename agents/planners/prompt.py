@@ -75,8 +75,8 @@ LAYOUT = (
 AT_START = ("Known locations", "Ways between places", "In similar past states")
 #: recall kinds that change with the step in the stable layout (the rest is laid down per episode)
 STEP_KINDS = ("working", "skill", "warning", "lookahead")
-LOG_SHARE = 0.3  # of the budget, at most, for the steps so far
-LOG_BLOCK = 8  # steps dropped together from the log's front: the prefix breaks once per block
+LOG_SHARE = 0.15  # of the budget, at most, for the steps so far (the prompt stays flat: context_curve.py)
+LOG_BLOCK = 4  # steps dropped together from the log's front: the prefix breaks once per block
 LOG_CLIP = 200  # characters of each step's observation in the log
 #: without a working-memory module, the prompt carries this many recent steps instead
 RECENT_STEPS = 4

@@ -233,6 +233,8 @@ def test_the_real_model_study_runs_against_any_openai_compatible_server(tmp_path
         assert tally.sources == ["bundled", "babyai-GoToRedBall"] and tally.episodes == 2
         assert tally.decisions == tally.steps == 4 and tally.outcomes == {"ok": 4}
         assert len(tally.latencies) + tally.cache_hits == 4 and tally.prompt_tokens > 0
+        assert [t.episodes for t in tally.per_source.values()] == [1, 1]  # each source is its own row too
     lines = report(rows)
     assert lines[-1] == "real_model: format=schema memory=none decisions=4 ok=4 admissible_as_written=1.000"
+    assert "steps per episode, schema / none / bundled (+: success): 2" in lines
     assert (tmp_path / "schema-none" / "bundled" / "llm_cache.sqlite").exists()  # a re-run costs no model time

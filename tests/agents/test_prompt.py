@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("tiktoken")
 
-from engram.agents.planners.prompt import build_decide_prompt, count_tokens, template
+from engram.agents.planners.prompt import LOG_BLOCK, build_decide_prompt, count_tokens, template
 from engram.memory.base import Recall
 
 
@@ -111,7 +111,7 @@ def test_a_long_log_drops_its_oldest_steps_a_block_at_a_time() -> None:
     short, long_ = log(5), log(40)
     assert "not shown" not in short and "(start)" in short
     hidden = re.search(r"\(the first (\d+) steps are not shown\)", long_)
-    assert hidden and int(hidden[1]) % 8 == 0 and int(hidden[1]) < 40  # whole blocks
+    assert hidden and int(hidden[1]) % LOG_BLOCK == 0 and int(hidden[1]) < 40  # whole blocks
     assert "(start)" not in long_ and "> go to cabinet 39" in long_  # the newest stay
     # Within a block the log only grows: the step after has the same front.
     skipped = log(40).split("\n")[0:2]

@@ -1,0 +1,69 @@
+"""Reading a chat completion: whatever a server sent, either a :class:`Reply` or a ValueError
+that says what was wrong. Kept apart from the planner because servers differ in the details
+(reasoning fields, cached-token reports) and each difference is a few lines here, not in
+``llm.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from engram.agents.planners.grounding import split_reasoning
+
+
+@dataclass
+class Reply:
+    """What one completion said."""
+
+    content: str | None
+    tool_calls: list[dict[str, Any]]
+    usage: tuple[int, int]  # (prompt, completion) tokens as the server reported them
+    finish_reason: str
+    reasoning: str
+    cached_tokens: int | None = None  # prompt tokens served from the server's cache, where it reports them
+
+
+def read_response(response: Any) -> Reply:
+    """A chat completion (as JSON) -> content, tool calls, tokens, finish reason and reasoning.
+
+    Servers send anything: no choices, a null message, numbers for text. Every shape that is not
+    a usable completion raises ValueError with what was wrong."""
+    if not isinstance(response, dict):
+        raise ValueError(f"the body is {type(response).__name__}, not a completion object")
+    choices = response.get("choices")
+    if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+        raise ValueError("no choices in the completion")
+    message = choices[0].get("message")
+    if not isinstance(message, dict):
+        raise ValueError("the first choice has no message")
+    content = message.get("content")
+    if content is not None and not isinstance(content, str):
+        raise ValueError(f"the message content is {type(content).__name__}, not text")
+    calls: list[dict[str, Any]] = []
+    for tc in message.get("tool_calls") or []:
+        function = tc.get("function") if isinstance(tc, dict) else None
+        if not isinstance(function, dict) or not isinstance(function.get("name"), str):
+            raise ValueError("a tool call without a function name")
+        calls.append({"id": str(tc.get("id") or f"call_{len(calls)}"), "name": function["name"],
+                      "arguments": function.get("arguments")})  # fmt: skip
+    finish = choices[0].get("finish_reason")
+    # Reasoning servers put the thinking in its own field (vLLM, DeepSeek: reasoning_content;
+    # some: reasoning) or inline in <think> blocks; either way it is not the answer.
+    thought = message.get("reasoning_content") or message.get("reasoning")
+    answer, inline = split_reasoning(content) if content is not None else (None, "")
+    reasoning = "\n\n".join(t for t in (thought if isinstance(thought, str) else "", inline) if t)
+    usage = response.get("usage")
+    usage = usage if isinstance(usage, dict) else {}
+
+    def tokens(key: str) -> int:
+        value = usage.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+    # OpenAI and vLLM: usage.prompt_tokens_details.cached_tokens; llama.cpp's server: timings.cache_n.
+    details, timings = usage.get("prompt_tokens_details"), response.get("timings")
+    cached = details.get("cached_tokens") if isinstance(details, dict) else None
+    if cached is None and isinstance(timings, dict):
+        cached = timings.get("cache_n")
+    cached = cached if isinstance(cached, int) and not isinstance(cached, bool) and cached >= 0 else None
+    return Reply(answer, calls, (tokens("prompt_tokens"), tokens("completion_tokens")),
+                 finish if isinstance(finish, str) else "", reasoning, cached)  # fmt: skip
