@@ -23,7 +23,7 @@ almost everything after the episode's memory was evaluated again (57% of each pr
 decision (tips, similar tasks, where things usually are, known places, routes, similar states:
 kept as they were; see ``LLMPlanner._episode_memory``), then the **steps so far** (an append-only
 log, each step's command and observation as it was: the next prompt only adds to it), and last
-what each step changes: progress, the shortcuts that can start now, what memory removed, the
+what each step changes: the shortcuts that can start now, what memory removed, the
 observation and the commands. Memory's per-step knowledge still acts at every step, through the
 order and pruning of the commands (:mod:`.llm_memory`), where a small model heeds it.
 ``layout="priority"`` keeps the layout before this one, to measure what it saves.
@@ -68,12 +68,14 @@ LAYOUT = (
     "Ways between places",
     "In similar past states",
     STEP_LOG,
-    "Progress so far",
     "Shortcuts you can call",
     "Warnings",
 )
 AT_START = ("Known locations", "Ways between places", "In similar past states")
-#: recall kinds that change with the step in the stable layout (the rest is laid down per episode)
+#: recall kinds that change with the step in the stable layout (the rest is laid down per episode).
+#: Working memory's progress is not shown there: the log is the episode's progress. Measured on the
+#: study, a small model names a new subgoal at nearly every step, so each chunk was one step, its
+#: summary repeated the log, and rewriting it kept 40% of each prompt for the server to evaluate.
 STEP_KINDS = ("working", "skill", "warning", "lookahead")
 LOG_SHARE = 0.15  # of the budget, at most, for the steps so far (the prompt stays flat: context_curve.py)
 LOG_BLOCK = 4  # steps dropped together from the log's front: the prefix breaks once per block
@@ -183,15 +185,6 @@ def step_log(history: list[dict[str, Any]], tokens: int) -> list[str]:
     return ([f"(the first {skip} steps are not shown)"] if skip and shown else []) + shown
 
 
-def _progress_text(r: Recall) -> str:
-    """Working memory without its recent pairs (the step log has them): the finished chunks and
-    the subgoal now, which change only when the subgoal does."""
-    if "summaries" not in r.content:
-        return r.text  # another working-memory module: its own words
-    done = [f"- {line}" for line in r.content.get("summaries", [])]
-    return "\n".join((["Done so far:", *done] if done else []) + [f"Now: {r.content.get('subgoal') or 'start'}"])
-
-
 def render_admissible(admissible: list[str]) -> str:
     return "\n".join(f"- {a}" for a in admissible) if admissible else "(none)"
 
@@ -242,8 +235,9 @@ def build_decide_prompt(
     for r in items:
         if choices is not None and r.kind in ("skill", "warning", "lookahead"):
             continue  # memory's choices say these (below)
-        text = _progress_text(r) if stable and r.kind == "working" else _item_text(r)
-        texts.setdefault(_section(r), []).append((r.score, text))
+        if stable and r.kind == "working":
+            continue  # the steps so far are the episode's progress (see STEP_KINDS)
+        texts.setdefault(_section(r), []).append((r.score, _item_text(r)))
     if choices is not None:
         ranked = enumerate(choices.shortcuts.items())  # already best first
         texts["Shortcuts you can call"] = [(-i, _shortcut_text(name, c)) for i, (name, c) in ranked]

@@ -39,25 +39,28 @@ def test_everything_fits_a_generous_budget_up_to_the_section_caps() -> None:
     prompt = build_decide_prompt(_state(), _recalls(), budget=4000)
     user = prompt.messages[1]["content"]
     assert prompt.tokens <= 4000 and not prompt.over_budget
-    assert prompt.kept == {"Progress so far": 1, "Known locations": 8, "Where things usually are": 6,
+    assert prompt.kept == {"Known locations": 8, "Where things usually are": 6,
                            "Tips from earlier episodes": 5, "Similar past tasks": 3}  # fmt: skip
     assert prompt.dropped == {"Known locations": 12, "Where things usually are": 4}  # the caps
     assert "mug 0 was last seen" in user and "mug 8 was last seen" not in user  # best scores first
     # What holds for the episode stands first, what each step changes last (a server reuses the prefix).
-    assert user.index("## Similar past tasks") < user.index("## Known locations") < user.index("## Progress so far")
-    assert user.index("## Progress so far") < user.index("## Latest observation") < user.index("## Admissible")
+    assert user.index("## Similar past tasks") < user.index("## Known locations") < user.index("## Latest observation")
+    assert user.index("## Latest observation") < user.index("## Admissible")
 
 
 def test_a_tight_budget_drops_the_lowest_priority_sections_first_and_keeps_the_task() -> None:
-    generous = build_decide_prompt(_state(), _recalls(), budget=4000)
-    tight = build_decide_prompt(_state(), _recalls(), budget=generous.tokens - 150)
+    def build(budget: int):  # the priority layout, which shows working memory's progress
+        return build_decide_prompt(_state(), _recalls(), budget=budget, layout="priority")
+
+    generous = build(4000)
+    tight = build(generous.tokens - 150)
     assert tight.tokens <= tight.budget
     # The lowest-priority section loses items; everything above it is whole.
     assert tight.kept.get("Similar past tasks", 0) < 3
     assert {k: v for k, v in tight.kept.items() if k != "Similar past tasks"} == {
         k: v for k, v in generous.kept.items() if k != "Similar past tasks"
     }
-    tighter = build_decide_prompt(_state(), _recalls(), budget=generous.tokens - 400)
+    tighter = build(generous.tokens - 400)
     assert "Similar past tasks" not in tighter.kept and tighter.kept.get("Tips from earlier episodes", 0) < 5
     assert tighter.kept["Progress so far"] == 1 and tighter.kept["Known locations"] == 8
     # Nothing is cut mid-item: every kept line is a whole recall text.
@@ -70,7 +73,7 @@ def test_the_fixed_part_is_never_truncated_even_over_budget() -> None:
     user = prompt.messages[1]["content"]
     assert prompt.over_budget and prompt.tokens > 300
     assert "go to cabinet 150" in user and "put a clean mug in coffeemachine" in user
-    assert prompt.kept == {} and sum(prompt.dropped.values()) == len(_recalls())
+    assert prompt.kept == {} and sum(prompt.dropped.values()) == len(_recalls()) - 1  # the log stands for working
 
 
 def _walk(steps: int) -> dict[str, Any]:
@@ -94,10 +97,10 @@ def test_the_steps_so_far_grow_append_only_so_each_prompt_extends_the_last_ones_
     prompts = [build_decide_prompt(_walk(t), recalls, budget=4000).messages[1]["content"] for t in range(1, 6)]
     for before, after in itertools.pairwise(prompts):
         # Everything up to the end of the earlier prompt's log is repeated word for word.
-        end = before.index("## Progress so far") - 2  # the blank line after the log
-        assert after[:end] == before[:end] and len(after[: after.index("## Progress so far")]) > end
+        end = before.index("## Latest observation") - 2  # the blank line after the log
+        assert after[:end] == before[:end] and len(after[: after.index("## Latest observation")]) > end
     last = prompts[-1]
-    assert last.index("## Known locations") < last.index("## Steps so far") < last.index("## Progress so far")
+    assert last.index("## Known locations") < last.index("## Steps so far") < last.index("## Latest observation")
     # Every earlier step is in the log once; the latest one stands under the latest observation, with its command.
     assert last.count("> go to cabinet 4\n") == 1 and "> go to cabinet 5\nYou arrive at cabinet 5" in last
     assert last.index("> go to cabinet 5") > last.index("## Latest observation")
@@ -118,12 +121,13 @@ def test_a_long_log_drops_its_oldest_steps_a_block_at_a_time() -> None:
     assert log(41).split("\n")[0:2] == skipped
 
 
-def test_progress_shows_working_memorys_chunks_and_subgoal_not_its_pairs() -> None:
+def test_the_stable_layout_shows_the_log_not_working_memorys_progress() -> None:
     working = Recall("working", "working", {"subgoal": "find a mug", "summaries": ["open drawer: 2 steps"]},
                      "Task: mug\nNow: find a mug\n> go to drawer 1\nYou arrive at drawer 1.", 1.0)  # fmt: skip
-    user = build_decide_prompt(_walk(2), [working], budget=2000).messages[1]["content"]
-    progress = user[user.index("## Progress so far") : user.index("## Latest observation")]
-    assert "Done so far:\n- open drawer: 2 steps\nNow: find a mug" in progress and "drawer 1" not in progress
+    stable = build_decide_prompt(_walk(2), [working], budget=2000).messages[1]["content"]
+    assert "## Progress so far" not in stable and "> go to cabinet 1\nYou arrive at cabinet 1" in stable
+    priority = build_decide_prompt(_walk(2), [working], budget=2000, layout="priority").messages[1]["content"]
+    assert "## Progress so far\nTask: mug\nNow: find a mug" in priority
 
 
 def test_templates_are_files_with_their_slots() -> None:
