@@ -8,11 +8,11 @@ observation and the admissible commands. Templates are files in ``prompts/`` (``
 task, the observation, the admissible commands and the instructions are never cut: a prompt whose
 fixed part alone exceeds the budget goes out whole and says so (``over_budget``). Memory fills what
 is left, section by section in priority order (the steps so far, at most ``LOG_SHARE`` of the
-budget; progress, warnings, known locations, priors, shortcuts, tips, similar episodes), each
-section's items best score first and capped in number; an item that does not fit is dropped whole,
-and every drop is counted in ``dropped``. Because every section is capped, working memory is itself
-token-bounded and the log is cut in blocks, the prompt stays flat as an episode grows (see
-``experiments/context_curve.py``).
+budget; progress, in the priority layout only; warnings, known locations, priors, shortcuts, tips,
+similar episodes), each section's items best score first and capped in number; an item that does not
+fit is dropped whole, and every drop is counted in ``dropped``. Because every section is capped,
+working memory is itself token-bounded and the log is cut in blocks, the prompt stays flat as an
+episode grows (see ``experiments/context_curve.py``).
 
 **Layout: what changes least comes first.** A local server keeps the KV of the previous prompt's
 longest common prefix (llama.cpp's ``cache_prompt``, vLLM's prefix caching) and evaluates only the
@@ -20,13 +20,13 @@ rest, at ~30 tokens/s on a 2-core CPU. Measured on the issue-24 study, sections 
 step (this world's places, routes, similar states, progress) changed at 25-99% of the steps, so
 almost everything after the episode's memory was evaluated again (57% of each prompt). So the
 ``stable`` layout (the default) runs: system, task, the memory recalled at the episode's first
-decision (tips, similar tasks, where things usually are, known places, routes, similar states:
-kept as they were; see ``LLMPlanner._episode_memory``), then the **steps so far** (an append-only
-log, each step's command and observation as it was: the next prompt only adds to it), and last
-what each step changes: the shortcuts that can start now, what memory removed, the
-observation and the commands. Memory's per-step knowledge still acts at every step, through the
-order and pruning of the commands (:mod:`.llm_memory`), where a small model heeds it.
-``layout="priority"`` keeps the layout before this one, to measure what it saves.
+decision (tips, similar tasks, where things usually are, known places, routes, similar states: kept
+as they were; see ``LLMPlanner._episode_memory``), then the **steps so far** (an append-only log,
+each step's command and observation as it was: the next prompt only adds to it), and last what each
+step changes: the shortcuts that can start now, what memory removed, the observation and the
+commands. Memory's per-step knowledge still acts at every step, through the order and pruning of the
+commands (:mod:`.llm_memory`), where a small model heeds it. ``layout="priority"`` keeps the layout
+before this one, to measure what it saves.
 
 **Memory's choices** (:mod:`.llm_memory`): with a :class:`~.llm_memory.Choices`, the command list
 is memory's (pruned, most promising first), the shortcuts are those that can start now, and the
@@ -80,7 +80,7 @@ STEP_KINDS = ("working", "skill", "warning", "lookahead")
 LOG_SHARE = 0.15  # of the budget, at most, for the steps so far (the prompt stays flat: context_curve.py)
 LOG_BLOCK = 4  # steps dropped together from the log's front: the prefix breaks once per block
 LOG_CLIP = 200  # characters of each step's observation in the log
-#: without a working-memory module, the prompt carries this many recent steps instead
+#: the priority layout, without a working-memory module, carries this many recent steps instead
 RECENT_STEPS = 4
 MESSAGE_OVERHEAD = 4  # tokens a chat message costs beyond its text (role and separators)
 
