@@ -46,7 +46,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,17 @@ class Tally:
     removed_for: Counter[str] = field(default_factory=Counter)
     per_source: dict[str, Tally] = field(default_factory=dict)
     played: list[str] = field(default_factory=list)  # per episode in order: its steps, "+" if it succeeded
+
+    def merge(self, other: Tally) -> None:
+        """Add ``other``'s counts to these (a setting's tally is the sum of its sources')."""
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, Counter):
+                mine.update(theirs)
+            elif isinstance(mine, list):
+                mine.extend(theirs)
+            elif isinstance(mine, (int, float)):
+                setattr(self, f.name, mine + theirs)
 
     def add_run(self, run: RunDir) -> None:
         from engram.tools.trajectory import ledger
@@ -239,10 +250,7 @@ def run_setting(
             mine.evaluated = server.evaluated()[before:]
         mine.wall_s = time.perf_counter() - t0
         mine.add_run(RunDir(path))
-        tally.evaluated += mine.evaluated
-        tally.wall_s += mine.wall_s
-        tally.add_run(RunDir(path))
-        tally.sources.append(source.name)
+        tally.merge(mine)
     return tally
 
 
