@@ -7,7 +7,7 @@ textworld's own engine. What the agent gets:
   a move counter, which differs between processes and would break replay and exact-text memory);
 * ``facts``: textworld's state, cut down to what the player can perceive: the room it stands in,
   what is in it, what lies in open containers and on supporters there, the inventory, and the
-  open / closed / locked state of the containers and doors in view. Never the rest of the world:
+  open / closed and locked / unlocked state of the containers and doors in view. Never the rest of the world:
   where things are elsewhere is exactly what memory is for;
 * ``admissible``: textworld's admissible commands, which change every step;
 * ``info``: the :class:`~engram.envs.core.Goal` (the objective; its targets are the game's entity
@@ -154,7 +154,10 @@ def perceived(props: list[Any]) -> list[Fact]:
         if (kind[x] == "s" or (kind[x] == "c" and x in opened)) and x not in inventory:
             facts.add(Fact(x, "searched"))
     facts |= {Fact("agent", "holds", o) for o in inventory}
-    facts |= {Fact(n[0], "locked") for r, n, _ in args if r == "locked" and n[0] in seen}
+    # Locked or not, for every container and door in view: a snapshot that only says "locked" never
+    # says "unlocked", and memory folding it would keep the lock after the key turned.
+    locked = {n[0] for r, n, _ in args if r == "locked"}
+    facts |= {Fact(x, "locked", None, x in locked) for x in seen if kind[x] in ("c", "d")}
     if here:
         facts |= {Fact(here, "category", "place"), Fact(here, "searched")}
     return sorted(facts, key=lambda f: (f.subject, f.relation, f.object or "", f.value))

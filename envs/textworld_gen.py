@@ -23,6 +23,10 @@ Families:
 * ``cooking``, ``simple``: textworld's cooking challenge and ``tw-simple`` games with the world's
   map, objects and grammar seeds and a quest (and recipe) seed per quest. Their generators place
   some things with the quest, so only part of the world persists (the rooms do).
+* ``quest``: what ``tw-make custom`` makes: textworld's own quest generator (backward chaining, its
+  objective written as steps: "First, venture east. After that, pick up the mug ..."), one game
+  per world, quest lengths from ``min_plan`` to ``max_plan`` commands in turn. Its games are
+  meant to be played again and again: what memory has to do there is converge.
 
 Every game is compiled by textworld (Inform 7, shipped in its wheel, offline) into
 ``<out>/<family>/world_XX/quest_YY.z8`` with textworld's ``.json`` beside it; the ``.json`` carries
@@ -40,7 +44,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-FAMILIES = ("custom", "cooking", "simple")
+FAMILIES = ("custom", "cooking", "simple", "quest")
 PORTABLE = ("o", "f", "k")
 HOLDERS = ("c", "s")
 _PLAN_RULES = ("go", "open", "unlock", "take", "put", "insert")
@@ -56,14 +60,21 @@ class StreamSpec:
     seed: int = 0
     rooms: int = 6
     objects: int = 10
-    #: custom: the shortest plan of a kept quest has at least this many commands
+    #: custom: the shortest plan of a kept quest has at least this many commands; quest: the first
+    #: world's quest length (world w's is ``min_plan + w mod (max_plan - min_plan + 1)``)
     min_plan: int = 3
+    #: quest: the longest quest (0: ``min_plan``)
+    max_plan: int = 0
+    #: cooking: world w's recipe has ``1 + w mod recipe`` ingredients (each to be taken)
+    recipe: int = 1
 
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
             raise ValueError(f"unknown TextWorld family {self.family!r}; choose from {', '.join(FAMILIES)}")
         if self.rooms < 1 or self.objects < 1 or self.min_plan < 1:
             raise ValueError("rooms, objects and min_plan must be at least 1")
+        if self.max_plan and self.max_plan < self.min_plan:
+            raise ValueError(f"max_plan ({self.max_plan}) is below min_plan ({self.min_plan})")
 
 
 @dataclass
@@ -169,10 +180,24 @@ def _challenge_game(spec: StreamSpec, world: int, quest: int, path: Path) -> Any
     options.seeds["quest"] = int(_rng(spec.seed, world, 100 + quest).randint(2**31 - 1))
     options.path = str(path)
     if spec.family == "cooking":
-        settings = {"recipe": 1, "take": 1, "open": True, "cook": False, "cut": False, "drop": False,
+        n = 1 + world % max(1, spec.recipe)
+        settings = {"recipe": n, "take": n, "open": True, "cook": False, "cut": False, "drop": False,
                     "go": 6, "recipe_seed": options.seeds["quest"] % 10_000 + 1, "split": "train"}  # fmt: skip
         return CHALLENGES["tw-cooking"][1](settings, options)
     return CHALLENGES["tw-simple"][1]({"rewards": "dense", "goal": "detailed", "test": False}, options)
+
+
+def _tw_make_game(spec: StreamSpec, world: int) -> Any:
+    """``tw-make custom``'s game: textworld's ``make_game`` with the world's seeds and quest length."""
+    import textworld
+    from textworld.generator import make_game
+
+    options = textworld.GameOptions()
+    options.seeds = int(_rng(spec.seed, world, 200).randint(2**31 - 1))
+    options.nb_rooms, options.nb_objects = spec.rooms, spec.objects
+    longest = max(spec.max_plan, spec.min_plan)
+    options.quest_length = spec.min_plan + world % (longest - spec.min_plan + 1)
+    return make_game(options)
 
 
 def generate(out: str | Path, spec: StreamSpec, on_game: Any = None) -> StreamReport:
@@ -188,12 +213,15 @@ def generate(out: str | Path, spec: StreamSpec, on_game: Any = None) -> StreamRe
                 map_seed += 1
             plans = quests[: spec.quests]
             map_seed += 1
-        for q in range(spec.quests):
+        for q in range(1 if spec.family == "quest" else spec.quests):  # a tw-make game is its own world
             path = out / f"world_{w:02d}" / f"quest_{q:02d}.z8"
             path.parent.mkdir(parents=True, exist_ok=True)
             if spec.family == "custom":
                 game = _custom_game(spec, map_seed - 1, plans[q])
                 world_id = f"tw-custom-s{spec.seed}-m{map_seed - 1}"
+            elif spec.family == "quest":
+                game = _tw_make_game(spec, w)
+                world_id = f"tw-quest-s{spec.seed}-w{w:02d}"
             else:
                 game = _challenge_game(spec, w, q, path)
                 world_id = f"tw-{spec.family}-s{spec.seed}-w{w:02d}"

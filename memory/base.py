@@ -40,6 +40,9 @@ class RecallKind(StrEnum):
       similar past states.
     * ``warning``: ``{"cycle": [command, ...], "repeats"}``: the episode is going in a circle.
     * ``lookahead``: ``{"rejected": {command: why}, "kept": [command, ...], "depth"}``.
+    * ``path``: ``{"task", "steps": [command, ...], "successes", "shortest"}``: the shortest verified
+      way from the current state through a winning step of this same task (the same goal from the
+      same start), over every success of it merged (``shortest``: the best from the start).
     """
 
     WORKING = "working"
@@ -54,6 +57,7 @@ class RecallKind(StrEnum):
     EXPERIENCE = "experience"
     WARNING = "warning"
     LOOKAHEAD = "lookahead"
+    PATH = "path"
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from engram.envs.domain import Domain
 from engram.memory.base import FactsWorld, Recall, episode_key
 from engram.memory.cluster_index import ClusterIndex
 from engram.memory.embed import TypeEmbedder, shared_embedder
+from engram.memory.paths import Graph, Run, build, task_key
 
 #: retrieved neighbours below this cosine similarity are not evidence
 MIN_SIMILARITY = 0.5
@@ -92,6 +93,8 @@ class Live:
     outcomes: list[str] = field(default_factory=list)
     facts: list[list[list[Any]]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # the world model's key() per state: cycles, revisits
+    texts: list[str] = field(default_factory=list)  # what the agent read at each state (paths, no facts)
+    changed: list[bool] = field(default_factory=list)  # per action: the env said the world changed
 
     def snapshot(self) -> None:
         """Record the current view as the episode's next state."""
@@ -110,6 +113,15 @@ class Trace:
     facts: list[list[list[Any]]]  # per state, the facts observed on reaching it
     state_keys: list[str]
     labels: list[dict[str, str]]
+    #: what the agent read at each state: tells states apart for :mod:`engram.memory.paths` where the
+    #: facts say no more than the agent's place (banks saved before this field have none)
+    texts: list[str] = field(default_factory=list)
+    #: per action, whether the env's outcome was progress (banks saved before this field have none)
+    changed: list[bool] = field(default_factory=list)
+
+    def run(self) -> Run:
+        failed = [o != "ok" for o in self.outcomes]
+        return Run(self.facts, self.actions, failed, self.success, self.texts, self.changed)
 
     def views(self, domain: Domain | None) -> list[Any]:
         view, out = world_of(domain), []
@@ -156,6 +168,8 @@ class ExperienceMemory:
         self._looked: dict[str, int] = {}
         self._found: dict[str, dict[str, int]] = {}
         self._saved: tuple[str, int, int] | None = None  # (path, traces written, encoder version)
+        self._tasks: dict[str, str] = {}  # trace key -> its task (paths.task_key)
+        self._graphs_by_task: dict[str, tuple[int, Graph | None]] = {}  # task -> (runs it was built of, graph)
 
     # -- contract ---------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
@@ -169,10 +183,12 @@ class ExperienceMemory:
         live.view.apply(Fact.from_json(f) for f in facts)
         live.snapshot()
         live.facts.append(facts)
+        live.texts.append(str(step.get("text") or ""))
         if step.get("action") and not first:
             live.actions.append(step["action"])
             failed = step.get("outcome") == Outcome.FAILURE
             live.outcomes.append("nothing happened" if failed else "ok")
+            live.changed.append(step.get("outcome") == Outcome.PROGRESS)
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         live = self._live.get(str(query.get("episode_id", "")))
@@ -183,6 +199,7 @@ class ExperienceMemory:
             live.snapshot()
         out: list[Recall] = []
         out += self._cycles(live)
+        out += self._path(live, goal)
         if self.domain is None:
             return out  # facts alone: no world model to simulate, no state graphs to compare
         if self.use_lookahead and query.get("observation"):
@@ -211,6 +228,8 @@ class ExperienceMemory:
             outcomes=live.outcomes[: len(actions)],
             facts=live.facts,
             state_keys=list(live.keys),
+            texts=list(live.texts),
+            changed=live.changed[: len(actions)],
             labels=self.domain.hindsight_labels(goal, live.views[: len(actions)], actions) if self.domain else [],
         )
         self._add(trace, live.views)
@@ -383,6 +402,50 @@ class ExperienceMemory:
             )
         ]
 
+    def _task(self, world: str, goal: dict[str, Any], facts: list[list[Any]], texts: list[str]) -> str:
+        return task_key(world, str(goal.get("text", "")), facts[0] if facts else [], texts[0] if texts else "")
+
+    def graph(self, task: str) -> Graph | None:
+        """The merged graph of the stored runs of ``task`` (rebuilt when a run of it was added)."""
+        runs = []
+        for tr in self.traces:
+            if tr.key not in self._tasks:
+                self._tasks[tr.key] = self._task(tr.house, tr.goal, tr.facts, tr.texts)
+            if self._tasks[tr.key] == task:
+                runs.append(tr.run())
+        cached = self._graphs_by_task.get(task)
+        if cached is None or cached[0] != len(runs):
+            cached = self._graphs_by_task[task] = (len(runs), build(runs))
+        return cached[1]
+
+    def _path(self, live: Live, goal: dict[str, Any]) -> list[Recall]:
+        """The shortest verified way from the episode's state through a winning step of this same
+        task (:mod:`engram.memory.paths`), with this episode's own steps merged in last: what
+        failed here is no way, and a way it walked may lead back to the successes' path."""
+        if not live.facts:
+            return []
+        task = self._task(live.house, goal, live.facts, live.texts)
+        graph = self.graph(task)
+        if graph is None:
+            return []
+        run = Run(live.facts, live.actions, [o != "ok" for o in live.outcomes], False, live.texts, live.changed)
+        mine, states = graph.merged(run)
+        steps = mine.shortest(states[-1])
+        if not steps:
+            return []
+        best = graph.shortest(graph.start) or steps
+        return [
+            Recall(
+                "path",
+                self.name,
+                {"task": str(goal.get("text", "")), "steps": steps, "successes": graph.successes,
+                 "shortest": len(best)},
+                f"the shortest verified way from here ({len(steps)} steps; {graph.successes} past successes of this "
+                f"task, the best {len(best)} steps): {'; '.join(steps)}",
+                1.0,
+            )
+        ]  # fmt: skip
+
     def _lookahead(self, live: Live, goal: dict[str, Any], admissible: list[str]) -> list[Recall]:
         if not admissible or self.domain is None:
             return []
@@ -433,7 +496,8 @@ class ExperienceMemory:
             db.executemany(
                 "INSERT INTO live VALUES (?,?)",
                 [(ep, json.dumps({"goal": lv.goal, "house": lv.house, "actions": lv.actions,
-                                  "outcomes": lv.outcomes, "facts": lv.facts}))
+                                  "outcomes": lv.outcomes, "facts": lv.facts, "texts": lv.texts,
+                                  "changed": lv.changed}))
                  for ep, lv in self._live.items()],
             )  # fmt: skip
             for i, tr in enumerate(self.traces[start:], start=start):
@@ -489,15 +553,21 @@ class ExperienceMemory:
         self._looked, self._found, self._outlooks = {}, {}, {}
         for trace in self.traces if self.domain is not None else []:  # as _add: no domain, no counts
             self._count(trace)
-        self._live = {}
+        self._live, self._tasks, self._graphs_by_task = {}, {}, {}
         for episode, body in live:
             data = json.loads(body)
+            texts = data.get("texts") or []  # live episodes saved before texts were kept have none
+            changed = data.get("changed") or []
             for t, facts in enumerate(data["facts"]):
                 action = data["actions"][t - 1] if t else None
                 failed = t and data["outcomes"][t - 1] != "ok"
+                same = t and t - 1 < len(changed) and not changed[t - 1]
                 self.observe({"episode_id": episode, "world_id": data["house"], "goal": data["goal"], "t": t,
-                              "facts": facts, "action": action,
-                              "outcome": Outcome.FAILURE if failed else Outcome.PROGRESS})  # fmt: skip
+                              "facts": facts, "action": action, "text": texts[t] if t < len(texts) else "",
+                              "outcome": Outcome.FAILURE if failed else Outcome.NO_EFFECT if same
+                              else Outcome.PROGRESS})  # fmt: skip
+            if not changed and episode in self._live:  # saved before outcomes were kept: not known
+                self._live[episode].changed = [False] * len(self._live[episode].actions)
         self.index = ClusterIndex(self.config.out)
         if all(v == version for _, v, _ in traces):
             vectors, self.owner = [], []

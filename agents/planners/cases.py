@@ -23,7 +23,13 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
 
     A case is the same task: worded alike, and about the same things when it says what they were
     ("the vanilla scented passkey" is not "the passkey" however alike the sentences). Among cases,
-    the most similar wins, then the shortest path."""
+    the most similar wins, then the shortest path. A ``path`` recall comes first: it is the
+    shortest way from the state the episode is in now over every success of the same task, where
+    an episode recall is one success replayed from where its steps match."""
+    for r in recall:  # the merged successes' shortest way from this very state (memory.paths)
+        steps = [str(a) for a in r.content.get("steps", [])] if r.kind == "path" else []
+        if steps and steps[0] in allowed:
+            return str(r.content.get("task", "")), steps
     goal = Goal.from_json(state.get("goal"))
     cases = [r for r in recall if r.kind == "episode" and r.content.get("success")
              and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")

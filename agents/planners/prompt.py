@@ -52,7 +52,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("Known locations", ("scene", "unexplored"), 8),
     ("Ways between places", ("route",), 1),
     ("Where things usually are", ("prior",), 6),
-    ("Shortcuts you can call", ("skill",), 6),
+    ("Shortcuts you can call", ("skill", "path"), 6),
     ("In similar past states", ("experience",), 4),
     ("Tips from earlier episodes", ("tip", "lesson"), 5),
     ("Similar past tasks", ("episode",), 3),
@@ -76,7 +76,7 @@ AT_START = ("Known locations", "Ways between places", "In similar past states")
 #: Working memory's progress is not shown there: the log is the episode's progress. Measured on the
 #: study, a small model names a new subgoal at nearly every step, so each chunk was one step, its
 #: summary repeated the log, and rewriting it kept 40% of each prompt for the server to evaluate.
-STEP_KINDS = ("working", "skill", "warning", "lookahead")
+STEP_KINDS = ("working", "skill", "warning", "lookahead", "path")
 LOG_SHARE = 0.15  # of the budget, at most, for the steps so far (the prompt stays flat: context_curve.py)
 LOG_BLOCK = 4  # steps dropped together from the log's front: the prefix breaks once per block
 LOG_CLIP = 200  # characters of each step's observation in the log
@@ -233,7 +233,7 @@ def build_decide_prompt(
     elif not any(r.kind == "working" for r in items) and _recent(history):
         items.append(Recall("working", "prompt", {}, "Recent steps:\n" + _recent(history), 1.0))
     for r in items:
-        if choices is not None and r.kind in ("skill", "warning", "lookahead"):
+        if choices is not None and r.kind in ("skill", "warning", "lookahead", "path"):
             continue  # memory's choices say these (below)
         if stable and r.kind == "working":
             continue  # the steps so far are the episode's progress (see STEP_KINDS)
