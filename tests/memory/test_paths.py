@@ -67,7 +67,8 @@ def test_two_successes_merge_and_a_failed_step_closes_its_way() -> None:
     long = run(DETOUR)
     # A second success that went round the other way (through the hall first).
     other = run([("go west", HALL), ("go east", kitchen(False)), ("open safe", kitchen(True)),
-                 ("take broccoli from safe", kitchen(True, "held")), ("eat broccoli", kitchen(True, "held"))])  # fmt: skip
+                 ("take broccoli from safe", kitchen(True, "held")),
+                 ("eat broccoli", kitchen(True, "held"))])  # fmt: skip
     graph = build([long, other])
     assert graph is not None and graph.successes == 2
     assert graph.shortest(graph.start) == ["open safe", "take broccoli from safe", "eat broccoli"]
