@@ -7,7 +7,10 @@ the env's outcome of each step, and memory's recalls, and picks one admissible c
    same as this one (worded alike, about the same targets) is replayed command by command, each
    re-grounded to what is admissible now (a command no longer offered is skipped; one that fails
    abandons the case).
-2. **Do what the goal names**: a command that mentions the goal's targets (more of them, and more
+2. **Do the goal's next step** when the goal is written as steps ("First, go east. Then take the
+   key from the chest. ..."): the command that does what the step asks (:mod:`clauses`), or the way
+   toward what it names.
+   **Else do what the goal names**: a command that mentions the goal's targets (more of them, and more
    of the goal's words, first) and has not failed or been tried from here already. "Mentions" is
    by entity: the longest name of a thing the facts know wins ("vanilla scented passkey" is not
    "passkey").
@@ -39,6 +42,7 @@ from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState
 from engram.agents.planners.cases import case_ahead
+from engram.agents.planners.clauses import progress, score, split
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
 from engram.memory.base import Recall
@@ -209,7 +213,12 @@ class GenericPlanner:
         case = self._follow_case(state, recall, allowed)
         if case:
             return case
-        named = self._named(goal, ep, allowed)
+        clauses = split(goal.text, self._entities)
+        if clauses:
+            step = self._clause(state, goal, ep, recall, allowed, clauses)
+            if step:
+                return step
+        named = self._named(goal, ep, allowed) if not clauses else None  # a goal in steps: in its order
         if named:
             return named
         shortcut = self._shortcut(state, goal, ep, recall, allowed)
@@ -246,6 +255,37 @@ class GenericPlanner:
         done = len(state.get("history", [])) - 1
         return Decision(action=rest[0], subgoal="follow a verified case",
                         rationale=f"{len(rest)} step(s) left of '{task}' (after {done} taken)")  # fmt: skip
+
+    # -- 1b. the goal's next step, when it is written as steps ------------------------------------
+    def _clause(self, state: PlannerState, goal: Goal, ep: Episode, recall: list[Recall], allowed: list[str],
+                clauses: list[Any]) -> Decision | None:  # fmt: skip
+        """The command that does the goal's next step (:mod:`~engram.agents.planners.clauses`), or the
+        way toward what that step names; None when the step cannot be started from here and nothing
+        it names is known (the usual search then goes on, for the whole goal)."""
+        done = [str(h["action"]) for h in state.get("history", [])[1:]
+                if h.get("action") and h.get("outcome") == Outcome.PROGRESS]  # fmt: skip
+        i = progress(clauses, done, self._entities)
+        if i >= len(clauses):
+            return None
+        clause = clauses[i]
+        fresh = [a for a in allowed if not ep.tried[(ep.here, a)] or (ep.here, a) in ep.retry]
+        scored = [(score(a, clause, self._entities), -n, a) for n, a in enumerate(fresh)]
+        best = max(scored, default=(0, 0, ""))
+        if best[0]:
+            return Decision(action=best[2], subgoal=clause.text,
+                            rationale=f"step {i + 1} of the {len(clauses)} the goal lists")  # fmt: skip
+        if not clause.things:
+            return None
+        routes = dict(ep.routes)
+        for r in recall:
+            if r.kind == "route":
+                for src, cmd, dst in r.content.get("routes", []):
+                    routes.setdefault((src, cmd), dst)
+        toward = self._head(Goal(clause.text, goal.task_type, clause.things), ep, recall, routes, allowed)
+        if toward:
+            return Decision(action=toward.action, subgoal=clause.text,
+                            rationale=f"step {i + 1} of {len(clauses)}: {toward.rationale}")  # fmt: skip
+        return None
 
     # -- 2. what the goal names ----------------------------------------------------------------
     def _named(self, goal: Goal, ep: Episode, allowed: list[str]) -> Decision | None:

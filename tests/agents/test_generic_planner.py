@@ -136,3 +136,41 @@ def test_a_longer_name_is_another_thing_and_a_failure_may_be_retried_once_someth
     assert GenericPlanner().decide(state, []).action != "insert passkey into safe"  # type: ignore[arg-type]
     state = {**_state([*history, ("take vanilla passkey from safe", out, "progress")], admissible), "goal": goal}
     assert GenericPlanner().decide(state, []).action == "insert passkey into safe"  # type: ignore[arg-type]
+
+
+#: a tw-make objective (textworld's grammar): a preamble, steps with conditions, a closing line
+STEPS = ("Get ready to pick stuff up and put it in places, because you've just entered TextWorld! Here is how to "
+         "play! First of all, you could, like, make an effort to take a trip west. Once you have got there, pick "
+         "up the brass key from the shelf. After that, insert the brass key into the chest's lock to unlock it. "
+         "And then, ensure that the chest is open. And if you do that, you're the winner!")  # fmt: skip
+
+
+def test_a_goal_written_as_steps_is_split_into_its_steps_in_order() -> None:
+    from engram.agents.planners.clauses import progress, split
+
+    entities = ["brass key", "shelf", "chest"]
+    clauses = split(STEPS, entities)
+    assert [(c.verbs[0], c.things, c.direction) for c in clauses] == [
+        ("take", (), "west"), ("take", ("brass key", "shelf"), ""), ("insert", ("brass key", "chest"), ""),
+        ("open", ("chest",), ""),
+    ]  # fmt: skip
+    assert clauses[0].verbs == ("take", "go")  # "take a trip" is a move, and said as one
+    # Carried out in order; a step already so (the chest was open) is passed by doing the next.
+    assert progress(clauses, ["go west", "take brass key from shelf"], entities) == 2
+    assert progress(clauses, ["take brass key from shelf"], entities) == 2  # the way there was already gone
+    assert progress(clauses, ["go east", "open chest"], entities) == 0  # neither does the next step
+    assert split("Put the key on the table.", entities) == []  # one step: the goal as it is
+
+
+def test_it_works_a_goal_written_as_steps_step_by_step() -> None:
+    goal = Goal(STEPS, "tw-quest", ("brass key", "shelf", "chest")).to_json()
+    study = [["agent", "at", "study", True], ["chest", "at", "study", True], ["chest", "locked", None, True]]
+    hall = [["agent", "at", "hall", True], ["brass key", "on", "shelf", True], ["shelf", "at", "hall", True]]
+    state = _state([(None, study, None)], ["examine chest", "go east", "go west", "look"])
+    state["goal"] = goal
+    first = GenericPlanner().decide(state, [])  # type: ignore[arg-type]
+    assert (first.action, first.subgoal) == ("go west", "make an effort to take a trip west")
+    state = _state([(None, study, None), ("go west", hall, "progress")], ["go east", "take brass key from shelf"])
+    state["goal"] = goal
+    second = GenericPlanner().decide(state, [])  # type: ignore[arg-type]
+    assert second.action == "take brass key from shelf" and second.subgoal.startswith("pick up the brass key")
