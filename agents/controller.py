@@ -60,7 +60,7 @@ def _final_entry(
     """What memory observes of an episode's last step (there is no perceive after it)."""
     return {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
             "outcome": obs["info"].get("outcome"), "subgoal": decision.get("subgoal", ""),
-            "skill_events": skill_events, "won": won}  # fmt: skip
+            "skill_events": skill_events, "won": won, "lost": bool(obs.get("info", {}).get("lost"))}  # fmt: skip
 
 
 class Controller:

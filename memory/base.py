@@ -38,7 +38,9 @@ class RecallKind(StrEnum):
     * ``lesson``: ``{"lesson", "task_type", "support", "used", "succeeded"}``: a reflection's words.
     * ``experience``: ``{"next", "neighbours", "cluster", "encoder_version"}``: what followed in
       similar past states.
-    * ``warning``: ``{"cycle": [command, ...], "repeats"}``: the episode is going in a circle.
+    * ``warning``: ``{"cycle": [command, ...], "repeats", "lost"?: [command, ...]}``: the episode is
+      going in a circle (``cycle``, may be empty); ``lost``: commands that lost this same task from
+      this very state in an earlier episode (a game over).
     * ``lookahead``: ``{"rejected": {command: why}, "kept": [command, ...], "depth"}``.
     * ``path``: ``{"task", "steps": [command, ...], "successes", "shortest"}``: the shortest verified
       way from the current state through a winning step of this same task (the same goal from the
@@ -93,6 +95,7 @@ class MemoryStep(TypedDict, total=False):
     facts: list[list[Any]]  # Fact.to_json() triples
     skill_events: list[dict[str, Any]]
     won: bool  # on the episode's last step
+    lost: bool  # on the episode's last step: the env ended it as lost (a game over, not the budget)
 
 
 class RecallQuery(TypedDict, total=False):
@@ -112,7 +115,7 @@ class MemoryModule(Protocol):
     ``observe(step)``: ``step`` has ``episode_id``, ``world_id``, ``t``, ``goal``, ``action`` (the one
     that led here, None at reset), ``subgoal`` (the planner's, for that action), ``text``, ``facts``
     (JSON triples) and ``skill_events`` (shortcut starts, completions and aborts); the episode's last
-    step also has ``won``. ``recall(query)``: ``query`` has ``episode_id``, ``goal``, ``world_id``,
+    step also has ``won`` and ``lost``. ``recall(query)``: ``query`` has ``episode_id``, ``goal``, ``world_id``,
     ``observation`` and ``t``; a module keeps no hidden "current" context, so a freshly loaded module
     answers the same query the same way. ``consolidate(episode)`` gets the finished
     ``episode.json``. ``save``/``load`` take one file path per module.

@@ -45,7 +45,7 @@ from engram.envs.domain import Domain
 from engram.memory.base import FactsWorld, Recall, episode_key
 from engram.memory.cluster_index import ClusterIndex
 from engram.memory.embed import TypeEmbedder, shared_embedder
-from engram.memory.paths import Graph, Run, build, task_key
+from engram.memory.paths import Graph, Run, build, task_key, world_at
 
 #: retrieved neighbours below this cosine similarity are not evidence
 MIN_SIMILARITY = 0.5
@@ -95,6 +95,7 @@ class Live:
     keys: list[str] = field(default_factory=list)  # the world model's key() per state: cycles, revisits
     texts: list[str] = field(default_factory=list)  # what the agent read at each state (paths, no facts)
     changed: list[bool] = field(default_factory=list)  # per action: the env said the world changed
+    lost: bool = False  # the env ended the episode as lost
 
     def snapshot(self) -> None:
         """Record the current view as the episode's next state."""
@@ -118,10 +119,11 @@ class Trace:
     texts: list[str] = field(default_factory=list)
     #: per action, whether the env's outcome was progress (banks saved before this field have none)
     changed: list[bool] = field(default_factory=list)
+    lost: bool = False  # the env ended it as lost (a game over)
 
     def run(self) -> Run:
         failed = [o != "ok" for o in self.outcomes]
-        return Run(self.facts, self.actions, failed, self.success, self.texts, self.changed)
+        return Run(self.facts, self.actions, failed, self.success, self.texts, self.changed, self.lost)
 
     def views(self, domain: Domain | None) -> list[Any]:
         view, out = world_of(domain), []
@@ -189,6 +191,7 @@ class ExperienceMemory:
             failed = step.get("outcome") == Outcome.FAILURE
             live.outcomes.append("nothing happened" if failed else "ok")
             live.changed.append(step.get("outcome") == Outcome.PROGRESS)
+        live.lost = bool(step.get("lost"))
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         live = self._live.get(str(query.get("episode_id", "")))
@@ -199,7 +202,7 @@ class ExperienceMemory:
             live.snapshot()
         out: list[Recall] = []
         out += self._cycles(live)
-        out += self._path(live, goal)
+        out += self._path(live, goal, list((query.get("observation") or {}).get("admissible", [])))
         if self.domain is None:
             return out  # facts alone: no world model to simulate, no state graphs to compare
         if self.use_lookahead and query.get("observation"):
@@ -230,6 +233,7 @@ class ExperienceMemory:
             state_keys=list(live.keys),
             texts=list(live.texts),
             changed=live.changed[: len(actions)],
+            lost=live.lost,
             labels=self.domain.hindsight_labels(goal, live.views[: len(actions)], actions) if self.domain else [],
         )
         self._add(trace, live.views)
@@ -418,10 +422,12 @@ class ExperienceMemory:
             cached = self._graphs_by_task[task] = (len(runs), build(runs))
         return cached[1]
 
-    def _path(self, live: Live, goal: dict[str, Any]) -> list[Recall]:
+    def _path(self, live: Live, goal: dict[str, Any], query_admissible: list[str] | None = None) -> list[Recall]:
         """The shortest verified way from the episode's state through a winning step of this same
         task (:mod:`engram.memory.paths`), with this episode's own steps merged in last: what
-        failed here is no way, and a way it walked may lead back to the successes' path."""
+        failed here is no way, and a way it walked may lead back to the successes' path. And a
+        warning of the commands that lost the game from this very state before: a game over is
+        the one mistake an episode cannot learn from within itself."""
         if not live.facts:
             return []
         task = self._task(live.house, goal, live.facts, live.texts)
@@ -430,11 +436,19 @@ class ExperienceMemory:
             return []
         run = Run(live.facts, live.actions, [o != "ok" for o in live.outcomes], False, live.texts, live.changed)
         mine, states = graph.merged(run)
+        out = []
+        offered = (query_admissible or []) if graph.losses else []
+        lost = mine.losing(world_at(graph.world, run, len(run.facts) - 1), offered) if offered else []
+        if lost:
+            out.append(Recall("warning", self.name, {"cycle": [], "repeats": 0, "lost": lost},
+                              f"from this very state an earlier episode lost the game with: {'; '.join(lost)}",
+                              -1.0))  # fmt: skip
         steps = mine.shortest(states[-1])
         if not steps:
-            return []
+            return out
         best = graph.shortest(graph.start) or steps
         return [
+            *out,
             Recall(
                 "path",
                 self.name,

@@ -83,6 +83,8 @@ class Run:
     texts: list[str] = field(default_factory=list)
     #: per action, whether the env said it changed the world (Outcome.PROGRESS); empty: not known
     changed: list[bool] = field(default_factory=list)
+    #: the env ended the run as lost with its last action (a game over, not the step budget)
+    lost: bool = False
 
 
 def initial(runs: Iterable[Run]) -> dict[tuple[Any, ...], Any]:
@@ -105,6 +107,23 @@ def initial(runs: Iterable[Run]) -> dict[tuple[Any, ...], Any]:
                 if not effect:
                     world[key] = value
     return world
+
+
+def world_at(start: dict[tuple[Any, ...], Any], run: Run, t: int) -> dict[tuple[Any, ...], Any]:
+    """The world of ``run``'s state ``t`` (its facts up to it folded over the task's start)."""
+    world = dict(start)
+    for facts in run.facts[: t + 1]:
+        fold(world, facts)
+    return world
+
+
+def signature(world: dict[tuple[Any, ...], Any], command: str) -> str:
+    """What ``command`` acts on, as ``world`` has it: the facts about the things it names, and
+    where the agent is. Why not the whole state: a game lost by burning the potato is lost
+    whatever else was opened on the way there."""
+    about = sorted((k, v) for k, v in world.items() if k == ("agent", "where")
+                   or any(_names(command, e) for e in _entities(k)))  # fmt: skip
+    return hashlib.sha1(repr((command, about)).encode()).hexdigest()[:_KEY]
 
 
 def keys(start: dict[tuple[Any, ...], Any], run: Run) -> list[str]:
@@ -130,13 +149,15 @@ def keys(start: dict[tuple[Any, ...], Any], run: Run) -> list[str]:
 @dataclass
 class Graph:
     """A task's merged runs: ``edges[state][command] = next state``; ``wins``: the (state, command)
-    steps that won; ``start``: the start's key; ``successes``: how many runs won."""
+    steps that won; ``losses``: the :func:`signature` of each step that lost the game (what the
+    command acted on, as it was); ``start``: the start's key; ``successes``: how many runs won."""
 
     start: str
     edges: dict[str, dict[str, str]]
     wins: set[tuple[str, str]]
     successes: int
     world: dict[tuple[Any, ...], Any]
+    losses: set[str] = field(default_factory=set)
 
     def add(self, run: Run, run_keys: list[str]) -> None:
         """A run's steps, later ones overriding: a failed step removes its edge (and its win), a
@@ -152,16 +173,25 @@ class Graph:
                     self.wins.discard((here, action))
             else:
                 out[action] = there
-        if run.won and run.actions and len(run_keys) >= len(run.actions):
-            self.wins.add((run_keys[len(run.actions) - 1], run.actions[-1]))
+        if run.actions and len(run_keys) >= len(run.actions):
+            last = (run_keys[len(run.actions) - 1], run.actions[-1])
+            if run.won:
+                self.wins.add(last)
+            elif run.lost:  # no way on from a game over
+                self.edges.get(last[0], {}).pop(last[1], None)
+                self.losses.add(signature(world_at(self.world, run, len(run.actions) - 1), run.actions[-1]))
 
     def merged(self, run: Run) -> tuple[Graph, list[str]]:
         """A copy with ``run`` (the episode under way) added last, and the keys of its states."""
         run_keys = keys(self.world, run)
         copy = Graph(self.start, {k: dict(v) for k, v in self.edges.items()}, set(self.wins), self.successes,
-                     self.world)  # fmt: skip
+                     self.world, set(self.losses))  # fmt: skip
         copy.add(run, run_keys)
         return copy, run_keys
+
+    def losing(self, world: dict[tuple[Any, ...], Any], commands: Iterable[str]) -> list[str]:
+        """Those of ``commands`` that lost the game acting on things as they are in ``world``."""
+        return sorted(c for c in commands if self.losses and signature(world, c) in self.losses)
 
     def shortest(self, here: str, avoid: frozenset[tuple[str, str]] = frozenset()) -> list[str] | None:
         """The commands of a shortest way from ``here`` through a winning step (None: no way known).
@@ -188,8 +218,8 @@ class Graph:
 
 
 def build(runs: list[Run]) -> Graph | None:
-    """The graph of a task's runs (in the order they were played), or None when none won."""
-    if not any(r.won for r in runs):
+    """The graph of a task's runs (in the order they were played), or None when there are none."""
+    if not runs:
         return None
     world = initial(runs)
     graph = Graph("", {}, set(), 0, world)

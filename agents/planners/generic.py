@@ -26,10 +26,11 @@ the env's outcome of each step, and memory's recalls, and picks one admissible c
    memory has seen, handling what it knows all about comes last: only what is shut or unexplored
    can surprise.
 
-Throughout it obeys memory's warnings: commands a ``lookahead`` recall rejects and commands that
-closed a ``warning`` (cycle) are avoided while anything else is possible; commands whose outcome
-was a failure here are not repeated until something here changes; a command after which a held
-target was no longer held (a drop) is not taken again in the episode. With ``--memory none`` there
+Throughout it obeys memory's warnings: commands a ``lookahead`` recall rejects, commands that
+closed a ``warning`` (cycle) and commands that lost this task from this state before are avoided
+while anything else is possible; commands whose outcome was a failure here are not repeated until
+something here changes; a command after which a held target was no longer held (a drop) is not
+taken again in the episode. With ``--memory none`` there
 are no recalls, and what is left (2 and 4, with the episode's own map for 3) is the plain explorer.
 """
 
@@ -42,7 +43,7 @@ from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState
 from engram.agents.planners.cases import case_ahead
-from engram.agents.planners.clauses import progress, score, split
+from engram.agents.planners.clauses import Clause, agenda, score
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
 from engram.memory.base import Recall
@@ -196,8 +197,8 @@ class GenericPlanner:
         for r in recall:
             if r.kind == "lookahead":
                 avoid |= set(r.content.get("rejected", {}))
-            elif r.kind == "warning" and r.content.get("cycle"):
-                avoid.add(str(r.content["cycle"][0]))
+            elif r.kind == "warning":
+                avoid |= {str(c) for c in r.content.get("cycle", [])[:1]} | {str(c) for c in r.content.get("lost", [])}
         allowed = [a for a in admissible if a not in avoid] or admissible
         # Verbs of verified successes (episodes and shortcuts memory offers): what got tasks done.
         self.useful = Counter[str]()
@@ -213,9 +214,14 @@ class GenericPlanner:
         case = self._follow_case(state, recall, allowed)
         if case:
             return case
-        clauses = split(goal.text, self._entities)
+        clauses, done = agenda(goal.text, state.get("history", [])[1:], self._entities)
         if clauses:
-            step = self._clause(state, goal, ep, recall, allowed, clauses)
+            # What the steps name is the goal's too: sought, and never given away (eating the carrot
+            # the recipe needs lost a cooking game).
+            more = [t for c in clauses for t in c.things if t not in goal.targets]
+            goal = Goal(goal.text, goal.task_type, tuple(dict.fromkeys([*goal.targets, *more])), goal.slots)
+            self._entities |= set(more)
+            step = self._clause(goal, ep, recall, allowed, clauses, done)
             if step:
                 return step
         named = self._named(goal, ep, allowed) if not clauses else None  # a goal in steps: in its order
@@ -257,34 +263,32 @@ class GenericPlanner:
                         rationale=f"{len(rest)} step(s) left of '{task}' (after {done} taken)")  # fmt: skip
 
     # -- 1b. the goal's next step, when it is written as steps ------------------------------------
-    def _clause(self, state: PlannerState, goal: Goal, ep: Episode, recall: list[Recall], allowed: list[str],
-                clauses: list[Any]) -> Decision | None:  # fmt: skip
-        """The command that does the goal's next step (:mod:`~engram.agents.planners.clauses`), or the
-        way toward what that step names; None when the step cannot be started from here and nothing
-        it names is known (the usual search then goes on, for the whole goal)."""
-        done = [str(h["action"]) for h in state.get("history", [])[1:]
-                if h.get("action") and h.get("outcome") == Outcome.PROGRESS]  # fmt: skip
-        i = progress(clauses, done, self._entities)
-        if i >= len(clauses):
-            return None
-        clause = clauses[i]
+    def _clause(self, goal: Goal, ep: Episode, recall: list[Recall], allowed: list[str], clauses: list[Clause],
+                done: int) -> Decision | None:  # fmt: skip
+        """The command that does the goal's next step (:mod:`~engram.agents.planners.clauses`), or
+        else the first later one that can be done here (the next may be so already, or cannot be
+        started yet: slicing needs a knife), else the way toward what the next ones name; None when
+        nothing left can be started from here and nothing they name is known (the usual search
+        then goes on, for the whole goal)."""
+        ahead = list(enumerate(clauses))[done:]
         fresh = [a for a in allowed if not ep.tried[(ep.here, a)] or (ep.here, a) in ep.retry]
-        scored = [(score(a, clause, self._entities), -n, a) for n, a in enumerate(fresh)]
-        best = max(scored, default=(0, 0, ""))
-        if best[0]:
-            return Decision(action=best[2], subgoal=clause.text,
-                            rationale=f"step {i + 1} of the {len(clauses)} the goal lists")  # fmt: skip
-        if not clause.things:
-            return None
+        for i, clause in ahead:
+            best = max(((score(a, clause, self._entities), -n, a) for n, a in enumerate(fresh)), default=(0, 0, ""))
+            if best[0]:
+                return Decision(action=best[2], subgoal=clause.text,
+                                rationale=f"step {i + 1} of the {len(clauses)} the goal lists")  # fmt: skip
         routes = dict(ep.routes)
         for r in recall:
             if r.kind == "route":
                 for src, cmd, dst in r.content.get("routes", []):
                     routes.setdefault((src, cmd), dst)
-        toward = self._head(Goal(clause.text, goal.task_type, clause.things), ep, recall, routes, allowed)
-        if toward:
-            return Decision(action=toward.action, subgoal=clause.text,
-                            rationale=f"step {i + 1} of {len(clauses)}: {toward.rationale}")  # fmt: skip
+        for i, clause in ahead[:2]:
+            if not clause.things:
+                continue
+            toward = self._head(Goal(clause.text, goal.task_type, clause.things), ep, recall, routes, allowed)
+            if toward:
+                return Decision(action=toward.action, subgoal=clause.text,
+                                rationale=f"step {i + 1} of {len(clauses)}: {toward.rationale}")  # fmt: skip
         return None
 
     # -- 2. what the goal names ----------------------------------------------------------------

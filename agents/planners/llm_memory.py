@@ -98,9 +98,12 @@ def pruned(admissible: list[str], recall: list[Recall]) -> tuple[list[str], dict
             for command, why in rejected.items():
                 if command not in kept:
                     removed.setdefault(str(command), f"lookahead: {why}")
-        elif r.kind == "warning" and r.content.get("cycle"):
-            loop = [str(a) for a in r.content["cycle"]]
-            removed.setdefault(loop[0], f"it starts the circle just gone round again ({'; '.join(loop)})")
+        elif r.kind == "warning":
+            for command in r.content.get("lost", []):
+                removed.setdefault(str(command), "it lost the game from this very state before")
+            loop = [str(a) for a in r.content.get("cycle", [])]
+            if loop:
+                removed.setdefault(loop[0], f"it starts the circle just gone round again ({'; '.join(loop)})")
     removed = {a: why for a, why in removed.items() if a in admissible}
     left = [a for a in admissible if a not in removed]
     return (left, removed, False) if left else (list(admissible), removed, True)
