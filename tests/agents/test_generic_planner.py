@@ -166,6 +166,20 @@ def test_a_goal_written_as_steps_is_split_into_its_steps_in_order() -> None:
     assert split("Put the key on the table.", entities) == []  # one step: the goal as it is
 
 
+def test_a_text_read_for_the_goal_becomes_its_next_steps() -> None:
+    from engram.agents.planners.clauses import agenda
+
+    goal = "You are hungry! Check the cookbook in the kitchen for the recipe. Once done, enjoy your meal!"
+    cookbook = ("Recipe #1\n---------\nIngredients:\ncarrot\n  red potato\n\nDirections:\nslice the carrot\n"
+                "  prepare meal")  # fmt: skip
+    history = [{"action": "examine cookbook", "outcome": "no_effect", "text": cookbook}]
+    clauses, done = agenda(goal, history, ["cookbook", "meal", "kitchen"])
+    assert done == 1 and [(c.verbs[0], c.things) for c in clauses[1:]] == [
+        ("take", ("carrot",)), ("take", ("red potato",)), ("slice", ("carrot",)), ("prepare", ("meal",)),
+        ("eat", ("meal",)),
+    ]  # fmt: skip
+
+
 def test_it_works_a_goal_written_as_steps_step_by_step() -> None:
     goal = Goal(STEPS, "tw-quest", ("brass key", "shelf", "chest")).to_json()
     study = [["agent", "at", "study", True], ["chest", "at", "study", True], ["chest", "locked", None, True]]

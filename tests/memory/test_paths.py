@@ -111,3 +111,20 @@ def test_the_bank_recalls_the_shortest_way_from_where_the_episode_stands(tmp_pat
     again = ExperienceMemory()
     again.load(tmp_path / "bank.sqlite")
     assert paths(again, "e2") == paths(bank, "e2")
+
+
+def test_a_command_that_lost_the_game_is_known_by_what_it_acted_on() -> None:
+    from engram.memory.paths import world_at
+
+    held = kitchen(True, "held")
+    burnt = run([("open safe", kitchen(True)), ("take broccoli from safe", held),
+                 ("cook broccoli with oven", held)], won=False)  # fmt: skip
+    burnt.lost = True
+    graph = build([burnt])
+    assert graph is not None and graph.shortest(graph.start) is None  # no win: no way to recall
+    # Later, the broccoli held again, after other things were done (the cabinet opened): the same
+    # command on the same broccoli is known to lose; with the stove, or on nothing held, it is not.
+    later = run([("go west", HALL), ("go east", kitchen(True, "held"))], won=False)
+    now = world_at(graph.world, later, len(later.facts) - 1)
+    assert graph.losing(now, ["cook broccoli with oven", "cook broccoli with stove"]) == ["cook broccoli with oven"]
+    assert graph.losing(world_at(graph.world, later, 0), ["cook broccoli with oven"]) == []
