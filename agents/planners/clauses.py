@@ -146,8 +146,7 @@ def agenda(goal: str, history: list[dict[str, Any]], entities: Iterable[str]) ->
     """The goal's steps, with what the texts read on the way said to do put in after the step that
     read them, and how many are done: a command that did not fail carries out the first step it
     does from the next on (those before it were so already, or not needed: the world let it be
-    done). ``history`` is the
-    episode's steps (``action``, ``outcome``, ``text``)."""
+    done). ``history`` is the episode's steps (``action``, ``outcome``, ``text``)."""
     known = list(entities)
     clauses = split(goal, known)
     i = 0

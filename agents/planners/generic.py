@@ -180,6 +180,19 @@ def route(routes: dict[tuple[str, str], str], start: str, goal: str) -> list[str
     return []
 
 
+def known_routes(ep: Episode, recall: list[Recall]) -> tuple[dict[tuple[str, str], str], set[str]]:
+    """Ways between places, this episode's first, then memory's ``route`` recalls; and the places
+    memory's ways touch (where it has been)."""
+    routes = dict(ep.routes)
+    remembered: set[str] = set()
+    for r in recall:
+        if r.kind == "route":
+            for src, cmd, dst in r.content.get("routes", []):
+                routes.setdefault((src, cmd), dst)
+                remembered |= {src, dst}
+    return routes, remembered
+
+
 class GenericPlanner:
     name = "offline"
 
@@ -231,13 +244,7 @@ class GenericPlanner:
         if shortcut:
             return shortcut
         # Ways between places: this episode's, then memory's (``remembered``: places it has been to).
-        routes = dict(ep.routes)
-        remembered: set[str] = set()
-        for r in recall:
-            if r.kind == "route":
-                for src, cmd, dst in r.content.get("routes", []):
-                    routes.setdefault((src, cmd), dst)
-                    remembered |= {src, dst}
+        routes, remembered = known_routes(ep, recall)
         heading = self._head(goal, ep, recall, routes, allowed)
         if heading:
             return heading
@@ -277,11 +284,7 @@ class GenericPlanner:
             if best[0]:
                 return Decision(action=best[2], subgoal=clause.text,
                                 rationale=f"step {i + 1} of the {len(clauses)} the goal lists")  # fmt: skip
-        routes = dict(ep.routes)
-        for r in recall:
-            if r.kind == "route":
-                for src, cmd, dst in r.content.get("routes", []):
-                    routes.setdefault((src, cmd), dst)
+        routes, _ = known_routes(ep, recall)
         for i, clause in ahead[:2]:
             if not clause.things:
                 continue
