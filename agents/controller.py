@@ -23,6 +23,7 @@ from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Goal, Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
 from engram.memory.graphview import ShowsGraph, graph_delta
+from engram.memory.utility import Judges
 from engram.tools.trajectory import RunDir, ledger
 
 
@@ -60,7 +61,8 @@ def _final_entry(
     """What memory observes of an episode's last step (there is no perceive after it)."""
     return {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
             "outcome": obs["info"].get("outcome"), "subgoal": decision.get("subgoal", ""),
-            "skill_events": skill_events, "won": won, "lost": bool(obs.get("info", {}).get("lost"))}  # fmt: skip
+            "follows": decision.get("follows", ""), "skill_events": skill_events, "won": won,
+            "lost": bool(obs.get("info", {}).get("lost"))}  # fmt: skip
 
 
 class Controller:
@@ -81,6 +83,7 @@ class Controller:
         self.run_id = run_id
         self.memory = memory or []
         self._graphs = [m for m in self.memory if isinstance(m, ShowsGraph)]  # their deltas go in the steps
+        self._judges = [m for m in self.memory if isinstance(m, Judges)]
         self.max_steps, self.step_delay = max_steps, step_delay
         graph = StateGraph(EpisodeState)
         graph.add_node("perceive", self._perceive)
@@ -101,6 +104,7 @@ class Controller:
         entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"],
                  "outcome": obs["info"].get("outcome") if state["t"] else None,
                  "subgoal": state["decision"].get("subgoal", "") if state["t"] else "",
+                 "follows": state["decision"].get("follows", "") if state["t"] else "",
                  "skill_events": state.get("skill_events", []) if state["t"] else []}  # fmt: skip
         world = state.get("world_id", "")
         before = {m.name: m.graph_view(world) for m in self._graphs}
@@ -143,6 +147,8 @@ class Controller:
             if running:
                 aborted = [{"name": running["name"], "template": running["template"], "event": "aborted", "why": why}]
             recalls = [r for m in self.memory for r in m.recall(query)]
+            for judge in self._judges:  # what following each kind did decides whether it is offered
+                recalls = judge.judge(query, recalls)
             view = cast(PlannerState, {k: state[k] for k in PLANNER_KEYS if k in state})  # type: ignore[literal-required]
             view["run_id"] = self.run_id
             decision = self.planner.decide(view, recalls)
@@ -215,6 +221,7 @@ class Controller:
             "won": won,
             "done": done,
             "subgoal": decision.get("subgoal", ""),
+            "follows": decision.get("follows", ""),
             "rationale": decision.get("rationale", ""),
             "skill_events": skill_events,
             "recalls": state.get("recalls", []),

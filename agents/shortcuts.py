@@ -46,6 +46,7 @@ def continue_skill(skill: dict[str, Any], state: dict[str, Any]) -> tuple[Decisi
                     subgoal=f"shortcut: {skill['name']}",
                     rationale=f"shortcut step {i + 1}/{len(steps)}",
                     skill={**skill, "i": i},
+                    follows=str(skill.get("follows", "shortcut")),  # a case run as one plan is a case
                 ),
                 "",
             )

@@ -91,6 +91,7 @@ class MemoryStep(TypedDict, total=False):
     action: str | None  # the command that led here
     outcome: str | None  # the env's Outcome of that command
     subgoal: str
+    follows: str  # what the planner followed for that action (``Decision.follows``), "" if nothing
     text: str
     facts: list[list[Any]]  # Fact.to_json() triples
     skill_events: list[dict[str, Any]]

@@ -152,7 +152,23 @@ def _ledger(db: sqlite3.Connection, limit: int) -> list[Section]:
     return [sec]
 
 
-READERS = {"skills": _skills, "episodic": _episodic, "experience": _experience, "scene": _scene, "ledger": _ledger}
+def _utility(db: sqlite3.Connection, limit: int) -> list[Section]:
+    if not _has(db, "counters"):
+        return []
+    from engram.memory.utility import Counter as Tally
+
+    cols = ["followed", "task type", "world", "episodes", "wins", "losses", "standing"]
+    note = ("what following each kind of recall did against the episodes of the same task type and world "
+            "that did not follow it (world *: all worlds of the task type)")  # fmt: skip
+    sec = _table(db, "utility counters", cols, "SELECT kind, task_type, world, followed, wins, losses, '' "
+                 "FROM counters ORDER BY kind, task_type, world = '*' DESC, world", limit, note)  # fmt: skip
+    for row in sec.rows:
+        row[6] = Tally(int(row[3]), int(row[4]), int(row[5])).status
+    return [sec]
+
+
+READERS = {"utility": _utility, "skills": _skills, "episodic": _episodic, "experience": _experience, "scene": _scene,
+           "ledger": _ledger}  # fmt: skip
 
 
 def inspect_store(path: Path, limit: int = 200) -> list[Section]:

@@ -25,6 +25,7 @@ BUILTIN: dict[str, str] = {
     "skills": "engram.memory.skills:SkillMemory",
     "episodic": "engram.memory.episodic:EpisodicMemory",
     "experience": "engram.memory.experience:ExperienceMemory",
+    "utility": "engram.memory.utility:UtilityMemory",
 }
 
 

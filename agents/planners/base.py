@@ -28,6 +28,9 @@ class Decision:
     skill: dict[str, Any] | None = None
     #: a model-backed decision's ledger: calls, cache hits, tokens, latency, cost, outcome
     llm: dict[str, Any] | None = None
+    #: the kind of memory this decision followed as a plan ("case", "shortcut", "prior", "route";
+    #: "" for the planner's own reasoning): :mod:`engram.memory.utility` counts what following did
+    follows: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -180,6 +180,16 @@ def route(routes: dict[tuple[str, str], str], start: str, goal: str) -> list[str
     return []
 
 
+def _remembered(path: list[str], ep: Episode) -> bool:
+    """Some step of ``path`` (from where the episode stands) is a way only memory knows."""
+    place = ep.here
+    for command in path:
+        if (place, command) not in ep.routes:
+            return True
+        place = ep.routes[(place, command)]
+    return False
+
+
 def known_routes(ep: Episode, recall: list[Recall]) -> tuple[dict[tuple[str, str], str], set[str]]:
     """Ways between places, this episode's first, then memory's ``route`` recalls; and the places
     memory's ways touch (where it has been)."""
@@ -224,7 +234,9 @@ class GenericPlanner:
             steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)
 
-        case = self._follow_case(state, recall, allowed)
+        # A case memory's utility counters demoted (following it did worse than planning without
+        # it, :mod:`engram.memory.utility`) waits until the goal itself gives nothing to do.
+        case = self._follow_case(state, recall, allowed, demoted=False)
         if case:
             return case
         clauses, done = agenda(goal.text, state.get("history", [])[1:], self._entities)
@@ -240,6 +252,9 @@ class GenericPlanner:
         named = self._named(goal, ep, allowed) if not clauses else None  # a goal in steps: in its order
         if named:
             return named
+        case = self._follow_case(state, recall, allowed, demoted=True)
+        if case:
+            return case
         shortcut = self._shortcut(state, goal, ep, recall, allowed)
         if shortcut:
             return shortcut
@@ -260,13 +275,16 @@ class GenericPlanner:
         return name in self._names[command]
 
     # -- 1. a verified case ------------------------------------------------------------------
-    def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str]) -> Decision | None:
-        case = case_ahead(state, recall, allowed)
+    def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str],
+                     demoted: bool) -> Decision | None:  # fmt: skip
+        """The next step of a verified case: of the trusted ones, or (``demoted``) of the demoted."""
+        offered = [r for r in recall if bool(r.content.get("demoted")) == demoted]
+        case = case_ahead(state, offered, allowed)
         if case is None:
             return None
         task, rest = case
         done = len(state.get("history", [])) - 1
-        return Decision(action=rest[0], subgoal="follow a verified case",
+        return Decision(action=rest[0], subgoal="follow a verified case", follows="case",
                         rationale=f"{len(rest)} step(s) left of '{task}' (after {done} taken)")  # fmt: skip
 
     # -- 1b. the goal's next step, when it is written as steps ------------------------------------
@@ -362,7 +380,7 @@ class GenericPlanner:
             return None
         c, steps, bound = best
         skill = {"name": c["name"], "template": steps, "steps": bound, "pre": list(c["pre"]), "obj": "", "i": 0}
-        return Decision(action=bound[0], subgoal=f"shortcut: {c['name']}", skill=skill,
+        return Decision(action=bound[0], subgoal=f"shortcut: {c['name']}", skill=skill, follows="shortcut",
                         rationale=f"shortcut from {c['support']} verified successes: " + "; ".join(bound))  # fmt: skip
 
     # -- 3. head for what memory has seen ------------------------------------------------------
@@ -393,15 +411,21 @@ class GenericPlanner:
                 chain.append(holder)
             if not place:
                 continue
+            # What this follows of memory, for its utility counters: where the thing is (a prior),
+            # else the way there (a route), when this episode did not see it itself.
+            follows = "prior" if entity not in ep.where and chain[-1] not in ep.where else ""
             if place != ep.here:
                 path = route(routes, ep.here, place)
+                if not follows and _remembered(path, ep):
+                    follows = "route"
                 if path and path[0] in allowed:
-                    return Decision(action=path[0], subgoal=f"head for {place} ({target})",
+                    return Decision(action=path[0], subgoal=f"head for {place} ({target})", follows=follows,
                                     rationale=f"{entity} was seen at {place}; {len(path)} step(s) away")  # fmt: skip
                 if path:  # the way is known but not open now: clear it
                     ready, why = self._clear(path[0], recall, routes, ep, allowed)
                     if ready:
-                        return Decision(action=ready, subgoal=f"clear the way to {place} ({target})", rationale=why)
+                        return Decision(action=ready, subgoal=f"clear the way to {place} ({target})", rationale=why,
+                                        follows=follows)  # fmt: skip
                 # No known way from here (or a door in the way): explore, and never turn to a later
                 # target meanwhile (that is how an agent oscillates between two rooms).
                 return None
@@ -419,7 +443,8 @@ class GenericPlanner:
                     options = [a for a in options if self.useful[a.split(" ", 1)[0]]] or options
             if options:
                 best = min(options, key=lambda a: -self.useful[a.split(" ", 1)[0]])
-                return Decision(action=best, subgoal=f"get to {target}", rationale=f"{chain[-1]} is here")
+                return Decision(action=best, subgoal=f"get to {target}", rationale=f"{chain[-1]} is here",
+                                follows=follows)  # fmt: skip
             return None
         return None
 

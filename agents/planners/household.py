@@ -118,6 +118,7 @@ class HouseholdPlanner:
         self.name = "offline+affordance" if affordance_prior else "offline"
         self._skills: dict[str, Recall] = {}
         self._chosen: dict[str, Any] | None = None
+        self._follows = ""
 
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         goal = Goal.from_json(state["goal"]).flat()
@@ -133,6 +134,7 @@ class HouseholdPlanner:
         # Shortcuts on offer, by name; ``_goto`` picks one when a trip matches a known procedure.
         self._skills = {r.content["name"]: r for r in recall if r.kind == "skill"}
         self._chosen = None
+        self._follows = ""  # what of memory the decision follows, for its utility counters
         # The experience bank's bounded lookahead rules out commands that cannot advance the goal
         # or that lead back into a state this episode was already in. The rules decide among the
         # rest; if that leaves them nothing to do but look around, they decide among all.
@@ -143,6 +145,7 @@ class HouseholdPlanner:
         vetted = [a for a in allowed if a not in ruled_out]
         action, subgoal, why = self._next(goal, belief, vetted, state["history"])
         if action not in vetted or action == "look":
+            self._follows = ""
             action, subgoal, why = self._next(goal, belief, allowed, state["history"])
         if action not in allowed:
             # Never send a command the environment did not offer: fall back to something harmless.
@@ -152,7 +155,8 @@ class HouseholdPlanner:
         skill = self._chosen if self._chosen and self._chosen["steps"][0] == action else None
         if skill:
             why = f"{why}; running shortcut {skill['name']!r}"
-        return Decision(action=action, rationale=why, subgoal=subgoal, skill=skill)
+        follows = "shortcut" if skill else self._follows
+        return Decision(action=action, rationale=why, subgoal=subgoal, skill=skill, follows=follows)
 
     # -- subgoal logic ------------------------------------------------------------------------
     def _next(
@@ -223,6 +227,7 @@ class HouseholdPlanner:
                 return f"open {where}", subgoal, f"{obj} should be inside {where}"
             if b.at != where and f"go to {where}" in allowed:
                 source = "memory says" if obj in b.remembered else "this episode saw"
+                self._follows = "prior" if obj in b.remembered else ""
                 return self._goto(where, subgoal, f"{source} {obj} in/on {where}", "fetch {obj} from", obj)
         return self._explore(b, allowed, otype, f"no {otype} seen yet; searching")
 
@@ -233,6 +238,8 @@ class HouseholdPlanner:
             return f"open {here}", subgoal, f"{here} is closed; look inside"
         for r in self._search_order(b, otype):
             if r not in b.last_visit and f"go to {r}" in allowed:
+                # memory's priors ordered the search: what they say about this kind of thing
+                self._follows = "prior" if b.priors.get(otype) else ""
                 return self._goto(r, subgoal, why)
         # Everything was seen once: things may have moved, so revisit the longest-unseen place.
         order = self._search_order(b, otype)

@@ -49,7 +49,7 @@ from engram.agents.planners.grounding import (
     parse_reply,
 )
 from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
-from engram.agents.planners.llm_memory import ORDERS, shape
+from engram.agents.planners.llm_memory import FOLLOW, ORDERS, shape
 from engram.agents.planners.llm_response import read_response
 from engram.agents.planners.llm_schema import SCHEMA_TEXT_CHARS, answer_schema, quote_safe
 from engram.agents.planners.llm_timeout import LatencyTimeout
@@ -501,7 +501,9 @@ class LLMPlanner:
         if choice.skill:
             skill = bind_skill(choice, offered, admissible)
             why = choice.rationale or f"shortcut {choice.skill!r}"
-            decision = Decision(action=skill["steps"][0], rationale=why, subgoal=choice.subgoal, skill=skill)
+            follows = skill["follows"] = "case" if skill["name"] == FOLLOW else "shortcut"
+            decision = Decision(action=skill["steps"][0], rationale=why, subgoal=choice.subgoal, skill=skill,
+                                follows=follows)  # fmt: skip
             return decision, {"parsed": parsed, "action": decision.action, "skill": skill["name"], "repaired_from": ""}
         grounded = (ground_action(choice.action, admissible, self.rewrites) if choice.action
                     else ground_prose(choice.prose, admissible))  # fmt: skip

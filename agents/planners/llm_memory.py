@@ -179,7 +179,8 @@ def shape(state: PlannerState, recall: list[Recall], order: str = "memory", seed
     goal = Goal.from_json(state.get("goal"))
     commands, removed, restored = pruned(admissible, recall)
     shortcuts = rank_shortcuts(recall, commands, goal)
-    case = case_ahead(state, recall, commands)
+    # A case memory demoted (:mod:`engram.memory.utility`) is not offered as a plan to follow.
+    case = case_ahead(state, [r for r in recall if not r.content.get("demoted")], commands)
     if case is not None:
         task, path = case
         shortcuts = {FOLLOW: {"name": FOLLOW, "steps": path, "pre": [""] * len(path), "slots": {}, "task": task},

@@ -11,6 +11,7 @@ from engram.envs.alfworld_text import intro_facts, parse_facts
 from engram.envs.core import Goal
 from engram.envs.household.domain import HOUSEHOLD
 from engram.memory.base import MemoryModule, Recall, episode_key
+from engram.memory.utility import Judges
 
 INTRO = (
     "You are in the middle of a room. Looking quickly around you, you see a countertop 1, and a fridge 1."
@@ -58,7 +59,10 @@ def check_contract(module: MemoryModule, tmp_path: Path) -> None:
     _feed(module, "e2", STEPS[:2])  # the next episode has begun
     query = {"episode_id": "e2", "goal": GOAL, "world_id": "h1", "t": 1}
     recalled = module.recall(query)
-    assert recalled and all(isinstance(r, Recall) and r.source == name and r.text for r in recalled)
+    # A judge recalls nothing of its own: it vets the others' recalls (the utility counters).
+    offered = [Recall("episode", "episodic", {"task": GOAL["text"], "success": True, "path": ["look"]}, "t", 0.3)]
+    judged = module.judge(query, offered) if isinstance(module, Judges) else None
+    assert (recalled or judged) and all(isinstance(r, Recall) and r.source == name and r.text for r in recalled)
     module.save(tmp_path / f"{name}.sqlite")
     (again,) = make_memory([name], HOUSEHOLD) if name in MEMORY_MODULES else [type(module)()]
     again.load(tmp_path / f"{name}.sqlite")
@@ -68,6 +72,8 @@ def check_contract(module: MemoryModule, tmp_path: Path) -> None:
     again.consolidate(episode)
     _feed(again, "e2", STEPS[:2])
     assert again.recall(query) == recalled
+    if isinstance(module, Judges):
+        assert isinstance(again, Judges) and again.judge(query, offered) == judged
 
 
 def test_memory_specs() -> None:
