@@ -61,7 +61,13 @@ class SceneGraph:
         #: episode anew, as quests of one textworld map do) or where it was left (it persists)
         self.resets = 0
         self.persists = 0
+        #: how often a place remembered from an earlier episode was right at the first sighting in a
+        #: later one (``kept``) or wrong (``shifted``): a world laid out anew for every episode (real
+        #: ALFWorld trials of one floor plan) shifts nearly everything, a persistent one little
+        self.kept = 0
+        self.shifted = 0
         self._taken: dict[str, tuple[str, str]] = {}  # this episode: entity -> where it was before taken
+        self._checked: set[str] = set()  # this episode: entities whose remembered place was checked
 
     # -- updates -----------------------------------------------------------------------------
     def add_entity(self, entity: str, etype: str = "", category: str = "", searched: Any = None) -> None:
@@ -112,6 +118,7 @@ class SceneGraph:
                     self.resets += f.object == found and found != left
                     self.persists += f.object == left
                 if f.value:
+                    self._check(f.subject, f.object, episode)
                     if f.object in searched and not self.g.has_edge(f.subject, f.object):
                         self._node(f.object)
                         sightings.append((node["type"], self.g.nodes[f.object]["type"]))
@@ -139,8 +146,28 @@ class SceneGraph:
             if self.g.nodes[recep].get("searched") == (episode, step):
                 for obj in [o for o, _, a in self.g.in_edges(recep, data=True) if a["rel"] in LOCATION]:
                     if obj not in present:
+                        self._check(obj, "", episode)
                         self.g.remove_edge(obj, recep)  # contradicted: the full listing lacks it
         return sightings
+
+    def _check(self, entity: str, seen_at: str, episode: str) -> None:
+        """The first sighting this episode of something remembered from an earlier one: was it
+        where memory had it (``seen_at`` "" when a full listing of that holder lacks it)?"""
+        held = self._holder(entity)
+        if held is None or entity in self._checked or entity in self._taken:
+            return
+        if self.g.edges[entity, held[1]]["belief"].episode == episode:
+            return
+        self._checked.add(entity)
+        self.kept += held[1] == seen_at
+        self.shifted += held[1] != seen_at
+
+    def reshuffled(self) -> bool:
+        """Evidence says this world is laid out anew between episodes: most remembered places
+        were wrong when next seen: more than two in three, over eight checks at least (a persistent
+        house whose residents move a fifth of its things shows about half, and early on, less
+        evidence than that swings either way)."""
+        return self.kept + self.shifted >= 8 and self.shifted > 2 * self.kept
 
     def end_episode(self) -> None:
         """Remember where what the agent moved was found and where it was left."""
@@ -155,6 +182,7 @@ class SceneGraph:
         found (a belief at half confidence until it is seen); in one that persists, it stays, and
         while the evidence is thin it stays too (what memory did before it learned this)."""
         self._taken = {}
+        self._checked = set()
         # Twice the evidence, and at least two sightings: a world that persists but where others
         # move things (a household stream's perturbation) can show one thing back where it was.
         if self.resets >= 2 and self.resets > 2 * self.persists:
@@ -303,8 +331,14 @@ class SceneGraphMemory:
         goal = query.get("goal", {})
         g = self.graph(query.get("world_id") or None)
         out: list[Recall] = []
+        # Where a world is laid out anew for every episode, where a thing was in an earlier episode
+        # says nothing of where it is now: only this episode's sightings and what kinds of holder
+        # things are kept in carry over.
+        reshuffled = g.reshuffled()
+        episode = str(query.get("episode_id", ""))
         for target in Goal.from_json(goal).targets:
-            for obj, rec, b in g.where(target)[:3] if target else []:
+            seen = [h for h in g.where(target) if not reshuffled or h[2].episode == episode] if target else []
+            for obj, rec, b in seen[:3]:
                 place = g.place_of(obj)
                 out.append(
                     Recall(
@@ -315,7 +349,7 @@ class SceneGraphMemory:
                         b.confidence,
                     )
                 )
-            kinds = g.holders_for(target) if target else []
+            kinds = g.holders_for(target) if target and not reshuffled else []
             total = sum(n for _, n in kinds) or 1
             for kind, n in kinds:
                 out.append(
@@ -340,7 +374,7 @@ class SceneGraphMemory:
                     )
                 )
             # Searched places that held no such object: in a persistent house they likely still don't.
-            if target:
+            if target and not reshuffled:
                 for r in g.receptacles():
                     if g.g.nodes[r]["searched"] and not any(g.g.nodes[o]["type"] == target for o in g.contents(r)):
                         out.append(
@@ -405,6 +439,9 @@ class SceneGraphMemory:
             )
             db.executemany("INSERT INTO resets VALUES (?,?,?)",
                            [(h, g.resets, g.persists) for h, g in sorted(self.houses.items())])  # fmt: skip
+            db.execute("CREATE TABLE stability (house, kept, shifted)")
+            db.executemany("INSERT INTO stability VALUES (?,?,?)",
+                           [(h, g.kept, g.shifted) for h, g in sorted(self.houses.items())])  # fmt: skip
             db.executemany(
                 "INSERT INTO routes VALUES (?,?,?,?)",
                 [(h, s, c, d) for h, g in sorted(self.houses.items()) for (s, c), d in sorted(g.routes.items())],
@@ -451,6 +488,9 @@ class SceneGraphMemory:
                     self.graph(house).moved[entity] = (rel, found, left)
                 for house, resets, persists in db.execute("SELECT * FROM resets"):
                     self.graph(house).resets, self.graph(house).persists = resets, persists
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stability'").fetchone():
+                for house, kept, shifted in db.execute("SELECT * FROM stability"):
+                    self.graph(house).kept, self.graph(house).shifted = kept, shifted
             for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
                 self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
             for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):
