@@ -479,6 +479,7 @@ class GenericPlanner:
         gw = words(goal.text)
         shift = int(state.get("seed", 0)) + int(state.get("t", 0))
 
+        offered = {a: i for i, a in enumerate(state["observation"]["admissible"])}
         held_targets = [t for t in goal.targets if any(h == t or h.startswith(t + " ") for h in ep.held)]
         # What memory has never looked into, and where it stands: the frontier of a known world.
         unexplored: set[str] = set()
@@ -531,8 +532,10 @@ class GenericPlanner:
             looping = int((ep.state, a) in ep.loops)
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
             # Verbs that verified successes used go before verbs none ever needed (look, examine...).
+            # The rotation is over what the env offers, not over what memory left allowed: a command
+            # memory rules out must not reorder the rest (that alone made memory do worse than none).
             return (risky, looping, spends, pointless(a), ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
-                    -len(words(a) & gw), (i - shift) % len(allowed))  # fmt: skip
+                    -len(words(a) & gw), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
 
         best = allowed[min(range(len(allowed)), key=rank)]
         return Decision(action=best, subgoal="explore",
