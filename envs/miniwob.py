@@ -2,7 +2,8 @@
 
 The page becomes an engram :class:`Observation`:
 
-* **facts** per DOM element ``el <ref>``: its ``type`` (tag), ``child_of`` its parent, ``text``,
+* **facts** per DOM element ``[<ref>]`` (named as the commands name it, so that what a command
+  acts on is found the way it is in any env): its ``type`` (tag), ``child_of`` its parent, ``text``,
   ``value``, ``at`` its position, and the ``focused`` state, so the same memory modules that keep
   a kitchen keep a web form;
 * **text**: the task's utterance and the visible leaf elements, one line each;
@@ -64,12 +65,12 @@ def describe(utterance: str, elements: list[dict[str, Any]]) -> tuple[str, list[
     facts: list[Fact] = []
     lines, leaves = [], []
     for el in elements:
-        name = f"el {int(_num(el['ref']))}"
+        name = f"[{int(_num(el['ref']))}]"  # as the commands name it: "click [12]" acts on "[12]"
         tag, text, value = str(el["tag"]), str(el["text"]).strip(), str(el["value"])
         focused, _tampered, _targeted, leaf = (bool(int(f)) for f in el["flags"])
         facts.append(Fact(name, "type", tag))
         if int(el["parent"]):
-            facts.append(Fact(name, "child_of", f"el {int(el['parent'])}"))
+            facts.append(Fact(name, "child_of", f"[{int(el['parent'])}]"))
         if text:
             facts.append(Fact(name, "text", text[:200]))
         if value:
@@ -152,7 +153,10 @@ class MiniWoBEnv(gym.Env[Observation, str]):
             self.close()
             self._start()
             raw, info = self.inner.reset(seed=seed)
-        self._goal = Goal(str(raw["utterance"]), self.task).to_json()
+        # What the utterance names (MiniWoB parses it into fields) is what the goal targets: a planner
+        # looks for it on the page, and memory tells a task about "cursus" from one about "Etiam".
+        values = tuple(dict.fromkeys(str(v) for _, v in raw.get("fields", ()) if str(v).strip()))
+        self._goal = Goal(str(raw["utterance"]), self.task, values).to_json()
         return self._observe(raw, info)
 
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:

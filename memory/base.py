@@ -7,6 +7,7 @@ prompt and the offline planner consume the same memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -27,9 +28,10 @@ class RecallKind(StrEnum):
       "looked"?}``: how likely holders of a type (or one holder) are to hold what is sought
       (``scope``: "all houses", "this house" or "similar states": what the evidence is drawn from;
       the last two change as an episode goes).
-    * ``episode``: ``{"task", "success", "steps", "found", "targets", "actions", "path"}``: a
-      similar past episode of this world (``path``: its actions without detours; ``found``:
-      [entity, holder]; ``targets``: its goal's, None in records older than that field).
+    * ``episode``: ``{"task", "success", "steps", "found", "targets", "actions", "path", "labels"}``:
+      a similar past episode of this world (``path``: its actions without detours; ``found``:
+      [entity, holder]; ``targets``: its goal's, None in records older than that field;
+      ``labels``: per path step, what its command acted on as shown then, None in older records).
     * ``skill``: ``{"name", "steps", "pre", "support"?, "worlds"?, "receptacle_kind"?, "slots"?,
       "family"?, "utterance"?}``: a shortcut mined from verified successes (templates over ``{slot}``
       names; ``slots``: slot -> entity type, when the facts typed it rather than a domain;
@@ -141,6 +143,12 @@ class MemoryModule(Protocol):
     def save(self, path: Path) -> None: ...
 
     def load(self, path: Path) -> None: ...
+
+
+def bounded(name: str) -> str:
+    """A regex for ``name`` as a whole name in a lower-cased text: not inside a longer word. Word
+    boundaries (``\\b``) would miss names that start or end with a sign ("[12]", a GUI element)."""
+    return rf"(?<!\w){re.escape(name.lower())}(?!\w)"
 
 
 #: relations that say where an entity is: a new one replaces the old

@@ -43,8 +43,9 @@ from urllib.parse import urlparse
 import numpy as np
 
 from engram.envs.core import Goal
-from engram.memory.base import Recall, episode_key, fold, loop_free
+from engram.memory.base import Recall, episode_key, fold, loop_free, loop_free_steps
 from engram.memory.minilm import model
+from engram.memory.procedures import label, texts
 
 _LOCATION = ("in", "on", "at")
 
@@ -122,6 +123,8 @@ class EpisodicMemory:
         self._pending: dict[str, tuple[str, str, dict[str, Any], list[float]]] = {}
         self._indexed: set[str] = set()  # keys the index holds
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
+        self._labels: dict[str, list[list[str]]] = {}  # episode id -> what each action acted on, as shown
+        self._shown: dict[str, dict[str, str]] = {}  # episode id -> what things showed at the last step
         #: episode id -> entity -> the holder it was last seen in before the agent took it
         self._found: dict[str, dict[str, str]] = {}
         self._where: dict[str, dict[str, str]] = {}  # episode id -> entity -> holder last seen in
@@ -190,8 +193,10 @@ class EpisodicMemory:
         episode = str(step.get("episode_id", ""))
         trace = self._trace.setdefault(episode, [])
         where, found = self._where.setdefault(episode, {}), self._found.setdefault(episode, {})
+        labels = self._labels.setdefault(episode, [])
         if step.get("t", 0) == 0:
             trace.clear()
+            labels.clear()
             where.clear()
             found.clear()
             self._states[episode] = ({}, [])
@@ -203,6 +208,10 @@ class EpisodicMemory:
             self._rich.add(episode)
         if step.get("action"):
             trace.append(str(step["action"]))
+            # what the command acted on as the page showed it then (a case must not click [12] on
+            # a page where [12] is something else now: MiniWoB generates its pages anew)
+            labels.append(label(str(step["action"]), self._shown.get(episode, {})))
+        self._shown[episode] = texts(step.get("facts", []))
         for subject, relation, obj, value in step.get("facts", []):
             if relation in _LOCATION and obj and value and subject != "agent":
                 where[subject] = obj
@@ -244,6 +253,7 @@ class EpisodicMemory:
                         "targets": json.loads(meta.get("targets") or "null"),  # None: stored before targets
                         "actions": json.loads(meta.get("actions") or meta["decisions"]),
                         "path": json.loads(meta.get("path") or meta.get("actions") or meta["decisions"]),
+                        "labels": json.loads(meta.get("labels") or "null"),  # None: stored before labels
                     },
                     f"similar past task '{doc}' {outcome} in {meta['steps']} steps: {meta['summary']}",
                     round(0.3 * similarity, 4),
@@ -257,6 +267,8 @@ class EpisodicMemory:
         taken = self._found.pop(str(episode.get("id", "")), {})
         self._where.pop(str(episode.get("id", "")), None)
         _, keys = self._states.pop(str(episode.get("id", "")), ({}, []))
+        labels = self._labels.pop(str(episode.get("id", "")), [])
+        self._shown.pop(str(episode.get("id", "")), None)
         # A state is what the facts say; where they say no more than the agent's place (a text game
         # plugged in with only that), what the agent read too, or taking a key would look like a
         # detour and be cut from the path.
@@ -285,6 +297,9 @@ class EpisodicMemory:
                 "targets": json.dumps(list(targets)),
                 "actions": json.dumps(actions),
                 "path": json.dumps(loop_free(keys, actions)),
+                "labels": json.dumps(
+                    [labels[i] if i < len(labels) else [] for i in loop_free_steps(keys, len(actions))]
+                ),
             },
         )
         self.consolidated.add(key)

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from engram.memory.base import fold
+from engram.memory.base import bounded, fold
 
 #: state keys are short hashes of the folded world
 _KEY = 16
@@ -54,7 +54,7 @@ def _entities(key: tuple[Any, ...]) -> list[str]:
 
 
 def _names(command: str, entity: str) -> bool:
-    return bool(entity) and re.search(rf"\b{re.escape(entity.lower())}\b", command.lower()) is not None
+    return bool(entity) and re.search(bounded(entity), command.lower()) is not None
 
 
 def rich(facts: Iterable[Sequence[Any]]) -> bool:

@@ -22,11 +22,11 @@ nothing beyond the one world it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from engram.envs.domain import Procedure
-from engram.memory.base import fold, loop_free_steps
+from engram.memory.base import bounded, fold, loop_free_steps
 
 _SLOT = re.compile(r"\{([a-z0-9_]+)\}")
 #: relations whose object is an entity too (a ``text`` or ``category`` object is a value)
@@ -55,11 +55,42 @@ def named(command: str, entities: Iterable[str]) -> list[str]:
     """The entities a command names, longest names first, each span of the command used once
     ("red key" before "key"), in the order they appear."""
     spans: list[tuple[int, int, str]] = []
-    for e in sorted(set(entities), key=lambda e: (-len(e), e)):
-        for m in re.finditer(rf"\b{re.escape(e.lower())}\b", command.lower()):
+    low = command.lower()
+    # a substring test first: a page has hundreds of things, a command names one or two
+    for e in sorted({e for e in entities if e and e.lower() in low}, key=lambda e: (-len(e), e)):
+        for m in re.finditer(bounded(e), low):
             if not any(s < m.end() and m.start() < t for s, t, _ in spans):
                 spans.append((m.start(), m.end(), e))
     return [e for _, _, e in sorted(spans)]
+
+
+#: a value a command carries in quotes (``type [5] "iEh"``)
+QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
+
+
+def texts(facts: Iterable[Sequence[Any]]) -> dict[str, str]:
+    """What each thing shows: its ``text`` fact; a thing with none shows what the one other thing
+    in its holder that has a text shows (a checkbox, the words beside it in its label)."""
+    facts = [f for f in facts if len(f) > 2]
+    own = {str(f[0]): str(f[2]) for f in facts if f[1] == "text" and f[2]}
+    holder = {str(f[0]): str(f[2]) for f in facts if f[1] == "child_of" and f[2]}
+    inside: dict[str, list[str]] = {}
+    for thing, h in holder.items():
+        inside.setdefault(h, []).append(thing)
+    shown = dict(own)
+    for thing, h in holder.items():
+        beside = [own[t] for t in inside[h] if t != thing and t in own]
+        if thing not in own and len(beside) == 1:
+            shown[thing] = beside[0]
+    return shown
+
+
+def label(command: str, shown: dict[str, str]) -> list[str]:
+    """What ``command`` acts on, as shown: the texts of the things it names, and the value it
+    carries in quotes."""
+    out = [shown[e] for e in named(command, shown)]
+    out += [a or b for a, b in QUOTED.findall(command)]
+    return out
 
 
 def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
@@ -119,7 +150,7 @@ def _template(commands: list[str], entities: set[str], known: dict[str, str]) ->
                 base = type_of(entity, known)
                 taken = sum(s == base or s.startswith(base + "_") for s in slots.values())
                 slots[entity] = base if not taken else f"{base}_{taken + 1}"
-            m = re.compile(rf"\b{re.escape(entity.lower())}\b").search(command.lower(), at)
+            m = re.compile(bounded(entity)).search(command.lower(), at)
             if m is None:  # pragma: no cover - named() found it in this command
                 raise AssertionError(f"{entity!r} not in {command!r}")
             out += command[at : m.start()] + "{" + slots[entity] + "}"

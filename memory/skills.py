@@ -439,7 +439,7 @@ def _label(action: str, facts: list[list[Any]]) -> str | None:
         return None
     texts = {str(s): str(o) for s, r, o, _ in facts if r == "text" and o}
     parent = {str(s): str(o) for s, r, o, _ in facts if r == "child_of" and o}
-    element = f"el {m.group(1)}"
+    element = f"[{m.group(1)}]"
     label = texts.get(element) or next((t for c, t in texts.items() if parent.get(c) == element), None)
     if not label or "]" in label or sum(t == label for t in texts.values()) != 1:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from engram.agents.planners.base import PlannerState
 from engram.envs.core import Goal, Outcome
 from engram.memory.base import Recall
+from engram.memory.procedures import label, texts
 
 #: a recalled episode's task must be this similar (cosine, 0..1) to be followed; the episodic module
 #: scores an episode recall 0.3 x similarity, hence the factor where it is compared
@@ -45,7 +46,13 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
     for h in history:  # how far along the case this episode is
         if i < len(path) and h.get("action") == path[i]:
             i += 1
+    labels = best.content.get("labels") or []
+    shown = texts(state.get("observation", {}).get("facts", []))
     for j in range(i, len(path)):
         if path[j] in allowed:
+            # The page (the world) changed where the case goes next: "click [12]" is not the same
+            # step when [12] shows something else now. The case is left at its first disagreement.
+            if j < len(labels) and labels[j] and label(path[j], shown) != labels[j]:
+                return None
             return str(best.content["task"]), path[j:]
     return None

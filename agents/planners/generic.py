@@ -44,9 +44,10 @@ from typing import Any
 from engram.agents.planners.base import Decision, PlannerState
 from engram.agents.planners.cases import case_ahead
 from engram.agents.planners.clauses import Clause, agenda, score
+from engram.agents.planners.pointing import label, match, pointed, progress, texts
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
-from engram.memory.base import Recall
+from engram.memory.base import Recall, bounded
 from engram.memory.procedures import categories, ground, named, slot_type, slots_of, type_of
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -59,7 +60,7 @@ def words(text: str) -> set[str]:
 
 
 def mentions(command: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name.lower())}\b", command.lower()) is not None
+    return re.search(bounded(name), command.lower()) is not None
 
 
 def between(text: str, names: list[str]) -> set[str]:
@@ -67,7 +68,7 @@ def between(text: str, names: list[str]) -> set[str]:
     articles aside): "into" in "Put the sandwich into the locker.", "with" in "lock locker with key"."""
     spans = []
     for name in names:
-        m = re.search(rf"\b{re.escape(name.lower())}\b", text.lower())
+        m = re.search(bounded(name), text.lower())
         if m:
             spans.append((m.start(), m.end()))
         if len(spans) == 2:
@@ -252,6 +253,11 @@ class GenericPlanner:
         named = self._named(goal, ep, allowed) if not clauses else None  # a goal in steps: in its order
         if named:
             return named
+        fresh = {a for a in allowed if not ep.tried[(ep.here, a)] or (ep.here, a) in ep.retry}
+        point = pointed(goal, state.get("history", []), allowed, fresh)
+        if point:
+            return Decision(action=point[0], subgoal=f"act on {point[1]!r}",
+                            rationale="the goal names it, and this is what shows it")  # fmt: skip
         case = self._follow_case(state, recall, allowed, demoted=True)
         if case:
             return case
@@ -477,6 +483,16 @@ class GenericPlanner:
         visited = ep.visited
         movers = {cmd.split(" ", 1)[0] for _, cmd in routes}  # verbs that have moved the agent
         gw = words(goal.text)
+        said = {w: i for i, w in reversed(list(enumerate(_WORD.findall(goal.text.lower()))))}
+        shown = texts(state["observation"].get("facts", []))
+        _, done, _ = progress(goal, state.get("history", []))
+
+        def told(a: str) -> tuple[int, int]:
+            """How much of the goal the command says, with what it acts on as shown ("click [20]"
+            is "Submit"), and how early the goal says it: what the goal says first, first."""
+            said_here = words(" ".join([a, *label(a, shown)])) & gw
+            return -len(said_here), min((said[w] for w in said_here), default=len(said))
+
         shift = int(state.get("seed", 0)) + int(state.get("t", 0))
 
         offered = {a: i for i, a in enumerate(state["observation"]["admissible"])}
@@ -530,12 +546,14 @@ class GenericPlanner:
                 any(self._mentions(a, h) for h in ep.held) and not any(self._mentions(a, t) for t in goal.targets)
             )
             looping = int((ep.state, a) in ep.loops)
+            # What the goal named and got already is not done again (typing "ieh" over "iEh").
+            looping += int(any(match(a, shown, p) for p in done))
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
             # Verbs that verified successes used go before verbs none ever needed (look, examine...).
             # The rotation is over what the env offers, not over what memory left allowed: a command
             # memory rules out must not reorder the rest (that alone made memory do worse than none).
             return (risky, looping, spends, pointless(a), ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
-                    -len(words(a) & gw), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
+                    *told(a), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
 
         best = allowed[min(range(len(allowed)), key=rank)]
         return Decision(action=best, subgoal="explore",

@@ -41,7 +41,7 @@ def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
     order = [int(m.group(1)) for a in admissible if (m := re.match(r"^click \[(-?\d+)\]$", a))]
     els = {ref: Element(ref) for ref in order}
     for subject, relation, obj, value in facts:
-        m = re.match(r"^el (-?\d+)$", str(subject))
+        m = re.match(r"^\[(-?\d+)\]$", str(subject))
         if not m or int(m.group(1)) not in els:
             continue
         el = els[int(m.group(1))]
@@ -53,7 +53,7 @@ def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
             el.value = str(obj)
         elif relation == "focused":
             el.focused = bool(value)
-        elif relation == "child_of" and (p := re.match(r"^el (-?\d+)$", str(obj))):
+        elif relation == "child_of" and (p := re.match(r"^\[(-?\d+)\]$", str(obj))):
             el.parent = int(p.group(1))
     return [els[r] for r in order]
 

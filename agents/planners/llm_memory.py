@@ -35,7 +35,7 @@ from engram.agents.planners.base import PlannerState
 from engram.agents.planners.cases import case_ahead
 from engram.agents.planners.llm_schema import skill_arguments
 from engram.envs.core import Goal
-from engram.memory.base import Recall
+from engram.memory.base import Recall, bounded
 
 #: the name a verified case is offered under, as a shortcut the model can call
 FOLLOW = "follow"
@@ -75,7 +75,7 @@ def _words(text: str) -> set[str]:
 
 
 def _names(command: str, entity: str) -> bool:
-    return bool(entity) and re.search(rf"\b{re.escape(entity.lower())}\b", command.lower()) is not None
+    return bool(entity) and re.search(bounded(entity), command.lower()) is not None
 
 
 def _of_type(command: str, kind: str) -> bool:

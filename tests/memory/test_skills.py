@@ -147,9 +147,9 @@ def test_click_only_gui_shortcuts_click_by_label_not_by_ref() -> None:
         """A button per (ref, label), its label in a text node (ref + 1) inside it."""
         out: list[list] = []
         for ref, label in spec:
-            text = f"el {ref + 1}"
-            out += [[f"el {ref}", "type", "button", True], [text, "type", "t", True],
-                    [text, "child_of", f"el {ref}", True], [text, "text", label, True]]  # fmt: skip
+            text = f"[{ref + 1}]"
+            out += [[f"[{ref}]", "type", "button", True], [text, "type", "t", True],
+                    [text, "child_of", f"[{ref}]", True], [text, "text", label, True]]  # fmt: skip
         return out
 
     page = buttons((5, "ONE"), (7, "TWO"))

@@ -62,7 +62,8 @@ def _stop(served: Served) -> None:
 
 @pytest.fixture(scope="module")
 def runs(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """An offline run and an LLM run over the same two games, both with scene and skills memory."""
+    """An offline run and an LLM run over the same two games, both with scene and skills memory (and
+    the offline one with the utility counters)."""
     pytest.importorskip("openai")
     from engram.agents.planners.llm import LLMConfig
     from engram.agents.runner import run_games
@@ -72,7 +73,7 @@ def runs(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
     root = tmp_path_factory.mktemp("viewer")
     games = find_games(games_dir)[:2]
     offline = root / "offline"
-    run_games(games, offline, memory="scene,skills", max_steps=30)
+    run_games(games, offline, memory="scene,skills,utility", max_steps=30)
     first = [json.loads(x)["action"] for x in (offline / "episodes/ep0000/steps.jsonl").read_text().splitlines()]
     assert len(first) > DIVERGE_AT and "look" not in first[: DIVERGE_AT + 1]
     moves = [*first[:DIVERGE_AT], "look"]
@@ -203,6 +204,8 @@ def test_a_user_browses_runs_episodes_steps_and_compares_two_runs(runs, browser,
         _page(d, served, shots, "memory")
         assert d.find_element(By.ID, "store-skills").is_displayed()
         assert "succeeded" in d.find_element(By.ID, "store-skills").text
+        # ... and what following each kind of recall did, with its standing.
+        assert "standing" in d.find_element(By.ID, "store-utility").text
     finally:
         _stop(served)
     assert {p.name for p in shots.iterdir()} >= {"runs.png", "run.png", "episode.png", "step-prompt.png"}

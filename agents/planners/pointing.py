@@ -1,0 +1,89 @@
+"""Goals that point at things by what they show: 'Select Xyh, ni and click Submit.', 'Enter "iEh"
+into the text field and press Submit.', 'click on the link "cursus"'.
+
+Why: where commands name things by a reference (a web page's ``click [12]``), what a thing is
+called lives only in the facts (``[12] text "cursus"``), and a goal names things by those texts.
+Read as words, "click [12]" shares none with the goal, and an explorer clicks at random (13% of
+MiniWoB's generic tasks solved). So a command is read with its **label**: the texts the facts
+give the things it names, and the value it carries (``type [5] "iEh"``).
+
+The goal's **phrases** are what it quotes and the env's typed targets (MiniWoB's fields), in the
+order the goal says them. Each is acted on once, in that order where it can be: the untried command
+whose label is the phrase (the same case first, then a thing not handled yet: the password goes
+into the field the username did not). This knows no web: text fields, checkboxes and links are
+whatever the facts say has a text.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from engram.envs.core import Goal, Outcome
+from engram.memory.procedures import QUOTED, label, named, texts
+
+__all__ = ["label", "match", "phrases", "pointed", "progress", "texts"]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .,:;!?'\"")
+
+
+def phrases(goal: Goal) -> list[str]:
+    """What the goal quotes and its targets, in the order the goal says them (those it does not
+    say, last)."""
+    found = [(m.start(), m.group(1) or m.group(2)) for m in QUOTED.finditer(goal.text)]
+    low = goal.text.lower()
+    for t in goal.targets:
+        at = low.find(t.lower())
+        found.append((at if at >= 0 else len(low), t))
+    out: list[str] = []
+    for _, p in sorted(found, key=lambda x: x[0]):
+        if _norm(p) and _norm(p) not in {_norm(q) for q in out}:
+            out.append(p)
+    return out
+
+
+def match(command: str, shown: dict[str, str], phrase: str) -> int:
+    """2: the label shows ``phrase`` as written; 1: in another case; 0: not at all."""
+    best = 0
+    for text in label(command, shown):
+        if _norm(text) == _norm(phrase):
+            best = max(best, 2 if text.strip() == phrase.strip() else 1)
+    return best
+
+
+def progress(goal: Goal, history: list[dict[str, Any]]) -> tuple[list[str], set[str], set[str]]:
+    """The goal's phrases, those acted on already, and the things the episode's commands acted on.
+    ``history`` is the episode's observations with the action behind each (the first has none)."""
+    wanted = phrases(goal)
+    done: set[str] = set()
+    touched: set[str] = set()  # the things earlier commands acted on
+    for before, step in pairwise(history):
+        command = str(step.get("action") or "")
+        if not command or step.get("outcome") == Outcome.FAILURE:
+            continue
+        facts = before.get("facts", [])
+        shown = texts(facts)
+        touched |= set(named(command, {str(f[0]) for f in facts}))
+        done |= {p for p in wanted if match(command, shown, p)}
+    return wanted, done, touched
+
+
+def pointed(goal: Goal, history: list[dict[str, Any]], allowed: list[str], fresh: set[str]) -> tuple[str, str] | None:
+    """``(command, phrase)``: the command that acts on the first phrase of the goal not acted on
+    yet that a ``fresh`` command (untried here) can act on, or None."""
+    wanted, done, touched = progress(goal, history)
+    if not wanted or not history:
+        return None
+    facts = history[-1].get("facts", [])
+    shown, things = texts(facts), {str(f[0]) for f in facts}
+    for phrase in wanted:
+        if phrase in done:
+            continue
+        options = [(match(a, shown, phrase), not (set(named(a, things)) & touched), -i, a)
+                   for i, a in enumerate(allowed) if a in fresh]  # fmt: skip
+        best = max((o for o in options if o[0]), default=None)
+        if best:
+            return best[3], phrase
+    return None

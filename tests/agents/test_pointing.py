@@ -1,0 +1,67 @@
+"""Goals that point at things by what they show (:mod:`engram.agents.planners.pointing`), on
+hand-written pages in MiniWoB's shape: commands name elements by reference, facts give their texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engram.agents.planners.generic import GenericPlanner
+from engram.agents.planners.pointing import phrases, pointed, texts
+from engram.envs.core import Goal
+
+LOGIN = Goal('Enter the username "karrie" and the password "yn" into the text fields and press login.', "login",
+             ("karrie", "yn"))  # fmt: skip
+PAGE = [["[4]", "type", "input_text", True], ["[5]", "type", "input_password", True],
+        ["[6]", "type", "button", True], ["[6]", "text", "Login", True]]  # fmt: skip
+TYPES = ['type [4] "karrie"', 'type [5] "karrie"', 'type [4] "yn"', 'type [5] "yn"', "click [6]"]
+
+
+def _history(actions: list[str]) -> list[dict[str, Any]]:
+    return [{"action": None, "facts": PAGE}] + [{"action": a, "facts": PAGE, "outcome": "progress"} for a in actions]
+
+
+def test_what_the_goal_names_is_acted_on_in_its_order_each_on_a_thing_of_its_own() -> None:
+    assert phrases(LOGIN) == ["karrie", "yn"]
+    assert pointed(LOGIN, _history([]), TYPES, set(TYPES)) == ('type [4] "karrie"', "karrie")
+    # The password goes where the username did not: the field the episode has not typed into.
+    assert pointed(LOGIN, _history(['type [4] "karrie"']), TYPES, set(TYPES[1:])) == ('type [5] "yn"', "yn")
+    assert pointed(LOGIN, _history(['type [4] "karrie"', 'type [5] "yn"']), TYPES, {"click [6]"}) is None
+
+
+def test_a_thing_without_text_shows_the_one_text_beside_it_and_the_planner_finishes_with_the_goal_s_last_word() -> None:
+    box = [["[6]", "type", "input_checkbox", True], ["[6]", "child_of", "[5]", True],
+           ["[-1]", "type", "t", True], ["[-1]", "text", "ni", True], ["[-1]", "child_of", "[5]", True],
+           ["[7]", "type", "input_checkbox", True], ["[7]", "child_of", "[8]", True],
+           ["[-2]", "text", "GMp4rr", True], ["[-2]", "child_of", "[8]", True],
+           ["[9]", "type", "button", True], ["[9]", "text", "Submit", True]]  # fmt: skip
+    assert texts(box)["[6]"] == "ni" and texts(box)["[7]"] == "GMp4rr"
+    goal = Goal("Select ni and click Submit.", "click-checkboxes", ("ni",)).to_json()
+    admissible = ["click [6]", "click [-1]", "click [7]", "click [-2]", "click [9]"]
+
+    def decide(actions: list[str]) -> str:
+        history = [{"action": None, "facts": box, "text": ""}]
+        history += [{"action": a, "facts": box, "text": "", "outcome": "progress"} for a in actions]
+        state = {"goal": goal, "observation": {"admissible": admissible, "facts": box, "text": ""},
+                 "history": history, "seed": 3, "t": len(actions)}  # fmt: skip
+        return GenericPlanner().decide(state, []).action  # type: ignore[arg-type]
+
+    assert decide([]) == "click [6]"  # the checkbox itself, before the words beside it
+    # "ni" is done: not again (its words are the goal's), nor another box; what the goal says last.
+    assert decide(["click [6]"]) == "click [9]"
+
+
+def test_a_case_is_left_where_the_page_shows_something_else_than_when_it_was_recorded() -> None:
+    from engram.agents.planners.cases import case_ahead
+    from engram.memory.base import Recall
+
+    goal = Goal("Click the link.", "click-link").to_json()
+    case = Recall("episode", "episodic", {"task": goal["text"], "success": True, "targets": [],
+                                          "path": ["click [9]"], "labels": [["cursus"]]}, "", 0.3)  # fmt: skip
+
+    def page(text: str) -> dict[str, Any]:
+        facts = [["[9]", "type", "span", True], ["[9]", "text", text, True]]
+        return {"goal": goal, "observation": {"admissible": ["click [9]"], "facts": facts, "text": ""},
+                "history": [{"action": None, "facts": facts}]}  # fmt: skip
+
+    assert case_ahead(page("cursus"), [case], ["click [9]"]) == (goal["text"], ["click [9]"])  # type: ignore[arg-type]
+    assert case_ahead(page("Etiam"), [case], ["click [9]"]) is None  # type: ignore[arg-type]
