@@ -59,6 +59,11 @@ def words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
+def _stem(word: str) -> str:
+    """A plural as its singular, roughly: "tabs" says "Tab #2", "sections" says "Section #1"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def mentions(command: str, name: str) -> bool:
     return re.search(bounded(name), command.lower()) is not None
 
@@ -228,10 +233,16 @@ class GenericPlanner:
         self.useful = Counter[str]()
         #: verbs that ended verified successes: what brings the targets together (``_named``'s job)
         self.finishers: set[str] = set()
+        #: what the last step of a verified success acted on, as shown ("Submit"): on a page made anew
+        #: the command differs ("click [19]" was "click [26]"), what it showed does not
+        self.closers: set[str] = set()
         for r in recall:
             steps = r.content.get("path") if r.kind == "episode" and r.content.get("success") else None
             if steps:
                 self.finishers.add(str(steps[-1]).split(" ", 1)[0])
+                shown_then = r.content.get("labels") or []
+                if len(shown_then) == len(steps) and not r.content.get("demoted"):
+                    self.closers |= {str(x) for x in shown_then[-1]}
             steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)
 
@@ -483,14 +494,16 @@ class GenericPlanner:
         visited = ep.visited
         movers = {cmd.split(" ", 1)[0] for _, cmd in routes}  # verbs that have moved the agent
         gw = words(goal.text)
-        said = {w: i for i, w in reversed(list(enumerate(_WORD.findall(goal.text.lower()))))}
+        said = {_stem(w): i for i, w in reversed(list(enumerate(_WORD.findall(goal.text.lower()))))}
+        stems = {_stem(w) for w in gw}
         shown = texts(state["observation"].get("facts", []))
-        _, done, _ = progress(goal, state.get("history", []))
+        _, done, _, served = progress(goal, state.get("history", []))
+        things = {str(f[0]) for f in state["observation"].get("facts", [])}
 
         def told(a: str) -> tuple[int, int]:
             """How much of the goal the command says, with what it acts on as shown ("click [20]"
             is "Submit"), and how early the goal says it: what the goal says first, first."""
-            said_here = words(" ".join([a, *label(a, shown)])) & gw
+            said_here = {_stem(w) for w in words(" ".join([a, *label(a, shown)]))} & stems
             return -len(said_here), min((said[w] for w in said_here), default=len(said))
 
         shift = int(state.get("seed", 0)) + int(state.get("t", 0))
@@ -546,15 +559,24 @@ class GenericPlanner:
                 any(self._mentions(a, h) for h in ep.held) and not any(self._mentions(a, t) for t in goal.targets)
             )
             looping = int((ep.state, a) in ep.loops)
-            # What the goal named and got already is not done again (typing "ieh" over "iEh").
-            looping += int(any(match(a, shown, p) for p in done))
+            # What the goal named and got already is not done again (typing "ieh" over "iEh"), nor is
+            # the thing that got it handled again (clicking the field typed into).
+            looping += int(any(match(a, shown, p) for p in done) or bool(served & set(named(a, things))))
             unproven = int(bool(self.useful) and not self.useful[a.split(" ", 1)[0]])
             # Verbs that verified successes used go before verbs none ever needed (look, examine...).
             # The rotation is over what the env offers, not over what memory left allowed: a command
             # memory rules out must not reorder the rest (that alone made memory do worse than none).
             return (risky, looping, spends, pointless(a), ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
-                    *told(a), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
+                    -closes(a), *told(a), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
+
+        def closes(a: str) -> int:
+            """It acts on what the last step of a verified success acted on (memory's doing)."""
+            return int(bool(self.closers & set(label(a, shown))))
 
         best = allowed[min(range(len(allowed)), key=rank)]
+        if closes(best):
+            ended = sorted(self.closers & set(label(best, shown)))
+            return Decision(action=best, subgoal="explore", follows="case",
+                            rationale=f"verified successes ended on {ended}")  # fmt: skip
         return Decision(action=best, subgoal="explore",
                         rationale=f"tried {ep.tried[(ep.here, best)]} time(s) from here; exploring")  # fmt: skip

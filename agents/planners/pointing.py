@@ -53,27 +53,33 @@ def match(command: str, shown: dict[str, str], phrase: str) -> int:
     return best
 
 
-def progress(goal: Goal, history: list[dict[str, Any]]) -> tuple[list[str], set[str], set[str]]:
-    """The goal's phrases, those acted on already, and the things the episode's commands acted on.
-    ``history`` is the episode's observations with the action behind each (the first has none)."""
+def progress(goal: Goal, history: list[dict[str, Any]]) -> tuple[list[str], set[str], set[str], set[str]]:
+    """The goal's phrases, those acted on already, the things the episode's commands acted on, and
+    of those the things that got a phrase (the field typed into is done with: clicking it again
+    does nothing for the goal). ``history`` is the episode's observations with the action behind
+    each (the first has none)."""
     wanted = phrases(goal)
     done: set[str] = set()
     touched: set[str] = set()  # the things earlier commands acted on
+    served: set[str] = set()
     for before, step in pairwise(history):
         command = str(step.get("action") or "")
         if not command or step.get("outcome") == Outcome.FAILURE:
             continue
         facts = before.get("facts", [])
         shown = texts(facts)
-        touched |= set(named(command, {str(f[0]) for f in facts}))
-        done |= {p for p in wanted if match(command, shown, p)}
-    return wanted, done, touched
+        things = set(named(command, {str(f[0]) for f in facts}))
+        touched |= things
+        got = {p for p in wanted if match(command, shown, p)}
+        done |= got
+        served |= things if got else set()
+    return wanted, done, touched, served
 
 
 def pointed(goal: Goal, history: list[dict[str, Any]], allowed: list[str], fresh: set[str]) -> tuple[str, str] | None:
     """``(command, phrase)``: the command that acts on the first phrase of the goal not acted on
     yet that a ``fresh`` command (untried here) can act on, or None."""
-    wanted, done, touched = progress(goal, history)
+    wanted, done, touched, _ = progress(goal, history)
     if not wanted or not history:
         return None
     facts = history[-1].get("facts", [])

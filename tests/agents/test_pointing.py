@@ -65,3 +65,20 @@ def test_a_case_is_left_where_the_page_shows_something_else_than_when_it_was_rec
 
     assert case_ahead(page("cursus"), [case], ["click [9]"]) == (goal["text"], ["click [9]"])  # type: ignore[arg-type]
     assert case_ahead(page("Etiam"), [case], ["click [9]"]) is None  # type: ignore[arg-type]
+
+
+def test_memory_of_what_successes_ended_on_finishes_a_page_made_anew() -> None:
+    from engram.memory.base import Recall
+
+    goal = Goal("Search for action movies.", "multi-layouts").to_json()
+    page = [["[4]", "text", "Movie Search", True], ["[19]", "text", "Submit", True]]
+    state = {"goal": goal, "observation": {"admissible": ["click [4]", "click [19]"], "facts": page, "text": ""},
+             "history": [{"action": None, "facts": page, "text": ""}], "seed": 0, "t": 0}  # fmt: skip
+    alone = GenericPlanner().decide(state, [])  # type: ignore[arg-type]
+    assert alone.action == "click [4]" and alone.follows == ""  # the goal's words
+    # A success of this task ended on "Submit", then [26]: the page differs, what it showed does not.
+    case = Recall("episode", "episodic", {"task": "Search for comedy movies.", "success": True, "targets": ["comedy"],
+                                          "path": ['type [6] "comedy"', "click [26]"],
+                                          "labels": [["comedy"], ["Submit"]]}, "", 0.2)  # fmt: skip
+    helped = GenericPlanner().decide(state, [case])  # type: ignore[arg-type]
+    assert helped.action == "click [19]" and helped.follows == "case"
