@@ -178,23 +178,23 @@ def slot_type(slot: str) -> str:
 def ground(template: str, admissible: Iterable[str], bound: dict[str, str], fits: Any) -> list[dict[str, str]]:
     """Every way ``template`` matches an admissible command: slot -> entity bindings that extend
     ``bound`` and in which ``fits(entity, slot_type)`` holds for every new slot."""
-    pattern, seen = "", set()
+    pattern, group = "", {}  # slot -> its regex group's name (a slot may be "5": not a group name)
     at = 0
     for m in _SLOT.finditer(template):
         pattern += re.escape(template[at : m.start()])
         slot = m.group(1)
         if slot in bound:
             pattern += re.escape(bound[slot])
-        elif slot in seen:
-            pattern += f"(?P={slot})"
+        elif slot in group:
+            pattern += f"(?P={group[slot]})"
         else:
-            pattern += f"(?P<{slot}>.+?)"
-            seen.add(slot)
+            group[slot] = f"s{len(group)}"
+            pattern += f"(?P<{group[slot]}>.+?)"
         at = m.end()
     regex = re.compile(pattern + re.escape(template[at:]))
     out = []
     for command in admissible:
         hit = regex.fullmatch(command)
-        if hit and all(fits(value, slot_type(slot)) for slot, value in hit.groupdict().items()):
-            out.append({**bound, **hit.groupdict()})
+        if hit and all(fits(hit[g], slot_type(slot)) for slot, g in group.items()):
+            out.append({**bound, **{slot: hit[g] for slot, g in group.items()}})
     return out

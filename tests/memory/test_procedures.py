@@ -127,3 +127,12 @@ def test_the_generic_planner_starts_a_shortcut_grounded_in_this_world() -> None:
     _consolidate(once, _trace({}), 1)
     decision = GenericPlanner().decide(state, once.recall({"goal": {"text": "x", "targets": []}}))  # type: ignore[arg-type]
     assert decision.skill is None
+
+
+def test_a_slot_that_is_no_identifier_still_grounds() -> None:
+    """A page's things are named "[5]", and a slot named after one ("{5}") is no regex group name:
+    grounding raised on it mid-run (MiniWoB)."""
+    from engram.memory.procedures import ground
+
+    fits = lambda entity, kind: True  # noqa: E731
+    assert ground("click {5} then {5}", ["click [1] then [1]", "click [1] then [2]"], {}, fits) == [{"5": "[1]"}]
