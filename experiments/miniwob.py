@@ -47,10 +47,14 @@ def main() -> None:
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-miniwob-"))
     tasks = all_tasks() if args.tasks == "all" else args.tasks.split(",")
     finals = []
-    for memory in args.memory.split(";") if ";" in args.memory else _settings(args.memory):
-        rows = []
-        for task in tasks:
-            rows.append(_task(task, memory, args, out / memory.replace(",", "+") / task))
+    settings = args.memory.split(";") if ";" in args.memory else _settings(args.memory)
+    # Task by task, every setting in turn: the settings of a task meet the browser in the same state
+    # (MiniWoB's date picker opened at reset in one long run and not in another, at the same seed).
+    results: dict[str, list[tuple]] = {m: [] for m in settings}
+    for task in tasks:
+        for memory in settings:
+            results[memory].append(_task(task, memory, args, out / memory.replace(",", "+") / task))
+    for memory, rows in results.items():
         print(f"{args.episodes} episodes per task (seeds {args.seed}..), memory {memory}; runs in {out}")
         print("| task | planner | mean reward | success | steps | planner calls | step (ms) | reset (s) | RSS (MB) |")
         print("|---|---|---|---|---|---|---|---|---|")

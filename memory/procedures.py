@@ -69,8 +69,9 @@ QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
 
 
 def texts(facts: Iterable[Sequence[Any]]) -> dict[str, str]:
-    """What each thing shows: its ``text`` fact; a thing with none shows what the one other thing
-    in its holder that has a text shows (a checkbox, the words beside it in its label)."""
+    """What each thing shows: its ``text`` fact; a thing with none, alone in its holder with one
+    thing that has a text, shows that text (a checkbox, the words beside it in its label; not a
+    trash icon among a reply and a forward button)."""
     facts = [f for f in facts if len(f) > 2]
     own = {str(f[0]): str(f[2]) for f in facts if f[1] == "text" and f[2]}
     holder = {str(f[0]): str(f[2]) for f in facts if f[1] == "child_of" and f[2]}
@@ -80,7 +81,7 @@ def texts(facts: Iterable[Sequence[Any]]) -> dict[str, str]:
     shown = dict(own)
     for thing, h in holder.items():
         beside = [own[t] for t in inside[h] if t != thing and t in own]
-        if thing not in own and len(beside) == 1:
+        if thing not in own and len(beside) == 1 and len(inside[h]) == 2:
             shown[thing] = beside[0]
     return shown
 
