@@ -53,9 +53,11 @@ def test_the_page_becomes_facts_and_commands() -> None:
         tags = {f.subject: f.object for f in obs.facts if f.relation == "type"}
         texts = {f.subject: f.object for f in obs.facts if f.relation == "text"}
         login = next(s for s, t in texts.items() if t == "Login")
-        assert tags[login] == "button" and f"click [{login.split()[1]}]" in obs.admissible
+        # an element is named as the commands name it: "click [12]" acts on "[12]"
+        assert tags[login] == "button" and f"click {login}" in obs.admissible
+        assert info["goal"]["targets"] == [fields["username"], fields["password"]]
         box = next(s for s, t in tags.items() if t == "input_text")
-        typing = f'type [{box.split()[1]}] "{fields["username"]}"'
+        typing = f'type {box} "{fields["username"]}"'
         assert typing in obs.admissible
         after, reward, terminated, *_ = env.step(typing)
         assert (box, "value", fields["username"]) in {(f.subject, f.relation, f.object) for f in after.facts}
