@@ -241,7 +241,9 @@ class GenericPlanner:
             if steps:
                 self.finishers.add(str(steps[-1]).split(" ", 1)[0])
                 shown_then = r.content.get("labels") or []
-                if len(shown_then) == len(steps) and not r.content.get("demoted"):
+                # only the winning step's: a path cut at a state seen before may end elsewhere
+                won_by = (r.content.get("actions") or steps)[-1]
+                if len(shown_then) == len(steps) and steps[-1] == won_by and not r.content.get("demoted"):
                     self.closers |= {str(x) for x in shown_then[-1]}
             steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)

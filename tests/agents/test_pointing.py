@@ -82,3 +82,6 @@ def test_memory_of_what_successes_ended_on_finishes_a_page_made_anew() -> None:
                                           "labels": [["comedy"], ["Submit"]]}, "", 0.2)  # fmt: skip
     helped = GenericPlanner().decide(state, [case])  # type: ignore[arg-type]
     assert helped.action == "click [19]" and helped.follows == "case"
+    # Only the winning step counts: a path cut short at a state seen before ends on another step.
+    cut = Recall(case.kind, case.source, {**case.content, "actions": [*case.content["path"], "click [31]"]}, "", 0.2)
+    assert GenericPlanner().decide(state, [cut]).action == "click [4]"  # type: ignore[arg-type]
