@@ -179,7 +179,8 @@ def slot_type(slot: str) -> str:
 def ground(template: str, admissible: Iterable[str], bound: dict[str, str], fits: Any) -> list[dict[str, str]]:
     """Every way ``template`` matches an admissible command: slot -> entity bindings that extend
     ``bound`` and in which ``fits(entity, slot_type)`` holds for every new slot."""
-    pattern, group = "", {}  # slot -> its regex group's name (a slot may be "5": not a group name)
+    pattern = ""
+    group: dict[str, str] = {}  # slot -> its regex group's name (a slot may be "5": not a group name)
     at = 0
     for m in _SLOT.finditer(template):
         pattern += re.escape(template[at : m.start()])
