@@ -164,10 +164,11 @@ class SceneGraph:
 
     def reshuffled(self) -> bool:
         """Evidence says this world is laid out anew between episodes: most remembered places
-        were wrong when next seen: more than two in three, over eight checks at least (a persistent
-        house whose residents move a fifth of its things shows about half, and early on, less
-        evidence than that swings either way)."""
-        return self.kept + self.shifted >= 8 and self.shifted > 2 * self.kept
+        were wrong when next seen: three in four at least, over twelve checks at least. Real ALFWorld
+        trials of one floor plan show 75-85%; a persistent house whose residents move a fifth of
+        its things about half, and early on more (two in three over eight checks happened in the
+        transfer study's training houses, and changed what its bank learnt)."""
+        return self.kept + self.shifted >= 12 and self.shifted >= 3 * self.kept
 
     def end_episode(self) -> None:
         """Remember where what the agent moved was found and where it was left."""
