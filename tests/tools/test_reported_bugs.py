@@ -108,5 +108,5 @@ def test_run_games_and_engram_run_default_to_the_same_memory(tmp_path: Path) -> 
     register("bugs/Lamp-v0", Lamp)
     run_games([""], tmp_path / "r", env_id="bugs/Lamp-v0", max_steps=3)
     assert json.loads((tmp_path / "r" / "manifest.json").read_text())["config"]["memory"] == (
-        "working,scene,skills,episodic,experience"
+        "working,scene,skills,episodic,experience,utility"
     )  # was: "none" from Python, "all" from the command line
