@@ -20,7 +20,9 @@ from engram.tools.cli_view import show, summary_table, view, viewing
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
 err = Console(stderr=True)
-MEMORY_HELP = "Memory modules: all | none | comma list of working, scene, skills, episodic, experience, utility (and plug-ins)"
+MEMORY_HELP = (
+    "Memory modules: all | none | comma list of working, scene, skills, episodic, experience, utility (and plug-ins)"
+)
 
 
 def default_games() -> Path:
