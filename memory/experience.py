@@ -411,15 +411,15 @@ class ExperienceMemory:
 
     def graph(self, task: str) -> Graph | None:
         """The merged graph of the stored runs of ``task`` (rebuilt when a run of it was added)."""
-        runs = []
+        mine = []
         for tr in self.traces:
             if tr.key not in self._tasks:
                 self._tasks[tr.key] = self._task(tr.house, tr.goal, tr.facts, tr.texts)
             if self._tasks[tr.key] == task:
-                runs.append(tr.run())
+                mine.append(tr)
         cached = self._graphs_by_task.get(task)
-        if cached is None or cached[0] != len(runs):
-            cached = self._graphs_by_task[task] = (len(runs), build(runs))
+        if cached is None or cached[0] != len(mine):  # runs are built only when the graph is (every step recalls)
+            cached = self._graphs_by_task[task] = (len(mine), build([tr.run() for tr in mine]))
         return cached[1]
 
     def _path(self, live: Live, goal: dict[str, Any], query_admissible: list[str] | None = None) -> list[Recall]:
