@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import statistics
 from collections import Counter
 from pathlib import Path
 
@@ -146,3 +147,20 @@ def test_real_data_layout_is_found_as_users_have_it(alfworld_real: Path) -> None
     assert len(games) == 60
     kinds = Counter(g.parent.parent.parent.name for g in games)
     assert kinds == {"valid_unseen": 42, "valid_seen": 18}
+
+
+def test_household_bound_replays_the_expert_and_the_memoryless_order(alfworld_real: Path, capsys) -> None:
+    """The bound on what memory of where things are kept can close (``household_bound``) is only
+    as good as its step count: searched in the true placements' order it must take the expert's
+    steps, in the room's listing order about the memoryless planner's, and perfect priors fall
+    between the two."""
+    from engram.experiments import household_bound
+
+    games = alfworld_real / "json_2.1.1" / "valid_unseen"
+    household_bound.main(["--games", str(games)])
+    rows = dict(re.findall(r"^\s*([a-z ]+): +([\d.]+) steps", capsys.readouterr().out, re.M))
+    expert = statistics.mean(household_bound.read(g).expert for g in find_games(games))
+    assert abs(float(rows["oracle"]) - expert) < 0.1
+    assert 13.0 < float(rows["listing"]) < 17.0  # measured for the memoryless planner: 14.95
+    for depth in ("kinds", "floor plan", "holder"):
+        assert float(rows["oracle"]) < float(rows[depth]) < float(rows["listing"])
