@@ -155,8 +155,11 @@ class MiniWoBEnv(gym.Env[Observation, str]):
             raw, info = self.inner.reset(seed=seed)
         # What the utterance names (MiniWoB parses it into fields) is what the goal targets: a planner
         # looks for it on the page, and memory tells a task about "cursus" from one about "Etiam".
-        values = tuple(dict.fromkeys(str(v) for _, v in raw.get("fields", ()) if str(v).strip()))
-        self._goal = Goal(str(raw["utterance"]), self.task, values).to_json()
+        # The fields' keys go along as ``fields`` ([key, value] pairs): a value goes where the page
+        # labels the key ("Burris" into the field labelled "Director").
+        fields = [[str(k), str(v)] for k, v in raw.get("fields", ()) if str(v).strip()]
+        values = tuple(dict.fromkeys(v for _, v in fields))
+        self._goal = Goal(str(raw["utterance"]), self.task, values, {"fields": fields} if fields else {}).to_json()
         return self._observe(raw, info)
 
     def step(self, action: str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:

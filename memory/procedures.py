@@ -71,7 +71,8 @@ QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
 def texts(facts: Iterable[Sequence[Any]]) -> dict[str, str]:
     """What each thing shows: its ``text`` fact; a thing with none, alone in its holder with one
     thing that has a text, shows that text (a checkbox, the words beside it in its label; not a
-    trash icon among a reply and a forward button)."""
+    trash icon among a reply and a forward button). A thing alone in a textless holder is read
+    as that holder: a field alone in a table cell shows the header cell beside it."""
     facts = [f for f in facts if len(f) > 2]
     own = {str(f[0]): str(f[2]) for f in facts if f[1] == "text" and f[2]}
     holder = {str(f[0]): str(f[2]) for f in facts if f[1] == "child_of" and f[2]}
@@ -79,10 +80,21 @@ def texts(facts: Iterable[Sequence[Any]]) -> dict[str, str]:
     for thing, h in holder.items():
         inside.setdefault(h, []).append(thing)
     shown = dict(own)
-    for thing, h in holder.items():
-        beside = [own[t] for t in inside[h] if t != thing and t in own]
-        if thing not in own and len(beside) == 1 and len(inside[h]) == 2:
-            shown[thing] = beside[0]
+    for thing in holder:
+        if thing in own:
+            continue
+        at = thing
+        for _ in range(3):  # a few levels up: cells and rows, not the whole page
+            if at not in holder:
+                break
+            h = holder[at]
+            beside = [own[t] for t in inside[h] if t != at and t in own]
+            if len(beside) == 1 and len(inside[h]) == 2:
+                shown[thing] = beside[0]
+                break
+            if len(inside[h]) != 1 or h in own:
+                break
+            at = h
     return shown
 
 

@@ -9,9 +9,11 @@ give the things it names, and the value it carries (``type [5] "iEh"``).
 
 The goal's **phrases** are what it quotes and the env's typed targets (MiniWoB's fields), in the
 order the goal says them. Each is acted on once, in that order where it can be: the untried command
-whose label is the phrase (the same case first, then a thing not handled yet: the password goes
-into the field the username did not). This knows no web: text fields, checkboxes and links are
-whatever the facts say has a text.
+whose label is the phrase (the same case first, then a thing that shows the phrase's key where
+the env gives one, then a thing not handled yet: the password goes into the field the username did
+not). An env gives keys as the goal's ``fields`` slot, ``[[key, value], ...]`` (MiniWoB's
+"director": "Burris"): the value goes on the thing whose text (or label) is the key. This knows no
+web: text fields, checkboxes and links are whatever the facts say has a text.
 """
 
 from __future__ import annotations
@@ -84,12 +86,22 @@ def pointed(goal: Goal, history: list[dict[str, Any]], allowed: list[str], fresh
         return None
     facts = history[-1].get("facts", [])
     shown, things = texts(facts), {str(f[0]) for f in facts}
+    keys: dict[str, set[str]] = {}
+    for pair in goal.slots.get("fields") or ():
+        if isinstance(pair, (list, tuple)) and len(pair) == 2:
+            keys.setdefault(_norm(str(pair[1])), set()).add(_norm(str(pair[0])))
+
+    def keyed(command: str, phrase: str) -> bool:
+        """The thing ``command`` acts on shows one of the phrase's keys."""
+        wanted_keys = keys.get(_norm(phrase), set())
+        return any(_norm(shown.get(e, "")) in wanted_keys for e in named(command, things))
+
     for phrase in wanted:
         if phrase in done:
             continue
-        options = [(match(a, shown, phrase), not (set(named(a, things)) & touched), -i, a)
+        options = [(match(a, shown, phrase), keyed(a, phrase), not (set(named(a, things)) & touched), -i, a)
                    for i, a in enumerate(allowed) if a in fresh]  # fmt: skip
         best = max((o for o in options if o[0]), default=None)
         if best:
-            return best[3], phrase
+            return best[4], phrase
     return None

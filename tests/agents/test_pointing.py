@@ -50,6 +50,33 @@ def test_a_thing_without_text_shows_the_one_text_beside_it_and_the_planner_finis
     assert decide(["click [6]"]) == "click [9]"
 
 
+def test_a_value_goes_into_the_field_labelled_with_its_key_where_the_env_names_keys() -> None:
+    """MiniWoB's multi-layouts: "directed by Burris" goes into the field whose row's header says
+    "Director", whatever order the page lays the fields out in (a field alone in its cell shows
+    the header beside the cell)."""
+    rows = [("[8]", "Director", "[10]"), ("[12]", "Year", "[14]"), ("[16]", "Genre", "[18]")]
+    page: list[list[Any]] = [["[19]", "text", "Submit", True]]
+    for i, (head, text, field) in enumerate(rows):
+        row, cell = f"[{30 + i}]", f"[{40 + i}]"
+        page += [[head, "child_of", row, True], [head, "text", text, True], [cell, "child_of", row, True],
+                 [field, "child_of", cell, True], [field, "type", "input_text", True]]  # fmt: skip
+    assert texts(page)["[10]"] == "Director" and texts(page)["[18]"] == "Genre"
+    fields = [["genre", "action"], ["director", "Burris"], ["year", "1973"]]
+    goal = Goal("Search for action movies directed by Burris from year 1973.", "multi-layouts",
+                ("action", "Burris", "1973"), {"fields": fields})  # fmt: skip
+    typing = [f'type {f} "{v}"' for _, _, f in rows for _, v in fields] + ["click [19]"]
+    history: list[dict[str, Any]] = [{"action": None, "facts": page}]
+    chosen = []
+    for _ in range(3):
+        command, _phrase = pointed(goal, history, typing, set(typing)) or ("", "")
+        chosen.append(command)
+        history.append({"action": command, "facts": page, "outcome": "progress"})
+    assert chosen == ['type [18] "action"', 'type [10] "Burris"', 'type [14] "1973"']
+    # Without keys, the values go into the fields in the page's order: the case keys fix.
+    plain = Goal(goal.text, goal.task_type, goal.targets)
+    assert pointed(plain, history[:1], typing, set(typing)) == ('type [10] "action"', "action")
+
+
 def test_a_case_is_left_where_the_page_shows_something_else_than_when_it_was_recorded() -> None:
     from engram.agents.planners.cases import case_ahead
     from engram.memory.base import Recall

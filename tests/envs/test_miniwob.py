@@ -56,6 +56,8 @@ def test_the_page_becomes_facts_and_commands() -> None:
         # an element is named as the commands name it: "click [12]" acts on "[12]"
         assert tags[login] == "button" and f"click {login}" in obs.admissible
         assert info["goal"]["targets"] == [fields["username"], fields["password"]]
+        # the keys go along, so that a value can go where the page labels its key
+        assert info["goal"]["slots"]["fields"] == [["username", fields["username"]], ["password", fields["password"]]]
         box = next(s for s, t in tags.items() if t == "input_text")
         typing = f'type {box} "{fields["username"]}"'
         assert typing in obs.admissible

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -90,28 +91,21 @@ def test_episodes_are_the_same_with_and_without_the_caches(games_dir: Path, cli,
     two task types exercise what the caches touch; the shipped engine is the slow side."""
     games = find_games(games_dir)
     picked = [games[0], next(g for g in games if "heat" in str(g))]
+    both = tmp_path / "games"  # one run of both games a side: one process start for the shipped side
+    for k, game in enumerate(picked):
+        shutil.copytree(game.parent, both / str(k) / game.parent.name)
+    assert len(find_games(both)) == 2
     runs = {}
     for name, env in (("cached", None), ("shipped", {**os.environ, "ENGRAM_TW_SPEEDUP": "0"})):
         run_dir = tmp_path / name
-        for k, game in enumerate(picked):
-            args = [
-                "run",
-                "--games",
-                str(game),
-                "--memory",
-                "none",
-                "--max-steps",
-                "12",
-                "--run-dir",
-                str(run_dir / str(k)),
-            ]
-            if env is None:
-                assert cli(*args).returncode == 0
-            else:
-                done = subprocess.run([sys.executable, "-m", "engram", *args], env=env, capture_output=True, text=True)
-                assert done.returncode == 0, done.stderr
+        args = ["run", "--games", str(both), "--memory", "none", "--max-steps", "12", "--run-dir", str(run_dir)]
+        if env is None:
+            assert cli(*args).returncode == 0
+        else:
+            done = subprocess.run([sys.executable, "-m", "engram", *args], env=env, capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr
         runs[name] = [
-            [json.loads(line) for line in (run_dir / str(k) / "episodes" / "ep0000" / "steps.jsonl").open()]
+            [json.loads(line) for line in (run_dir / "episodes" / f"ep{k:04d}" / "steps.jsonl").open()]
             for k in range(len(picked))
         ]
     for cached, shipped in zip(runs["cached"], runs["shipped"], strict=True):
