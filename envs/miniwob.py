@@ -25,6 +25,7 @@ import atexit
 import os
 import re
 import shutil
+import time
 import weakref
 from typing import Any
 
@@ -93,7 +94,9 @@ def _num(value: Any) -> float:
 
 
 def _typeable(el: dict[str, Any]) -> bool:
-    return str(el["tag"]) in ("input_text", "input_password", "textarea", "input_number", "input_email")
+    # (a date or time field takes typed digits too: "6:15AM" into an input_time is 06:15 AM)
+    return str(el["tag"]) in ("input_text", "input_password", "textarea", "input_number", "input_email",
+                              "input_date", "input_time", "input_tel", "input_url", "input_search")  # fmt: skip
 
 
 class MiniWoBEnv(gym.Env[Observation, str]):
@@ -178,12 +181,30 @@ class MiniWoBEnv(gym.Env[Observation, str]):
         else:
             act = core.create_action("FOCUS_ELEMENT_AND_TYPE_TEXT", ref=ref, text=text or "")
         raw, reward, terminated, truncated, info = self.inner.step(act)  # a dead browser raises here
+        if not terminated and self._settle(core):
+            raw = core.instance.get_observation(use_cached_fields=True)[0]
         won = bool(terminated and float(reward) > 0)
         before = self._last
         obs, info = self._observe(raw, info, won)
         changed = obs.text != before.text or obs.facts != before.facts or float(reward) != 0.0
         obs.info["outcome"] = info["outcome"] = str(Outcome.PROGRESS if changed else Outcome.NO_EFFECT)
         return obs, float(reward), bool(terminated), bool(truncated), info
+
+    @staticmethod
+    def _settle(core: Any, limit_s: float = 2.0) -> bool:
+        """Wait for the page's animations to end (a section sliding open); True if there were any.
+
+        Why: MiniWoB reads the page right after a click, and a link in a section still opening is
+        not visible yet: the same click then shows it or not by a few milliseconds (memory and
+        no memory differed by 0.4 reward on click-collapsible-2 from that alone). Only jQuery
+        animations are seen; pages without jQuery answer 0 at once."""
+        driver = core.instance.driver
+        probe = "return window.jQuery ? window.jQuery(':animated').length : 0"
+        waited, deadline = False, time.monotonic() + limit_s
+        while int(driver.execute_script(probe) or 0) and time.monotonic() < deadline:
+            waited = True
+            time.sleep(0.03)
+        return waited
 
 
 class MiniWoBTaskEnv(MiniWoBEnv):

@@ -235,10 +235,19 @@ class EpisodicMemory:
         n = self._counts[house]
         if not n:
             return []
-        res = col.query(query_embeddings=embed([text]), n_results=min(self.k, n),
+        query = embed([text])
+        res = col.query(query_embeddings=query, n_results=min(self.k, n),
                         include=["metadatas", "distances", "documents"])  # fmt: skip
+        hits = list(zip(res["ids"][0], res["metadatas"][0], res["distances"][0], res["documents"][0], strict=True))
+        # The nearest successes too, if the nearest episodes are all failures: a case to follow and
+        # what a success ended on come only from successes (three failures of a task made anew were
+        # nearer than its one success, and memory had nothing to offer).
+        if not any(meta["success"] for _, meta, _, _ in hits):
+            won = col.query(query_embeddings=query, n_results=min(self.k, n), where={"success": True},
+                            include=["metadatas", "distances", "documents"])  # fmt: skip
+            hits += zip(won["ids"][0], won["metadatas"][0], won["distances"][0], won["documents"][0], strict=True)
         out = []
-        for meta, dist, doc in zip(res["metadatas"][0], res["distances"][0], res["documents"][0], strict=True):
+        for _id, meta, dist, doc in hits:
             similarity = max(0.0, 1.0 - float(dist))
             outcome = "succeeded" if meta["success"] else "failed"
             out.append(
@@ -279,6 +288,11 @@ class EpisodicMemory:
         if key in self.consolidated:
             return
         result = episode.get("result") or {}
+        if result.get("success") and len(keys) > len(actions):
+            # Where a success ended is a state of its own, whatever its facts say: a page that is
+            # gone once the task is done shows the facts of the page before, and the winning click
+            # looked like a step that led back to where it started, and was cut.
+            keys = [*keys[: len(actions)], ("won", key)]
         targets = Goal.from_json(episode.get("goal")).targets
         found = [[e, h] for e, h in taken.items() if e in targets or _type_of(e) in targets]
         text = str(episode.get("goal", {}).get("text", "")) or str(episode.get("task_type", ""))

@@ -44,7 +44,7 @@ from typing import Any
 from engram.agents.planners.base import Decision, PlannerState
 from engram.agents.planners.cases import case_ahead
 from engram.agents.planners.clauses import Clause, agenda, score
-from engram.agents.planners.pointing import label, match, pointed, progress, texts
+from engram.agents.planners.pointing import label, match, pointed, progress, texts, wording
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
 from engram.memory.base import Recall, bounded
@@ -235,7 +235,13 @@ class GenericPlanner:
         self.finishers: set[str] = set()
         #: what the last step of a verified success acted on, as shown ("Submit"): on a page made anew
         #: the command differs ("click [19]" was "click [26]"), what it showed does not
-        self.closers: set[str] = set()
+        #: (each with the fewest steps a success took to get there: a closing step taken sooner
+        #: skips what the success did first, as clicking "Submit" before opening the section)
+        self.closers: dict[str, int] = {}
+        #: the winning commands themselves where what they acted on showed nothing (an icon): a page
+        #: made anew keeps a textless thing's reference as long as it keeps it textless
+        self.closing: dict[str, int] = {}
+        worded = wording(goal.text, goal.targets)
         for r in recall:
             steps = r.content.get("path") if r.kind == "episode" and r.content.get("success") else None
             if steps:
@@ -244,7 +250,13 @@ class GenericPlanner:
                 # only the winning step's: a path cut at a state seen before may end elsewhere
                 won_by = (r.content.get("actions") or steps)[-1]
                 if len(shown_then) == len(steps) and steps[-1] == won_by and not r.content.get("demoted"):
-                    self.closers |= {str(x) for x in shown_then[-1]}
+                    for x in shown_then[-1]:
+                        self.closers[str(x)] = min(self.closers.get(str(x), len(steps)), len(steps))
+                    # a thing without text is known only by its reference: trusted only where the
+                    # success was this task worded the same way (a reply's send icon is no star)
+                    then = wording(str(r.content.get("task", "")), r.content.get("targets") or ())
+                    if not shown_then[-1] and then == worded:
+                        self.closing[str(won_by)] = min(self.closing.get(str(won_by), len(steps)), len(steps))
             steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)
 
@@ -571,13 +583,17 @@ class GenericPlanner:
             return (risky, looping, spends, pointless(a), ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
                     -closes(a), *told(a), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
 
+        taken = len(state.get("history", [])) - 1  # steps this episode has taken
+
         def closes(a: str) -> int:
             """It acts on what the last step of a verified success acted on (memory's doing)."""
-            return int(bool(self.closers & set(label(a, shown))))
+            now = label(a, shown)
+            ready = {x for x, n in self.closers.items() if taken >= n - 1}
+            return int(bool(ready & set(now)) or (not now and taken >= self.closing.get(a, taken + 2) - 1))
 
         best = allowed[min(range(len(allowed)), key=rank)]
         if closes(best):
-            ended = sorted(self.closers & set(label(best, shown)))
+            ended = sorted(set(self.closers) & set(label(best, shown))) or [best]
             return Decision(action=best, subgoal="explore", follows="case",
                             rationale=f"verified successes ended on {ended}")  # fmt: skip
         return Decision(action=best, subgoal="explore",

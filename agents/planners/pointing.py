@@ -24,11 +24,21 @@ from typing import Any
 from engram.envs.core import Goal, Outcome
 from engram.memory.procedures import QUOTED, label, named, texts
 
-__all__ = ["label", "match", "phrases", "pointed", "progress", "texts"]
+__all__ = ["label", "match", "phrases", "pointed", "progress", "texts", "wording"]
 
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .,:;!?'\"")
+
+
+def wording(text: str, targets: Any) -> str:
+    """A goal's words with the things it names taken out: "find the email by {} and forward that
+    email to {}." is one task worded one way, whoever the email is from."""
+    out = _norm(text)
+    for t in sorted((_norm(str(t)) for t in targets or ()), key=len, reverse=True):
+        if t:
+            out = out.replace(t, "{}")
+    return out
 
 
 def phrases(goal: Goal) -> list[str]:

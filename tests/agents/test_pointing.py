@@ -107,8 +107,43 @@ def test_memory_of_what_successes_ended_on_finishes_a_page_made_anew() -> None:
     case = Recall("episode", "episodic", {"task": "Search for comedy movies.", "success": True, "targets": ["comedy"],
                                           "path": ['type [6] "comedy"', "click [26]"],
                                           "labels": [["comedy"], ["Submit"]]}, "", 0.2)  # fmt: skip
-    helped = GenericPlanner().decide(state, [case])  # type: ignore[arg-type]
+    # Not before this episode has taken as many steps as the success took before it: clicking
+    # "Submit" first skips what the success did first (click-collapsible: -1).
+    assert GenericPlanner().decide(state, [case]).follows == ""  # type: ignore[arg-type]
+    later = {**state, "history": [*state["history"], {"action": "click [4]", "facts": page, "text": "",
+                                                      "outcome": "no effect"}], "t": 1}  # fmt: skip
+    helped = GenericPlanner().decide(later, [case])  # type: ignore[arg-type]
     assert helped.action == "click [19]" and helped.follows == "case"
     # Only the winning step counts: a path cut short at a state seen before ends on another step.
     cut = Recall(case.kind, case.source, {**case.content, "actions": [*case.content["path"], "click [31]"]}, "", 0.2)
-    assert GenericPlanner().decide(state, [cut]).action == "click [4]"  # type: ignore[arg-type]
+    assert GenericPlanner().decide(later, [cut]).follows == ""  # type: ignore[arg-type]
+
+
+def test_a_textless_thing_a_success_ended_on_is_clicked_again_only_for_the_task_worded_the_same_way() -> None:
+    """An icon shows no text, so what a success ended on ("click [58]", the send icon) is known
+    only by its reference: followed where the success was this task worded the same way (whoever
+    the email is from), not where it was another task on the same page (a star is no send icon)."""
+    from engram.memory.base import Recall
+
+    page = [["[57]", "type", "span", True], ["[58]", "type", "span", True], ["[62]", "type", "textarea", True],
+            ["[62]", "text", "to:", True]]  # fmt: skip
+    goal = Goal("Find the email by Renee and forward that email to Charmaine.", "email", ("Renee", "Charmaine"))
+    typed = 'type [62] "Charmaine"'
+    history = [{"action": None, "facts": page, "text": ""},
+               {"action": typed, "facts": page, "text": "", "outcome": "progress"}]  # fmt: skip
+    offered = ["click [57]", "click [58]", "click [62]", typed]
+    state = {"goal": goal.to_json(), "observation": {"admissible": offered, "facts": page, "text": ""},
+             "history": history, "seed": 1, "t": 1}  # fmt: skip
+
+    def success(task: str, targets: list[str]) -> Recall:
+        path = [f'type [62] "{targets[-1]}"', "click [58]"]
+        labels = [["to:", targets[-1]], []]
+        return Recall("episode", "episodic", {"task": task, "success": True, "targets": targets, "path": path,
+                                              "actions": path, "labels": labels}, "", 0.2)  # fmt: skip
+
+    same = success("Find the email by Edeline and forward that email to Lynda.", ["Edeline", "Lynda"])
+    followed = GenericPlanner().decide(state, [same])  # type: ignore[arg-type]
+    assert (followed.action, followed.follows) == ("click [58]", "case")
+    other = success("Find the email by Edeline and click the star icon to mark it as important.", ["Edeline", "star"])
+    assert GenericPlanner().decide(state, [other]).follows != "case"  # type: ignore[arg-type]
+    assert GenericPlanner().decide(state, []).action == "click [57]"  # what the explorer alone tries first here

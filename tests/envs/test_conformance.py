@@ -94,9 +94,11 @@ def broken():
 
 
 @pytest.mark.slow
-def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) -> None:
+def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path, cli, monkeypatch) -> None:
     """A package installed separately (here: on the path, with its dist-info) shows up by id in
-    ``engram envs`` and passes or fails ``engram check-env`` on its merits, never imported by hand."""
+    ``engram envs`` and passes or fails ``engram check-env`` on its merits, never imported by hand.
+    A fresh interpreter lists and runs it (the process boundary is the point there); the checks and
+    the replay read the same entry points in this process, the package put on its path."""
     dist = tmp_path / "acme_envs-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-envs\nVersion: 1.0\n")
@@ -113,12 +115,6 @@ def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) ->
     assert listed.returncode == 0, listed.stderr
     ids = listed.stdout.split()
     assert {"acme/Counter-v0", "acme/Broken-v0", "engram/ALFWorld-v0"} <= set(ids)
-    ok = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Counter-v0"], capture_output=True,
-                        text=True, env=env)  # fmt: skip
-    assert ok.returncode == 0, ok.stdout + ok.stderr
-    bad = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Broken-v0"], capture_output=True,
-                         text=True, env=env)  # fmt: skip
-    assert bad.returncode == 1 and "shared vocabulary" in bad.stdout
     # The plug-in runs like any env: same run directory, same summary keys, replayable.
     run = subprocess.run([sys.executable, "-m", "engram", "run", "--env", "acme/Counter-v0", "--episodes", "3",
                           "--max-steps", "10", "--run-dir", str(tmp_path / "run")], capture_output=True, text=True,
@@ -127,11 +123,14 @@ def test_an_installed_packages_entry_points_register_its_envs(tmp_path: Path) ->
     summary = json.loads((tmp_path / "run" / "summary.json").read_text())
     assert summary["episodes_total"] == 3 and summary["success_rate"] == 1.0
     assert {"episodes_total", "success_rate", "steps_per_success", "per_task_type", "llm", "episodes"} <= set(summary)
-    replay = subprocess.run([sys.executable, "-m", "engram", "replay", str(tmp_path / "run")], capture_output=True,
-                            text=True, env=env)  # fmt: skip
+    monkeypatch.syspath_prepend(str(tmp_path))  # (and clears the import system's caches)
+    ok = cli("check-env", "acme/Counter-v0")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = cli("check-env", "acme/Broken-v0")
+    assert bad.returncode == 1 and "shared vocabulary" in bad.stdout
+    replay = cli("replay", tmp_path / "run")
     assert replay.returncode == 0 and "0 differing" in replay.stdout
-    unknown = subprocess.run([sys.executable, "-m", "engram", "check-env", "acme/Nope-v0"], capture_output=True,
-                             text=True, env=env)  # fmt: skip
+    unknown = cli("check-env", "acme/Nope-v0")
     assert unknown.returncode == 2 and "unknown environment id" in unknown.stderr
 
 

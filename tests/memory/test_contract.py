@@ -205,3 +205,33 @@ def test_stores_saved_by_earlier_versions_still_load(tmp_path: Path) -> None:
     skills.load(tmp_path / "skills.sqlite")
     (shortcut,) = skills.shortcuts.values()  # type: ignore[attr-defined]
     assert (shortcut.support, shortcut.used, shortcut.succeeded, shortcut.worlds) == (2, 1, 1, ())
+
+
+def test_a_success_whose_page_is_gone_keeps_its_winning_step_and_is_recalled_beside_nearer_failures() -> None:
+    """MiniWoB's page is empty once a task is done, so the state after the winning click has the
+    facts of the state before it: the click looked like a detour back and was cut from the path.
+    And three failures of a task made anew can be nearer than its one success: the nearest success
+    is recalled too, since cases and what successes ended on come only from successes."""
+    from engram.memory.episodic import EpisodicMemory
+
+    memory = EpisodicMemory()
+    page = [["[58]", "type", "span", True], ["[62]", "type", "textarea", True], ["[62]", "text", "to:", True]]
+
+    def play(episode: str, sender: str, to: str, won: bool) -> None:
+        goal = Goal(f"Find the email by {sender} and forward that email to {to}.", "forward", (sender, to)).to_json()
+        typed = [["[62]", "value", to, True]]
+        steps = [(None, page), (f'type [62] "{to}"', typed), ("click [58]" if won else "click [62]", [])]
+        for t, (action, facts) in enumerate(steps):
+            memory.observe({"episode_id": episode, "world_id": "w", "t": t, "goal": goal, "text": "", "action": action,
+                            "facts": facts, "won": won and t == 2})  # fmt: skip
+        memory.consolidate({"id": episode, "run_id": "r", "world_id": "w", "goal": goal,
+                            "result": {"success": won, "steps": 2}})  # fmt: skip
+
+    play("ep0", "Edeline", "Lynda", won=True)
+    for i, (sender, to) in enumerate([("Renee", "Charmaine"), ("Renea", "Charmain"), ("Renee", "Charmane")]):
+        play(f"ep{i + 1}", sender, to, won=False)
+    goal = Goal("Find the email by Renee and forward that email to Charmaine.", "forward", ("Renee", "Charmaine"))
+    recalled = memory.recall({"goal": goal.to_json(), "world_id": "w", "episode_id": "ep9"})
+    won = [r.content for r in recalled if r.content["success"]]
+    assert len(recalled) == 4 and len(won) == 1
+    assert won[0]["path"] == ['type [62] "Lynda"', "click [58]"] and won[0]["labels"][-1] == []
