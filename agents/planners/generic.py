@@ -233,13 +233,11 @@ class GenericPlanner:
         self.useful = Counter[str]()
         #: verbs that ended verified successes: what brings the targets together (``_named``'s job)
         self.finishers: set[str] = set()
-        #: what the last step of a verified success acted on, as shown ("Submit"): on a page made anew
-        #: the command differs ("click [19]" was "click [26]"), what it showed does not
-        #: (each with the fewest steps a success took to get there: a closing step taken sooner
-        #: skips what the success did first, as clicking "Submit" before opening the section)
+        #: what the last step of a verified success acted on, as shown ("Submit"; a page made anew
+        #: changes the command, not what it showed), with the fewest steps a success took to get
+        #: there (sooner skips what it did first: "Submit" before opening the section)
         self.closers: dict[str, int] = {}
-        #: the winning commands themselves where what they acted on showed nothing (an icon): a page
-        #: made anew keeps a textless thing's reference as long as it keeps it textless
+        #: the winning commands themselves where they acted on a thing showing nothing (an icon)
         self.closing: dict[str, int] = {}
         worded = wording(goal.text, goal.targets)
         for r in recall:
@@ -250,13 +248,13 @@ class GenericPlanner:
                 # only the winning step's: a path cut at a state seen before may end elsewhere
                 won_by = (r.content.get("actions") or steps)[-1]
                 if len(shown_then) == len(steps) and steps[-1] == won_by and not r.content.get("demoted"):
-                    for x in shown_then[-1]:
-                        self.closers[str(x)] = min(self.closers.get(str(x), len(steps)), len(steps))
                     # a thing without text is known only by its reference: trusted only where the
                     # success was this task worded the same way (a reply's send icon is no star)
                     then = wording(str(r.content.get("task", "")), r.content.get("targets") or ())
-                    if not shown_then[-1] and then == worded:
-                        self.closing[str(won_by)] = min(self.closing.get(str(won_by), len(steps)), len(steps))
+                    ends = [(self.closers, str(x)) for x in shown_then[-1]]
+                    ends += [(self.closing, str(won_by))] if not shown_then[-1] and then == worded else []
+                    for table, end in ends:
+                        table[end] = min(table.get(end, len(steps)), len(steps))
             steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)
 
@@ -584,12 +582,13 @@ class GenericPlanner:
                     -closes(a), *told(a), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
 
         taken = len(state.get("history", [])) - 1  # steps this episode has taken
+        ready = {x for x, n in self.closers.items() if taken >= n - 1}
+        ready_here = {c for c, n in self.closing.items() if taken >= n - 1}
 
         def closes(a: str) -> int:
             """It acts on what the last step of a verified success acted on (memory's doing)."""
             now = label(a, shown)
-            ready = {x for x, n in self.closers.items() if taken >= n - 1}
-            return int(bool(ready & set(now)) or (not now and taken >= self.closing.get(a, taken + 2) - 1))
+            return int(bool(ready & set(now)) or (not now and a in ready_here))
 
         best = allowed[min(range(len(allowed)), key=rank)]
         if closes(best):
