@@ -30,6 +30,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -127,14 +128,23 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: chromadb's ``chroma`` console script, run by this interpreter (its CLI reads ``sys.argv``, program name first)
+CHROMA_CLI = "import sys; from chromadb.cli.cli import app; sys.argv[0] = 'chroma'; app()"
+
+
 def launch_chroma(path: Path) -> tuple[subprocess.Popen[bytes], str]:
     """``chroma run`` on loopback over ``path``, not waited for: the driver starts Ray meanwhile
-    (the server takes seconds to import and bind, as Ray does to start)."""
+    (the server takes seconds to import and bind, as Ray does to start).
+
+    Started as this interpreter running chromadb's command line, not as ``chroma`` looked up on
+    ``PATH``: engram run from a virtualenv that is not activated (``VENV/bin/engram``, cron, an IDE,
+    pipx) has the venv's chromadb but not its ``bin`` on ``PATH``."""
     port = _free_port()
     path.parent.mkdir(parents=True, exist_ok=True)
+    args = ["run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
     with open(path.parent / "chroma-server.log", "ab") as log:  # the child keeps its own descriptor
-        proc = subprocess.Popen(["chroma", "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        proc = subprocess.Popen([sys.executable, "-c", CHROMA_CLI, *args], stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)  # fmt: skip
     return proc, f"http://127.0.0.1:{port}"
 
 

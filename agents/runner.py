@@ -15,8 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from langgraph.checkpoint.sqlite import SqliteSaver
-
+from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
@@ -25,8 +24,8 @@ from engram.memory.base import MemoryModule
 from engram.memory.registry import BUILTIN
 from engram.memory.registry import make as make_module
 from engram.memory.registry import names as memory_names
-from engram.memory.shared import LEDGER, MemoryDirectory
-from engram.tools.trajectory import RunDir
+from engram.memory.shared import LEDGER, MemoryDirectory, check_stores
+from engram.tools.trajectory import RunDir, RunFileError
 
 ENV_ID = "engram/ALFWorld-v0"
 
@@ -131,7 +130,12 @@ def prepare_run(
         "offset": offset,
     }
     memory_dir = Path(memory_dir) if memory_dir else run.path / "memory"
+    if memory_dir.is_dir():
+        check_stores(memory_dir, parse_memory(memory))  # a store that cannot be read: named, nothing written
     if run.manifest_path.exists():
+        # A resumed run reads its checkpoints and its episodes' records: one that cannot be read is
+        # named now, before anything is written (RunFileError, a ValueError).
+        run.check_checkpoints(run.completed())
         old = run.manifest()["config"]
         keys = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
         defaults = {"offset": 0, "env_id": ENV_ID}
@@ -216,7 +220,7 @@ class EpisodeRunner:
             self.env,
             planner,
             self.run,
-            SqliteSaver(self.conn),
+            checkpointer(self.conn, self.run.checkpoint_path),
             memory=self.modules,
             max_steps=spec["max_steps"],
             step_delay=step_delay,
@@ -231,7 +235,12 @@ class EpisodeRunner:
         # The env names the world and the task type at reset; this is what an env that does not
         # is filed under.
         meta = {"task_type": self.spec["env_id"].rsplit("/", 1)[-1]}
-        episode = self.controller.run_episode(episode_id, str(game), self.spec["seed"] + k, meta)
+        try:
+            episode = self.controller.run_episode(episode_id, str(game), self.spec["seed"] + k, meta)
+        except sqlite3.DatabaseError as exc:
+            # The checkpoints are the one database an episode reads and writes as it runs (memory is
+            # loaded and saved around it; the model's response cache names its own file).
+            raise RunFileError(self.run.checkpoint_path, f"cannot be read: {exc}") from exc
         if self.memory is not None:
             # Committed after every episode, so a later process (or a resumed one) starts from here.
             # A kill between an episode's end and this commit is healed on resume (the controller

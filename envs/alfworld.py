@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,14 @@ def find_games(path: str | Path) -> list[Path]:
     games: list[Path] = []
     if streams:
         for manifest in streams:
-            data = json.loads(manifest.read_text())
-            games += [manifest.parent / t["game"] for t in data["tasks"]]
+            try:
+                tasks = json.loads(manifest.read_text())["tasks"]
+                listed = [manifest.parent / t["game"] for t in tasks]
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise GameLoadError(f"{manifest} is not a readable stream manifest: {exc!r}") from exc
+            for game in listed:
+                read_game(game)  # a damaged game is named now, not by the engine mid-run
+            games += listed
         return games
     for game in sorted(root.rglob(GAME_FILE)):
         if (game.parent / "traj_data.json").exists() and read_game(game).get("solvable") is not False:
@@ -79,7 +86,34 @@ def read_game(game: str | Path) -> dict[str, Any]:
         data["grammar_version"] = grammar_version(data["grammar"])
     except ValueError as exc:
         raise GameLoadError(f"{game}: {exc}") from exc
+    problem = pddl_problem_fault(data.get("pddl_problem"))
+    if problem:
+        raise GameLoadError(f"{game}: its pddl_problem {problem}")
     return data
+
+
+def pddl_problem_fault(text: Any) -> str | None:
+    """What makes ``text`` no PDDL problem, by its shape alone (None: nothing found): a
+    ``(define (problem`` head and balanced parentheses that close at its end.
+
+    Why a check of our own: the engine's parser reports a cut-off problem as a 300-line traceback
+    that names no file, and FastDownward, handed malformed PDDL in-process, kills the process; so
+    no game goes to either before this says it has the shape of one."""
+    if not isinstance(text, str) or not text.strip():
+        return "is missing or empty"
+    body = "\n".join(line.split(";", 1)[0] for line in text.splitlines())  # without comments
+    if not re.match(r"\s*\(\s*define\s*\(\s*problem\b", body, flags=re.I):
+        return "does not begin with (define (problem ...)"
+    depth = 0
+    for i, char in enumerate(body):
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return f"closes a parenthesis it never opened (character {i})"
+        if depth == 0 and char == ")" and body[i + 1 :].strip():
+            return f"goes on after its closing parenthesis (character {i})"
+    if depth:
+        return f"is cut off: {depth} parenthes{'is' if depth == 1 else 'es'} left open"
+    return None
 
 
 def game_meta(game: str | Path) -> dict[str, Any]:

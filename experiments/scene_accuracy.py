@@ -18,8 +18,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from langgraph.checkpoint.sqlite import SqliteSaver
-
+from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
 from engram.agents.planners.household import HouseholdPlanner
 from engram.envs.alfworld import find_games, game_meta
@@ -37,7 +36,9 @@ def main() -> None:
     env = make("engram/ALFWorld-v0")
     mem = SceneGraphMemory()
     conn = sqlite3.connect(str(run_dir / "checkpoints.sqlite"), check_same_thread=False)
-    ctl = Controller(env, HouseholdPlanner(), RunDir(run_dir), SqliteSaver(conn), memory=[mem])
+    ctl = Controller(
+        env, HouseholdPlanner(), RunDir(run_dir), checkpointer(conn, run_dir / "checkpoints.sqlite"), memory=[mem]
+    )
     by_age: dict[str, list[int]] = {"this episode": [0, 0], "1 episode ago": [0, 0], "older": [0, 0]}
     order: dict[str, list[str]] = {}  # house -> its episode ids so far
     for i, game in enumerate(find_games(args.games)):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engram.memory.shared import LEDGER, MemoryStoreError, ledger_report, store_problem
+
 
 @dataclass
 class Section:
@@ -33,7 +35,10 @@ class Section:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    """``path`` read-only. The URI is built percent-encoded (``as_uri``): a ``?``, ``#`` or ``%`` in a
+    directory's name would otherwise end the path early, and SQLite would open (and create) another
+    file, read-write."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
 def _has(db: sqlite3.Connection, table: str) -> bool:
@@ -188,3 +193,22 @@ def inspect_store(path: Path, limit: int = 200) -> list[Section]:
 def inspect_directory(directory: Path, limit: int = 200) -> dict[str, list[Section]]:
     """Store name -> its sections, for every ``*.sqlite`` in a memory directory."""
     return {p.stem: inspect_store(p, limit) for p in sorted(Path(directory).glob("*.sqlite"))}
+
+
+def store_problems(directory: Path) -> dict[str, str]:
+    """File name -> what is wrong with it, for the ledger and every store in ``directory`` or listed
+    by its ledger: the checks ``engram memory show`` makes (:func:`~engram.memory.shared.store_problem`),
+    read-only like it. Why beside :func:`inspect_directory`: a store that is emptied, cut off, or of
+    other tables reads as a store with nothing in it, and only these checks tell the two apart."""
+    problems: dict[str, str] = {}
+    try:
+        committed = {m: kept["episodes"] for m, kept in ledger_report(directory)["modules"].items()}
+    except MemoryStoreError as exc:
+        problems[exc.path.name] = exc.problem
+        committed = {}  # what the stores must hold is unknown: each is checked on its own
+    names = {p.stem for p in Path(directory).glob("*.sqlite") if p.name != LEDGER} | set(committed)
+    for name in sorted(names):
+        problem = store_problem(directory, name, committed.get(name, []))
+        if problem:
+            problems[f"{name}.sqlite"] = problem
+    return problems

@@ -270,6 +270,11 @@ def run(
             hint = " (a TextWorld game: use --env engram/TextWorld-v0)" if holds_textworld_games(source) else ""
             err.print(f"[red]{exc}{hint}[/red]")
             raise typer.Exit(2) from exc
+        if offset and offset >= len(found):
+            err.print(
+                f"[red]--offset {offset} skips all {len(found)} games of {escape(str(source))}[/red]", soft_wrap=True
+            )
+            raise typer.Exit(2)
         found = found[offset:]
         limit = limit or episodes
     elif games is not None:
@@ -309,7 +314,7 @@ def run(
                 else:
                     summary = run_games(found, run_dir, on_episode=tick, **common)
             except (RunConfigError, LLMConfigError, ValueError) as exc:
-                err.print(f"[red]{exc}[/red]")
+                err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
                 raise typer.Exit(2) from exc
             except RuntimeError as exc:
                 from engram.agents.parallel import WorkerFailedToStart
@@ -474,17 +479,22 @@ def replay(
             err.print(f"[red]{ep}: {n} differing observations[/red]")
 
     from engram.envs.registry import UnknownEnvironment
+    from engram.tools.trajectory import RunFileError
 
     try:
         report = replay_run(str(run_dir), episode, on_episode=tick)
-    except (FileNotFoundError, UnknownEnvironment) as exc:
-        err.print(f"[red]{exc}[/red]")
+    except (FileNotFoundError, UnknownEnvironment, RunFileError) as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(2) from exc
     _print_differences(report.differences, "replayed")
+    for problem in report.problems:
+        err.print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
+    damaged = f"; {len(report.problems)} problem(s) with the record" if report.problems else ""
     console.print(
-        f"replayed {report.episodes} episodes, {report.observations} observations: {len(report.differences)} differing"
+        f"replayed {report.episodes} episodes, {report.observations} observations: "
+        f"{len(report.differences)} differing{damaged}"
     )
-    if report.differences:
+    if report.differences or report.problems:
         raise typer.Exit(1)
 
 
@@ -503,8 +513,8 @@ def _rerun(run_dir: Path, cache: Path, into: Path | None) -> None:
 
     try:
         report = rerun_with_cache(str(run_dir), str(cache), str(into) if into else None)
-    except (FileNotFoundError, RerunError, LLMConfigError, UnknownEnvironment) as exc:
-        err.print(f"[red]{exc}[/red]")
+    except (FileNotFoundError, RerunError, LLMConfigError, UnknownEnvironment, ValueError) as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(2) from exc
     _print_differences(report.differences, "re-run  ")
     console.print(

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 console, err = Console(), Console(stderr=True)
@@ -19,20 +20,34 @@ memory_app = typer.Typer(no_args_is_help=True, help="Memory directories: inspect
 def memory_show(
     memory_dir: Annotated[Path, typer.Argument(help="A memory directory (RUN/memory or --memory-dir)")],
 ) -> None:
-    """Per module: its commits (generation) and the episodes it holds; the writers that committed."""
-    from engram.memory.shared import ledger_report
+    """Per module: its commits (generation), the episodes it holds and whether its store reads back
+    whole; the writers that committed. Read-only: it changes no file. A store that cannot be read is
+    marked and the command exits 1; a ledger that cannot be read is a one-line error (exit 2)."""
+    from engram.memory.shared import MemoryStoreError, ledger_report, store_problem
 
     if not memory_dir.is_dir():
-        err.print(f"[red]{memory_dir} is not a directory[/red]")
+        err.print(f"[red]{escape(str(memory_dir))} is not a directory[/red]", soft_wrap=True)
         raise typer.Exit(2)
-    report = ledger_report(memory_dir)
-    table = Table(title=f"memory {memory_dir}")
-    for col in ("module", "commits", "episodes"):
-        table.add_column(col, justify="left" if col == "module" else "right")
+    try:
+        report = ledger_report(memory_dir)
+    except MemoryStoreError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+        raise typer.Exit(2) from exc
+    table = Table(title=f"memory {escape(str(memory_dir))}")
+    for col in ("module", "commits", "episodes", "store"):
+        table.add_column(col, justify="right" if col in ("commits", "episodes") else "left")
+    problems = []
     for name, m in report["modules"].items():
-        table.add_row(name, str(m["generation"]), str(len(m["episodes"])))
+        problem = store_problem(memory_dir, name, m["episodes"])
+        if problem:
+            problems.append(f"{name}.sqlite: {problem}")
+        table.add_row(name, str(m["generation"]), str(len(m["episodes"])), escape(problem or "ok"))
     console.print(table)
     console.print(f"{len(report['writers'])} writer(s)")
+    for problem in problems:
+        err.print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
+    if problems:
+        raise typer.Exit(1)
 
 
 @memory_app.command("import")
@@ -49,7 +64,7 @@ def memory_import(
         try:
             done = import_run(run, memory_dir, memory, episodes.split(",") if episodes else None)
         except ValueError as exc:
-            err.print(f"[red]{exc}[/red]")
+            err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
             raise typer.Exit(2) from exc
         console.print(f"{run}: {done['added']} episode(s) added, {done['already_there']} already there, "
                       f"{done['skipped_unfinished']} unfinished or failed with an error skipped")  # fmt: skip

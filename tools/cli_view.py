@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from engram.tools.trajectory import RunDir, RunFileError, summarize, world_of
+
 console, err = Console(), Console(stderr=True)
 
 
@@ -72,46 +74,75 @@ def show(
     episode: Annotated[str | None, typer.Argument(help="Episode id (e.g. ep0003); omit for the overview")] = None,
     facts: Annotated[bool, typer.Option("--facts", help="Also print each step's new facts")] = False,
 ) -> None:
-    """Print a run's overview, or one episode step by step."""
-    from engram.envs.core import Fact
-    from engram.tools.trajectory import RunDir, summarize, world_of
+    """Print a run's overview, or one episode step by step (read-only: it changes no file).
 
+    A damaged file is named: the overview lists an unreadable episode as such beside the others and
+    warns; one episode whose record cannot be read is a one-line error (exit 2); missing or
+    unreadable steps are a warning after what could be read."""
     run_ = RunDir(run_dir)
     if not run_.manifest_path.exists():
-        err.print(f"[red]{run_dir} is not a run directory (no manifest.json)[/red]")
+        err.print(f"[red]{escape(str(run_dir))} is not a run directory (no manifest.json)[/red]", soft_wrap=True)
         raise typer.Exit(2)
     try:
+        run_.manifest()
         if episode is None:
-            eps = [run_.episode(e) for e in run_.episode_ids()]
-            summary = summarize(eps)
-            console.print(summary_table(summary, f"run {run_dir}"))
-            table = Table()
-            for col in ("episode", "task type", "world", "result", "steps"):
-                table.add_column(col)
-            for ep in eps:
-                res = ep.get("result")
-                status = "running" if not res else ("solved" if res["success"] else "failed")
-                table.add_row(
-                    ep["id"],
-                    ep.get("task_type", ""),
-                    world_of(ep),
-                    status,
-                    str(res["steps"]) if res else "-",
-                )
-            console.print(table)
+            _overview(run_, run_dir)
             return
         ep = run_.episode(episode)
-    except FileNotFoundError as exc:
-        err.print(f"[red]{exc}[/red]")
+    except (FileNotFoundError, RunFileError) as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(2) from exc
-    console.rule(escape(f"{episode}: {ep['goal'].get('text', '')}  [{ep.get('task_type', '')}]"))
-    console.print(ep["initial_observation"]["text"], markup=False, highlight=False)
+    _episode(run_, episode, ep, facts)
+
+
+def _overview(run_: RunDir, run_dir: Path) -> None:
+    """The run's table per task type and its episodes; an unreadable episode.json is a row that
+    says so (and a warning), so one damaged file hides neither the others nor itself."""
+    eps: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for episode_id in run_.episode_ids():
+        try:
+            ep = run_.episode(episode_id)
+        except RunFileError as exc:
+            rel = exc.path.relative_to(run_.path).as_posix()
+            warnings.append(f"unreadable: {rel}: {exc.problem}")
+            rows.append((episode_id, "", "", f"unreadable: {rel}: {exc.problem}", "-"))
+            continue
+        eps.append(ep)
+        res = ep.get("result")
+        status = "running" if not res else ("solved" if res["success"] else "failed")
+        rows.append((episode_id, str(ep.get("task_type", "")), world_of(ep), status, str(res["steps"]) if res else "-"))
+    try:
+        run_.summary()
+    except RunFileError as exc:
+        warnings.append(f"{exc.path.relative_to(run_.path).as_posix()}: {exc.problem} (the table is computed from "
+                        "the episodes; re-running the run writes it again)")  # fmt: skip
+    console.print(summary_table(summarize(eps), f"run {run_dir}"))
+    table = Table()
+    for col in ("episode", "task type", "world", "result", "steps"):
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*map(escape, row))
+    console.print(table)
+    for warning in warnings:
+        err.print(f"[yellow]warning: {escape(warning)}[/yellow]", soft_wrap=True)
+
+
+def _episode(run_: RunDir, episode: str, ep: dict[str, Any], facts: bool) -> None:
+    """One episode step by step; a damaged ``steps.jsonl`` (steps missing, a line unreadable) is
+    named in a warning after the steps that could be read."""
+    from engram.envs.core import Fact
+
+    goal: dict[str, Any] = ep["goal"] if isinstance(ep.get("goal"), dict) else {}
+    console.rule(escape(f"{episode}: {goal.get('text', '')}  [{ep.get('task_type', '')}]"))
+    console.print((ep.get("initial_observation") or {}).get("text", ""), markup=False, highlight=False)
     for step in run_.steps(episode):
-        console.print(f"\n[bold cyan]{step['t']:>3}[/bold cyan] [dim]{escape(step['subgoal'])}[/dim]")
-        console.print(f"    > {step['action']}", markup=False, highlight=False)
-        console.print(f"    {step['observation']['text']}", markup=False, highlight=False)
-        if step["error"]:
-            console.print(f"    [red]error: {escape(step['error'])}[/red]")
+        console.print(f"\n[bold cyan]{step['t']:>3}[/bold cyan] [dim]{escape(str(step.get('subgoal', '')))}[/dim]")
+        console.print(f"    > {step.get('action')}", markup=False, highlight=False)
+        console.print(f"    {(step.get('observation') or {}).get('text', '')}", markup=False, highlight=False)
+        if step.get("error"):
+            console.print(f"    [red]error: {escape(str(step['error']))}[/red]")
         llm = step.get("llm")
         if llm:
             console.print(
@@ -119,7 +150,7 @@ def show(
                 f"{llm['prompt_tokens']}+{llm['completion_tokens']} tokens, {llm['latency_s']:.2f} s; "
                 f"{escape(step.get('rationale', ''))[:160]}[/dim]"
             )
-        if facts and step["facts_delta"]:
+        if facts and step.get("facts_delta"):
             # str(Fact) says "not fridge 1 open" for an observed negation, which f[:3] alone hid.
             shown = "; ".join(str(Fact.from_json(f)) for f in step["facts_delta"])
             console.print(f"    [dim]facts: {escape(shown)}[/dim]")
@@ -128,6 +159,10 @@ def show(
     if tip:
         console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
     console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
+    for problem in run_.step_problems(episode, ep):
+        err.print(
+            f"[yellow]warning: {escape(problem)}: the steps shown are not the whole episode[/yellow]", soft_wrap=True
+        )
 
 
 @contextmanager

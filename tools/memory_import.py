@@ -17,13 +17,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from langgraph.checkpoint.sqlite import SqliteSaver
-
+from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
 from engram.agents.runner import ENV_ID, make_memory, offline_planner, parse_memory
 from engram.envs.registry import domain_of, make
-from engram.memory.shared import MemoryDirectory
-from engram.tools.trajectory import RunDir
+from engram.memory.base import episode_key
+from engram.memory.shared import MemoryDirectory, check_stores
+from engram.tools.trajectory import RunDir, RunFileError
 
 
 def import_run(
@@ -44,11 +44,16 @@ def import_run(
     unknown = sorted(set(wanted) - set(run.episode_ids()))
     if unknown:
         raise ValueError(f"{run.path} has no episode {', '.join(unknown)}")
-    finished = [e for e in wanted if (run.episode(e).get("result") or {}).get("error") is None
-                and run.episode(e).get("result")]  # fmt: skip
-    modules = make_memory(parse_memory(memory), domain_of(env_id))
+    completed = set(run.completed())  # RunFileError (a ValueError) names an unreadable episode.json
+    finished = [e for e in wanted if e in completed]
+    names = parse_memory(memory)
+    modules = make_memory(names, domain_of(env_id))
     if not modules:
         raise ValueError("nothing to import into: --memory none")
+    # Everything the import reads is checked before the memory directory is written to at all.
+    if Path(memory_dir).is_dir():
+        check_stores(memory_dir, names)
+    run.check_checkpoints(finished)
     writer = f"import/{manifest.get('run_id', run.path.name)}/{os.getpid()}"
     shared = MemoryDirectory(memory_dir, modules, writer=writer)
     shared.refresh()
@@ -56,13 +61,17 @@ def import_run(
     conn = sqlite3.connect(str(run.checkpoint_path), timeout=60)
     added = kept = 0
     try:
-        controller = Controller(env, offline_planner(env_id), run, SqliteSaver(conn), memory=modules,
+        saver = checkpointer(conn, run.checkpoint_path)
+        controller = Controller(env, offline_planner(env_id), run, saver, memory=modules,
                                 run_id=str(manifest.get("run_id", "")))  # fmt: skip
         for episode_id in finished:
-            before = sum(len(m.consolidated) for m in modules)
-            controller.refeed(episode_id, modules)
-            fed = sum(len(m.consolidated) for m in modules) > before
-            shared.commit(partial(controller.refeed, episode_id))
+            try:
+                controller.refeed(episode_id, modules)
+                # Added: this commit recorded the episode first (not: this writer's modules lacked
+                # it before, which another import may have committed meanwhile).
+                fed = episode_key(run.episode(episode_id)) in shared.commit(partial(controller.refeed, episode_id))
+            except sqlite3.DatabaseError as exc:
+                raise RunFileError(run.checkpoint_path, f"cannot be read: {exc}") from exc
             added, kept = added + fed, kept + (not fed)
             if on_episode:
                 on_episode(episode_id, fed)

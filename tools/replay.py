@@ -13,7 +13,7 @@ from typing import Any
 
 from engram.agents.controller import reset_options
 from engram.envs.registry import UnknownEnvironment, make
-from engram.tools.trajectory import RunDir
+from engram.tools.trajectory import RunDir, RunFileError
 
 _COMPARED = ("text", "admissible", "facts")
 
@@ -32,6 +32,9 @@ class ReplayReport:
     episodes: int = 0
     observations: int = 0
     differences: list[Difference] = field(default_factory=list)
+    #: what is wrong with the record itself, one line each naming the file (relative to the run):
+    #: an unreadable episode.json, steps missing from a steps.jsonl; any of them fails the replay
+    problems: list[str] = field(default_factory=list)
 
 
 def _diff(episode: str, t: int, recorded: dict[str, Any], replayed: dict[str, Any]) -> list[Difference]:
@@ -53,7 +56,15 @@ def replay_run(
     report = ReplayReport()
     try:
         for episode_id in episodes or run.episode_ids():
-            ep = run.episode(episode_id)
+            try:
+                ep = run.episode(episode_id)
+            except RunFileError as exc:
+                report.problems.append(f"{exc.path.relative_to(run.path).as_posix()}: {exc.problem}")
+                continue
+            if "initial_observation" not in ep:
+                continue  # a backend ended it before its reset was recorded: nothing to replay
+            # The steps are replayed as far as they can be read; what is missing fails the replay.
+            report.problems += run.step_problems(episode_id, ep)
             obs, _ = env.reset(seed=ep["seed"], options=reset_options(ep["game"]))
             found = _diff(episode_id, -1, ep["initial_observation"], obs.to_json())
             report.observations += 1
@@ -123,6 +134,10 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
         )
     if not Path(cache).exists():
         raise FileNotFoundError(f"no response cache at {cache}")
+    if config.get("llm") and Path(cache).stat().st_size == 0:
+        # A new cache elsewhere, but here every answer would be a miss: the file lost its answers.
+        # (A run without a model asks nothing: any cache, an empty one too, re-runs it.)
+        raise RerunError(f"{cache}: empty file, no answers to re-run from")
     llm = LLMConfig(**{**config["llm"], "cache": str(cache), "cache_only": True}) if config.get("llm") else None
     target = into or tempfile.mkdtemp(prefix="engram-rerun-")
     if RunDir(target).manifest_path.exists():

@@ -8,6 +8,10 @@
 
 ``steps.jsonl`` is append-only while an episode runs; a resumed episode first cuts it back to the
 steps its last checkpoint knows, so a kill never leaves a lost or a duplicated step.
+
+A file that cannot be read as what it should hold (cut off, emptied, overwritten, a JSON list where
+an object belongs) raises :class:`RunFileError`, which names the file: every command catches that
+one error and says which file is damaged, instead of a traceback about JSON.
 """
 
 from __future__ import annotations
@@ -15,13 +19,57 @@ from __future__ import annotations
 import json
 import os
 import platform
+import sqlite3
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import closing
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from engram.memory.shared import read_only, sqlite_problem
+
 PACKAGES = ("engram", "alfworld", "textworld", "langgraph", "langgraph-checkpoint-sqlite", "gymnasium")
+
+
+class RunFileError(ValueError):
+    """A file of a run directory that cannot be read as what it should hold; ``path`` is the file."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path, self.problem = Path(path), problem
+        super().__init__(f"{path}: {problem}")
+
+
+def read_object(path: Path, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A JSON object from ``path``, with the ``required`` keys; :class:`RunFileError` when it is not
+    one (``FileNotFoundError`` when it is missing: a missing file is the caller's to explain)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise RunFileError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    data = parse_object(raw, lambda problem: RunFileError(path, problem))
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise RunFileError(path, f"lacks {', '.join(map(repr, missing))}")
+    return data
+
+
+def parse_object(raw: bytes, error: Callable[[str], Exception]) -> dict[str, Any]:
+    """``raw`` as one JSON object, else ``error(problem)`` raised (problem: a short phrase)."""
+    if not raw.strip():
+        raise error("empty file" if not raw else "holds only whitespace")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise error(f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}; cut off?)") from exc
+    if not isinstance(data, dict):
+        raise error(f"holds a JSON {type(data).__name__}, not an object")
+    return data
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -76,7 +124,19 @@ class RunDir:
     def manifest(self) -> dict[str, Any]:
         if not self.manifest_path.exists():
             raise FileNotFoundError(f"{self.path} is not a run directory (no manifest.json)")
-        return dict(json.loads(self.manifest_path.read_text()))
+        manifest = read_object(self.manifest_path, ("config",))
+        if not isinstance(manifest["config"], dict):
+            raise RunFileError(self.manifest_path, "its 'config' is not an object")
+        return manifest
+
+    def summary(self) -> dict[str, Any] | None:
+        """``summary.json`` (None before the run's end has written it)."""
+        if not self.summary_path.exists():
+            return None
+        summary = read_object(self.summary_path, ("episodes",))
+        if not isinstance(summary["episodes"], list):
+            raise RunFileError(self.summary_path, "its 'episodes' is not a list")
+        return summary
 
     # -- episodes ----------------------------------------------------------------------------
     def write_episode(self, episode_id: str, data: dict[str, Any]) -> None:
@@ -87,7 +147,13 @@ class RunDir:
         if not path.exists():
             known = ", ".join(self.episode_ids()[:10])
             raise FileNotFoundError(f"no episode {episode_id!r} in {self.path} (have: {known} ...)")
-        return dict(json.loads(path.read_text()))
+        episode = read_object(path, ("id",))
+        result = episode.get("result")
+        if result is not None and not (
+            isinstance(result, dict) and isinstance(result.get("steps"), int) and "success" in result
+        ):
+            raise RunFileError(path, "its 'result' is not an object with 'success' and an integer 'steps'")
+        return episode
 
     def append_step(self, episode_id: str, record: dict[str, Any]) -> None:
         path = self.steps_path(episode_id)
@@ -96,35 +162,139 @@ class RunDir:
             fh.write(json.dumps(record) + "\n")
 
     def steps(self, episode_id: str) -> list[dict[str, Any]]:
+        """The steps up to the first line that is not a step: a torn last line is what a killed
+        writer leaves, and resume cuts it away (:meth:`step_problems` says whether more is wrong)."""
+        return self._read_steps(episode_id)[0]
+
+    def _read_steps(self, episode_id: str) -> tuple[list[dict[str, Any]], list[tuple[int, str]], int]:
+        """:func:`parse_steps` of the episode's ``steps.jsonl`` (nothing when there is none)."""
         path = self.steps_path(episode_id)
         if not path.exists():
-            return []
-        out = []
-        for line in path.read_text().splitlines():
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError:
-                    break  # a torn last line from a killed writer; resume cuts it away
-        return out
+            return [], [], 0
+        return parse_steps(path.read_bytes(), _step_of)
+
+    def step_problems(self, episode_id: str, episode: dict[str, Any]) -> list[str]:
+        """What is wrong with an episode's ``steps.jsonl`` (see :func:`steps_problems`)."""
+        path = self.steps_path(episode_id)
+        steps, bad, last = self._read_steps(episode_id)
+        return steps_problems(path.relative_to(self.path).as_posix(), steps, bad, last, episode)
 
     def truncate_steps(self, episode_id: str, keep: int) -> int:
         """Keep steps ``t < keep`` (what the checkpoint knows); returns how many were dropped."""
         path = self.steps_path(episode_id)
         if not path.exists():
             return 0
-        lines = [ln for ln in path.read_text().splitlines() if ln.strip()]
+        lines = [ln for ln in path.read_bytes().splitlines() if ln.strip()]
         kept = [s for s in self.steps(episode_id) if s["t"] < keep]
+        if [s["t"] for s in kept] != list(range(keep)):
+            # The steps file is written before the checkpoint that counts a step: it can hold more
+            # (a kill in between), never fewer, unless it was damaged.
+            raise RunFileError(path, f"holds {len(kept)} of the {keep} steps the episode's checkpoint has")
         tmp = path.with_suffix(".jsonl.tmp")
         tmp.write_text("".join(json.dumps(s) + "\n" for s in kept))
         os.replace(tmp, path)
         return len(lines) - len(kept)
+
+    def completed(self) -> list[str]:
+        """The episodes that ran to their end: a result without an error (a backend that ended an
+        episode records its error, and the episode runs again). :class:`RunFileError` if an
+        episode's record cannot be read."""
+        done = []
+        for episode_id in self.episode_ids():
+            result = self.episode(episode_id).get("result")
+            if result and result.get("error") is None:
+                done.append(episode_id)
+        return done
+
+    def check_checkpoints(self, finished: list[str]) -> None:
+        """Raise :class:`RunFileError` unless ``checkpoints.sqlite`` is a whole SQLite file holding a
+        checkpoint of each of the ``finished`` episodes: what resuming the run and importing it into
+        memory read them from. Without this, a lost checkpoint reads as an episode never played (a
+        resumed run plays it again; an import adds nothing and says so). Opens it read-only."""
+        path = self.checkpoint_path
+        if not path.exists() or sqlite_problem(path) == "empty file":
+            if finished:
+                raise RunFileError(path, f"holds no checkpoints, yet {len(finished)} episode(s) finished")
+            return
+        problem = sqlite_problem(path)
+        if problem:
+            raise RunFileError(path, f"cannot be read: {problem}")
+        try:
+            with closing(read_only(path)) as db:
+                tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if "checkpoints" not in tables:
+                    if not finished and not tables:
+                        return
+                    raise RunFileError(path, f"holds no checkpoints (tables: {', '.join(sorted(tables)) or 'none'})")
+                threads = {str(t) for (t,) in db.execute("SELECT DISTINCT thread_id FROM checkpoints")}
+        except sqlite3.DatabaseError as exc:
+            raise RunFileError(path, f"cannot be read: {exc}") from exc
+        missing = sorted(set(finished) - threads)
+        if missing:
+            raise RunFileError(path, f"has no checkpoint of {len(missing)} finished episode(s), e.g. {missing[0]}")
 
     # -- summary -----------------------------------------------------------------------------
     def write_summary(self) -> dict[str, Any]:
         summary = summarize([self.episode(e) for e in self.episode_ids()])
         write_json(self.summary_path, summary)
         return summary
+
+
+def _step_of(line: bytes) -> dict[str, Any]:
+    """One line of ``steps.jsonl`` as a step (an object with an integer ``t``), else ValueError."""
+    step = parse_object(line, ValueError)
+    if not isinstance(step.get("t"), int):
+        raise ValueError("a step without an integer 't'")
+    return step
+
+
+def parse_steps(
+    raw: bytes, step_of: Callable[[bytes], dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[tuple[int, str]], int]:
+    """The lines of a ``steps.jsonl`` read by ``step_of`` (ValueError: not a step): the steps before
+    the first unreadable line; every unreadable line (1-based number, what is wrong with it); and
+    the number of the file's last non-blank line (0: none). Shared with ``engram view``, whose
+    ``step_of`` checks more of a step's shape."""
+    out: list[dict[str, Any]] = []
+    bad: list[tuple[int, str]] = []
+    last = 0
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        last = n
+        try:
+            step = step_of(line)
+        except ValueError as exc:
+            bad.append((n, str(exc)))
+            continue
+        if not bad:
+            out.append(step)
+    return out, bad, last
+
+
+def steps_problems(
+    rel: str, steps: list[dict[str, Any]], bad: list[tuple[int, str]], last: int, episode: dict[str, Any]
+) -> list[str]:
+    """What is wrong with an episode's ``steps.jsonl`` (``rel``, as :func:`parse_steps` read it;
+    empty: nothing), each a line that names the file: unreadable lines, indices ``t`` other than 0,
+    1, 2, ..., fewer or more steps than the finished episode's result counts.
+
+    A torn last line is excused while the episode runs (its writer may be mid-line, or was
+    killed: resume cuts the line) and when its result is an error (a backend that ended the
+    episode recorded the steps before the tear; it runs again). In an episode that finished
+    normally it is corruption, and so is any unreadable line before the last."""
+    result = episode.get("result") or {}
+    ended_normally = bool(result) and not result.get("error")
+    torn_last_only = len(bad) == 1 and bad[0][0] == last
+    if torn_last_only and not ended_normally:
+        bad = []
+    problems = [f"{rel} line {n} is unreadable: {why}" for n, why in bad]
+    wrong = next((i for i, s in enumerate(steps) if s["t"] != i), None)
+    if wrong is not None:
+        problems.append(f"{rel}: its step {wrong + 1} has t={steps[wrong]['t']}, not {wrong} (a step missing?)")
+    if result and result["steps"] != len(steps):
+        problems.append(f"{rel} holds {len(steps)} of {result['steps']} steps")
+    return problems
 
 
 LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost",

@@ -12,8 +12,8 @@ Read-only: nothing here opens a file for writing.
 
 from __future__ import annotations
 
-import json
 import os
+import stat
 import statistics
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -22,14 +22,22 @@ from typing import Any
 
 from engram.memory.graphview import GraphView, apply_delta, empty_view
 from engram.tools.trajectory import RunDir, summarize_rows, summary_row, world_of
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
+from engram.tools.viewer_files import (
+    EPISODE_ID,
+    NotInRun,
+    Stamp,
+    StepFile,
+    Unreadable,
+    episode_problem,
+    file_stamp,
+    inside,
+    kind_of,
+    load_object,
+    own_stamp,
+    read_steps,
+    row_problem,
+    steps_inside,
+)
 
 
 def task_key(row: dict[str, Any]) -> tuple[str, Any]:
@@ -47,6 +55,7 @@ class Step:
     record: dict[str, Any]
     previous_facts: list[Any]  # the observation the action was taken from
     graphs: dict[str, tuple[GraphView, dict[str, Any]]]  # module -> (graph at this step, this step's delta)
+    problems: list[str]  # what is wrong with the episode's steps.jsonl (StepFile.problems)
 
 
 class RunView:
@@ -54,39 +63,74 @@ class RunView:
 
     def __init__(self, path: Path, label: str) -> None:
         self.path, self.label = path, label
+        self.root = path.resolve()  # what "inside the run" means
         self.run = RunDir(path)
-        self._rows: dict[str, tuple[tuple[int, int] | None, dict[str, Any]]] = {}
-        self._summary: tuple[tuple[int, int] | None, dict[str, dict[str, Any]]] = (None, {})
-        self._steps: OrderedDict[str, tuple[tuple[int, int] | None, list[dict[str, Any]]]] = OrderedDict()
-        self._manifest: tuple[tuple[int, int] | None, dict[str, Any]] = (None, {})
+        self._rows: dict[str, tuple[Stamp | None, dict[str, Any]]] = {}
+        self._summary: tuple[Stamp | None, dict[str, dict[str, Any]], str] = (None, {}, "")
+        self._steps: OrderedDict[str, tuple[Stamp | None, StepFile]] = OrderedDict()
+        self._manifest: tuple[Stamp | None, dict[str, Any], str] = (None, {}, "")
 
     # -- run level --------------------------------------------------------------------------
     def manifest(self) -> dict[str, Any]:
-        stamp = _stamp(self.run.manifest_path)
-        if stamp != self._manifest[0]:
-            self._manifest = (stamp, self.run.manifest())
+        """``manifest.json``, or ``{}`` when it is missing or not an object (said by :meth:`notes`):
+        every page of the run shows what it can without it."""
+        stamp = file_stamp(self.run.manifest_path)
+        if stamp != self._manifest[0] or stamp is None:
+            try:
+                manifest = load_object(self.run.manifest_path, "manifest.json")
+                config = manifest.get("config")
+                note = (
+                    ""
+                    if isinstance(config, dict)
+                    else f"manifest.json: config must be an object, not {kind_of(config)}"
+                )
+                self._manifest = (stamp, manifest, note)
+            except FileNotFoundError:
+                self._manifest = (stamp, {}, "manifest.json: missing")
+            except Unreadable as exc:
+                self._manifest = (stamp, {}, str(exc))
         return self._manifest[1]
 
+    def notes(self) -> list[str]:
+        """Problems with the run's own files (``manifest.json``, ``summary.json``), for its page."""
+        self.manifest()
+        self._summary_rows()
+        return [n for n in (self._manifest[2], self._summary[2]) if n]
+
     def _summary_rows(self) -> dict[str, dict[str, Any]]:
-        stamp = _stamp(self.run.summary_path)
+        """``summary.json``'s rows by id: only rows of the shape the table needs (the others are read
+        from their ``episode.json``); a summary that is not an object of rows is not used at all."""
+        stamp = file_stamp(self.run.summary_path)
         if stamp != self._summary[0]:
+            rows, note = {}, ""
             try:
-                rows = json.loads(self.run.summary_path.read_text())["episodes"]
-                self._summary = (stamp, {r["id"]: r for r in rows})
-            except (OSError, ValueError, KeyError, TypeError):
-                self._summary = (stamp, {})
+                listed = load_object(self.run.summary_path, "summary.json").get("episodes")
+                if not isinstance(listed, list):
+                    raise Unreadable("summary.json", f"episodes must be a list, not {kind_of(listed)}")
+                rows = {r["id"]: r for r in listed if row_problem(r) is None}
+            except FileNotFoundError:
+                pass
+            except Unreadable as exc:
+                note = f"{exc} (not used: the episodes are read from their episode.json)"
+            self._summary = (stamp, rows, note)
         return self._summary[1]
 
     def rows(self) -> list[dict[str, Any]]:
-        """Every episode's row, in id order: the summary's fields plus ``status``."""
+        """Every episode's row, in id order: the summary's fields plus ``status``. Never raises for a
+        file's shape (an episode that cannot be read is a row with status ``unreadable``), and never
+        lists an episode that is not the run's own (see :meth:`episode_ok`)."""
         root = self.path / "episodes"
-        if not root.is_dir():
+        if not root.is_dir() or not inside(self.root, root, must_exist=True):
             return []
         summary, summary_ns = self._summary_rows(), (self._summary[0] or (0, 0))[0]
         out = []
         for entry in sorted(os.scandir(root), key=lambda e: e.name):
-            stamp = _stamp(Path(entry.path) / "episode.json")
-            if stamp is None:
+            if entry.is_symlink() or not EPISODE_ID.fullmatch(entry.name):
+                continue  # a folder linked in from elsewhere is not this run's episode
+            # Strings, not Paths, in this loop: it runs for every episode of the run, every request.
+            episode_json = os.path.join(entry.path, "episode.json")
+            stamp = own_stamp(self.root, episode_json)
+            if stamp is None or not steps_inside(self.root, os.path.join(entry.path, "steps.jsonl")):
                 continue
             cached = self._rows.get(entry.name)
             if cached is None or cached[0] != stamp:
@@ -94,7 +138,7 @@ class RunView:
                 if row is not None and "seed" in row:  # summaries before seeds were kept are re-read
                     row = {**row, "status": _status(row)}
                 else:
-                    row = _read_row(Path(entry.path) / "episode.json", entry.name)
+                    row = _read_row(Path(episode_json), entry.name)
                     if row is None:
                         continue  # gone this instant (writes are atomic renames, never half files)
                 cached = (stamp, row)
@@ -102,33 +146,101 @@ class RunView:
             out.append(cached[1])
         return out
 
+    def episode_ok(self, episode_id: str) -> bool:
+        """Whether ``episode_id`` is one of this run's own episodes: a well-formed id, a real folder
+        (not a symlink) under the run's ``episodes/``, whose ``episode.json`` is a file and whose
+        ``episode.json`` and ``steps.jsonl`` resolve inside the run. A few ``lstat`` and ``resolve``
+        calls, never a listing of the run (a thousand episodes, every request)."""
+        if not EPISODE_ID.fullmatch(episode_id):
+            return False
+        folder = self.run.episode_dir(episode_id)
+        try:
+            if not stat.S_ISDIR(folder.lstat().st_mode):  # lstat: a symlink is not a folder here
+                return False
+        except OSError:
+            return False
+        return (
+            inside(self.root, folder / "episode.json", must_exist=True)
+            and (folder / "episode.json").is_file()
+            and inside(self.root, folder / "steps.jsonl", must_exist=False)
+        )
+
+    def _check(self, episode_id: str) -> None:
+        if not self.episode_ok(episode_id):
+            raise NotInRun(episode_id)
+
     def summary(self, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """The run's summary, from ``rows`` when the caller already has them."""
         return summarize_rows(finished(self.rows() if rows is None else rows))
 
     def progress(self) -> dict[str, Any] | None:
+        """``progress.json`` of a parallel run; None when there is none or it is not of its shape
+        (it is rewritten every few seconds: the next reload shows it)."""
         try:
-            return dict(json.loads((self.path / "progress.json").read_text()))
-        except (OSError, ValueError):
+            progress = load_object(self.path / "progress.json", "progress.json")
+        except (OSError, Unreadable):
             return None
+        workers = progress.get("workers")
+        if workers is not None and not (
+            isinstance(workers, dict) and all(isinstance(w, dict) for w in workers.values())
+        ):
+            progress = {**progress, "workers": None}
+        return progress
 
     def stamp(self) -> str:
         """Changes whenever anything a page shows may have changed (what ``--live`` polls)."""
-        parts = [_stamp(self.run.summary_path), _stamp(self.path / "progress.json"), _stamp(self.path / "episodes")]
+        parts = [
+            file_stamp(self.run.summary_path),
+            file_stamp(self.path / "progress.json"),
+            file_stamp(self.path / "episodes"),
+        ]
         for name in (r["id"] for r in self.rows() if r["status"] == "unfinished"):
-            parts.append(_stamp(self.run.steps_path(name)))
+            parts.append(file_stamp(self.run.steps_path(name)))
         return str(hash(tuple(parts)))
+
+    def memory_dir(self) -> tuple[Path | None, str]:
+        """The memory directory the memory page shows, and why that one.
+
+        The run's own ``memory/`` when it has one: a copied or moved run shows its own stores, never
+        those of the directory it was copied from. Only a run without one falls back to the
+        manifest's ``memory_dir`` (relative: to the run directory), and only if that exists."""
+        own = self.path / "memory"
+        if own.is_dir():
+            is_inside = inside(self.root, own, must_exist=True)
+            return own, "the run's own memory/" + ("" if is_inside else " (a symlink to a directory outside the run)")
+        kept = self.manifest().get("memory_dir")
+        if isinstance(kept, str) and kept and "\x00" not in kept:
+            where = Path(kept) if Path(kept).is_absolute() else self.path / kept
+            if where.is_dir():
+                is_inside = inside(self.root, where, must_exist=True)
+                return where, f"memory_dir from manifest.json ({'inside' if is_inside else 'outside'} the run): {kept}"
+            return None, f"the run has no memory/, and manifest.json's memory_dir ({kept}) does not exist"
+        return None, "the run has no memory/, and manifest.json names no memory_dir"
 
     # -- episode level ----------------------------------------------------------------------
     def episode(self, episode_id: str) -> dict[str, Any]:
-        return self.run.episode(episode_id)
+        """The episode's ``episode.json``, checked to be of the shape its pages show."""
+        self._check(episode_id)
+        relative = f"episodes/{episode_id}/episode.json"
+        episode = load_object(self.run.episode_dir(episode_id) / "episode.json", relative)
+        problem = episode_problem(episode)
+        if problem:
+            raise Unreadable(relative, problem)
+        return episode
 
     def steps(self, episode_id: str) -> list[dict[str, Any]]:
-        """The episode's step records; parsed once per change of the file (a few episodes kept)."""
-        stamp = _stamp(self.run.steps_path(episode_id))
+        """The episode's step records (see :meth:`step_file`)."""
+        return self.step_file(episode_id).steps
+
+    def step_file(self, episode_id: str) -> StepFile:
+        """The episode's ``steps.jsonl``: its records, and what its pages warn of; parsed once per
+        change of the file (a few episodes kept)."""
+        self._check(episode_id)
+        path = self.run.steps_path(episode_id)
+        stamp = file_stamp(path)
         cached = self._steps.get(episode_id)
         if cached is None or cached[0] != stamp:
-            cached = (stamp, self.run.steps(episode_id))
+            cached = (stamp, read_steps(path, f"episodes/{episode_id}/steps.jsonl"))
             self._steps[episode_id] = cached
             # Two episodes: the one being paged through and the one it is compared with. Parsed
             # records are many small objects; keeping more makes the interpreter's full garbage
@@ -139,12 +251,19 @@ class RunView:
         return cached[1]
 
     def step(self, episode_id: str, t: int) -> Step | None:
-        steps = self.steps(episode_id)
+        read = self.step_file(episode_id)
+        steps = read.steps
         if not 0 <= t < len(steps):
             return None
         episode = self.episode(episode_id)
-        previous = steps[t - 1]["observation"]["facts"] if t else episode["initial_observation"]["facts"]
-        return Step(episode, len(steps), steps[t], previous, graphs_at(steps, t))
+        start = episode.get("initial_observation") or {}
+        previous = steps[t - 1]["observation"].get("facts", []) if t else start.get("facts", [])
+        try:
+            graphs = graphs_at(steps, t)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise Unreadable(f"episodes/{episode_id}/steps.jsonl", f"memory_graphs up to step {t}: "
+                             f"{type(exc).__name__}: {exc}") from None  # fmt: skip
+        return Step(episode, len(steps), steps[t], previous, graphs, read.problems(episode))
 
 
 def finished(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -153,22 +272,43 @@ def finished(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _read_row(path: Path, name: str) -> dict[str, Any] | None:
-    """An episode's row from its ``episode.json``; None if the file is gone."""
+    """An episode's row from its ``episode.json``; None if the file is gone. A file that is not an
+    episode (cut off, hand-edited, another shape) is listed with its problem, not hidden."""
     try:
-        ep = json.loads(path.read_text())
-    except OSError:
+        ep = load_object(path, f"episodes/{name}/episode.json")
+    except FileNotFoundError:
         return None
-    except ValueError as exc:  # cut off or hand-edited: listed, not hidden
-        ep, problem = {"id": name, "game": ""}, f"unreadable episode.json: {exc}"
-    else:
-        row, problem = summary_row(ep), ""
-        if row is not None:
-            return {**row, "status": _status(row)}
-    return {"id": ep["id"], "game": ep.get("game", ""), "seed": ep.get("seed"),
-            "task_type": ep.get("task_type", "unknown"), "world_id": world_of(ep), "success": False,
-            "steps": None, "seconds": None, "error": problem or None, "ledger": {},
-            # unfinished: running now, or stopped before its end (a re-run resumes it)
-            "status": "unreadable" if problem else "unfinished"}  # fmt: skip
+    except Unreadable as exc:
+        return _open_row(name, {}, f"unreadable episode.json: {exc.problem}")
+    row, problem = _finished_row(ep, name)
+    if row is not None:
+        return {**row, "status": _status(row)}
+    return _open_row(name, ep, f"unreadable episode.json: {problem}" if problem else "")
+
+
+def _finished_row(ep: dict[str, Any], name: str) -> tuple[dict[str, Any] | None, str]:
+    """A finished episode's row; else None and what is wrong with the file ('' while it runs)."""
+    problem = episode_problem(ep)
+    if problem:
+        return None, problem
+    try:
+        row = summary_row({"game": "", **ep, "id": name})
+    except (KeyError, TypeError, ValueError) as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    if row is None:
+        return None, ""
+    problem = row_problem(row)
+    return (None, problem) if problem else (row, "")
+
+
+def _open_row(name: str, ep: dict[str, Any], problem: str) -> dict[str, Any]:
+    """The row of an episode without a result: running now, or stopped before its end (a re-run
+    resumes it), or ``unreadable`` with its problem."""
+    seed = ep.get("seed") if isinstance(ep.get("seed"), int | str) else None
+    task_type = ep.get("task_type") if isinstance(ep.get("task_type"), str) else "unknown"
+    return {"id": name, "game": str(ep.get("game") or ""), "seed": seed, "task_type": task_type,
+            "world_id": world_of(ep), "success": False, "steps": None, "seconds": None, "error": problem or None,
+            "ledger": {}, "status": "unreadable" if problem else "unfinished"}  # fmt: skip
 
 
 def _status(row: dict[str, Any]) -> str:
@@ -243,21 +383,3 @@ def fact_changes(before: list[Any], after: list[Any]) -> tuple[list[Any], list[A
     """Facts of this observation that the previous one lacked, and those it had that this one lacks."""
     old, new = {tuple(f) for f in before}, {tuple(f) for f in after}
     return [f for f in after if tuple(f) not in old], [f for f in before if tuple(f) not in new]
-
-
-def safe_file(roots: list[Path], root_index: int, relative: str) -> Path | None:
-    """The file ``relative`` names inside run directory ``root_index``, or None: anything that is
-    absolute, climbs out (``..``, also once decoded), or resolves outside the run through a symlink,
-    and anything that is not a regular file."""
-    if not 0 <= root_index < len(roots) or not relative or "\x00" in relative:
-        return None
-    if relative.startswith(("/", "\\")) or Path(relative).is_absolute() or ".." in Path(relative).parts:
-        return None
-    root = roots[root_index].resolve()
-    try:
-        target = (root / relative).resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
-    if not target.is_relative_to(root) or not target.is_file():
-        return None
-    return target

@@ -17,6 +17,7 @@ import json
 import sqlite3
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -30,22 +31,54 @@ class CacheMiss(LookupError):
     """A cache-only planner was asked something the cache has no answer for."""
 
 
+class CacheFileError(ValueError):
+    """The response cache's file cannot be read as one (cut off, overwritten, another database)."""
+
+
 class ResponseCache:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self._check()
         self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=60)  # workers share it
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, request TEXT, "
-            "response TEXT, created REAL)"
-        )
-        self._db.commit()
+        try:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, request TEXT, "
+                "response TEXT, created REAL)"
+            )
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise CacheFileError(f"{self.path}: cannot be read as a response cache: {exc}") from exc
+
+    def _check(self) -> None:
+        """Refuse, naming the file, one that is not a whole response cache: SQLite would read a
+        cut-off file's first pages and fail mid-run, and a cache-only replay would count what it
+        lost as misses. An empty file is a new cache; another database is not written into."""
+        from engram.memory.shared import read_only, sqlite_problem
+
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        problem = sqlite_problem(self.path)
+        if problem:
+            raise CacheFileError(f"{self.path}: cannot be read as a response cache: {problem}")
+        try:
+            with closing(read_only(self.path)) as db:
+                tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise CacheFileError(f"{self.path}: cannot be read as a response cache: {exc}") from exc
+        if tables - {"responses"}:
+            raise CacheFileError(f"{self.path}: is not a response cache (tables: {', '.join(sorted(tables))})")
 
     def get(self, request: dict[str, Any]) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._db.execute("SELECT response FROM responses WHERE key = ?", (request_key(request),)).fetchone()
-        return json.loads(row[0]) if row else None
+        try:
+            with self._lock:
+                key = request_key(request)
+                row = self._db.execute("SELECT response FROM responses WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row else None
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            raise CacheFileError(f"{self.path}: cannot be read as a response cache: {exc}") from exc
 
     def put(self, request: dict[str, Any], response: dict[str, Any]) -> None:
         with self._lock:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -105,11 +106,17 @@ def test_a_stream_of_two_houses_on_two_workers_learns_across_them(two_houses: Pa
 @pytest.mark.budget(90, "Ray with three workers (one replaces the killed) on the whole memory stack: 35-42 s on CI")
 def test_a_killed_worker_s_episode_is_retried_and_nothing_is_left_running(tmp_path: Path) -> None:
     """Two episodes on two workers (one each): one worker is killed mid-episode. Memory is all of
-    engram's, so the workers share the episodic chroma server, which must not outlive the run."""
+    engram's, so the workers share the episodic chroma server, which must not outlive the run.
+
+    Run as from a virtualenv that is not activated (cron, an IDE, ``VENV/bin/engram``): ``PATH``
+    lacks the interpreter's folder, so a server started by name (``chroma``) would not be found."""
     run_dir = tmp_path / "run"
     args = ["run", "--env", "engram/BabyAI-GoToObj-v0", "--episodes", 2, "--run-dir", run_dir, "--backend", "ray",
             "--workers", 2, "--step-delay", 1.0, "--memory", "all"]  # fmt: skip
-    proc = subprocess.Popen([*ENGRAM, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    bare = {**os.environ, "PATH": os.defpath}
+    assert shutil.which("chroma", path=bare["PATH"]) is None
+    proc = subprocess.Popen([*ENGRAM, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=bare)  # fmt: skip
     progress = run_dir / "progress.json"
     victim: tuple[str, int, str] | None = None
     deadline = time.monotonic() + 300

@@ -80,6 +80,7 @@ DYING_RUN = """
 import os, sys
 from langgraph.checkpoint.sqlite import SqliteSaver
 import engram.agents.runner as runner
+from engram.agents.checkpoints import StrictSerializer
 from engram.tools.cli import app
 
 channel, nth = sys.argv[1], int(sys.argv[2])
@@ -95,7 +96,7 @@ class DyingSaver(SqliteSaver):
             if seen == nth:
                 os._exit(137)
 
-runner.SqliteSaver = DyingSaver
+runner.checkpointer = lambda conn, path: DyingSaver(conn, serde=StrictSerializer(path))
 app(sys.argv[3:], prog_name="engram")
 """
 

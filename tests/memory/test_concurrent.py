@@ -64,6 +64,9 @@ def test_two_runs_started_together_on_one_memory_dir_keep_both_runs_episodes(str
     ]
     for p in procs:
         assert p.wait(timeout=600) == 0, p.stderr.read() if p.stderr else ""
+        # Nothing but engram's own progress on the console: no library's loading bars or warnings
+        # (the embedding model's loader once printed "Loading weights: 0/103 ..." before the run).
+        assert p.stderr is not None and p.stderr.read() == ""
     episodes = RunDir(runs[0]).episode_ids()
     expected = {_run_key(r, e) for r in runs for e in episodes}
     assert len(expected) == 2 * len(episodes) == 4

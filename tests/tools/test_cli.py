@@ -171,3 +171,96 @@ def test_the_console_script_is_the_cli_with_its_exit_codes(tmp_path: Path) -> No
     assert empty.returncode == 2 and "no game.tw-pddl games" in empty.stderr
     usage = subprocess.run([script, "run", "--no-such-option"], capture_output=True, text=True)
     assert usage.returncode == 2 and "No such option" in usage.stderr
+
+
+def _copy_episodes(run: Path, into: Path, *episodes: str) -> Path:
+    """A run directory holding only ``run``'s manifest and ``episodes``: what show and replay read."""
+    import shutil
+
+    into.mkdir()
+    shutil.copy(run / "manifest.json", into)
+    for episode in episodes:
+        shutil.copytree(run / "episodes" / episode, into / "episodes" / episode)
+    return into
+
+
+def test_a_steps_file_cut_short_is_named_by_show_and_fails_replay(solved_run: Path, tmp_path: Path, cli) -> None:
+    """Issue 26 (8): three of an episode's steps left used to show as a solved episode and replay as
+    "0 differing" (exit 0)."""
+    run = _copy_episodes(solved_run, tmp_path / "run", "ep0001")
+    steps = run / "episodes" / "ep0001" / "steps.jsonl"
+    lines = steps.read_text().splitlines(keepends=True)
+    recorded = json.loads((run / "episodes" / "ep0001" / "episode.json").read_text())["result"]["steps"]
+    steps.write_text("".join(lines[:3]))
+    shown = cli("show", run, "ep0001")
+    assert shown.returncode == 0 and f"episodes/ep0001/steps.jsonl holds 3 of {recorded} steps" in shown.stderr
+    replayed = cli("replay", run)
+    assert replayed.returncode == 1, replayed.stdout
+    assert f"episodes/ep0001/steps.jsonl holds 3 of {recorded} steps" in replayed.stderr
+    # A step missing in the middle: the indices say so even where the count would not.
+    steps.write_text("".join(lines[:2] + lines[3:]))
+    replayed = cli("replay", run)
+    assert replayed.returncode == 1 and "steps.jsonl: its step 3 has t=3, not 2" in replayed.stderr
+    # A torn last line is what a killed writer leaves: corruption in a finished episode...
+    steps.write_text("".join(lines) + '{"t": 41, "act')
+    shown = cli("show", run, "ep0001")
+    assert f"steps.jsonl line {len(lines) + 1} is unreadable" in shown.stderr
+    assert cli("replay", run).returncode == 1
+    # ...but normal in one still being written (no result yet): nothing to warn about.
+    episode = run / "episodes" / "ep0001" / "episode.json"
+    episode.write_text(json.dumps({k: v for k, v in json.loads(episode.read_text()).items() if k != "result"}))
+    shown = cli("show", run, "ep0001")
+    assert shown.returncode == 0 and "warning" not in shown.stderr and "unfinished" in shown.stdout
+
+
+def test_an_unreadable_episode_json_is_named_and_hides_no_other_episode(solved_run: Path, tmp_path: Path, cli) -> None:
+    """Issue 26 (9): a cut-off episode.json crashed show and replay with a JSONDecodeError that named
+    no file, and the overview lost every other episode."""
+    run = _copy_episodes(solved_run, tmp_path / "run", "ep0000", "ep0001")
+    episode = run / "episodes" / "ep0000" / "episode.json"
+    episode.write_bytes(episode.read_bytes()[: episode.stat().st_size // 2])
+    overview = cli("show", run)
+    assert overview.returncode == 0 and "ep0001" in overview.stdout and "solved" in overview.stdout
+    assert "unreadable: episodes/ep0000/episode.json: not valid JSON" in overview.stderr
+    one = cli("show", run, "ep0000")
+    assert one.returncode == 2 and not one.stdout  # the error alone (rich wraps it at the terminal's width)
+    assert f"{episode}: not valid JSON" in one.stderr.replace("\n", "")
+    replayed = cli("replay", run)
+    assert replayed.returncode == 1 and "episodes/ep0000/episode.json: not valid JSON" in replayed.stderr
+    assert "replayed 1 episodes" in replayed.stdout
+    episode.write_text("[]")  # valid JSON of the wrong shape
+    one = cli("show", run, "ep0000")
+    assert one.returncode == 2 and f"{episode}: holds a JSON list, not an object" in one.stderr.replace("\n", "")
+    (run / "manifest.json").write_text('{"config": ')
+    for args in (("show", run), ("replay", run)):
+        res = cli(*args)
+        assert res.returncode == 2 and "manifest.json: not valid JSON" in res.stderr.replace("\n", ""), args
+
+
+def test_a_game_whose_pddl_problem_is_cut_off_is_named_before_anything_runs(
+    alfworld_real: Path, tmp_path: Path, cli
+) -> None:
+    """Issue 26 (10): the engine's parser ended the run with a 296-line traceback naming no file and
+    left a run directory with no episodes."""
+    import shutil
+
+    real = sorted((alfworld_real / "json_2.1.1" / "valid_unseen").glob("*/*/game.tw-pddl"))[0]
+    task = tmp_path / "games" / "task" / "trial"
+    shutil.copytree(real.parent, task)
+    game = task / "game.tw-pddl"
+    game.chmod(0o644)
+    data = json.loads(game.read_text())
+    data["pddl_problem"] = data["pddl_problem"][: len(data["pddl_problem"]) // 2]
+    game.write_text(json.dumps(data))
+    for source in (game, tmp_path / "games"):
+        res = cli("run", "--games", source, "--run-dir", tmp_path / "run", "--memory", "none")
+        assert res.returncode == 2, res.stdout
+        assert f"{game}: its pddl_problem is cut off" in res.stderr.replace("\n", "")
+        assert not (tmp_path / "run").exists()
+
+
+def test_an_offset_past_the_last_game_is_refused(tmp_path: Path, cli) -> None:
+    """Issue 26 (11): ``--offset 999`` on the 12-game bundled stream made an empty run with success 0.0."""
+    res = cli("run", "--offset", "999", "--run-dir", tmp_path / "run")
+    assert res.returncode == 2 and "--offset 999 skips all 12 games" in res.stderr
+    assert not (tmp_path / "run").exists()
