@@ -18,13 +18,14 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
-from engram.agents.planners.base import PLANNER_KEYS, Decision, Planner, PlannerState
+from engram.agents.planners.base import PLANNER_KEYS, Decision, Planner, PlannerState, RunningSkill
+from engram.agents.records import EpisodeRecord, EpisodeResult, ObservationJSON, StepRecord, ledger
+from engram.agents.rundir import RunDir
 from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Goal, Observation
 from engram.memory.base import MemoryModule, Recall, episode_key
 from engram.memory.graphview import ShowsGraph, graph_delta
 from engram.memory.utility import Judges
-from engram.tools.trajectory import RunDir, ledger
 
 
 class EpisodeState(TypedDict, total=False):
@@ -45,7 +46,7 @@ class EpisodeState(TypedDict, total=False):
     done: bool
     error: str | None
     started: float
-    skill: dict[str, Any] | None  # the shortcut running, if any
+    skill: RunningSkill | None  # the shortcut running, if any
     skill_events: list[dict[str, Any]]  # shortcut starts, completions and aborts of the last step
 
 
@@ -210,33 +211,33 @@ class Controller:
         done = won or lost or p["terminated"] or p["truncated"] or env_failed or t + 1 >= state["max_steps"]
         events, running = events_after(decision, p["executed"], obs["info"].get("outcome"))
         skill_events = [*p.get("skill_events", []), *events]
-        record = {
-            "t": t,
-            "action": decision["action"],
-            "executed": p["executed"],
-            "observation": obs,
-            "facts_delta": [f for f in obs["facts"] if tuple(f) not in known],
-            "reward": p["reward"],
-            "outcome": obs["info"].get("outcome") if p["executed"] else None,
-            "won": won,
-            "done": done,
-            "subgoal": decision.get("subgoal", ""),
-            "follows": decision.get("follows", ""),
-            "rationale": decision.get("rationale", ""),
-            "skill_events": skill_events,
-            "recalls": state.get("recalls", []),
-            "planner_called": p.get("planned", True),
-            "tokens": decision.get("tokens", {}),
-            "llm": decision.get("llm"),
-            "memory_graphs": p.get("memory_graphs", {}),
-            "timings": {
+        record = StepRecord(
+            t=t,
+            action=decision["action"],
+            executed=p["executed"],
+            observation=cast(ObservationJSON, obs),
+            facts_delta=[f for f in obs["facts"] if tuple(f) not in known],
+            reward=p["reward"],
+            outcome=obs["info"].get("outcome") if p["executed"] else None,
+            won=won,
+            done=done,
+            subgoal=decision.get("subgoal", ""),
+            follows=decision.get("follows", ""),
+            rationale=decision.get("rationale", ""),
+            skill_events=skill_events,
+            recalls=state.get("recalls", []),
+            planner_called=p.get("planned", True),
+            tokens=decision.get("tokens", {}),
+            llm=decision.get("llm"),
+            memory_graphs=p.get("memory_graphs", {}),
+            timings={
                 "plan_s": p.get("plan_s", 0.0),
                 "env_s": p.get("env_s", 0.0),
                 "step_s": time.perf_counter() - p["t_start"],
                 "started_at": p["started_at"],
             },
-            "error": p["error"],
-        }
+            error=p["error"],
+        )
         self.run.append_step(state["episode_id"], record)
         update: dict[str, Any] = {"observation": obs, "t": t + 1, "won": won, "done": done,
                                   "skill": running, "skill_events": skill_events}  # fmt: skip
@@ -255,19 +256,13 @@ class Controller:
         reflect = getattr(self.planner, "reflect", None)
         reflection = reflect(state["goal"], records, won) if callable(reflect) else None
         if reflection:
-            episode["reflection"] = reflection
-        episode["result"] = {
-            "success": won,
-            "steps": steps,
-            "seconds": time.time() - state["started"],
-            "error": error,
-            "ledger": ledger(records, reflection),
-        }
-        self.run.write_episode(state["episode_id"], episode)
+            episode.reflection = reflection
+        episode.result = EpisodeResult(won, steps, time.time() - state["started"], error, ledger(records, reflection))
+        self.run.write_episode(episode)
         for module in self.memory:
-            module.consolidate(episode)
+            module.consolidate(episode.to_json())
 
-    def _refeed(self, values: EpisodeState, episode: dict[str, Any], modules: list[MemoryModule] | None = None) -> None:
+    def _refeed(self, values: EpisodeState, episode: EpisodeRecord, modules: list[MemoryModule] | None = None) -> None:
         """Give a finished episode to the modules whose saved state lacks it.
 
         That happens when a process was killed after the episode ended but before the runner saved
@@ -276,7 +271,8 @@ class Controller:
         modules reloaded from its commit lack this writer's episode (:mod:`engram.memory.shared`).
         """
         pool = self.memory if modules is None else modules
-        behind = [m for m in pool if episode_key(episode) not in m.consolidated]
+        data = episode.to_json()
+        behind = [m for m in pool if episode_key(data) not in m.consolidated]
         if not behind:
             return
         for t, entry in enumerate(values.get("history", [])):
@@ -284,7 +280,7 @@ class Controller:
         final = _final_entry(values["decision"], values["observation"], values.get("skill_events", []), values["won"])
         self._observe(values, final, values["t"], behind)
         for module in behind:
-            module.consolidate(episode)
+            module.consolidate(data)
 
     def refeed(self, episode_id: str, modules: list[MemoryModule]) -> None:
         """Feed a finished episode of this run, from its checkpoint, to those of ``modules`` that
@@ -298,8 +294,9 @@ class Controller:
         # One LangGraph thread per episode; four nodes per step bound the super-steps.
         return {"configurable": {"thread_id": episode_id}, "recursion_limit": 4 * self.max_steps + 20}
 
-    def run_episode(self, episode_id: str, game: str, seed: int, meta: dict[str, Any]) -> dict[str, Any]:
-        """Run (or resume, or skip if finished) one episode; returns its ``episode.json``."""
+    def run_episode(self, episode_id: str, game: str, seed: int, task_type: str = "unknown") -> EpisodeRecord:
+        """Run (or resume, or skip if finished) one episode; returns its record. ``task_type`` is
+        what an episode is filed under when the env's goal names none."""
         config = self.config(episode_id)
         # ``get_state`` is live: it folds in the writes of nodes that finished after the last
         # checkpoint (a kill can land between a node's saved writes and the next checkpoint).
@@ -328,25 +325,24 @@ class Controller:
         assert isinstance(obs, Observation)
         goal = Goal.from_json(info.get("goal"))
         # The env says which world the episode plays in and what kind of task it is; the runner's
-        # ``meta`` only fills in for environments that say nothing.
+        # ``task_type`` only fills in for environments that say nothing.
         # An env that names no world gets one per seed: gymnasium's contract is that a seed fixes
         # the episode, so only episodes of the same seed are known to share a layout.
-        world = str(info.get("world_id") or meta.get("world_id") or f"seed-{seed}")
-        task_type = goal.task_type if goal.task_type != "unknown" else meta.get("task_type", "unknown")
-        meta = {**meta, "world_id": world, "task_type": task_type}
+        world = str(info.get("world_id") or f"seed-{seed}")
+        task_type = goal.task_type if goal.task_type != "unknown" else task_type
         self.run.truncate_steps(episode_id, 0)
         self.run.write_episode(
-            episode_id,
-            {
-                "id": episode_id,
-                "game": game,
-                "seed": seed,
-                "run_id": self.run_id,
-                **meta,
-                "goal": goal.to_json(),
-                "initial_observation": obs.to_json(),
-                "reset_s": reset_s,
-            },
+            EpisodeRecord(
+                id=episode_id,
+                game=game,
+                seed=seed,
+                run_id=self.run_id,
+                task_type=task_type,
+                world_id=world,
+                goal=goal.to_json(),
+                initial_observation=cast(ObservationJSON, obs.to_json()),
+                reset_s=reset_s,
+            )
         )
         initial: EpisodeState = {
             "episode_id": episode_id,

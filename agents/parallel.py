@@ -34,13 +34,13 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from engram.agents.planners.llm import LLMConfig
-from engram.agents.runner import ENV_ID, EpisodeRunner, parse_memory, prepare_run
-from engram.tools.trajectory import RunDir, package_versions, write_json
+from engram.agents.records import EpisodeRecord, EpisodeResult, RunSpec, RunSummary
+from engram.agents.rundir import RunDir, package_versions, write_json
+from engram.agents.runner import EpisodeRunner, PreparedRun, prepare_run
 
 #: result["error"] of an episode the backend ended; such an episode runs again when the run does
 BACKEND_ERRORS = ("worker died", "time limit")
@@ -61,17 +61,14 @@ class EpisodeWorker:
     """What runs inside a Ray actor: one :class:`EpisodeRunner`, in its own process group so that
     the processes it starts (a browser, a driver) can be killed with it."""
 
-    def __init__(
-        self, spec: dict[str, Any], name: str, step_delay: float, chroma_url: str | None, chroma_starting: bool = False
-    ) -> None:
+    def __init__(self, prepared: PreparedRun, name: str, chroma_url: str | None, chroma_starting: bool = False) -> None:
         os.setpgrp()
-        if chroma_url:
-            os.environ["ENGRAM_CHROMA_URL"] = chroma_url
         self.name = name
         # A chroma server the driver is starting (not one the user named) starts with this worker:
         # it is needed only when memory loads, after the imports and modules are built.
         ready = (lambda: wait_for_url(f"{chroma_url}/api/v2/heartbeat")) if chroma_url and chroma_starting else None
-        self.runner = EpisodeRunner(spec, worker=name, step_delay=step_delay, before_load=ready)
+        spec = replace(prepared.spec, chroma_url=chroma_url)  # the server the driver started, if it did
+        self.runner = EpisodeRunner(replace(prepared, spec=spec), worker=name, before_load=ready)
         self.peak_mb = rss_mb()
 
     def info(self) -> dict[str, Any]:
@@ -81,7 +78,7 @@ class EpisodeWorker:
     def run(self, k: int, game: str) -> dict[str, Any]:
         episode = self.runner.episode(k, game)
         self.peak_mb = max(self.peak_mb, rss_mb())
-        return {"id": episode["id"], "result": episode.get("result"), "rss_mb": rss_mb(), "peak_mb": self.peak_mb}
+        return {"id": episode.id, "rss_mb": rss_mb(), "peak_mb": self.peak_mb}
 
     def close(self) -> None:
         self.runner.close()
@@ -118,8 +115,8 @@ def _unfinished(run: RunDir, job: Job) -> bool:
     path = run.episode_dir(job.episode_id) / "episode.json"
     if not path.exists():
         return True
-    result = run.episode(job.episode_id).get("result")
-    return result is None or str(result.get("error") or "").startswith(BACKEND_ERRORS)
+    result = run.episode(job.episode_id).result
+    return result is None or str(result.error or "").startswith(BACKEND_ERRORS)
 
 
 def _free_port() -> int:
@@ -187,10 +184,8 @@ class _Pool:
     workers' imports are ~40 s of CPU on 2 cores).
     """
 
-    def __init__(
-        self, ray: Any, spec: dict[str, Any], step_delay: float, chroma_url: str | None, chroma_starting: bool = False
-    ) -> None:
-        self.ray, self.spec, self.step_delay, self.chroma_url = ray, spec, step_delay, chroma_url
+    def __init__(self, ray: Any, prepared: PreparedRun, chroma_url: str | None, chroma_starting: bool = False) -> None:
+        self.ray, self.prepared, self.chroma_url = ray, prepared, chroma_url
         self.chroma_starting = chroma_starting
         self.actor_class = ray.remote(num_cpus=1, max_restarts=0)(EpisodeWorker)
         self.handles: dict[str, Any] = {}
@@ -202,9 +197,7 @@ class _Pool:
     def start(self) -> str:
         name = f"w{self.made}"
         self.made += 1
-        self.handles[name] = self.actor_class.remote(
-            self.spec, name, self.step_delay, self.chroma_url, self.chroma_starting
-        )
+        self.handles[name] = self.actor_class.remote(self.prepared, name, self.chroma_url, self.chroma_starting)
         self.pending_info[self.handles[name].info.remote()] = name
         self.stats[name] = {"done": 0, "failed": 0, "running": None, "since": None, "alive": True,
                             "ready": False, "peak_mb": 0.0}  # fmt: skip
@@ -256,52 +249,34 @@ class _Pool:
         return {n: int(i["pgid"]) for n, i in self.info.items() if i.get("pgid") and i.get("host") == here}
 
 
-def run_parallel(
-    games: Sequence[Path | str],
-    run_dir: str | Path,
-    *,
-    workers: int = 2,
-    ray_address: str | None = None,
-    episode_timeout: float | None = None,
-    chroma_url: str | None = None,
-    planner: str = "offline",
-    max_steps: int = 60,
-    seed: int = 0,
-    step_delay: float = 0.0,
-    memory: str = "all",
-    memory_dir: str | Path | None = None,
-    offset: int = 0,
-    games_source: str = "",
-    on_progress: Callable[[dict[str, Any]], None] | None = None,
-    llm: LLMConfig | None = None,
-    env_id: str = ENV_ID,
-) -> dict[str, Any]:
-    """:func:`~engram.agents.runner.run_games` on ``workers`` Ray workers; same run directory."""
+def run_parallel(spec: RunSpec, on_progress: Callable[[dict[str, Any]], None] | None = None) -> RunSummary:
+    """:func:`~engram.agents.runner.run_games` on ``spec.workers`` Ray workers; same run directory."""
     import ray
 
-    if workers < 1:
-        raise ValueError("--workers must be at least 1")
-    backend = {"name": "ray", "workers": workers, "address": ray_address or "local"}
-    spec = prepare_run(games, run_dir, planner=planner, max_steps=max_steps, seed=seed, memory=memory,
-                       memory_dir=memory_dir, offset=offset, games_source=games_source, llm=llm, env_id=env_id,
-                       backend=backend)  # fmt: skip
-    run = RunDir(run_dir)
-    todo = deque(deque(j for j in lane if _unfinished(run, j)) for lane in lanes_of(games, games_source, offset))
+    if spec.backend != "ray":
+        spec = replace(spec, backend="ray")
+    prepared = prepare_run(spec)
+    workers, chroma_url = spec.workers, spec.chroma_url
+    run = RunDir(spec.run_dir)
+    todo = deque(deque(j for j in lane if _unfinished(run, j)) for lane in lanes_of(spec.games, spec.games_source,
+                                                                                     spec.offset))  # fmt: skip
     todo = deque(lane for lane in todo if lane)
     chroma: subprocess.Popen[bytes] | None = None
     started_ray = False
     t0 = time.perf_counter()
     pool: _Pool | None = None
     try:
-        chroma_path = Path(spec["memory_dir"]) / "episodic.chroma"
-        if "episodic" in parse_memory(memory) and chroma_url is None and todo:
+        from engram.memory.episodic import server_path
+
+        chroma_path = server_path(prepared.memory_dir)
+        if "episodic" in prepared.modules and chroma_url is None and todo:
             chroma, chroma_url = launch_chroma(chroma_path)
         if todo:
             if not ray.is_initialized():
-                kwargs: dict[str, Any] = {"address": ray_address} if ray_address else {"num_cpus": workers}
+                kwargs: dict[str, Any] = {"address": spec.ray_address} if spec.ray_address else {"num_cpus": workers}
                 ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
                 started_ray = True
-            pool = _Pool(ray, spec, step_delay, chroma_url, chroma_starting=chroma is not None)
+            pool = _Pool(ray, prepared, chroma_url, chroma_starting=chroma is not None)
             t_ray = time.perf_counter()
             # The workers build (imports, memory modules, env) while the chroma server finishes its
             # start: each waits for the server only before it loads memory (EpisodeWorker).
@@ -310,12 +285,12 @@ def run_parallel(
             if chroma is not None and chroma_url is not None:
                 log = chroma_path.parent / "chroma-server.log"
                 wait_for_url(f"{chroma_url}/api/v2/heartbeat", process=chroma, log=log)
-            _drive(pool, run, todo, episode_timeout, on_progress)
+            _drive(pool, run, todo, spec.episode_timeout, on_progress)
             manifest = run.manifest()
             # Where the time went (the chroma server's and Ray's start are a fixed cost of a run),
             # and each worker's memory at its peak, the driver's beside them.
             seconds = {"start": round(t_ray - t0, 2), "episodes": round(time.perf_counter() - t_ray, 2)}
-            manifest["backend"] = {**backend, "worker_info": list(pool.info.values()), "seconds": seconds,
+            manifest["backend"] = {**spec.backend_json(), "worker_info": list(pool.info.values()), "seconds": seconds,
                                    "peak_rss_mb": {n: s["peak_mb"] for n, s in pool.stats.items()},
                                    "driver_rss_mb": rss_mb()}  # fmt: skip
             run.write_manifest(manifest)
@@ -391,10 +366,9 @@ def _drive(
             pool.stats[name]["done"] += 1
             # Which worker played it (and what failed before), beside what the controller wrote.
             episode = run.episode(job.episode_id)
-            extra = {"worker": pool.info.get(name, {"worker": name})}
-            run.write_episode(
-                job.episode_id, {**episode, **extra, **({"attempts": job.attempts} if job.attempts else {})}
-            )
+            episode.worker = pool.info.get(name, {"worker": name})
+            episode.attempts = job.attempts
+            run.write_episode(episode)
         if episode_timeout is not None:
             now = time.monotonic()
             for ref, (name, job, t0) in list(running.items()):
@@ -409,13 +383,11 @@ def _drive(
 def _record_error(run: RunDir, job: Job, why: str) -> None:
     """The episode's result is the backend's error (it runs again when the run is re-run)."""
     path = run.episode_dir(job.episode_id) / "episode.json"
-    episode: dict[str, Any] = run.episode(job.episode_id) if path.exists() else {"id": job.episode_id, "game": job.game}
-    steps = len(run.steps(job.episode_id)) if run.steps_path(job.episode_id).exists() else 0
-    episode.setdefault("task_type", "unknown")
-    episode.setdefault("world_id", "")
-    episode["result"] = {"success": False, "steps": steps, "seconds": 0.0, "error": why, "ledger": {}}
-    episode["attempts"] = job.attempts
-    run.write_episode(job.episode_id, episode)
+    episode = run.episode(job.episode_id) if path.exists() else EpisodeRecord(id=job.episode_id, game=job.game)
+    steps = len(run.steps(job.episode_id))
+    episode.result = EpisodeResult(success=False, steps=steps, seconds=0.0, error=why)
+    episode.attempts = job.attempts
+    run.write_episode(episode)
 
 
 def _progress(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import closing
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +19,16 @@ from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
-from engram.envs.registry import domain_of, make, planner_class
+from engram.agents.planners.registry import DEFAULT, planner_ids, takes_affordance_prior
+from engram.agents.planners.registry import make as make_registered
+from engram.agents.records import ENV_ID, IDENTITY, EpisodeRecord, RunSpec, RunSummary
+from engram.agents.rundir import RunDir, RunFileError
+from engram.envs.registry import domain_of, make, planner_id
 from engram.memory.base import MemoryModule
 from engram.memory.registry import BUILTIN
 from engram.memory.registry import make as make_module
 from engram.memory.registry import names as memory_names
 from engram.memory.shared import LEDGER, MemoryDirectory, check_stores
-from engram.tools.trajectory import RunDir, RunFileError
-
-ENV_ID = "engram/ALFWorld-v0"
 
 
 class RunConfigError(ValueError):
@@ -55,32 +56,37 @@ def parse_memory(spec: str) -> list[str]:
     return names
 
 
-def make_memory(names: list[str], domain: Any = None) -> list[MemoryModule]:
-    """The named modules, given the env's domain (None: they work from the facts alone)."""
-    return [make_module(name, domain) for name in names]
+def make_memory(names: list[str], domain: Any = None, chroma_url: str | None = None) -> list[MemoryModule]:
+    """The named modules, given the env's domain (None: they work from the facts alone) and, for
+    episodic memory, the chroma server its index lives in (None: one in this process)."""
+    options = {"episodic": {"url": chroma_url}} if chroma_url else {}
+    return [make_module(name, domain, options.get(name)) for name in names]
 
 
+#: what ``--planner`` takes besides a registered planner id (:mod:`engram.agents.planners.registry`)
 PLANNERS = ("offline", "offline+affordance", "llm")
 
 
+def planner_names() -> list[str]:
+    """Every value ``--planner`` takes: the env's own offline planner, the LLM planner, or an id."""
+    return [*PLANNERS, *planner_ids()]
+
+
 def offline_planner(env_id: str, affordance_prior: bool = False) -> Planner:
-    """The environment's own offline planner: the household planner for ALFWorld, the one an env
-    names in ``metadata["engram_planner"]`` (``"module:Class"``), else the generic memory-driven
-    planner (:mod:`engram.agents.planners.generic`)."""
-    import inspect
-
-    named = planner_class(env_id)
-    if affordance_prior and (named is None or "affordance_prior" not in inspect.signature(named).parameters):
-        raise ValueError(f"offline+affordance is a built-in prior of ALFWorld's planner; {env_id} has none")
-    if named is not None:
-        planner: Planner = named(affordance_prior=True) if affordance_prior else named()
-        return planner
-    from engram.agents.planners.generic import GenericPlanner
-
-    return GenericPlanner()
+    """The environment's own offline planner: the one whose id an env names in
+    ``metadata["engram_planner"]`` (the household planner for ALFWorld), else the generic
+    memory-driven planner (:mod:`engram.agents.planners.generic`)."""
+    named = planner_id(env_id)
+    if affordance_prior:
+        if named is None or not takes_affordance_prior(named):
+            raise ValueError(f"offline+affordance is a built-in prior of ALFWorld's planner; {env_id} has none")
+        return make_registered(named, affordance_prior=True)
+    return make_registered(named or DEFAULT)
 
 
 def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) -> Planner:
+    """The planner ``--planner`` names: ``offline`` (the env's own), ``offline+affordance``,
+    ``llm`` (falling back on the env's own offline planner), or any registered planner id."""
     if name in ("offline", "offline+affordance"):
         return offline_planner(env_id, affordance_prior=name == "offline+affordance")
     if name == "llm":
@@ -91,92 +97,73 @@ def make_planner(name: str, llm: LLMConfig | None = None, env_id: str = ENV_ID) 
         # The offline planner decides a step whenever the model's answer cannot be used.
         domain = domain_of(env_id)
         return LLMPlanner(llm, fallback=offline_planner(env_id), rewrites=getattr(domain, "rewrites", ()))
-    raise ValueError(f"unknown planner {name!r}; available: {', '.join(PLANNERS)}")
+    if name in planner_ids():
+        return make_registered(name)
+    raise ValueError(f"unknown planner {name!r}; available: {', '.join(planner_names())}")
 
 
-def prepare_run(
-    games: Sequence[Path | str],
-    run_dir: str | Path,
-    *,
-    planner: str = "offline",
-    max_steps: int = 60,
-    seed: int = 0,
-    memory: str = "all",
-    memory_dir: str | Path | None = None,
-    offset: int = 0,
-    games_source: str = "",
-    llm: LLMConfig | None = None,
-    env_id: str = ENV_ID,
-    backend: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """Check (or write) the run directory's manifest; returns the episode spec every backend's
-    workers build from (:class:`EpisodeRunner`). Nothing is written when the planner cannot be made."""
-    run = RunDir(run_dir)
-    if planner == "llm" and llm is not None and not llm.cache:
+@dataclass(frozen=True)
+class PreparedRun:
+    """A run ready to play: its spec with everything resolved (the memory directory, the model's
+    response cache), the module names ``memory`` stands for, and the run's id from its manifest.
+    What every backend's workers build from (:class:`EpisodeRunner`)."""
+
+    spec: RunSpec
+    modules: tuple[str, ...]
+    run_id: str
+
+    @property
+    def memory_dir(self) -> Path:
+        return self.spec.memory_path
+
+
+def prepare_run(spec: RunSpec) -> PreparedRun:
+    """Check (or write) the run directory's manifest, the spec as its ``config``: a run directory
+    that holds a run of another identity (:data:`~engram.agents.records.IDENTITY`) is refused.
+    Nothing is written when the planner cannot be made or a store cannot be read."""
+    run = RunDir(spec.run_dir)
+    modules = parse_memory(spec.memory)
+    if spec.planner == "llm" and spec.llm is not None and not spec.llm.cache:
         # Every run keeps its model answers: a study re-run costs nothing, and the run replays offline.
-        llm = replace(llm, cache=str(run.path / "llm_cache.sqlite"))
+        spec = replace(spec, llm=replace(spec.llm, cache=str(run.path / "llm_cache.sqlite")))
     # The planner before anything is written: one this env cannot have leaves no run directory.
-    make_planner(planner, llm, env_id)
-    config = {
-        "env_id": env_id,
-        "games_source": games_source,
-        "games": [str(g) for g in games],
-        "planner": planner,
-        "model": llm.model if planner == "llm" and llm else None,
-        "llm": llm.public() if planner == "llm" and llm else None,
-        "memory": ",".join(parse_memory(memory)) or "none",
-        "max_steps": max_steps,
-        "seed": seed,
-        "offset": offset,
-    }
-    memory_dir = Path(memory_dir) if memory_dir else run.path / "memory"
+    make_planner(spec.planner, spec.llm, spec.env_id)
+    memory_dir = spec.memory_path
+    spec = replace(spec, memory_dir=str(memory_dir))
     if memory_dir.is_dir():
-        check_stores(memory_dir, parse_memory(memory))  # a store that cannot be read: named, nothing written
+        check_stores(memory_dir, modules)  # a store that cannot be read: named, nothing written
     if run.manifest_path.exists():
         # A resumed run reads its checkpoints and its episodes' records: one that cannot be read is
         # named now, before anything is written (RunFileError, a ValueError).
         run.check_checkpoints(run.completed())
-        old = run.manifest()["config"]
-        keys = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
-        defaults = {"offset": 0, "env_id": ENV_ID}
-        differs = sorted(k for k in keys if old.get(k, defaults.get(k)) != config[k])
+        old = run.spec(memory_dir=None)
+        mine, theirs = spec.identity(modules), old.identity(parse_memory(old.memory))
+        differs = [k for k in IDENTITY if mine[k] != theirs[k]]
         if differs:
             raise RunConfigError(
                 f"{run.path} already holds a run with different {', '.join(differs)}; use a new --run-dir"
             )
+        manifest = run.manifest()
+        if manifest.get("backend") != spec.backend_json():
+            # The manifest says how the run was made last; a resumed run may use another backend.
+            run.write_manifest({**manifest, "backend": spec.backend_json()})
     else:
         run.write_manifest(
             {
                 "run_id": uuid.uuid4().hex,
-                "config": config,
+                "config": spec.to_json(modules),
                 "memory_dir": str(memory_dir),
                 # A run that began from existing memory can only be re-run from a copy of that memory.
                 "memory_started_empty": not any(p.name != LEDGER for p in memory_dir.glob("*.sqlite")),
-                "seeds": [seed + offset + i for i in range(len(games))],
-                "backend": backend or {"name": "serial", "workers": 1},
+                "seeds": [spec.seed + spec.offset + i for i in range(len(spec.games))],
+                "backend": spec.backend_json(),
             }
         )
-    if backend is not None and run.manifest().get("backend") != backend:
-        # The manifest says how the run was made last; a resumed run may use another backend.
-        manifest = run.manifest()
-        manifest["backend"] = backend
-        run.write_manifest(manifest)
     with closing(sqlite3.connect(run.checkpoint_path, timeout=60)) as db:
         # Workers of one run share the checkpoint database. WAL lets them write at once; set here,
         # by one process: the switch needs the file to itself, and it persists in the file.
         db.execute("PRAGMA journal_mode=WAL")
-    return {
-        "run_dir": str(run.path),
-        "run_id": str(run.manifest().get("run_id", run.path.resolve())),
-        "planner": planner,
-        "llm": llm,
-        "env_id": env_id,
-        "memory": memory,
-        "memory_dir": str(memory_dir),
-        "max_steps": max_steps,
-        "seed": seed,
-        "offset": offset,
-    }
+    return PreparedRun(spec, tuple(modules), str(run.manifest().get("run_id", run.path.resolve())))
 
 
 class EpisodeRunner:
@@ -189,22 +176,18 @@ class EpisodeRunner:
     """
 
     def __init__(
-        self,
-        spec: dict[str, Any],
-        worker: str = "main",
-        step_delay: float = 0.0,
-        before_load: Callable[[], None] | None = None,
+        self, prepared: PreparedRun, worker: str = "main", before_load: Callable[[], None] | None = None
     ) -> None:
         """``before_load`` runs after the modules are built and before they load the memory
         directory (a Ray worker waits there for the chroma server the driver is starting)."""
-        self.spec = spec
-        self.run = RunDir(spec["run_dir"])
-        env_id = spec["env_id"]
-        planner = make_planner(spec["planner"], spec["llm"], env_id)
-        self.modules = make_memory(parse_memory(spec["memory"]), domain_of(env_id))
+        self.prepared = prepared
+        spec = prepared.spec
+        self.run = RunDir(spec.run_dir)
+        planner = make_planner(spec.planner, spec.llm, spec.env_id)
+        self.modules = make_memory(list(prepared.modules), domain_of(spec.env_id), spec.chroma_url)
         # A memory directory outside the run lets later runs (new processes) continue the same memory.
         self.memory = (
-            MemoryDirectory(spec["memory_dir"], self.modules, writer=f"{spec['run_id']}/{worker}")
+            MemoryDirectory(prepared.memory_dir, self.modules, writer=f"{prepared.run_id}/{worker}")
             if self.modules
             else None
         )
@@ -212,7 +195,7 @@ class EpisodeRunner:
             if before_load is not None:
                 before_load()
             self.memory.refresh()
-        self.env = make(env_id)
+        self.env = make(spec.env_id)
         # Workers of one run share the checkpoint database: WAL lets them write at once, and a busy
         # timeout makes a writer wait for another's transaction rather than fail.
         self.conn = sqlite3.connect(str(self.run.checkpoint_path), check_same_thread=False, timeout=60)
@@ -222,21 +205,20 @@ class EpisodeRunner:
             self.run,
             checkpointer(self.conn, self.run.checkpoint_path),
             memory=self.modules,
-            max_steps=spec["max_steps"],
-            step_delay=step_delay,
-            run_id=spec["run_id"],
+            max_steps=spec.max_steps,
+            step_delay=spec.step_delay,
+            run_id=prepared.run_id,
         )
 
-    def episode(self, k: int, game: str) -> dict[str, Any]:
+    def episode(self, k: int, game: str) -> EpisodeRecord:
         """Run (or resume, or skip if finished) episode ``k`` of the run: id ``ep{k}``, seed + k."""
         episode_id = f"ep{k:04d}"
         if self.memory is not None:
             self.memory.refresh()
-        # The env names the world and the task type at reset; this is what an env that does not
-        # is filed under.
-        meta = {"task_type": self.spec["env_id"].rsplit("/", 1)[-1]}
+        # The env names the task type at reset; this is what an env that does not is filed under.
+        task_type = self.prepared.spec.env_id.rsplit("/", 1)[-1]
         try:
-            episode = self.controller.run_episode(episode_id, str(game), self.spec["seed"] + k, meta)
+            episode = self.controller.run_episode(episode_id, str(game), self.prepared.spec.seed + k, task_type)
         except sqlite3.DatabaseError as exc:
             # The checkpoints are the one database an episode reads and writes as it runs (memory is
             # loaded and saved around it; the model's response cache names its own file).
@@ -253,35 +235,33 @@ class EpisodeRunner:
         self.env.close()
 
 
-def run_games(
-    games: Sequence[Path | str],
-    run_dir: str | Path,
-    *,
-    planner: str = "offline",
-    max_steps: int = 60,
-    seed: int = 0,
-    step_delay: float = 0.0,
-    memory: str = "all",
-    memory_dir: str | Path | None = None,
-    offset: int = 0,
-    games_source: str = "",
-    on_episode: Callable[[dict[str, Any]], None] | None = None,
-    llm: LLMConfig | None = None,
-    env_id: str = ENV_ID,
-) -> dict[str, Any]:
-    """Run one episode per entry of ``games`` into ``run_dir``, in this process: a game file for
-    ALFWorld, or ``""`` for an environment that makes its own task from the seed (episode k gets
-    seed + k). :func:`engram.agents.parallel.run_parallel` is the same on Ray workers."""
-    spec = prepare_run(games, run_dir, planner=planner, max_steps=max_steps, seed=seed, memory=memory,
-                       memory_dir=memory_dir, offset=offset, games_source=games_source, llm=llm,
-                       env_id=env_id)  # fmt: skip
-    runner = EpisodeRunner(spec, step_delay=step_delay)
+def run_games(spec: RunSpec, on_episode: Callable[[EpisodeRecord], None] | None = None) -> RunSummary:
+    """Run one episode per entry of ``spec.games`` into ``spec.run_dir``, in this process: a game
+    file for ALFWorld, or ``""`` for an environment that makes its own task from the seed (episode
+    k gets seed + k). :func:`engram.agents.parallel.run_parallel` is the same on Ray workers."""
+    runner = EpisodeRunner(prepare_run(spec))
     try:
-        for i, game in enumerate(games):
+        for i, game in enumerate(spec.games):
             # Episode k of a game list is "ep{k}" with seed + k, whichever process runs it (``offset``).
-            episode = runner.episode(offset + i, str(game))
+            episode = runner.episode(spec.offset + i, game)
             if on_episode:
                 on_episode(episode)
     finally:
         runner.close()
     return runner.run.write_summary()
+
+
+def run(
+    spec: RunSpec,
+    on_episode: Callable[[EpisodeRecord], None] | None = None,
+    on_progress: Callable[[dict[str, Any]], None] | None = None,
+) -> RunSummary:
+    """Play a run on the backend its spec names (``serial``: :func:`run_games`, in this process;
+    ``ray``: :func:`~engram.agents.parallel.run_parallel`); re-running a spec resumes its run.
+    ``on_episode`` hears of each episode the serial backend ends, ``on_progress`` the parallel
+    backend's progress snapshots."""
+    if spec.backend == "ray":
+        from engram.agents.parallel import run_parallel
+
+        return run_parallel(spec, on_progress=on_progress)
+    return run_games(spec, on_episode=on_episode)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from engram.agents.planners.base import Decision
+from engram.agents.planners.base import Decision, RunningSkill
 from engram.envs.core import Outcome
+from engram.envs.domain import IF_OFFERED, unmet
+from engram.memory.migrate import precondition_v0
 
 
 def holding(history: list[dict[str, Any]]) -> str:
@@ -27,18 +29,20 @@ def holding(history: list[dict[str, Any]]) -> str:
     return ""
 
 
-def continue_skill(skill: dict[str, Any], state: dict[str, Any]) -> tuple[Decision | None, str]:
-    """The next step of a running shortcut, or ``(None, why it was aborted)``."""
+def continue_skill(skill: RunningSkill, state: dict[str, Any]) -> tuple[Decision | None, str]:
+    """The next step of a running shortcut, or ``(None, why it was aborted)``. Each step's
+    precondition (:mod:`engram.envs.domain`: its slots bound) is checked against what the facts say
+    the agent holds; a step marked needless when not offered is passed over when it is not."""
     steps, pre = skill["steps"], skill["pre"]
     admissible = state["observation"]["admissible"]
     held = holding(state["history"])
     i = skill["i"] + 1
     while i < len(steps):
-        cmd, need = steps[i], pre[i]
-        if need == "hands empty" and held:
-            return None, f"step {i + 1} needs empty hands, holding {held}"
-        if need.startswith("holding") and held != skill["obj"]:
-            return None, f"step {i + 1} needs {skill['obj']} in hand, holding {held or 'nothing'}"
+        cmd = steps[i]
+        need = precondition_v0(pre[i])
+        why = unmet(need, held)
+        if why:
+            return None, f"step {i + 1} {why}"
         if cmd in admissible:
             return (
                 Decision(
@@ -50,7 +54,7 @@ def continue_skill(skill: dict[str, Any], state: dict[str, Any]) -> tuple[Decisi
                 ),
                 "",
             )
-        if not cmd.startswith("open "):  # an "open" step is moot when the receptacle is open
+        if need != IF_OFFERED:
             return None, f"step {i + 1} {cmd!r} is not admissible now"
         i += 1
     return None, "no step left to run"

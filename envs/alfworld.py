@@ -157,7 +157,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
 
     metadata = {  # noqa: RUF012 - gymnasium's convention
         "render_modes": ["ansi"],
-        "engram_planner": "engram.agents.planners.household:HouseholdPlanner",
+        "engram_planner": "household",
         "engram_games": "engram.envs.alfworld:find_games",
         "engram_domain": "engram.envs.household.domain:HOUSEHOLD",
     }

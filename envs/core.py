@@ -25,6 +25,12 @@ STATES = frozenset(
 )
 
 
+#: ``category`` facts that memory reads: an entity that holds others (searched, listed, remembered as
+#: where things are kept), and a place one stands at (a room, a cell)
+HOLDER_CATEGORY = "receptacle"
+PLACE_CATEGORY = "place"
+
+
 class Outcome(StrEnum):
     """What one step did, as the environment judges it (never re-read from its prose).
 

@@ -36,10 +36,32 @@ class Verdict:
     value: dict[str, int] = field(default_factory=dict)  # command -> steps + distance within the horizon
 
 
+#: What a procedure's step needs before it runs (``Procedure.pre``), in words any environment's facts
+#: can check: nothing; that the agent's ``holds`` facts say it holds nothing; that it holds what a
+#: slot is bound to (``HOLDS + "{slot}"``); or nothing, but the step is *needless* when the env does
+#: not offer it, because what it would do holds already (opening what is open). A domain says
+#: which of its steps need what; without one, :mod:`engram.memory.procedures` reads it from the facts.
+NO_NEED = ""
+HOLDS_NOTHING = "holds nothing"
+HOLDS = "holds "
+IF_OFFERED = "if offered"
+
+
+def unmet(need: str, held: str) -> str:
+    """Why a step whose precondition is ``need`` (slots bound) cannot run while the agent holds
+    ``held`` ("" for nothing); "" when it can."""
+    if need == HOLDS_NOTHING and held:
+        return f"needs empty hands, holding {held}"
+    if need.startswith(HOLDS) and need != HOLDS_NOTHING and held != need[len(HOLDS) :]:
+        return f"needs {need[len(HOLDS) :]} in hand, holding {held or 'nothing'}"
+    return ""
+
+
 @dataclass
 class Procedure:
     """A reusable piece of a verified success: ``steps`` are templates over ``{slot}`` names, ``pre``
-    says per step what must hold ("", "hands empty", "holding {obj}")."""
+    says per step what must hold (:data:`NO_NEED`, :data:`HOLDS_NOTHING`, :data:`HOLDS` ``{slot}``
+    or :data:`IF_OFFERED`)."""
 
     name: str
     steps: tuple[str, ...]
@@ -76,6 +98,12 @@ class Domain(Protocol):
     verbs: tuple[str, ...]
     #: ``(pattern, replacement)`` rewrites of how a model may phrase this world's commands
     rewrites: tuple[tuple[str, str], ...]
+    #: the slots of its shortcuts that any entity may fill; every other slot is named by the kind of
+    #: entity that fills it (``{drawer}``: "drawer 2")
+    free_slots: tuple[str, ...]
+    #: states that do not outlast an episode: every episode starts without them (a remembered one
+    #: would be wrong by the next), so memory forgets them at its end
+    fleeting: tuple[str, ...]
 
     def entity_type(self, entity: str) -> str: ...
 

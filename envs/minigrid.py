@@ -90,7 +90,7 @@ def mission(raw: dict[str, Any], env: gym.Env[Any, Any]) -> str:
 class BabyAIEnv(GymAdapter):
     """``BabyAIEnv("GoToLocal")``: one BabyAI level as an engram environment."""
 
-    metadata = {"render_modes": [], "engram_planner": "engram.agents.planners.grid:GridPlanner"}  # noqa: RUF012
+    metadata = {"render_modes": [], "engram_planner": "grid"}  # noqa: RUF012
 
     def __init__(self, level: str = "GoToLocal", **kwargs: Any) -> None:
         import minigrid  # noqa: F401 - registers the BabyAI ids with gymnasium

@@ -100,7 +100,7 @@ def _typeable(el: dict[str, Any]) -> bool:
 
 
 class MiniWoBEnv(gym.Env[Observation, str]):
-    metadata = {"render_modes": [], "engram_planner": "engram.agents.planners.gui:GUIPlanner"}  # noqa: RUF012
+    metadata = {"render_modes": [], "engram_planner": "gui"}  # noqa: RUF012
 
     def __init__(self, task: str = "click-test") -> None:
         self.task = task

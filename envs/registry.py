@@ -122,9 +122,17 @@ def domain_of(env_id: str) -> Any:
     return _named(env_id, "engram_domain")
 
 
-def planner_class(env_id: str) -> Any:
-    """The offline planner an env names in ``metadata["engram_planner"]``, or None."""
-    return _named(env_id, "engram_planner")
+def planner_id(env_id: str) -> str | None:
+    """The id of the offline planner an env names in ``metadata["engram_planner"]``, or None. An
+    id, never an import path: the planners live on the floor above the environments, in a registry
+    (``engram.agents.planners.registry``, entry-point group ``engram.planners``)."""
+    named = (getattr(env_class(env_id), "metadata", None) or {}).get("engram_planner")
+    if named and ":" in str(named):
+        raise ValueError(
+            f"{env_id} names its planner by import path ({named!r}); name a planner id and register the planner "
+            "under the entry-point group engram.planners (or engram.agents.planners.registry.register)"
+        )
+    return str(named) if named else None
 
 
 def make(env_id: str, **kwargs: Any) -> gym.Env[Any, Any]:

@@ -13,12 +13,14 @@ import argparse
 import statistics
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import gymnasium as gym
 
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.minigrid import LEVELS
-from engram.tools.trajectory import RunDir
 
 DEFAULT_LEVELS = ("GoToRedBall", "GoToLocal", "PickupLoc", "GoToObj", "PutNextLocal")
 
@@ -29,38 +31,40 @@ def bot_episode(level: str, seed: int) -> tuple[bool, int]:
 
     env = gym.make(f"BabyAI-{level}-v0")
     env.reset(seed=seed)
-    bot = BabyAIBot(env.unwrapped)
-    for t in range(env.unwrapped.max_steps):
+    grid: Any = env.unwrapped  # a MiniGridEnv: its step limit is its own attribute, not gymnasium's
+    bot = BabyAIBot(grid)
+    for t in range(grid.max_steps):
         _, reward, terminated, truncated, _ = env.step(bot.replan())
         if terminated or truncated:
             env.close()
             return bool(terminated and float(reward) > 0), t + 1
     env.close()
-    return False, env.unwrapped.max_steps
+    return False, grid.max_steps
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--episodes", type=int, default=50)
     ap.add_argument("--levels", default=",".join(DEFAULT_LEVELS), help=f"from {', '.join(LEVELS)}")
     ap.add_argument("--memory", default="all")
     ap.add_argument("--seed", type=int, default=1000)
     ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-babyai-"))
     rows, ours_all, bot_all = [], [], []
     for level in args.levels.split(","):
         env_id = f"engram/BabyAI-{level}-v0"
-        summary = run_games([""] * args.episodes, out / level, env_id=env_id, memory=args.memory, max_steps=64,
-                            seed=args.seed)  # fmt: skip
+        spec = RunSpec(("",) * args.episodes, str(out / level), env_id=env_id, memory=args.memory, max_steps=64,
+                       seed=args.seed)  # fmt: skip
+        summary = run_games(spec)
         run = RunDir(out / level)
-        steps = [s["timings"]["env_s"] for e in run.episode_ids() for s in run.steps(e)]
-        resets = [run.episode(e)["reset_s"] for e in run.episode_ids()]
+        steps = [s.timings["env_s"] for e in run.episode_ids() for s in run.steps(e)]
+        resets = [run.episode(e).reset_s for e in run.episode_ids()]
         bot = [bot_episode(level, args.seed + k) for k in range(args.episodes)]
         bot_ok = [n for ok, n in bot if ok]
-        ours_all.append(summary["success_rate"])
+        ours_all.append(summary.success_rate)
         bot_all.append(len(bot_ok) / len(bot))
-        rows.append((level, summary["success_rate"], summary["steps_per_success"], len(bot_ok) / len(bot),
+        rows.append((level, summary.success_rate, summary.steps_per_success, len(bot_ok) / len(bot),
                      statistics.fmean(bot_ok) if bot_ok else None, statistics.median(steps) * 1000,
                      statistics.median(resets) * 1000))  # fmt: skip
     print(f"{args.episodes} episodes per level (seeds {args.seed}..), memory {args.memory}; runs in {out}")

@@ -30,14 +30,17 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from engram.agents.parallel import run_parallel
 from engram.agents.planners.llm import LLMConfig
+from engram.agents.records import RunSpec, RunSummary
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
-from engram.tools.trajectory import RunDir
 
 
 def steady_seconds(run_dir: Path) -> float:
@@ -47,8 +50,8 @@ def steady_seconds(run_dir: Path) -> float:
     for episode_id in run.episode_ids():
         steps = run.steps(episode_id)
         if steps:
-            starts.append(min(float(s["timings"]["started_at"]) for s in steps))
-            ends.append(max(float(s["timings"]["started_at"]) + float(s["timings"]["step_s"]) for s in steps))
+            starts.append(min(s.timings["started_at"] for s in steps))
+            ends.append(max(s.timings["started_at"] + s.timings["step_s"] for s in steps))
     return max(ends) - min(starts) if starts else 0.0
 
 
@@ -61,7 +64,7 @@ def chooser(delay: float) -> Any:
     return script
 
 
-def measure(name: str, call: Any, run_dir: Path) -> dict[str, Any]:
+def measure(name: str, call: Callable[[], RunSummary], run_dir: Path) -> dict[str, Any]:
     os.environ["ENGRAM_CACHE"] = str(run_dir.parent / f"cache-{name}")  # a cold engine cache per side
     t0 = time.perf_counter()
     summary = call()
@@ -69,13 +72,13 @@ def measure(name: str, call: Any, run_dir: Path) -> dict[str, Any]:
     manifest = RunDir(run_dir).manifest()
     peaks = (manifest.get("backend") or {}).get("peak_rss_mb") or {}
     out = {"side": name, "wall_s": round(wall, 1), "steady_s": round(steady_seconds(run_dir), 1),
-           "episodes": summary["episodes_total"], "success": summary["success_rate"],
+           "episodes": summary.episodes_total, "success": summary.success_rate,
            "worker_peak_rss_mb": statistics.median(peaks.values()) if peaks else None}  # fmt: skip
     print(f"bench_parallel: {json.dumps(out)}", flush=True)
     return out
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("offline", "llm"), required=True)
     parser.add_argument("--games", type=int, default=20, help="offline: generated games")
@@ -86,7 +89,7 @@ def main() -> None:
     parser.add_argument("--level", default="GoToObj")
     parser.add_argument("--memory", default=None, help="default: all (offline), none (llm)")
     parser.add_argument("--out", type=Path, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="bench-parallel-"))
     workers = args.workers or (2 if args.part == "offline" else 16)
     if args.part == "offline":
@@ -96,20 +99,21 @@ def main() -> None:
         games_dir = out / "games"
         if not games_dir.exists():
             Generator(games_dir, 0).run(args.games, 1)
-        games: list[Any] = find_games(games_dir)[: args.games]
-        common: dict[str, Any] = {"memory": args.memory or "all", "max_steps": args.max_steps or 60,
-                                  "games_source": str(games_dir)}  # fmt: skip
-        serial = measure("serial", lambda: run_games(games, out / "serial", **common), out / "serial")
-        parallel = measure("ray", lambda: run_parallel(games, out / "ray", workers=workers, **common), out / "ray")
+        games = tuple(map(str, find_games(games_dir)[: args.games]))
+        spec = RunSpec(games, str(out / "serial"), memory=args.memory or "all", max_steps=args.max_steps or 60,
+                       games_source=str(games_dir))  # fmt: skip
+        serial = measure("serial", lambda: run_games(spec), out / "serial")
+        ray = replace(spec, run_dir=str(out / "ray"), backend="ray", workers=workers)
+        parallel = measure("ray", lambda: run_parallel(ray), out / "ray")
     else:
         with ScriptedLLMServer(chooser(args.delay)) as server:
             llm = LLMConfig(model="scripted-model", base_url=server.url, api_key_env="ENGRAM_NO_KEY", reflect=False)
             env_id = f"engram/BabyAI-{args.level}-v0"
-            games = [""] * args.episodes
-            common = {"memory": args.memory or "none", "max_steps": args.max_steps or 8, "planner": "llm",
-                      "llm": llm, "env_id": env_id}  # fmt: skip
-            serial = measure("serial", lambda: run_games(games, out / "serial", **common), out / "serial")
-            parallel = measure("ray", lambda: run_parallel(games, out / "ray", workers=workers, **common), out / "ray")
+            spec = RunSpec(("",) * args.episodes, str(out / "serial"), memory=args.memory or "none",
+                           max_steps=args.max_steps or 8, planner="llm", llm=llm, env_id=env_id)  # fmt: skip
+            serial = measure("serial", lambda: run_games(spec), out / "serial")
+            ray = replace(spec, run_dir=str(out / "ray"), backend="ray", workers=workers)
+            parallel = measure("ray", lambda: run_parallel(ray), out / "ray")
     speed = serial["wall_s"] / parallel["wall_s"]
     steady = serial["steady_s"] / parallel["steady_s"] if parallel["steady_s"] else 0.0
     print(f"bench_parallel: part={args.part} workers={workers} serial_s={serial['wall_s']} "

@@ -29,10 +29,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from engram.tools.trajectory import RunDir, write_json
+from engram.agents.rundir import RunDir, write_json
 
 SENTINEL = -424242
 
@@ -40,6 +41,7 @@ SENTINEL = -424242
 def template_run(where: Path) -> Path:
     """A real LLM-planner run with all memory (two games, up to 20 steps each)."""
     from engram.agents.planners.llm import LLMConfig
+    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
     from engram.tools.cli import default_games
@@ -53,7 +55,8 @@ def template_run(where: Path) -> Path:
     run = where / "template"
     with ScriptedLLMServer(model) as server:
         config = LLMConfig(model="scripted", base_url=server.url)
-        run_games(find_games(default_games())[:2], run, planner="llm", llm=config, memory="all", max_steps=20)
+        games = tuple(map(str, find_games(default_games())[:2]))
+        run_games(RunSpec(games, str(run), planner="llm", llm=config, memory="all", max_steps=20))
     return run
 
 
@@ -65,21 +68,21 @@ def synthesize(template: Path, out: Path, episodes: int, steps: int) -> int:
     first = src.steps(eids[0])[0]
     lines = []
     for t in range(steps):
-        rec = dict(first if t == 0 else records[1 + (t - 1) % (len(records) - 1)])
+        rec = (first if t == 0 else records[1 + (t - 1) % (len(records) - 1)]).to_json()
         rec["t"] = SENTINEL
         if t and "memory_graphs" in rec:  # only an episode's first step carries the start graph
             rec["memory_graphs"] = {k: {"delta": v["delta"]} for k, v in rec["memory_graphs"].items()}
         lines.append(json.dumps(rec).replace(f'"t": {SENTINEL}', f'"t": {t}', 1) + "\n")
     body = "".join(lines)
     base = src.episode(eids[0])
+    if base.result is None:
+        raise SystemExit(f"{template}: its first episode has no result")
     dst = RunDir(out)
     dst.write_manifest({**src.manifest(), "memory_dir": str(out / "memory")})
     shutil.copytree(template / "memory", out / "memory")
     for i in range(episodes):
         eid = f"ep{i:04d}"
-        ep = {**base, "id": eid, "seed": i}
-        ep["result"] = {**base["result"], "steps": steps, "success": i % 3 != 0}
-        dst.write_episode(eid, ep)
+        dst.write_episode(replace(base, id=eid, seed=i, result=replace(base.result, steps=steps, success=i % 3 != 0)))
         dst.steps_path(eid).write_text(body)
     dst.write_summary()
     return len(body.encode()) * episodes
@@ -124,13 +127,13 @@ def _stats(ms: list[float]) -> str:
     return f"median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--episodes", type=int, default=1000)
     ap.add_argument("--steps", type=int, default=60)
     ap.add_argument("--out", type=Path, default=None, help="Keep the run here (default: a temporary folder)")
     ap.add_argument("--samples", type=int, default=100, help="Steps opened, each in a new episode")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-viewer-"))
     out = args.out or work / "big"
     try:

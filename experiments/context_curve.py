@@ -24,11 +24,12 @@ from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
 from engram.agents.planners.prompt import message_tokens, render_admissible, template
+from engram.agents.records import EpisodeRecord, RunSpec, StepRecord
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
 from engram.tools.cli import default_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
-from engram.tools.trajectory import RunDir
 
 
 def wanderer(request: dict[str, Any]) -> Reply:
@@ -41,13 +42,16 @@ def wanderer(request: dict[str, Any]) -> Reply:
     return Reply(content=json.dumps({"action": action, "rationale": "exploring", "subgoal": "explore the room"}))
 
 
-def full_history_messages(episode: dict[str, Any], steps: list[dict[str, Any]], t: int) -> list[dict[str, Any]]:
+def full_history_messages(episode: EpisodeRecord, steps: list[StepRecord], t: int) -> list[dict[str, Any]]:
     """The prompt a memory-less agent would send at step ``t``: everything so far, verbatim."""
-    obs = episode["initial_observation"] if t == 0 else steps[t - 1]["observation"]
-    history = [f"> {s['action']}\n{s['observation']['text'].strip()}" for s in steps[:t]]
+    first = episode.initial_observation
+    if first is None:
+        raise SystemExit(f"episode {episode.id} ended before its reset: no observation to start from")
+    obs = first if t == 0 else steps[t - 1].observation
+    history = [f"> {s.action}\n{s.observation['text'].strip()}" for s in steps[:t]]
     user = (
-        f"## Task\n{episode['goal'].get('text', '')}\n\n## Everything so far\n"
-        f"{episode['initial_observation']['text'].strip()}\n" + "\n".join(history) + "\n\n"
+        f"## Task\n{episode.goal.get('text', '')}\n\n## Everything so far\n"
+        f"{first['text'].strip()}\n" + "\n".join(history) + "\n\n"
         f"## Latest observation\n{obs['text'].strip()}\n\n"
         f"## Admissible commands\n{render_admissible(obs['admissible'])}"
     )
@@ -55,22 +59,22 @@ def full_history_messages(episode: dict[str, Any], steps: list[dict[str, Any]], 
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--steps", type=int, default=50)
     ap.add_argument("--memory", default="all")
     ap.add_argument("--budget", type=int, default=2000)
     ap.add_argument("--game", type=int, default=0, help="index into the bundled stream (0: an 18-cabinet kitchen)")
     ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-context-"))
     game = find_games(default_games())[args.game]
     with ScriptedLLMServer(wanderer) as server:
         config = LLMConfig(model="wanderer", base_url=server.url, budget=args.budget, max_retries=0)
-        run_games([game], out, planner="llm", memory=args.memory, max_steps=args.steps, llm=config)
+        run_games(RunSpec((str(game),), str(out), planner="llm", memory=args.memory, max_steps=args.steps, llm=config))
     run = RunDir(out)
     episode, steps = run.episode("ep0000"), run.steps("ep0000")
-    ours = [s["llm"]["counted_prompt_tokens"] if s.get("llm") else None for s in steps]
+    ours = [s.llm["counted_prompt_tokens"] if s.llm else None for s in steps]
     naive = [message_tokens(full_history_messages(episode, steps, t)) for t in range(len(steps))]
     print(f"{len(steps)} steps, memory {args.memory}, budget {args.budget}; run in {out}")
     print(f"{'step':>5} {'engram':>7} {'full-history':>13}")

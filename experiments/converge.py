@@ -31,8 +31,9 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
-from engram.tools.trajectory import RunDir
 
 ENV_ID = "engram/TextWorld-v0"
 
@@ -67,13 +68,13 @@ def play(out: Path, family: str, memory: str, games: list[Path], args: argparse.
     """Each game ``--plays`` times in a row; returns one row per episode (game, play, won, steps)."""
     run_dir = out / "runs" / f"{family}-{memory}"
     sequence = [g for g in games for _ in range(args.plays)]
-    run_games(sequence, run_dir, memory=memory, max_steps=args.max_steps, seed=args.seed, env_id=ENV_ID,
-              games_source=str(out / "games" / family))  # fmt: skip
+    run_games(RunSpec(tuple(map(str, sequence)), str(run_dir), memory=memory, max_steps=args.max_steps, seed=args.seed,
+                      env_id=ENV_ID, games_source=str(out / "games" / family)))  # fmt: skip
     run, rows = RunDir(run_dir), []
     for i, episode in enumerate(sorted(run.episode_ids(), key=lambda e: int(e.lstrip("ep")))):
-        result = run.episode(episode).get("result") or {}
+        result = run.episode(episode).result
         rows.append({"game": str(sequence[i].relative_to(out)), "play": i % args.plays + 1,
-                     "won": bool(result.get("success")), "steps": int(result.get("steps", 0))})  # fmt: skip
+                     "won": bool(result and result.success), "steps": result.steps if result else 0})  # fmt: skip
     return rows
 
 

@@ -12,7 +12,7 @@ Measured: **crashes** (an exception out of the run, or an episode without a resu
 controller executed it or refused it). Both must be 0. Reported too: how decisions came about
 (ok, repaired, re-asked, fallback).
 
-    python -m engram.experiments.fuzz_llm_outputs --cases 10000
+    python -m engram.experiments.fuzz_llm_outputs --cases 10000 [--limit N: the first N bundled games]
 
 Final line: ``fuzz: cases=N crashes=C non_admissible=K``.
 """
@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
 from engram.tools.cli import default_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
-from engram.tools.trajectory import RunDir
 
 WORDS = [
     "the",
@@ -138,7 +139,7 @@ def fuzz_reply(request: dict[str, Any], rng: random.Random) -> tuple[str, Reply]
     return kind, kinds[kind]()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cases", type=int, default=10_000, help="completions to serve (at least)")
     ap.add_argument("--seed", type=int, default=0)
@@ -146,7 +147,8 @@ def main() -> None:
     ap.add_argument("--memory", default="working,scene,skills")
     ap.add_argument("--formats", default="json,tools,schema", help="answer formats, one per run in turn")
     ap.add_argument("--out", type=Path, default=None, help="keep the runs here (default: a temp dir)")
-    args = ap.parse_args()
+    ap.add_argument("--limit", type=int, default=None, help="only the first N bundled games per run (default: all)")
+    args = ap.parse_args(argv)
 
     rng = random.Random(args.seed)
     kinds: Counter[str] = Counter()
@@ -157,7 +159,7 @@ def main() -> None:
         return reply
 
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-fuzz-"))
-    games = find_games(default_games())
+    games = find_games(default_games())[: args.limit]
     crashes, non_admissible, refused, episodes, steps = 0, 0, 0, 0, 0
     outcomes: Counter[str] = Counter()
     t0 = time.perf_counter()
@@ -169,8 +171,8 @@ def main() -> None:
                                format=formats[chunk % len(formats)])  # fmt: skip
             run_dir = out / f"run{chunk:03d}"
             try:
-                run_games(games, run_dir, planner="llm", memory=args.memory, max_steps=args.max_steps,
-                          seed=args.seed + chunk, llm=config)  # fmt: skip
+                run_games(RunSpec(tuple(map(str, games)), str(run_dir), planner="llm", memory=args.memory,
+                                  max_steps=args.max_steps, seed=args.seed + chunk, llm=config))  # fmt: skip
             except Exception:
                 crashes += 1
                 traceback.print_exc()
@@ -178,17 +180,17 @@ def main() -> None:
             for eid in run.episode_ids():
                 ep = run.episode(eid)
                 episodes += 1
-                if not ep.get("result"):
+                if not ep.result or ep.initial_observation is None:
                     crashes += 1
                     continue
-                offered = ep["initial_observation"]["admissible"]
+                offered = ep.initial_observation["admissible"]
                 for s in run.steps(eid):
                     steps += 1
-                    outcomes[(s.get("llm") or {}).get("outcome", "shortcut")] += 1
-                    if s["action"] not in offered:
+                    outcomes[(s.llm or {}).get("outcome", "shortcut")] += 1
+                    if s.action not in offered:
                         non_admissible += 1
-                        refused += not s["executed"]
-                    offered = s["observation"]["admissible"]
+                        refused += not s.executed
+                    offered = s.observation["admissible"]
             chunk += 1
             print(f"  {len(server.requests)} completions served, {episodes} episodes, {steps} steps", flush=True)
         cases = len(server.requests)

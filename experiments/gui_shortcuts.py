@@ -19,8 +19,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
-from engram.tools.trajectory import RunDir
 
 #: families whose procedure the utterance parameterises (what a shortcut can be mined from)
 FAMILIES = ("login-user", "enter-password", "enter-text", "enter-text-2")
@@ -30,26 +31,26 @@ CLICK_FAMILIES = ("click-button-sequence", "click-checkboxes", "click-dialog-2",
 
 def calls(run_dir: Path) -> tuple[list[int], float]:
     run = RunDir(run_dir)
-    per = [sum(1 for s in run.steps(e) if s.get("planner_called", True)) for e in run.episode_ids()]
-    wins = [run.episode(e)["result"]["success"] for e in run.episode_ids()]
+    per = [sum(1 for s in run.steps(e) if s.planner_called) for e in run.episode_ids()]
+    wins = [bool(result and result.success) for result in (run.episode(e).result for e in run.episode_ids())]
     return per, sum(wins) / len(wins)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--episodes", type=int, default=10)
     ap.add_argument("--families", default=",".join(FAMILIES), help="comma list, or 'click' for CLICK_FAMILIES")
     ap.add_argument("--seed", type=int, default=500)
     ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-shortcuts-"))
     rows = []
     families = CLICK_FAMILIES if args.families == "click" else tuple(args.families.split(","))
     for family in families:
         env_id = f"engram/MiniWoB-{family}-v0"
         for memory in ("skills", "none"):
-            run_games([""] * args.episodes, out / f"{family}-{memory}", env_id=env_id, memory=memory, max_steps=10,
-                      seed=args.seed)  # fmt: skip
+            run_games(RunSpec(("",) * args.episodes, str(out / f"{family}-{memory}"), env_id=env_id, memory=memory,
+                              max_steps=10, seed=args.seed))  # fmt: skip
         with_, success_with = calls(out / f"{family}-skills")
         without, success_without = calls(out / f"{family}-none")
         rows.append((family, statistics.fmean(with_[1:]), statistics.fmean(without[1:]), success_with, success_without))

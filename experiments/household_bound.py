@@ -76,7 +76,8 @@ Order = Callable[[Game, str], list[str]]
 
 def play(game: Game, order: Order) -> int:
     """Steps to do ``game``'s task, searching holders in ``order`` (what was seen is remembered)."""
-    steps, at, seen, opened = 0, "", {}, set()
+    steps, at, opened = 0, "", set()
+    seen: dict[str, list[str]] = {}  # holder -> the object types still in it, once looked into
 
     def visit(holder: str) -> None:
         nonlocal steps, at

@@ -24,9 +24,10 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
-from engram.tools.trajectory import RunDir
 
 DEFAULT_GAMES = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real" / "json_2.1.1" / "valid_unseen"
 
@@ -51,12 +52,13 @@ def expert(games: list[Path], out: Path) -> dict[str, int]:
 
 def play(games: list[Path], out: Path, memory: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     run_dir = out / "runs" / memory
-    run_games(games, run_dir, memory=memory, max_steps=args.max_steps, games_source=str(args.games))
+    run_games(RunSpec(tuple(map(str, games)), str(run_dir), memory=memory, max_steps=args.max_steps,
+                      games_source=str(args.games)))  # fmt: skip
     run, rows = RunDir(run_dir), []
     for i, episode in enumerate(sorted(run.episode_ids(), key=lambda e: int(e.lstrip("ep")))):
-        result = run.episode(episode).get("result") or {}
+        result = run.episode(episode).result
         rows.append({"game": str(games[i]), "task_type": games[i].parent.parent.name.split("-", 1)[0],
-                     "won": bool(result.get("success")), "steps": int(result.get("steps", 0))})  # fmt: skip
+                     "won": bool(result and result.success), "steps": result.steps if result else 0})  # fmt: skip
     if len(rows) != len(games):
         raise SystemExit(f"{run_dir} holds {len(rows)} episodes for {len(games)} games: a run of other games?")
     return rows

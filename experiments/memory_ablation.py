@@ -30,7 +30,7 @@ from engram.envs.household.generator import Generator
 from engram.tools.streams import slug, to_markdown, write_comparison
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--houses", type=int, default=10)
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--settings", default="none,working,scene,skills,episodic,all")
     parser.add_argument("--no-affordance-baseline", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     games = args.out / "games"
     if not (games / "generation.json").exists():

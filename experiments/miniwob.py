@@ -20,9 +20,10 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from engram.agents.records import EpisodeRecord, RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.miniwob import TASKS, all_tasks
-from engram.tools.trajectory import RunDir
 
 
 def browser_rss_mb() -> float:
@@ -36,14 +37,14 @@ def browser_rss_mb() -> float:
     return total / 2**20
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--episodes", type=int, default=20)
     ap.add_argument("--tasks", default=",".join(TASKS))
     ap.add_argument("--memory", default="all")
     ap.add_argument("--seed", type=int, default=100)
     ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="engram-miniwob-"))
     tasks = all_tasks() if args.tasks == "all" else args.tasks.split(",")
     finals = []
@@ -82,17 +83,22 @@ def _settings(spec: str) -> list[str]:
 
 def _task(task: str, memory: str, args: argparse.Namespace, path: Path) -> tuple:
     rss: list[float] = []  # sampled after every episode, while the browser is up
-    summary = run_games([""] * args.episodes, path, env_id=f"engram/MiniWoB-{task}-v0", memory=memory, max_steps=10,
-                        seed=args.seed, on_episode=lambda ep, rss=rss: rss.append(browser_rss_mb()))  # fmt: skip
+
+    def sample(episode: EpisodeRecord) -> None:
+        rss.append(browser_rss_mb())
+
+    spec = RunSpec(("",) * args.episodes, str(path), env_id=f"engram/MiniWoB-{task}-v0", memory=memory, max_steps=10,
+                   seed=args.seed)  # fmt: skip
+    summary = run_games(spec, on_episode=sample)
     run = RunDir(path)
     rewards, steps, calls = [], [], []
     for eid in run.episode_ids():
         recs = run.steps(eid)
-        rewards.append(sum(s["reward"] for s in recs))
-        steps += [s["timings"]["env_s"] for s in recs]
-        calls.append(sum(bool(s.get("planner_called", True)) for s in recs))
-    resets = [run.episode(e)["reset_s"] for e in run.episode_ids()]
-    return (task, statistics.fmean(rewards), summary["success_rate"], summary["steps_per_success"],
+        rewards.append(sum(s.reward for s in recs))
+        steps += [s.timings["env_s"] for s in recs]
+        calls.append(sum(s.planner_called for s in recs))
+    resets = [run.episode(e).reset_s for e in run.episode_ids()]
+    return (task, statistics.fmean(rewards), summary.success_rate, summary.steps_per_success,
             statistics.fmean(calls), statistics.median(steps) * 1000 if steps else 0.0, statistics.median(resets),
             max(rss) if rss else 0.0)  # fmt: skip
 

@@ -51,8 +51,9 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
-from engram.agents.runner import ENV_ID, run_games
-from engram.tools.trajectory import RunDir
+from engram.agents.records import ENV_ID, RunSpec, StepRecord, ledger
+from engram.agents.rundir import RunDir
+from engram.agents.runner import run_games
 
 DEFAULT_REAL = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real" / "json_2.1.1"
 DEFAULT_PREFILL = DEFAULT_REAL / "valid_seen"
@@ -87,7 +88,7 @@ class Tally:
     wall_s: float = 0.0
     sources: list[str] = field(default_factory=list)
     calls: int = 0
-    memory: Counter[str] = field(default_factory=Counter)  # the ledger's memory counts (trajectory.MEMORY_KEYS)
+    memory: Counter[str] = field(default_factory=Counter)  # the ledger's memory counts (records.MEMORY_KEYS)
     success_steps: int = 0
     #: per call the server answered: (prompt tokens it evaluated, prompt tokens), from its log
     evaluated: list[tuple[int, int]] = field(default_factory=list)
@@ -109,11 +110,10 @@ class Tally:
                 setattr(self, f.name, mine + theirs)
 
     def add_run(self, run: RunDir) -> None:
-        from engram.tools.trajectory import ledger
-
         for eid in run.episode_ids():
             self.episodes += 1
-            won = bool((run.episode(eid).get("result") or {}).get("success"))  # episode.json has no "won"
+            result = run.episode(eid).result
+            won = bool(result and result.success)
             self.successes += won
             steps = run.steps(eid)
             self.success_steps += len(steps) if won else 0
@@ -123,7 +123,7 @@ class Tally:
                 self.first_loops.append(f"{eid}: {first_loop(steps)}")
             for step in steps:
                 self.steps += 1
-                llm = step.get("llm") or {}
+                llm = step.llm or {}
                 if not llm:
                     continue  # a running shortcut's step: no decision was asked for
                 self.calls += llm.get("calls", 0)
@@ -144,17 +144,17 @@ class Tally:
         return sum(self.outcomes.values())
 
 
-def first_loop(steps: list[dict[str, Any]]) -> str:
+def first_loop(steps: list[StepRecord]) -> str:
     """Where a failed episode first went in a circle: the actions between its first repeated
     observation and the repeat (facts folded; "" when it never repeated a state)."""
     from engram.memory.base import FactsWorld
 
     world, seen = FactsWorld(), dict[str, int]()
     for i, step in enumerate(steps):
-        world.apply(step.get("observation", {}).get("facts", []))
+        world.apply(step.observation.get("facts", []))
         key = world.key()
         if key in seen:
-            loop = [str(s.get("action", "")) for s in steps[seen[key] + 1 : i + 1]]
+            loop = [s.action for s in steps[seen[key] + 1 : i + 1]]
             return f"t{seen[key] + 1}-{i + 1}: " + "; ".join(loop)
         seen[key] = i
     return "(no repeated state)"
@@ -221,8 +221,8 @@ def prefill(args: argparse.Namespace, out: Path) -> Path:
 
     run = out / "prefill"
     games = find_games(args.prefill)
-    summary = run_games(games, run, planner="offline", memory="all", max_steps=50)
-    print(f"prefill: {len(games)} games from {args.prefill}, success {summary['success_rate']:.0%}", flush=True)
+    summary = run_games(RunSpec(tuple(map(str, games)), str(run), planner="offline", memory="all", max_steps=50))
+    print(f"prefill: {len(games)} games from {args.prefill}, success {summary.success_rate:.0%}", flush=True)
     return run / "memory"
 
 
@@ -243,8 +243,9 @@ def run_setting(
                 shutil.copytree(prefill(args, out), memory_dir)
         t0 = time.perf_counter()
         before = len(server.evaluated()) if server is not None else 0
-        run_games(source.games, path, planner="llm", llm=config, env_id=source.env_id, memory=modules,
-                  memory_dir=memory_dir, max_steps=args.max_steps, seed=source.seed)  # fmt: skip
+        run_games(RunSpec(tuple(source.games), str(path), planner="llm", llm=config, env_id=source.env_id,
+                          memory=modules, memory_dir=None if memory_dir is None else str(memory_dir),
+                          max_steps=args.max_steps, seed=source.seed))  # fmt: skip
         mine = tally.per_source[source.name] = Tally(sources=[source.name])
         if server is not None:
             mine.evaluated = server.evaluated()[before:]

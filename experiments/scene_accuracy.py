@@ -17,24 +17,26 @@ import argparse
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
 from engram.agents.planners.household import HouseholdPlanner
+from engram.agents.rundir import RunDir
 from engram.envs.alfworld import find_games, game_meta
+from engram.envs.household.domain import HOUSEHOLD
 from engram.envs.registry import make
 from engram.memory.scene import SceneGraphMemory, accuracy
-from engram.tools.trajectory import RunDir
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=Path, required=True)
     parser.add_argument("--run-dir", type=Path, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     run_dir = args.run_dir or Path(tempfile.mkdtemp(prefix="scene-accuracy-"))
-    env = make("engram/ALFWorld-v0")
-    mem = SceneGraphMemory()
+    env: Any = make("engram/ALFWorld-v0")  # Any: ``ground_truth`` is the ALFWorld adapter's own
+    mem = SceneGraphMemory(domain=HOUSEHOLD)  # ALFWorld's rules: what no episode carries over ("open")
     conn = sqlite3.connect(str(run_dir / "checkpoints.sqlite"), check_same_thread=False)
     ctl = Controller(
         env, HouseholdPlanner(), RunDir(run_dir), checkpointer(conn, run_dir / "checkpoints.sqlite"), memory=[mem]
@@ -42,11 +44,10 @@ def main() -> None:
     by_age: dict[str, list[int]] = {"this episode": [0, 0], "1 episode ago": [0, 0], "older": [0, 0]}
     order: dict[str, list[str]] = {}  # house -> its episode ids so far
     for i, game in enumerate(find_games(args.games)):
-        meta = game_meta(game)
-        episode = ctl.run_episode(f"ep{i:04d}", str(game), i, meta)
-        house = str(episode.get("house_id", ""))
+        episode = ctl.run_episode(f"ep{i:04d}", str(game), i, str(game_meta(game)["task_type"]))
+        house = episode.world_id
         seen = order.setdefault(house, [])
-        seen.append(episode["id"])
+        seen.append(episode.id)
         truth = env.ground_truth()
         for fact, belief in mem.graph(house).beliefs():
             age = len(seen) - 1 - seen.index(belief.episode) if belief.episode in seen else len(seen)

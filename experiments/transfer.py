@@ -36,7 +36,7 @@ import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ARMS = {"off": "scene", "on": "scene,experience"}
 
@@ -61,9 +61,10 @@ def _houses(games: Path) -> list[Path]:
 def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str) -> list[dict[str, Any]]:
     """Every test house under one arm. ``scope="task"``: every task starts from fresh memory (each
     is a house never seen); ``"house"``: a house's tasks share memory, fresh per house."""
+    from engram.agents.records import RunSpec
+    from engram.agents.rundir import RunDir
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
-    from engram.tools.trajectory import RunDir
 
     episodes = []
     for house in _houses(Path(test)):
@@ -75,10 +76,11 @@ def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str)
             memory_dir.mkdir(parents=True, exist_ok=True)
             if arm == "on" and not (memory_dir / "experience.sqlite").exists():
                 shutil.copy(bank, memory_dir / "experience.sqlite")
-            run_games(group, run_dir, memory=ARMS[arm], memory_dir=memory_dir, max_steps=budget)
+            run_games(RunSpec(tuple(map(str, group)), str(run_dir), memory=ARMS[arm], memory_dir=str(memory_dir),
+                              max_steps=budget))  # fmt: skip
             run = RunDir(run_dir)
             for j, e in enumerate(run.episode(x) for x in run.episode_ids()):
-                episodes.append({**e, "index_in_house": i if scope == "task" else j})
+                episodes.append({**e.to_json(), "index_in_house": i if scope == "task" else j})
     return episodes
 
 
@@ -136,7 +138,7 @@ def to_markdown(rep: dict[str, Any], budget: int, scope: str) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--train-houses", type=int, default=12)
@@ -158,7 +160,7 @@ def main() -> None:
         default="task",
         help="fresh memory for every test task (default) or for every test house",
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     out: Path = args.out
     train_games, test_games = out / "train", out / "test"
     _generate(train_games, args.seed, args.train_houses, args.train_tasks, args.perturb, "train", 1, args.habits)
@@ -167,17 +169,21 @@ def main() -> None:
 
     bank = out / "bank.sqlite"
     if not bank.exists():
+        from engram.agents.records import RunSpec
         from engram.agents.runner import run_games
         from engram.envs.alfworld import find_games
+        from engram.envs.domain import Domain
         from engram.envs.household.domain import HOUSEHOLD
         from engram.memory.experience import ExperienceMemory, train_bank
 
         t0 = time.perf_counter()
-        summary = run_games(find_games(train_games), out / "collect", memory="scene,experience",
-                            max_steps=args.collect_steps)  # fmt: skip
-        print(f"collected {summary['episodes_total']} training episodes "
-              f"({summary['success_rate']:.0%} solved) in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
-        collected = ExperienceMemory(domain=HOUSEHOLD)
+        summary = run_games(RunSpec(tuple(map(str, find_games(train_games))), str(out / "collect"),
+                                    memory="scene,experience", max_steps=args.collect_steps))  # fmt: skip
+        print(f"collected {summary.episodes_total} training episodes "
+              f"({summary.success_rate:.0%} solved) in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
+        # The cast: HouseholdDomain spells ``verbs``/``rewrites`` as fixed-length tuples, which mypy
+        # does not match to the protocol's variable-length ones (the bank only reads them).
+        collected = ExperienceMemory(domain=cast(Domain, HOUSEHOLD))
         collected.load(out / "collect" / "memory" / "experience.sqlite")
         rep = train_bank(collected, epochs=args.epochs, seed=args.seed, conv=args.conv)
         print(f"trained encoder v{collected.version} on {rep.states} states in {rep.seconds:.1f} s; "

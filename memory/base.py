@@ -11,43 +11,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol, TypedDict, runtime_checkable
+from typing import Any, Literal, Protocol, Required, TypedDict, overload, runtime_checkable
 
 
 class RecallKind(StrEnum):
-    """What a recall is; each kind has one payload shape (``content``), documented below.
-
-    * ``working``: ``{"subgoal", "summaries", "pairs", "tokens"}``: the episode's working memory
-      (``text`` carries it rendered).
-    * ``scene``: ``{"object", "receptacle", "place", "episode", "step"}``: where an entity the goal
-      names was last seen (``receptacle``: what holds it; ``place``: the room or cell that is at).
-    * ``unexplored``: ``{"unexplored": [entity, ...], "places": {entity: place}}``: holders whose
-      contents were never listed, and where those whose place is known stand.
-    * ``route``: ``{"routes": [[place, command, place], ...]}``: ways between places of this world.
-    * ``prior``: ``{"object_type", "receptacle_type" | "receptacle", "seen" | "rate", "scope"?,
-      "looked"?}``: how likely holders of a type (or one holder) are to hold what is sought
-      (``scope``: "all houses", "this house" or "similar states": what the evidence is drawn from;
-      the last two change as an episode goes).
-    * ``episode``: ``{"task", "success", "steps", "found", "targets", "actions", "path", "labels"}``:
-      a similar past episode of this world (``path``: its actions without detours; ``found``:
-      [entity, holder]; ``targets``: its goal's, None in records older than that field;
-      ``labels``: per path step, what its command acted on as shown then, None in older records).
-    * ``skill``: ``{"name", "steps", "pre", "support"?, "worlds"?, "receptacle_kind"?, "slots"?,
-      "family"?, "utterance"?}``: a shortcut mined from verified successes (templates over ``{slot}``
-      names; ``slots``: slot -> entity type, when the facts typed it rather than a domain;
-      ``worlds``: where the successes it was mined from played).
-    * ``tip``: ``{"object_type", "receptacle_type", "support"}``: where successes found a type.
-    * ``lesson``: ``{"lesson", "task_type", "support", "used", "succeeded"}``: a reflection's words.
-    * ``experience``: ``{"next", "neighbours", "cluster", "encoder_version"}``: what followed in
-      similar past states.
-    * ``warning``: ``{"cycle": [command, ...], "repeats", "lost"?: [command, ...]}``: the episode is
-      going in a circle (``cycle``, may be empty); ``lost``: commands that lost this same task from
-      this very state in an earlier episode (a game over).
-    * ``lookahead``: ``{"rejected": {command: why}, "kept": [command, ...], "depth"}``.
-    * ``path``: ``{"task", "steps": [command, ...], "successes", "shortest"}``: the shortest verified
-      way from the current state through a winning step of this same task (the same goal from the
-      same start), over every success of it merged (``shortest``: the best from the start).
-    """
+    """What a recall is; each kind has one payload type (``content``): :data:`PAYLOADS` names it,
+    and :func:`payload` gives a recall's content as that type, so a producer and a consumer that
+    disagree on a field's name disagree under mypy."""
 
     WORKING = "working"
     SCENE = "scene"
@@ -64,13 +34,173 @@ class RecallKind(StrEnum):
     PATH = "path"
 
 
+# -- payloads: TypedDicts, since a recall's content is JSON in every step record ------------------
+class Marked(TypedDict, total=False):
+    """What any payload may carry besides its own fields."""
+
+    #: the utility module judged the kind of recall a loser here (its score is halved)
+    demoted: bool
+
+
+class WorkingPayload(Marked, total=False):
+    """The episode's working memory (``text`` carries it rendered)."""
+
+    subgoal: str
+    summaries: list[str]
+    pairs: int
+    tokens: int
+
+
+class ScenePayload(Marked):
+    """Where a thing the goal names was last seen: ``holder`` holds it; ``place`` is the room or
+    cell that is at ("" when unknown); the episode and step it was seen at."""
+
+    object: str
+    holder: str
+    place: str
+    episode: str
+    step: int
+
+
+class UnexploredPayload(Marked):
+    """Holders whose contents were never listed, and where those whose place is known stand."""
+
+    unexplored: list[str]
+    places: dict[str, str]
+
+
+class RoutePayload(Marked):
+    """Ways between places of this world: ``[place, command, place]``."""
+
+    routes: list[list[str]]
+
+
+class PriorPayload(Marked, total=False):
+    """How likely holders of a type (``holder_type``), or one holder (``holder``), are to hold what is
+    sought: ``seen`` sightings, or a ``rate``; ``scope`` says what the evidence is drawn from ("all
+    worlds", "this world" or "similar states": the last two change as an episode goes); ``looked``:
+    how many searches the rate is drawn from."""
+
+    object_type: Required[str]
+    holder_type: str
+    holder: str
+    seen: int
+    rate: float
+    scope: str
+    looked: float
+
+
+class EpisodePayload(Marked):
+    """A similar past episode of this world: ``path`` is its actions without detours; ``found``:
+    ``[entity, holder]`` pairs; ``targets``: its goal's (None in records older than that field);
+    ``labels``: per path step, what its command acted on as shown then (None in older records)."""
+
+    task: str
+    success: bool
+    steps: int
+    found: list[list[str]]
+    targets: list[str] | None
+    actions: list[str]
+    path: list[str]
+    labels: list[list[str]] | None
+
+
+class SkillPayload(Marked, total=False):
+    """A shortcut: ``steps`` are templates over ``{slot}`` names, ``pre`` their preconditions
+    (:mod:`engram.envs.domain`). A domain's shortcut names ``kinds`` (slot -> the kind of entity
+    that fills it; the domain's free slots are left out) and ``holder_kind`` (the kind of the place
+    it starts at); one mined from the facts names ``slots`` (slot -> entity type, as the facts typed
+    it); a GUI one its task ``family`` and ``utterance``; ``worlds``: where the successes it was
+    mined from played; ``task``: the task a verified case run as a shortcut is the way of."""
+
+    name: Required[str]
+    steps: Required[list[str]]
+    pre: Required[list[str]]
+    support: int
+    worlds: list[str]
+    kinds: dict[str, str]
+    holder_kind: str
+    slots: dict[str, str]
+    family: str
+    utterance: str
+    task: str
+
+
+class TipPayload(Marked):
+    """Where successes found a type: holders of ``holder_type``, ``support`` times."""
+
+    object_type: str
+    holder_type: str
+    support: int
+
+
+class LessonPayload(Marked):
+    """A reflection's words, with how the episodes it was offered in ended."""
+
+    lesson: str
+    task_type: str
+    support: int
+    used: int
+    succeeded: int
+
+
+class ExperiencePayload(Marked):
+    """What followed in similar past states: next verb -> share, the neighbours, their cluster."""
+
+    next: dict[str, float]
+    neighbours: list[dict[str, Any]]
+    cluster: int
+    encoder_version: int
+
+
+class WarningPayload(Marked, total=False):
+    """The episode is going in a circle (``cycle``, may be empty, ``repeats`` times); ``lost``:
+    commands that lost this same task from this very state in an earlier episode (a game over)."""
+
+    cycle: Required[list[str]]
+    repeats: Required[int]
+    lost: list[str]
+
+
+class LookaheadPayload(Marked):
+    """The bounded lookahead's verdict: rejected command -> why, the commands kept, its depth."""
+
+    rejected: dict[str, str]
+    kept: list[str]
+    depth: int
+
+
+class PathPayload(Marked):
+    """The shortest verified way from the current state through a winning step of this same task
+    (the same goal from the same start), over every success of it merged (``shortest``: the best
+    from the start)."""
+
+    task: str
+    steps: list[str]
+    successes: int
+    shortest: int
+
+
+Payload = (
+    WorkingPayload | ScenePayload | UnexploredPayload | RoutePayload | PriorPayload | EpisodePayload | SkillPayload
+    | TipPayload | LessonPayload | ExperiencePayload | WarningPayload | LookaheadPayload | PathPayload
+)  # fmt: skip
+#: each kind's payload type
+PAYLOADS: dict[str, type] = {
+    "working": WorkingPayload, "scene": ScenePayload, "unexplored": UnexploredPayload, "route": RoutePayload,
+    "prior": PriorPayload, "episode": EpisodePayload, "skill": SkillPayload, "tip": TipPayload,
+    "lesson": LessonPayload, "experience": ExperiencePayload, "warning": WarningPayload,
+    "lookahead": LookaheadPayload, "path": PathPayload,
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Recall:
     """One remembered item offered to a planner: what it is, where it came from, how relevant."""
 
     kind: str  # a RecallKind value (a plain string in JSON)
     source: str  # the module that produced it
-    content: dict[str, Any] = field(default_factory=dict)
+    content: Payload = field(default_factory=lambda: WorkingPayload())  # the kind's payload type
     text: str = ""  # how an LLM prompt renders it
     score: float = 0.0
 
@@ -81,6 +211,47 @@ class Recall:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# fmt: off
+@overload
+def payload(r: Recall, kind: Literal["working"]) -> WorkingPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["scene"]) -> ScenePayload: ...
+@overload
+def payload(r: Recall, kind: Literal["unexplored"]) -> UnexploredPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["route"]) -> RoutePayload: ...
+@overload
+def payload(r: Recall, kind: Literal["prior"]) -> PriorPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["episode"]) -> EpisodePayload: ...
+@overload
+def payload(r: Recall, kind: Literal["skill"]) -> SkillPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["tip"]) -> TipPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["lesson"]) -> LessonPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["experience"]) -> ExperiencePayload: ...
+@overload
+def payload(r: Recall, kind: Literal["warning"]) -> WarningPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["lookahead"]) -> LookaheadPayload: ...
+@overload
+def payload(r: Recall, kind: Literal["path"]) -> PathPayload: ...
+# fmt: on
+def payload(r: Recall, kind: str) -> Payload:
+    """``r``'s content as ``kind``'s payload type; the caller has checked ``r.kind == kind`` (a
+    recall of another kind is a bug: :class:`ValueError`)."""
+    if r.kind != kind:
+        raise ValueError(f"a {r.kind} recall read as a {kind} one")
+    return r.content
+
+
+def marked(r: Recall) -> Marked:
+    """What any recall's payload may carry besides its own fields (``demoted``)."""
+    return r.content
 
 
 class MemoryStep(TypedDict, total=False):

@@ -19,7 +19,7 @@ Persistence: the records (document, metadata, embedding) live in the SQLite file
 episode, so a record stored twice (a resumed run, two writers merging) is one record, and writers
 sharing a memory directory merge by adding (:mod:`engram.memory.shared`). chromadb is the index, a
 derived copy: in-process (a scratch directory per module, filled from the file at ``load``), or one
-chroma server every writer shares (``url`` / ``ENGRAM_CHROMA_URL``; ``engram run --backend ray``
+chroma server every writer shares (``url``, which the runner passes in; ``engram run --backend ray``
 starts one on loopback), so N workers do not each hold the index. Why not chromadb's own persistent
 directory as the store: two processes writing one directory is not something chromadb supports
 (measured: a process's index did not see another's additions until it wrote itself).
@@ -28,7 +28,6 @@ directory as the store: two processes writing one directory is not something chr
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -43,11 +42,18 @@ from urllib.parse import urlparse
 import numpy as np
 
 from engram.envs.core import Goal
-from engram.memory.base import Recall, episode_key, fold, loop_free, loop_free_steps
+from engram.memory.base import EpisodePayload, Recall, episode_key, fold, loop_free, loop_free_steps
+from engram.memory.migrate import readable, record_v0, upgrade_file_v0
 from engram.memory.minilm import model
 from engram.memory.procedures import label, texts
 
 _LOCATION = ("in", "on", "at")
+
+
+def server_path(memory_dir: Path) -> Path:
+    """Where a chroma server started for a memory directory keeps its index (``chroma run --path``):
+    beside the episodic store, so the index and the records it holds stay together."""
+    return memory_dir / "episodic.chroma"
 
 
 @cache
@@ -101,9 +107,9 @@ def _type_of(entity: str) -> str:
     return entity.rsplit(" ", 1)[0] if entity[-1:].isdigit() else entity
 
 
-def _collection_name(house: str) -> str:
-    slug = re.sub(r"[^a-zA-Z0-9._-]", "-", house or "default")
-    return f"house-{slug}"[:60].rstrip("-._") or "house-default"
+def _collection_name(world: str) -> str:
+    slug = re.sub(r"[^a-zA-Z0-9._-]", "-", world or "default")
+    return f"world-{slug}"[:60].rstrip("-._") or "world-default"
 
 
 class EpisodicMemory:
@@ -113,13 +119,13 @@ class EpisodicMemory:
 
     def __init__(self, k: int = 3, url: str | None = None) -> None:
         self.k = k
-        #: a chroma server's URL for the index (default: ``ENGRAM_CHROMA_URL``; none: in-process)
-        self.url = url if url is not None else os.environ.get("ENGRAM_CHROMA_URL") or None
+        #: a chroma server's URL for the index (None: an in-process index); the runner passes it in
+        self.url = url or None
         self.consolidated: set[str] = set()
         self._client: Any = None
         self._path: Path | None = None  # the file saved to or loaded from last
         self.scratch: Path | None = None  # the in-process index's temporary directory, if any
-        #: key -> (house, document, metadata, embedding): stored since the last save
+        #: key -> (world, document, metadata, embedding): stored since the last save
         self._pending: dict[str, tuple[str, str, dict[str, Any], list[float]]] = {}
         self._indexed: set[str] = set()  # keys the index holds
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
@@ -132,7 +138,7 @@ class EpisodicMemory:
         self._rich: set[str] = set()  # episodes whose facts say more than where the agent stands
         self._cache: dict[tuple[str, str, str], list[Recall]] = {}
         self._collections: dict[str, Any] = {}
-        self._counts: dict[str, int] = {}  # house -> records, recounted after a change
+        self._counts: dict[str, int] = {}  # world -> records, recounted after a change
 
     # -- storage ---------------------------------------------------------------------------------
     def _bind(self) -> Any:
@@ -161,24 +167,24 @@ class EpisodicMemory:
             self._client = self._bind()
         return self._client
 
-    def collection(self, house: str) -> Any:
-        # Cached per house: get_or_create costs milliseconds (it rebuilds the embedding function).
-        if house not in self._collections:
-            self._collections[house] = self.client().get_or_create_collection(
-                _collection_name(house),
+    def collection(self, world: str) -> Any:
+        # Cached per world: get_or_create costs milliseconds (it rebuilds the embedding function).
+        if world not in self._collections:
+            self._collections[world] = self.client().get_or_create_collection(
+                _collection_name(world),
                 embedding_function=embedding_function(),
                 configuration={"hnsw": {"space": "cosine"}},
             )
-        return self._collections[house]
+        return self._collections[world]
 
-    def add(self, key: str, house: str, document: str, metadata: dict[str, Any]) -> None:
+    def add(self, key: str, world: str, document: str, metadata: dict[str, Any]) -> None:
         """Index one record now and keep it for the next ``save``."""
         (vector,) = embed([document])
-        self._index(house, [(key, document, metadata, vector)])
-        self._pending[key] = (house, document, metadata, vector)
+        self._index(world, [(key, document, metadata, vector)])
+        self._pending[key] = (world, document, metadata, vector)
 
-    def _index(self, house: str, rows: list[tuple[str, str, dict[str, Any], list[float]]]) -> None:
-        col = self.collection(house)
+    def _index(self, world: str, rows: list[tuple[str, str, dict[str, Any], list[float]]]) -> None:
+        col = self.collection(world)
         if self.url:  # the server may hold them already (another worker indexed them)
             present = set(col.get(ids=[r[0] for r in rows], include=[])["ids"])
             rows = [r for r in rows if r[0] not in present]
@@ -186,7 +192,7 @@ class EpisodicMemory:
             col.upsert(ids=[r[0] for r in rows], documents=[r[1] for r in rows], metadatas=[r[2] for r in rows],
                        embeddings=[r[3] for r in rows])  # fmt: skip
         self._indexed.update(r[0] for r in rows)
-        self._counts.pop(house, None)
+        self._counts.pop(world, None)
 
     # -- contract ------------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
@@ -220,19 +226,19 @@ class EpisodicMemory:
 
     def recall(self, query: dict[str, Any]) -> list[Recall]:
         goal = query.get("goal", {})
-        text, house = str(goal.get("text", "")), str(query.get("world_id", ""))
+        text, world = str(goal.get("text", "")), str(query.get("world_id", ""))
         if not text:
             return []
-        cache_key = (str(query.get("episode_id", "")), house, text)
+        cache_key = (str(query.get("episode_id", "")), world, text)
         if cache_key not in self._cache:
-            self._cache[cache_key] = self._search(text, house)
+            self._cache[cache_key] = self._search(text, world)
         return self._cache[cache_key]
 
-    def _search(self, text: str, house: str) -> list[Recall]:
-        col = self.collection(house)
-        if house not in self._counts:  # count() is a SQL count: ~5 ms at 100k, so only after a change
-            self._counts[house] = col.count()
-        n = self._counts[house]
+    def _search(self, text: str, world: str) -> list[Recall]:
+        col = self.collection(world)
+        if world not in self._counts:  # count() is a SQL count: ~5 ms at 100k, so only after a change
+            self._counts[world] = col.count()
+        n = self._counts[world]
         if not n:
             return []
         query = embed([text])
@@ -254,16 +260,16 @@ class EpisodicMemory:
                 Recall(
                     "episode",
                     self.name,
-                    {
-                        "task": doc,
-                        "success": bool(meta["success"]),
-                        "steps": meta["steps"],
-                        "found": json.loads(meta["found"]),
-                        "targets": json.loads(meta.get("targets") or "null"),  # None: stored before targets
-                        "actions": json.loads(meta.get("actions") or meta["decisions"]),
-                        "path": json.loads(meta.get("path") or meta.get("actions") or meta["decisions"]),
-                        "labels": json.loads(meta.get("labels") or "null"),  # None: stored before labels
-                    },
+                    EpisodePayload(
+                        task=doc,
+                        success=bool(meta["success"]),
+                        steps=meta["steps"],
+                        found=json.loads(meta["found"]),
+                        targets=json.loads(meta.get("targets") or "null"),  # None: stored before targets
+                        actions=json.loads(meta.get("actions") or meta["decisions"]),
+                        path=json.loads(meta.get("path") or meta.get("actions") or meta["decisions"]),
+                        labels=json.loads(meta.get("labels") or "null"),  # None: stored before labels
+                    ),
                     f"similar past task '{doc}' {outcome} in {meta['steps']} steps: {meta['summary']}",
                     round(0.3 * similarity, 4),
                 )
@@ -303,7 +309,7 @@ class EpisodicMemory:
             str(episode.get("world_id", "")),
             text,
             {
-                "house": str(episode.get("world_id", "")),
+                "world": str(episode.get("world_id", "")),
                 "success": bool(result.get("success")),
                 "steps": int(result.get("steps", 0)),
                 "summary": summary,
@@ -327,11 +333,13 @@ class EpisodicMemory:
         rows = dict(self._pending)
         if self._path is not None and self._path != path and self._path.exists():
             with closing(sqlite3.connect(self._path, timeout=60)) as old:
-                for key, house, doc, meta, blob in old.execute("SELECT * FROM records"):
-                    rows.setdefault(key, (house, doc, json.loads(meta), np.frombuffer(blob, np.float32).tolist()))
+                for key, world, doc, meta, blob in old.execute("SELECT * FROM records"):
+                    vector = np.frombuffer(blob, np.float32).tolist()
+                    rows.setdefault(key, (world, doc, record_v0(json.loads(meta)), vector))
         with closing(sqlite3.connect(path, timeout=60)) as db, db:
+            upgrade_file_v0(db, self.name)  # a store of version 0: upgraded in this same transaction
             db.execute("CREATE TABLE IF NOT EXISTS consolidated (key PRIMARY KEY)")
-            db.execute("CREATE TABLE IF NOT EXISTS records (key PRIMARY KEY, house, document, metadata, embedding)")
+            db.execute("CREATE TABLE IF NOT EXISTS records (key PRIMARY KEY, world, document, metadata, embedding)")
             db.executemany(
                 "INSERT OR IGNORE INTO records VALUES (?,?,?,?,?)",
                 [(k, h, d, json.dumps(m), np.asarray(v, np.float32).tobytes()) for k, (h, d, m, v) in rows.items()],
@@ -342,25 +350,27 @@ class EpisodicMemory:
 
     def load(self, path: Path) -> None:
         """The saved state: its consolidated keys, and its records in the index (those not there yet:
-        a reload after another writer's commit indexes only what it added)."""
+        a reload after another writer's commit indexes only what it added). A store of version 0 is
+        read upgraded in memory; its file is upgraded by the next save."""
         path = Path(path)
-        with closing(sqlite3.connect(path, timeout=60)) as db:
+        with closing(sqlite3.connect(path, timeout=60)) as stored:
+            db = readable(stored, self.name)
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
             has_records = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone()
             rows = db.execute("SELECT * FROM records").fetchall() if has_records else []
         self._pending.clear()
         self._cache.clear()
         self._counts.clear()
-        by_house: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
-        for key, house, doc, meta, blob in rows:
+        by_world: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
+        for key, world, doc, meta, blob in rows:
             if key not in self._indexed:
                 vector = np.frombuffer(blob, np.float32).tolist()
-                by_house.setdefault(house, []).append((key, doc, json.loads(meta), vector))
+                by_world.setdefault(world, []).append((key, doc, json.loads(meta), vector))
         if not has_records:
-            by_house = self._legacy(path.with_suffix(".chroma"))
-        for house, got in by_house.items():
+            by_world = self._legacy(path.with_suffix(".chroma"))
+        for world, got in by_world.items():
             for lo in range(0, len(got), 2000):
-                self._index(house, got[lo : lo + 2000])
+                self._index(world, got[lo : lo + 2000])
         self._path = path
 
     def _legacy(self, directory: Path) -> dict[str, list[tuple[str, str, dict[str, Any], list[float]]]]:
@@ -380,7 +390,8 @@ class EpisodicMemory:
             for key, vec, doc, meta in zip(
                 got["ids"], got["embeddings"], got["documents"], got["metadatas"], strict=True
             ):
-                house = str(meta.get("house", ""))
-                out.setdefault(house, []).append((key, doc, dict(meta), [float(x) for x in vec]))
-                self._pending[key] = (house, doc, dict(meta), [float(x) for x in vec])
+                meta = record_v0(dict(meta))
+                world = str(meta.get("world", ""))
+                out.setdefault(world, []).append((key, doc, meta, [float(x) for x in vec]))
+                self._pending[key] = (world, doc, meta, [float(x) for x in vec])
         return out

@@ -7,7 +7,7 @@ hindsight labels (what the next command was; where the next useful interaction h
 are kept in SQLite with the encoder that embedded them.
 
 ``recall`` embeds the current state, finds the most similar states of *successful* traces in a
-clustered index and turns those traces into **priors**: per receptacle kind, how often one of its
+clustered index and turns those traces into **priors**: per holder kind, how often one of its
 instances held what is sought (``prior`` recalls, which the planner already understands), and
 which kinds of step followed (``experience``), plus two checks of the episode's own trace graph: a
 **cycle** warning when the agent is back in a state it was in, and the **lookahead** verdict on the
@@ -19,8 +19,8 @@ rules); this module imports no domain. With no domain the bank works from the fa
 keeps the traces and warns of cycles (the folded facts say when a state repeats), but has no state
 graphs to embed, so no priors and no lookahead.
 
-What transfers to a house never seen: nothing here is keyed by house. A state graph is types,
-relations and flags; a trace from house A is a prior for a structurally similar state in house B.
+What transfers to a world never seen: nothing here is keyed by world. A state graph is types,
+relations and flags; a trace from world A is a prior for a structurally similar state in world B.
 
 ``engram experience train`` (:func:`train_bank`) trains a new encoder on the bank's own successful
 traces, re-embeds every stored state with it and bumps the bank's encoder version; a bank never
@@ -42,9 +42,11 @@ import numpy as np
 
 from engram.envs.core import Fact, Goal, Outcome
 from engram.envs.domain import Domain
+from engram.memory import base as payloads
 from engram.memory.base import FactsWorld, Recall, episode_key
 from engram.memory.cluster_index import ClusterIndex
 from engram.memory.embed import TypeEmbedder, shared_embedder
+from engram.memory.migrate import is_v0, trace_v0
 from engram.memory.paths import Graph, Run, build, task_key, world_at
 
 #: retrieved neighbours below this cosine similarity are not evidence
@@ -52,14 +54,14 @@ MIN_SIMILARITY = 0.5
 #: cosine-similarity scale of the neighbours' weights: 0.05 less similar than the best = weight 1/e
 SHARPNESS = 0.05
 #: pseudo-searches at the bank-wide rate added to the neighbours' evidence (measured on a validation
-#: set of train-plan houses: 1-5 perform alike; the neighbours alone, with none, do worse)
+#: set of train-plan worlds: 1-5 perform alike; the neighbours alone, with none, do worse)
 PSEUDO = 2.0
 
 
 @dataclass
 class Outlook:
     """What a stored trace shows beyond its labels: the type sought at each state, and every
-    complete listing of a receptacle (the state it was listed at, the receptacle, the types in it)."""
+    complete listing of a holder (the state it was listed at, the holder, the types in it)."""
 
     sought: list[str]
     listings: list[tuple[int, str, frozenset[str]]]
@@ -86,7 +88,7 @@ class Live:
     """One running episode: its world view, states and actions so far, its trace graph."""
 
     goal: dict[str, Any]
-    house: str
+    world: str
     view: Any  # the domain's world model (or the facts folded, with no domain)
     views: list[Any] = field(default_factory=list)  # state t = view before action t
     actions: list[str] = field(default_factory=list)
@@ -106,7 +108,7 @@ class Live:
 @dataclass
 class Trace:
     key: str
-    house: str
+    world: str
     goal: dict[str, Any]
     success: bool
     actions: list[str]
@@ -166,7 +168,7 @@ class ExperienceMemory:
         self._live: dict[str, Live] = {}
         self._weights: dict[int, bytes] = {}  # encoder version -> state_dict bytes
         self._outlooks: dict[str, Outlook] = {}  # trace key -> derived from its facts, on demand
-        #: bank-wide listings: receptacle kind -> times listed; type -> kind -> times it was in one
+        #: bank-wide listings: holder kind -> times listed; type -> kind -> times it was in one
         self._looked: dict[str, int] = {}
         self._found: dict[str, dict[str, int]] = {}
         self._saved: tuple[str, int, int] | None = None  # (path, traces written, encoder version)
@@ -224,7 +226,7 @@ class ExperienceMemory:
         actions = live.actions[: len(live.views) - 1]
         trace = Trace(
             key=key,
-            house=str(episode.get("world_id") or live.house),
+            world=str(episode.get("world_id") or live.world),
             goal=goal,
             success=bool(result.get("success")),
             actions=actions,
@@ -299,7 +301,7 @@ class ExperienceMemory:
         return cached
 
     def _count(self, trace: Trace) -> None:
-        """Add a trace's complete listings to the bank-wide counts (each receptacle once)."""
+        """Add a trace's complete listings to the bank-wide counts (each holder once)."""
         listed: dict[str, frozenset[str]] = {}
         for _step, rec, types in self._outlook(trace).listings:
             listed.setdefault(rec, types)
@@ -312,15 +314,15 @@ class ExperienceMemory:
                 table[k] = table.get(k, 0) + 1
 
     def bank_rates(self, otype: str) -> dict[str, float]:
-        """Over every stored trace: the share of listed receptacles of each kind that held an
+        """Over every stored trace: the share of listed holders of each kind that held an
         ``otype`` (one pseudo-listing that held none keeps rare kinds modest)."""
         found = self._found.get(otype, {})
         return {k: found.get(k, 0) / (n + 1.0) for k, n in self._looked.items()}
 
     def priors(self, view: Any, goal: dict[str, Any]) -> list[Recall]:
-        """Per receptacle kind, how likely one of its instances is to hold what is sought now.
+        """Per holder kind, how likely one of its instances is to hold what is sought now.
 
-        Evidence: the retrieved similar states' traces, every complete listing of a receptacle in
+        Evidence: the retrieved similar states' traces, every complete listing of a holder in
         them (found = the sought type was in it). ``rate = (found + m * bank) / (looked + m)``: the
         neighbours' own counts, shrunk toward the rate over every stored trace by ``m`` pseudo-searches,
         so that thin evidence (few or weak neighbours) leans on what the bank saw as a whole,
@@ -370,8 +372,8 @@ class ExperienceMemory:
                 Recall(
                     "prior",
                     self.name,
-                    {"object_type": target, "receptacle_type": place, "rate": round(rate, 4),
-                     "looked": round(looked.get(place, 0.0), 2), "scope": "similar states"},
+                    payloads.PriorPayload(object_type=target, holder_type=place, rate=round(rate, 4),
+                                 looked=round(looked.get(place, 0.0), 2), scope="similar states"),
                     f"after situations like this one, what was sought turned up in {rate:.0%} of the "
                     f"{place}s searched",
                     round(rate, 4),
@@ -379,12 +381,9 @@ class ExperienceMemory:
             )  # fmt: skip
         top = sorted(nexts.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
         following = {v: round(w / sum(nexts.values()), 3) for v, w in top}
-        summary = {
-            "next": following,
-            "neighbours": [{"trace": tr.key, "t": t, "similarity": round(s, 3)} for tr, t, s in hits[:5]],
-            "cluster": self.index.cluster_of(query),
-            "encoder_version": self.version,
-        }
+        summary = payloads.ExperiencePayload(
+            next=following, neighbours=[{"trace": tr.key, "t": t, "similarity": round(s, 3)} for tr, t, s in hits[:5]],
+            cluster=self.index.cluster_of(query), encoder_version=self.version)  # fmt: skip
         steps = ", ".join(f"{v} ({w:.0%})" for v, w in following.items())
         out.append(Recall("experience", self.name, summary, f"in similar past states the next step was: {steps}", 0.1))
         return out
@@ -400,7 +399,7 @@ class ExperienceMemory:
             Recall(
                 "warning",
                 self.name,
-                {"cycle": loop, "repeats": earlier.count(here)},
+                payloads.WarningPayload(cycle=loop, repeats=earlier.count(here)),
                 f"back in a state already visited; the last {len(loop)} actions went in a circle: {'; '.join(loop)}",
                 -1.0,
             )
@@ -414,7 +413,7 @@ class ExperienceMemory:
         mine = []
         for tr in self.traces:
             if tr.key not in self._tasks:
-                self._tasks[tr.key] = self._task(tr.house, tr.goal, tr.facts, tr.texts)
+                self._tasks[tr.key] = self._task(tr.world, tr.goal, tr.facts, tr.texts)
             if self._tasks[tr.key] == task:
                 mine.append(tr)
         cached = self._graphs_by_task.get(task)
@@ -430,7 +429,7 @@ class ExperienceMemory:
         the one mistake an episode cannot learn from within itself."""
         if not live.facts:
             return []
-        task = self._task(live.house, goal, live.facts, live.texts)
+        task = self._task(live.world, goal, live.facts, live.texts)
         graph = self.graph(task)
         if graph is None:
             return []
@@ -440,7 +439,7 @@ class ExperienceMemory:
         offered = (query_admissible or []) if graph.losses else []
         lost = mine.losing(world_at(graph.world, run, len(run.facts) - 1), offered) if offered else []
         if lost:
-            out.append(Recall("warning", self.name, {"cycle": [], "repeats": 0, "lost": lost},
+            out.append(Recall("warning", self.name, payloads.WarningPayload(cycle=[], repeats=0, lost=lost),
                               f"from this very state an earlier episode lost the game with: {'; '.join(lost)}",
                               -1.0))  # fmt: skip
         steps = mine.shortest(states[-1])
@@ -452,8 +451,8 @@ class ExperienceMemory:
             Recall(
                 "path",
                 self.name,
-                {"task": str(goal.get("text", "")), "steps": steps, "successes": graph.successes,
-                 "shortest": len(best)},
+                payloads.PathPayload(task=str(goal.get("text", "")), steps=steps, successes=graph.successes,
+                            shortest=len(best)),
                 f"the shortest verified way from here ({len(steps)} steps; {graph.successes} past successes of this "
                 f"task, the best {len(best)} steps): {'; '.join(steps)}",
                 1.0,
@@ -471,7 +470,7 @@ class ExperienceMemory:
             Recall(
                 "lookahead",
                 self.name,
-                {"rejected": verdict.rejected, "kept": verdict.kept, "depth": self.depth},
+                payloads.LookaheadPayload(rejected=verdict.rejected, kept=verdict.kept, depth=self.depth),
                 f"lookahead ({self.depth} steps) rules out {len(verdict.rejected)} of {len(admissible)} commands",
                 0.0,
             )
@@ -496,7 +495,7 @@ class ExperienceMemory:
         emb = self._embeddings()
         with sqlite3.connect(target) as db:
             db.execute("CREATE TABLE IF NOT EXISTS encoders (version PRIMARY KEY, config, report, weights)")
-            db.execute("CREATE TABLE IF NOT EXISTS traces (i PRIMARY KEY, key, house, success, body, version, emb)")
+            db.execute("CREATE TABLE IF NOT EXISTS traces (i PRIMARY KEY, key, world, success, body, version, emb)")
             db.execute("CREATE TABLE IF NOT EXISTS consolidated (key PRIMARY KEY)")
             for v in self.versions:
                 db.execute(
@@ -509,7 +508,7 @@ class ExperienceMemory:
             db.execute("DELETE FROM live")
             db.executemany(
                 "INSERT INTO live VALUES (?,?)",
-                [(ep, json.dumps({"goal": lv.goal, "house": lv.house, "actions": lv.actions,
+                [(ep, json.dumps({"goal": lv.goal, "world": lv.world, "actions": lv.actions,
                                   "outcomes": lv.outcomes, "facts": lv.facts, "texts": lv.texts,
                                   "changed": lv.changed}))
                  for ep, lv in self._live.items()],
@@ -519,7 +518,7 @@ class ExperienceMemory:
                 vectors = emb.get(i)
                 db.execute(
                     "INSERT OR REPLACE INTO traces VALUES (?,?,?,?,?,?,?)",
-                    (i, tr.key, tr.house, int(tr.success), body, self.version,
+                    (i, tr.key, tr.world, int(tr.success), body, self.version,
                      None if vectors is None else vectors.astype(np.float32).tobytes()),
                 )  # fmt: skip
         if fresh:
@@ -545,6 +544,7 @@ class ExperienceMemory:
                 traces = db.execute("SELECT body, version, emb FROM traces ORDER BY i").fetchall()
                 has_live = db.execute("SELECT 1 FROM sqlite_master WHERE name='live'").fetchone()
                 live = db.execute("SELECT episode, body FROM live").fetchall() if has_live else []
+                old = is_v0(db, self.name)  # rewritten whole by the next save, in today's schema
         except sqlite3.DatabaseError as exc:
             raise ValueError(f"{path} is not an experience bank ({exc})") from exc
         self.consolidated = consolidated
@@ -563,20 +563,20 @@ class ExperienceMemory:
         except (TypeError, KeyError, RuntimeError) as exc:
             raise ValueError(f"{path}: encoder v{version} cannot be read by this engram ({exc})") from exc
         self.version = version
-        self.traces = [Trace(**json.loads(zlib.decompress(body))) for body, _, _ in traces]
+        self.traces = [Trace(**trace_v0(json.loads(zlib.decompress(body)))) for body, _, _ in traces]
         self._looked, self._found, self._outlooks = {}, {}, {}
         for trace in self.traces if self.domain is not None else []:  # as _add: no domain, no counts
             self._count(trace)
         self._live, self._tasks, self._graphs_by_task = {}, {}, {}
         for episode, body in live:
-            data = json.loads(body)
+            data = trace_v0(json.loads(body))
             texts = data.get("texts") or []  # live episodes saved before texts were kept have none
             changed = data.get("changed") or []
             for t, facts in enumerate(data["facts"]):
                 action = data["actions"][t - 1] if t else None
                 failed = t and data["outcomes"][t - 1] != "ok"
                 same = t and t - 1 < len(changed) and not changed[t - 1]
-                self.observe({"episode_id": episode, "world_id": data["house"], "goal": data["goal"], "t": t,
+                self.observe({"episode_id": episode, "world_id": data["world"], "goal": data["goal"], "t": t,
                               "facts": facts, "action": action, "text": texts[t] if t < len(texts) else "",
                               "outcome": Outcome.FAILURE if failed else Outcome.NO_EFFECT if same
                               else Outcome.PROGRESS})  # fmt: skip
@@ -593,7 +593,7 @@ class ExperienceMemory:
             self.index.reset(np.concatenate(vectors) if vectors else np.zeros((0, self.config.out)))
         else:
             self.reembed()
-        self._saved = (str(path), len(self.traces), self.version)
+        self._saved = None if old else (str(path), len(self.traces), self.version)
 
 
 def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]], Any]:
@@ -602,7 +602,7 @@ def training_set(bank: ExperienceMemory) -> tuple[list[Any], dict[str, list[int]
     Class labels: ``verb`` (the next command's verb) and ``phase`` (the verb of the next useful
     interaction: take, heat, move, use...). ``joint`` groups "the same situation" for the
     contrastive loss: the same sought type in the same phase. The multi-label target is, per
-    receptacle kind, whether the searches that followed found the sought type in one (masked to
+    holder kind, whether the searches that followed found the sought type in one (masked to
     the kinds those searches covered): where placement is random, that is the learnable part.
     """
     import torch

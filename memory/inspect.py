@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engram.memory.migrate import readable
 from engram.memory.shared import LEDGER, MemoryStoreError, ledger_report, store_problem
 
 
@@ -64,7 +65,7 @@ def _skills(db: sqlite3.Connection, limit: int) -> list[Section]:
             row[7] = ", ".join(json.loads(row[7] or "[]"))
         out.append(sec)
     if _has(db, "tips"):
-        cols = ["object type", "receptacle kind", "support", "used", "succeeded", "failed"]
+        cols = ["object type", "holder kind", "support", "used", "succeeded", "failed"]
         out.append(_table(db, "tips", cols, "SELECT * FROM tips ORDER BY support DESC, object_type", limit))
     if _has(db, "lessons"):
         cols = ["lesson", "task type", "support", "used", "succeeded", "failed"]
@@ -76,11 +77,11 @@ def _episodic(db: sqlite3.Connection, limit: int) -> list[Section]:
     if not _has(db, "records"):
         return []
     sec = _table(db, "episodic records", ["key", "world", "task", "success", "steps", "path"],
-                 "SELECT key, house, document, metadata FROM records ORDER BY rowid", limit)  # fmt: skip
+                 "SELECT key, world, document, metadata FROM records ORDER BY rowid", limit)  # fmt: skip
     rows = []
-    for key, house, document, metadata in sec.rows:
+    for key, world, document, metadata in sec.rows:
         meta = json.loads(metadata or "{}")
-        rows.append([key, house, document, meta.get("success"), meta.get("steps"), meta.get("summary", "")])
+        rows.append([key, world, document, meta.get("success"), meta.get("steps"), meta.get("summary", "")])
     sec.rows = rows
     return [sec]
 
@@ -103,15 +104,15 @@ def _experience(db: sqlite3.Connection, limit: int) -> list[Section]:
     if not versions:
         return out
     latest, dim = versions[-1][0], int(json.loads(versions[-1][1]).get("out", 0))
-    traces = db.execute("SELECT i, key, house, success, body, version, emb FROM traces ORDER BY i").fetchall()
+    traces = db.execute("SELECT i, key, success, body, version, emb FROM traces ORDER BY i").fetchall()
     vectors, owner = [], []
-    for i, _key, _house, _ok, _body, version, blob in traces:
+    for i, _key, _ok, _body, version, blob in traces:
         if blob is not None and version == latest and dim:
             m = np.frombuffer(blob, dtype=np.float32).reshape(-1, dim)
             vectors.append(m)
             owner += [i] * len(m)
     goal = {i: json.loads(zlib.decompress(body)).get("goal", {}).get("text", "") for i, *_, body, _, _ in traces}
-    success = {i: bool(ok) for i, _, _, ok, *_ in traces}
+    success = {i: bool(ok) for i, _, ok, *_ in traces}
     note = f"{len(traces)} traces, {len(owner)} states embedded by encoder v{latest}" + (
         "" if len(vectors) == len(traces) else " (traces of older versions are re-embedded at load)"
     )
@@ -136,10 +137,10 @@ def _scene(db: sqlite3.Connection, limit: int) -> list[Section]:
     out = []
     if _has(db, "nodes"):
         out.append(_table(db, "scene: worlds", ["world", "entities", "beliefs"],
-                          "SELECT house, COUNT(*), (SELECT COUNT(*) FROM beliefs b WHERE b.house = n.house) "
-                          "FROM nodes n GROUP BY house ORDER BY house", limit))  # fmt: skip
+                          "SELECT world, COUNT(*), (SELECT COUNT(*) FROM beliefs b WHERE b.world = n.world) "
+                          "FROM nodes n GROUP BY world ORDER BY world", limit))  # fmt: skip
     if _has(db, "kinds"):
-        cols = ["object type", "receptacle kind", "sightings"]
+        cols = ["object type", "holder kind", "sightings"]
         out.append(_table(db, "scene: where things are kept", cols, "SELECT * FROM kinds ORDER BY n DESC", limit))
     return out
 
@@ -177,12 +178,14 @@ READERS = {"utility": _utility, "skills": _skills, "episodic": _episodic, "exper
 
 
 def inspect_store(path: Path, limit: int = 200) -> list[Section]:
-    """The sections of one ``<module>.sqlite``; a broken or foreign file becomes a note, not an error."""
+    """The sections of one ``<module>.sqlite``; a broken or foreign file becomes a note, not an error.
+    A store of version 0 is read through an upgraded copy in memory (:mod:`engram.memory.migrate`)."""
     try:
         with closing(_open(path)) as db:
             reader = READERS.get(path.stem)
             if reader is not None:
-                return reader(db, limit)
+                # the bank's reader needs no renamed column, and a bank may be large to copy
+                return reader(db if path.stem == "experience" else readable(db, path.stem), limit)
             names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
             rows = [[n, db.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0]] for n in names]
             return [Section(f"{path.stem}: tables", ["table", "rows"], rows, len(rows))]

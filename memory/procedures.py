@@ -12,6 +12,9 @@ ALFWorld).
   a slot named by its type: the env's ``category`` fact when there is one (TextWorld: door,
   receptacle, object), else the name without its instance number ("apple 1" is an apple). The same
   entity is one slot throughout, so ``unlock {door} with {object}; open {door}`` keeps its shape.
+* **Preconditions from the facts**: a step that only made true the state its verb names ("open
+  chest" made the chest open) is needless when the env does not offer it (the state holds
+  already), and says so (:data:`~engram.envs.domain.IF_OFFERED`); the others need nothing.
 * **Grounded again when replayed**: :func:`ground` matches a template against the admissible
   commands of the moment with its slots as wildcards, and only entities of the slot's type fill it.
 
@@ -25,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from engram.envs.domain import Procedure
+from engram.envs.domain import IF_OFFERED, NO_NEED, Procedure
 from engram.memory.base import bounded, fold, loop_free_steps
 
 _SLOT = re.compile(r"\{([a-z0-9_]+)\}")
@@ -111,6 +114,7 @@ def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
     first: ``{"action", "facts"}`` each (``action`` None at the reset)."""
     state: dict[Any, Any] = {}
     keys, kinds, actions = [], [], []
+    set_true: list[set[tuple[str, str]]] = []  # per action: the (entity, state) it made true
     known: dict[str, str] = {}
     entities: set[str] = set()
     for step in trace:
@@ -124,19 +128,21 @@ def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
             actions.append(str(step["action"]))
             moved = before.get(("agent", "where")) != state.get(("agent", "where"))
             kinds.append("move" if moved else ("act" if before != state else "none"))
+            set_true.append({(str(k[0]), str(k[1])) for k, v in state.items()
+                             if len(k) == 3 and k[2] is None and v and not before.get(k)})  # fmt: skip
         keys.append(frozenset(state.items()))
     if not actions:
         return []
     path = loop_free_steps(keys, len(actions))
-    segments: list[list[str]] = []
-    run: list[str] = []
+    segments: list[list[int]] = []
+    run: list[int] = []
     for n, i in enumerate(path):
         if kinds[i] == "act":
             if not run and n and kinds[path[n - 1]] == "move":
                 opener = actions[path[n - 1]]
                 if set(named(opener, entities)) & set(named(actions[i], entities)):
-                    run.append(opener)
-            run.append(actions[i])
+                    run.append(path[n - 1])
+            run.append(i)
         else:
             if run:
                 segments.append(run)
@@ -145,13 +151,24 @@ def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
         segments.append(run)
     out = []
     for seg in segments:
-        procedure = _template(seg, entities, known)
+        needless = [_needless(actions[i], set_true[i], entities) for i in seg]
+        procedure = _template([actions[i] for i in seg], entities, known, needless)
         if procedure:
             out.append(procedure)
     return out
 
 
-def _template(commands: list[str], entities: set[str], known: dict[str, str]) -> Procedure | None:
+def _needless(command: str, made: set[tuple[str, str]], entities: set[str]) -> bool:
+    """Whether ``command`` only makes a state of a thing it names true, the state its verb names
+    ("open chest" made the chest open): when the env does not offer it, the state holds already,
+    and the step is passed over (:data:`~engram.envs.domain.IF_OFFERED`)."""
+    verb = command.split(" ", 1)[0].lower()
+    return any(state == verb and thing in named(command, entities) for thing, state in made)
+
+
+def _template(
+    commands: list[str], entities: set[str], known: dict[str, str], needless: list[bool] | None = None
+) -> Procedure | None:
     if len(commands) < 2:
         return None
     slots: dict[str, str] = {}  # entity -> slot
@@ -172,7 +189,8 @@ def _template(commands: list[str], entities: set[str], known: dict[str, str]) ->
     if not slots:
         return None
     verbs = "+".join(c.split(" ", 1)[0] for c in commands)
-    return Procedure(f"{verbs} {', '.join(sorted(set(slots.values())))}", tuple(steps), tuple("" for _ in steps))
+    pre = tuple(IF_OFFERED if skip else NO_NEED for skip in (needless or [False] * len(steps)))
+    return Procedure(f"{verbs} {', '.join(sorted(set(slots.values())))}", tuple(steps), pre)
 
 
 def slots_of(steps: Iterable[str]) -> list[str]:

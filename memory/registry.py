@@ -5,7 +5,9 @@
     "notes" = "acme_memory.notes:NotesMemory"
 
 A module class is built with ``domain=`` (the env's :class:`~engram.envs.domain.Domain`, or None)
-when its constructor takes that keyword, else with no arguments. ``--memory all`` is engram's own
+when its constructor takes that keyword, and with the options the runner passes it (the episodic
+index's chroma server: ``url``): everything a module needs comes in here, never from the process's
+environment variables, so two runs in one process never share a setting by accident. ``--memory all`` is engram's own
 modules; plug-ins are named: ``--memory all,notes`` or ``--memory scene,notes``.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Mapping
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -39,14 +42,15 @@ def names() -> list[str]:
     return [*BUILTIN, *sorted(plugins())]
 
 
-def make(name: str, domain: Any = None) -> MemoryModule:
+def make(name: str, domain: Any = None, options: Mapping[str, Any] | None = None) -> MemoryModule:
+    """A new module ``name``, given the env's ``domain`` and its ``options`` (constructor keywords)."""
     target = BUILTIN.get(name) or plugins().get(name)
     if target is None:
         raise ValueError(f"unknown memory module {name!r}; choose from none, all, {', '.join(names())}")
     module, _, attr = target.partition(":")
     cls = getattr(importlib.import_module(module), attr)
     takes_domain = "domain" in inspect.signature(cls).parameters
-    built = cls(domain=domain) if takes_domain else cls()
+    built = cls(**({"domain": domain} if takes_domain else {}), **(options or {}))
     if not isinstance(built, MemoryModule):
         raise TypeError(f"memory module {name!r} ({target}) does not implement the MemoryModule protocol")
     if built.name != name:

@@ -1,14 +1,17 @@
-"""Scene-graph long-term memory (KARMA): per house, where things are and what state they are in.
+"""Scene-graph long-term memory (KARMA): per world, where things are and what state they are in.
 
-One ``networkx`` graph per house. Nodes are entities (receptacles, objects, the agent) with a type
-and a category; an edge ``object -> receptacle`` is the belief that the object is in/on it, an edge
-``agent -> object`` that the agent holds it; unary states (open, hot, cold, clean, on) are node
-attributes. Every belief remembers the episode and step it was last observed in and a confidence:
-1.0 when observed, multiplied by ``decay`` at each episode end (other residents may move things
-between tasks), and removed outright when an observation contradicts it, e.g. a receptacle whose
-complete contents were just listed (``searched``) without the object.
+One ``networkx`` graph per world (the env's ``world_id``). Nodes are entities (holders, things,
+places, the agent) with a type and a category; an edge ``thing -> holder`` is the belief that the
+thing is in/on/at it, an edge ``agent -> thing`` that the agent holds it; unary states (open, hot,
+cold, clean, on) are node attributes. Every belief remembers the episode and step it was last
+observed in and a confidence: 1.0 when observed, multiplied by ``decay`` at each episode end
+(others may move things between tasks), and removed outright when an observation contradicts it,
+e.g. a holder whose complete contents were just listed (``searched``) without the thing. States
+the env's domain calls fleeting (ALFWorld's "open": every task starts closed) are forgotten at the
+end of an episode; with no domain, the facts alone, every state stays until seen otherwise.
 
-Persisted to SQLite by :meth:`SceneGraphMemory.save` and read back by :meth:`load` in a new process.
+Persisted to SQLite by :meth:`SceneGraphMemory.save` and read back by :meth:`load` in a new process
+(a store of version 0 through :mod:`engram.memory.migrate`).
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from typing import Any
 
 import networkx as nx
 
-from engram.envs.core import Fact, Goal
-from engram.memory.base import Recall, episode_key
+from engram.envs.core import HOLDER_CATEGORY, PLACE_CATEGORY, Fact, Goal
+from engram.envs.domain import Domain
+from engram.memory.base import PriorPayload, Recall, RoutePayload, ScenePayload, UnexploredPayload, episode_key
 from engram.memory.graphview import GraphView, empty_view
+from engram.memory.migrate import readable
 
 #: where an entity is: inside / on a holder, or at a place (a room, a cell); the agent's own
 #: ``at`` is where it stands now, not long-term knowledge, and is not kept
@@ -44,13 +49,13 @@ def _type_of(entity: str) -> str:
 
 
 class SceneGraph:
-    """Beliefs about one house."""
+    """Beliefs about one world."""
 
     def __init__(self) -> None:
         self.g: nx.DiGraph = nx.DiGraph()
         # Indexes so that recall stays fast in big memories (no scan over every node or edge).
         self._by_type: dict[str, set[str]] = {}
-        self._receptacles: set[str] = set()
+        self._holders: set[str] = set()
         #: (place, command) -> the place it led to: how to get around this world, learned from the
         #: steps whose command changed where the agent stands
         self.routes: dict[tuple[str, str], str] = {}
@@ -83,8 +88,8 @@ class SceneGraph:
             self._by_type.setdefault(etype, set()).add(entity)
         if category:
             node["category"] = category
-            if category == "receptacle":
-                self._receptacles.add(entity)
+            if category == HOLDER_CATEGORY:
+                self._holders.add(entity)
 
     def _node(self, entity: str) -> None:
         if entity not in self.g:
@@ -98,8 +103,8 @@ class SceneGraph:
             self.g.add_edge(obj, where, rel=rel, belief=belief)
 
     def update(self, facts: Iterable[Fact], episode: str, step: int) -> list[tuple[str, str]]:
-        """Apply one step's facts; returns the new sightings ``(object type, receptacle type)``:
-        objects found in a receptacle whose contents were listed, where memory did not have them."""
+        """Apply one step's facts; returns the new sightings ``(thing type, holder type)``: things
+        found in a holder whose contents were listed, where memory did not have them."""
         facts = list(facts)
         listed: dict[str, set[str]] = {}
         searched = {f.subject for f in facts if f.relation == "searched" and f.value}
@@ -132,7 +137,7 @@ class SceneGraph:
                     self._taken[f.object] = self._holder(f.object) or ("", "")
                 if f.value:
                     self._place("agent", None, "holds", seen)  # one hand: drop any older holds
-                    self._place(f.object, None, "in", seen)  # no longer in a receptacle
+                    self._place(f.object, None, "in", seen)  # no longer in a holder
                     self.g.add_edge("agent", f.object, rel="holds", belief=seen)
                 elif self.g.has_edge("agent", f.object):
                     self.g.remove_edge("agent", f.object)
@@ -142,12 +147,12 @@ class SceneGraph:
                 node["searched"] = (episode, step)
             elif f.relation == "empty" and f.value:
                 listed.setdefault(f.subject, set())
-        for recep, present in listed.items():
-            if self.g.nodes[recep].get("searched") == (episode, step):
-                for obj in [o for o, _, a in self.g.in_edges(recep, data=True) if a["rel"] in LOCATION]:
+        for holder, present in listed.items():
+            if self.g.nodes[holder].get("searched") == (episode, step):
+                for obj in [o for o, _, a in self.g.in_edges(holder, data=True) if a["rel"] in LOCATION]:
                     if obj not in present:
                         self._check(obj, "", episode)
-                        self.g.remove_edge(obj, recep)  # contradicted: the full listing lacks it
+                        self.g.remove_edge(obj, holder)  # contradicted: the full listing lacks it
         return sightings
 
     def _check(self, entity: str, seen_at: str, episode: str) -> None:
@@ -165,7 +170,7 @@ class SceneGraph:
     def reshuffled(self) -> bool:
         """Evidence says this world is laid out anew between episodes: most remembered places
         were wrong when next seen: three in four at least, over twelve checks at least. Real ALFWorld
-        trials of one floor plan show 75-85%; a persistent house whose residents move a fifth of
+        trials of one floor plan show 75-85%; a persistent world whose residents move a fifth of
         its things about half, and early on more (two in three over eight checks happened in the
         transfer study's training houses, and changed what its bank learnt)."""
         return self.kept + self.shifted >= 12 and self.shifted >= 3 * self.kept
@@ -185,29 +190,27 @@ class SceneGraph:
         self._taken = {}
         self._checked = set()
         # Twice the evidence, and at least two sightings: a world that persists but where others
-        # move things (a household stream's perturbation) can show one thing back where it was.
+        # move things (a generated stream's perturbation) can show one thing back where it was.
         if self.resets >= 2 and self.resets > 2 * self.persists:
             for entity, (rel, found, _) in self.moved.items():
                 self._place(entity, found, rel, Belief(True, episode, 0, 0.5))
 
-    def decay(self, factor: float) -> None:
-        """End of an episode: every belief may have gone stale, and doors do not stay open.
-
-        Open/closed is forgotten outright: every task in a house starts with its receptacles
-        closed (ALFWorld's convention, which the household generator keeps), so a remembered
-        "open" would be wrong by the next episode. Where things are, and hot/cold/clean, persist.
-        """
+    def decay(self, factor: float, fleeting: tuple[str, ...] = ()) -> None:
+        """End of an episode: every belief may have gone stale, and ``fleeting`` states (the
+        domain's: ALFWorld's "open") are forgotten outright, since the next episode starts without
+        them. Where things are, and the other states, persist."""
         for _, _, a in self.g.edges(data=True):
             a["belief"].confidence *= factor
         for _, data in self.g.nodes(data=True):
-            data["states"].pop("open", None)
+            for name in fleeting:
+                data["states"].pop(name, None)
             for belief in data["states"].values():
                 belief.confidence *= factor
 
     # -- queries -----------------------------------------------------------------------------
     def where(self, what: str) -> list[tuple[str, str, Belief]]:
         """Where ``what`` (an entity like ``apple 1`` or a type like ``apple``) was last seen:
-        ``(object, receptacle, belief)``, most confident and most recent first."""
+        ``(thing, holder, belief)``, most confident and most recent first."""
         entities = self._by_type.get(what, set()) | ({what} if what in self.g else set())
         hits = [
             (o, r, a["belief"]) for o in entities for _, r, a in self.g.out_edges(o, data=True) if a["rel"] in LOCATION
@@ -228,25 +231,26 @@ class SceneGraph:
             seen.add(entity)
             held = self._holder(entity)
             if held is None:
-                return entity if self.g.nodes.get(entity, {}).get("category") == "place" else ""
+                return entity if self.g.nodes.get(entity, {}).get("category") == PLACE_CATEGORY else ""
             rel, holder = held
             if rel == "at":
                 return holder
             entity = holder
         return ""
 
-    def contents(self, receptacle: str) -> list[str]:
-        return sorted(o for o, _, a in self.g.in_edges(receptacle, data=True) if a["rel"] in LOCATION)
+    def contents(self, holder: str) -> list[str]:
+        return sorted(o for o, _, a in self.g.in_edges(holder, data=True) if a["rel"] in LOCATION)
 
-    def receptacles(self) -> list[str]:
-        return sorted(self._receptacles)
+    def holders(self) -> list[str]:
+        """The entities whose category says they hold others."""
+        return sorted(self._holders)
 
     def unexplored(self) -> list[str]:
-        """Receptacles whose complete contents were never observed."""
-        return [r for r in self.receptacles() if self.g.nodes[r]["searched"] is None]
+        """Holders whose complete contents were never observed."""
+        return [r for r in self.holders() if self.g.nodes[r]["searched"] is None]
 
     def holders_for(self, otype: str) -> list[tuple[str, int]]:
-        """Receptacle types where objects of ``otype`` have been seen, with how often (best first)."""
+        """Holder types where things of ``otype`` have been seen, with how often (best first)."""
         counts: dict[str, int] = {}
         for _o, r, _b in self.where(otype):
             rtype = self.g.nodes[r]["type"]
@@ -264,7 +268,7 @@ class SceneGraph:
 def accuracy(beliefs: list[tuple[Fact, Belief]], truth: Iterable[Fact]) -> tuple[int, int]:
     """``(agreeing, total)`` remembered facts against the engine's ground truth.
 
-    A location agrees when the engine has the object in that receptacle (in/on is wording); a
+    A location agrees when the engine has the thing in that holder (in/on is wording); a
     state agrees when the engine has it exactly when memory says so.
     """
     where = {(f.subject, f.object) for f in truth if f.relation in (*LOCATION, "holds")}
@@ -279,26 +283,29 @@ def accuracy(beliefs: list[tuple[Fact, Belief]], truth: Iterable[Fact]) -> tuple
 
 
 class SceneGraphMemory:
-    """The ``scene`` memory module: one :class:`SceneGraph` per house."""
+    """The ``scene`` memory module: one :class:`SceneGraph` per world."""
 
     name = "scene"
 
-    def __init__(self, decay: float = 0.8) -> None:
+    def __init__(self, decay: float = 0.8, domain: Domain | None = None) -> None:
         self.decay = decay
-        self.houses: dict[str, SceneGraph] = {}
-        #: object type -> receptacle type -> sightings, over every house: where things are kept in
-        #: general, which orders the search in a house (or a part of it) not seen before
+        #: states forgotten at each episode's end (the domain's; none from the facts alone)
+        #: (a domain written before domains said so has none)
+        self.fleeting: tuple[str, ...] = tuple(getattr(domain, "fleeting", ()))
+        self.worlds: dict[str, SceneGraph] = {}
+        #: thing type -> holder type -> sightings, over every world: where things are kept in
+        #: general, which orders the search in a world (or a part of it) not seen before
         self.kinds: dict[str, dict[str, int]] = {}
-        self.house = "default"
+        self.world = "default"
         self.consolidated: set[str] = set()
         self._at: dict[str, str] = {}  # episode id -> where the agent stood at its last step
 
-    def graph(self, house: str | None = None) -> SceneGraph:
-        return self.houses.setdefault(house or self.house, SceneGraph())
+    def graph(self, world: str | None = None) -> SceneGraph:
+        return self.worlds.setdefault(world or self.world, SceneGraph())
 
     def graph_view(self, world_id: str) -> GraphView:
         """The world's graph as plain JSON (for the viewer, through the controller's deltas)."""
-        g = self.houses.get(world_id or "default")
+        g = self.worlds.get(world_id or "default")
         if g is None:
             return empty_view()
         nodes = {
@@ -313,7 +320,7 @@ class SceneGraphMemory:
         return {"nodes": nodes, "edges": sorted([s, a["rel"], d] for s, d, a in g.g.edges(data=True))}
 
     def observe(self, step: dict[str, Any]) -> None:
-        self.house = step.get("world_id") or "default"
+        self.world = step.get("world_id") or "default"
         facts = [Fact.from_json(f) if isinstance(f, list) else f for f in step["facts"]]
         episode = str(step.get("episode_id", ""))
         here = next((f.object for f in facts if f.subject == "agent" and f.relation == "at" and f.value), None)
@@ -345,7 +352,7 @@ class SceneGraphMemory:
                     Recall(
                         "scene",
                         self.name,
-                        {"object": obj, "receptacle": rec, "place": place, "episode": b.episode, "step": b.step},
+                        ScenePayload(object=obj, holder=rec, place=place, episode=b.episode, step=b.step),
                         f"{obj} was last seen in/on {rec}" + (f" at {place}" if place and place != rec else ""),
                         b.confidence,
                     )
@@ -357,8 +364,8 @@ class SceneGraphMemory:
                     Recall(
                         "prior",
                         self.name,
-                        {"object_type": target, "receptacle_type": kind, "seen": n, "scope": "this house"},
-                        f"in this house {target}s have been seen in/on a {kind} ({n} of {total})",
+                        PriorPayload(object_type=target, holder_type=kind, seen=n, scope="this world"),
+                        f"in this world {target}s have been seen in/on a {kind} ({n} of {total})",
                         round(0.5 * n / total, 4),
                     )
                 )
@@ -369,20 +376,20 @@ class SceneGraphMemory:
                     Recall(
                         "prior",
                         self.name,
-                        {"object_type": target, "receptacle_type": kind, "seen": n, "scope": "all houses"},
-                        f"in every house so far, {target}s were found in/on a {kind} ({n} of {total} times)",
+                        PriorPayload(object_type=target, holder_type=kind, seen=n, scope="all worlds"),
+                        f"in every world so far, {target}s were found in/on a {kind} ({n} of {total} times)",
                         round(n / total, 4),
                     )
                 )
-            # Searched places that held no such object: in a persistent house they likely still don't.
+            # Searched places that held no such thing: in a persistent world they likely still don't.
             if target and not reshuffled:
-                for r in g.receptacles():
+                for r in g.holders():
                     if g.g.nodes[r]["searched"] and not any(g.g.nodes[o]["type"] == target for o in g.contents(r)):
                         out.append(
                             Recall(
                                 "prior",
                                 self.name,
-                                {"object_type": target, "receptacle": r, "seen": 0},
+                                PriorPayload(object_type=target, holder=r, seen=0),
                                 f"no {target} in/on {r} when last searched",
                                 -0.2,
                             )
@@ -394,7 +401,7 @@ class SceneGraphMemory:
                 Recall(
                     "route",
                     self.name,
-                    {"routes": routes},
+                    RoutePayload(routes=routes),
                     f"known ways between {len(places)} places of this world: "
                     + "; ".join(f"{s} --{c}--> {d}" for s, c, d in routes[:12]),
                     0.2,
@@ -406,7 +413,9 @@ class SceneGraphMemory:
                 Recall(
                     "unexplored",
                     self.name,
-                    {"unexplored": unexplored, "places": {r: g.place_of(r) for r in unexplored if g.place_of(r)}},
+                    UnexploredPayload(
+                        unexplored=unexplored, places={r: g.place_of(r) for r in unexplored if g.place_of(r)}
+                    ),
                     f"never searched: {', '.join(unexplored[:8])}",
                     0.1,
                 )
@@ -418,85 +427,80 @@ class SceneGraphMemory:
         if key in self.consolidated:
             return  # decaying twice for one episode would make a resumed run differ
         self.consolidated.add(key)
-        graph = self.graph(episode.get("world_id") or self.house)
+        graph = self.graph(episode.get("world_id") or self.world)
         graph.end_episode()
-        graph.decay(self.decay)
+        graph.decay(self.decay, self.fleeting)
 
     # -- persistence -------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         tmp = Path(str(path) + ".tmp")
         tmp.unlink(missing_ok=True)
+        worlds = sorted(self.worlds.items())
         with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE nodes (house, id, type, category, searched_episode, searched_step)")
-            db.execute("CREATE TABLE beliefs (house, subject, relation, object, value, episode, step, confidence)")
+            db.execute("CREATE TABLE nodes (world, id, type, category, searched_episode, searched_step)")
+            db.execute("CREATE TABLE beliefs (world, subject, relation, object, value, episode, step, confidence)")
             db.execute("CREATE TABLE consolidated (key)")
-            db.execute("CREATE TABLE kinds (object_type, receptacle_type, n)")
-            db.execute("CREATE TABLE routes (house, src, command, dst)")
-            db.execute("CREATE TABLE moved (house, entity, relation, found, left_at)")
-            db.execute("CREATE TABLE resets (house, resets, persists)")
+            db.execute("CREATE TABLE kinds (object_type, holder_type, n)")
+            db.execute("CREATE TABLE routes (world, src, command, dst)")
+            db.execute("CREATE TABLE moved (world, entity, relation, found, left_at)")
+            db.execute("CREATE TABLE resets (world, resets, persists)")
             db.executemany(
                 "INSERT INTO moved VALUES (?,?,?,?,?)",
-                [(h, e, *m) for h, g in sorted(self.houses.items()) for e, m in sorted(g.moved.items())],
+                [(w, e, *m) for w, g in worlds for e, m in sorted(g.moved.items())],
             )
-            db.executemany("INSERT INTO resets VALUES (?,?,?)",
-                           [(h, g.resets, g.persists) for h, g in sorted(self.houses.items())])  # fmt: skip
-            db.execute("CREATE TABLE stability (house, kept, shifted)")
-            db.executemany("INSERT INTO stability VALUES (?,?,?)",
-                           [(h, g.kept, g.shifted) for h, g in sorted(self.houses.items())])  # fmt: skip
+            db.executemany("INSERT INTO resets VALUES (?,?,?)", [(w, g.resets, g.persists) for w, g in worlds])
+            db.execute("CREATE TABLE stability (world, kept, shifted)")
+            db.executemany("INSERT INTO stability VALUES (?,?,?)", [(w, g.kept, g.shifted) for w, g in worlds])
             db.executemany(
                 "INSERT INTO routes VALUES (?,?,?,?)",
-                [(h, s, c, d) for h, g in sorted(self.houses.items()) for (s, c), d in sorted(g.routes.items())],
+                [(w, s, c, d) for w, g in worlds for (s, c), d in sorted(g.routes.items())],
             )
             db.executemany(
                 "INSERT INTO kinds VALUES (?,?,?)",
                 [(o, r, n) for o, table in sorted(self.kinds.items()) for r, n in sorted(table.items())],
             )
             db.executemany("INSERT INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
-            for house, g in self.houses.items():
+            for world, g in self.worlds.items():
                 for n, d in g.g.nodes(data=True):
                     s = d["searched"] or (None, None)
-                    db.execute("INSERT INTO nodes VALUES (?,?,?,?,?,?)", (house, n, d["type"], d["category"], *s))
+                    db.execute("INSERT INTO nodes VALUES (?,?,?,?,?,?)", (world, n, d["type"], d["category"], *s))
                 for fact, b in g.beliefs():
                     db.execute(
                         "INSERT INTO beliefs VALUES (?,?,?,?,?,?,?,?)",
-                        (
-                            house,
-                            fact.subject,
-                            fact.relation,
-                            fact.object,
-                            int(b.value),
-                            b.episode,
-                            b.step,
-                            b.confidence,
-                        ),
-                    )
+                        (world, fact.subject, fact.relation, fact.object, int(b.value), b.episode, b.step,
+                         b.confidence),
+                    )  # fmt: skip
         tmp.replace(path)  # atomic: a crash mid-save leaves the previous memory intact
 
     def load(self, path: Path) -> None:
-        self.houses = {}
-        with sqlite3.connect(path) as db:
+        """The saved state; a store saved before version 1 is read upgraded in memory (the file
+        is left as it is until the next save)."""
+        self.worlds = {}
+        with sqlite3.connect(path) as stored:
+            db = readable(stored, self.name)
             self.consolidated = {k for (k,) in db.execute("SELECT key FROM consolidated")}
             self.kinds = {}
-            # Memories saved before the cross-house table existed load without it (it refills).
-            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kinds'").fetchone():
-                for otype, rkind, n in db.execute("SELECT * FROM kinds"):
-                    self.kinds.setdefault(otype, {})[rkind] = n
-            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='routes'").fetchone():
-                for house, src, command, dst in db.execute("SELECT * FROM routes"):
-                    self.graph(house).routes[(src, command)] = dst
-            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='moved'").fetchone():
-                for house, entity, rel, found, left in db.execute("SELECT * FROM moved"):
-                    self.graph(house).moved[entity] = (rel, found, left)
-                for house, resets, persists in db.execute("SELECT * FROM resets"):
-                    self.graph(house).resets, self.graph(house).persists = resets, persists
-            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stability'").fetchone():
-                for house, kept, shifted in db.execute("SELECT * FROM stability"):
-                    self.graph(house).kept, self.graph(house).shifted = kept, shifted
-            for house, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
-                self.graph(house).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
-            for house, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):
+            tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            # Memories saved before a table existed load without it (it refills).
+            if "kinds" in tables:
+                for otype, kind, n in db.execute("SELECT object_type, holder_type, n FROM kinds"):
+                    self.kinds.setdefault(otype, {})[kind] = n
+            if "routes" in tables:
+                for world, src, command, dst in db.execute("SELECT world, src, command, dst FROM routes"):
+                    self.graph(world).routes[(src, command)] = dst
+            if "moved" in tables:
+                for world, entity, rel, found, left in db.execute("SELECT * FROM moved"):
+                    self.graph(world).moved[entity] = (rel, found, left)
+                for world, resets, persists in db.execute("SELECT world, resets, persists FROM resets"):
+                    self.graph(world).resets, self.graph(world).persists = resets, persists
+            if "stability" in tables:
+                for world, kept, shifted in db.execute("SELECT world, kept, shifted FROM stability"):
+                    self.graph(world).kept, self.graph(world).shifted = kept, shifted
+            for world, n, typ, cat, s_ep, s_step in db.execute("SELECT * FROM nodes"):
+                self.graph(world).add_entity(n, typ, cat, None if s_ep is None else (s_ep, s_step))
+            for world, subj, rel, obj, value, ep, step, conf in db.execute("SELECT * FROM beliefs"):
                 b = Belief(bool(value), ep, step, conf)
-                g = self.graph(house)
+                g = self.graph(world)
                 if obj is None:
                     g.g.nodes[subj]["states"][rel] = b
                 else:

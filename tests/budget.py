@@ -34,7 +34,10 @@ DEFAULT_TEST_S = 60.0
 #: failure, not a drift
 #: (issue 26 added its corruption matrix, 179 cases, the viewer's 10,000-path property test and a test
 #: per hardened defect: a fresh-clone CI suite went 384 -> 442 s; 360 -> 400 s, a decision, not a drift)
-SUITE_S = {"": 400.0, "not slow": 90.0}
+#: (issue 27: every command the README lists now runs in a test, 20 tests of experiments and CLI
+#: options that ran nowhere (about 75 s of one worker), plus the records, API and migration tests:
+#: 400 -> 520 s, a decision the issue asked for; the inner loop keeps its 90 s)
+SUITE_S = {"": 520.0, "not slow": 90.0}
 SUITE_MARGIN = 0.25  # CI fails beyond budget x (1 + margin): a loaded or slower CI machine is not a regression
 SHARED_SCOPES = ("session", "package", "module", "class")
 KEY = "engram-budget"

@@ -91,11 +91,14 @@ def one_game(games_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline planner's run over every fixture game (made once per session, shared by workers)."""
+    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
 
     return _shared(
-        tmp_path_factory, "solved_run", lambda p: run_games(find_games(games_dir), p, max_steps=60, memory="none")
+        tmp_path_factory,
+        "solved_run",
+        lambda p: run_games(RunSpec(tuple(find_games(games_dir)), p, max_steps=60, memory="none")),
     )
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -14,8 +13,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from engram.envs.household import default_stream as default_games
 from engram.tools.cli_memory import experience_app, memory_app
 from engram.tools.cli_view import show, summary_table, view, viewing
+
+if TYPE_CHECKING:
+    from engram.agents.records import EpisodeRecord, RunSummary
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -23,11 +26,6 @@ err = Console(stderr=True)
 MEMORY_HELP = (
     "Memory modules: all | none | comma list of working, scene, skills, episodic, experience, utility (and plug-ins)"
 )
-
-
-def default_games() -> Path:
-    """The small persistent-house stream that ships with engram (what a bare ``engram run`` plays)."""
-    return Path(str(resources.files("engram.envs.household") / "default_stream"))
 
 
 def _check_memory(spec: str) -> None:
@@ -151,7 +149,11 @@ def run(
     games: Annotated[Path | None, typer.Option(help="Games: a game, a folder of games, or a stream")] = None,
     run_dir: Annotated[Path | None, typer.Option(help="Run directory (re-use it to resume)")] = None,
     planner: Annotated[
-        str, typer.Option(help="Planner: offline | offline+affordance (a built-in prior) | llm (needs --model)")
+        str,
+        typer.Option(
+            help="Planner: offline (the env's own) | offline+affordance (a built-in prior) | llm (needs --model) | "
+            "a registered planner id (generic, household, grid, gui, plug-ins)"
+        ),
     ] = "offline",
     memory: Annotated[str, typer.Option(help=MEMORY_HELP)] = "all",
     max_steps: Annotated[int, typer.Option(min=1, help="Step budget per episode")] = 60,
@@ -215,43 +217,80 @@ def run(
     """Run the agent over games (default: the bundled stream) or episodes of any registered env,
     and write a run directory."""
     from engram.agents.planners.llm import LLMConfig, LLMConfigError
-    from engram.agents.runner import PLANNERS, RunConfigError, run_games
+    from engram.agents.records import RunSpec
+    from engram.agents.runner import RunConfigError, planner_names
+    from engram.agents.runner import run as run_spec
 
     _check_memory(memory)
-    if backend not in ("serial", "ray"):
-        err.print(f"[red]unknown backend {backend!r}; choose serial or ray[/red]")
-        raise typer.Exit(2)
     ray_only = {"--episode-timeout": episode_timeout, "--ray-address": ray_address, "--chroma-url": chroma_url}
     given = [flag for flag, value in ray_only.items() if value is not None]
     if backend == "serial" and given:
         err.print(f"[red]{', '.join(given)} need --backend ray[/red]")
         raise typer.Exit(2)
-    if planner not in PLANNERS:
-        err.print(f"[red]unknown planner {planner!r}; choose from {', '.join(PLANNERS)}[/red]")
+    if planner not in planner_names():
+        err.print(f"[red]unknown planner {planner!r}; choose from {', '.join(planner_names())}[/red]")
         raise typer.Exit(2)
     llm = None
-    if planner == "llm":
-        try:
-            llm = LLMConfig(
-                model=model or "",
-                base_url=base_url,
-                api_key_env=api_key_env,
-                timeout=llm_timeout,
-                max_retries=llm_retries,
-                max_tokens=max_tokens,
-                temperature=temperature,
-                budget=prompt_budget,
-                format=llm_format,
-                cache=str(llm_cache) if llm_cache else None,
-                price_in=price_in,
-                price_out=price_out,
-                reflect=reflect,
-                order=llm_order,
-            )
-        except LLMConfigError as exc:
-            err.print(f"[red]{exc}[/red]")
-            raise typer.Exit(2) from exc
-    from engram.agents.runner import ENV_ID
+    try:
+        if planner == "llm":
+            llm = LLMConfig(model=model or "", base_url=base_url, api_key_env=api_key_env, timeout=llm_timeout,
+                            max_retries=llm_retries, max_tokens=max_tokens, temperature=temperature,
+                            budget=prompt_budget, format=llm_format, cache=str(llm_cache) if llm_cache else None,
+                            price_in=price_in, price_out=price_out, reflect=reflect, order=llm_order)  # fmt: skip
+    except LLMConfigError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    env, source, found = _episodes(env, games, offset, limit, episodes)
+    run_dir = run_dir or Path("runs") / time.strftime("run-%Y%m%d-%H%M%S")
+    try:
+        spec = RunSpec(tuple(found), str(run_dir), env_id=env, planner=planner, memory=memory,
+                       memory_dir=str(memory_dir) if memory_dir else None, max_steps=max_steps, seed=seed,
+                       offset=offset, games_source=str(source), llm=llm, step_delay=step_delay, backend=backend,
+                       workers=workers if backend == "ray" else 1, ray_address=ray_address,
+                       episode_timeout=episode_timeout, chroma_url=chroma_url)  # fmt: skip
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+        raise typer.Exit(2) from exc
+    with viewing(run_dir, view_port):  # the run's viewer, if asked for: up until Ctrl-C after the summary
+        with _progress() as progress:
+            bar = progress.add_task("episodes", total=len(found), status="")
+
+            def tick(ep: EpisodeRecord) -> None:
+                res = ep.result
+                assert res is not None  # the runner reports finished episodes
+                mark = "[green]solved[/green]" if res.success else "[red]failed[/red]"
+                progress.update(bar, advance=1, status=f"{ep.task_type} {mark} in {res.steps} steps")
+
+            def view(snap: dict[str, Any]) -> None:
+                # One line: totals, then each live worker's episode and how long it has been on it.
+                now = time.time()
+                busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
+                        if w["alive"] and w["running"]]  # fmt: skip
+                status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
+                progress.update(bar, completed=snap["done"], status=escape(status))
+
+            try:
+                summary = run_spec(spec, on_episode=tick, on_progress=view)
+            except (RunConfigError, LLMConfigError, ValueError) as exc:
+                err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+                raise typer.Exit(2) from exc
+            except RuntimeError as exc:
+                from engram.agents.parallel import WorkerFailedToStart
+
+                if not isinstance(exc, WorkerFailedToStart):
+                    raise
+                err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
+                raise typer.Exit(1) from exc
+        _print_summary(summary, run_dir, priced=price_in is not None)
+
+
+def _episodes(
+    env: str | None, games: Path | None, offset: int, limit: int | None, episodes: int | None
+) -> tuple[str, Path | str, list[str]]:
+    """``engram run``'s environment, where its episodes come from, and one entry per episode: a
+    game file (an env that plays game files; ALFWorld's default is the bundled stream) or ``""``
+    (an env that makes its task from the seed). Exit 2 with the reason when they cannot be had."""
+    from engram.agents.records import ENV_ID
     from engram.envs.registry import env_ids, game_lister
     from engram.envs.textworld_env import holds_textworld_games
 
@@ -260,12 +299,12 @@ def run(
     if env not in env_ids():
         err.print(f"[red]unknown environment id {env!r}; registered: {', '.join(env_ids())}[/red]")
         raise typer.Exit(2)
-    found: list[Any]
+    found: list[str]
     lister = game_lister(env)
     if lister is not None and (games is not None or env == ENV_ID):
         source: Path | str = games or default_games()
         try:
-            found = lister(source)
+            found = [str(g) for g in lister(source)]
         except ValueError as exc:  # the env's own loader says what is wrong with the path
             hint = " (a TextWorld game: use --env engram/TextWorld-v0)" if holds_textworld_games(source) else ""
             err.print(f"[red]{exc}{hint}[/red]")
@@ -282,64 +321,27 @@ def run(
         raise typer.Exit(2)
     else:
         source, found = env, [""] * (episodes or 10)  # each episode: a seed, no game file
-    found = found[:limit] if limit else found
-    run_dir = run_dir or Path("runs") / time.strftime("run-%Y%m%d-%H%M%S")
-    common: dict[str, Any] = {"planner": planner, "max_steps": max_steps, "seed": seed, "step_delay": step_delay,
-                              "memory": memory, "memory_dir": memory_dir, "offset": offset,
-                              "games_source": str(source), "llm": llm, "env_id": env}  # fmt: skip
-    with viewing(run_dir, view_port):  # the run's viewer, if asked for: up until Ctrl-C after the summary
-        with _progress() as progress:
-            bar = progress.add_task("episodes", total=len(found), status="")
+    return env, source, found[:limit] if limit else found
 
-            def tick(ep: dict[str, Any]) -> None:
-                res = ep["result"]
-                mark = "[green]solved[/green]" if res["success"] else "[red]failed[/red]"
-                progress.update(bar, advance=1, status=f"{ep['task_type']} {mark} in {res['steps']} steps")
 
-            def view(snap: dict[str, Any]) -> None:
-                # One line: totals, then each live worker's episode and how long it has been on it.
-                now = time.time()
-                busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
-                        if w["alive"] and w["running"]]  # fmt: skip
-                status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
-                progress.update(bar, completed=snap["done"], status=escape(status))
-
-            try:
-                if backend == "ray":
-                    from engram.agents.parallel import run_parallel
-
-                    summary = run_parallel(found, run_dir, workers=workers, ray_address=ray_address,
-                                           episode_timeout=episode_timeout, chroma_url=chroma_url, on_progress=view,
-                                           **common)  # fmt: skip
-                else:
-                    summary = run_games(found, run_dir, on_episode=tick, **common)
-            except (RunConfigError, LLMConfigError, ValueError) as exc:
-                err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
-                raise typer.Exit(2) from exc
-            except RuntimeError as exc:
-                from engram.agents.parallel import WorkerFailedToStart
-
-                if not isinstance(exc, WorkerFailedToStart):
-                    raise
-                err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
-                raise typer.Exit(1) from exc
-        console.print(summary_table(summary, f"run {run_dir}"))
-        sps = summary["steps_per_success"]
+def _print_summary(summary: RunSummary, run_dir: Path, priced: bool) -> None:
+    """The run's table per task type, its success line and, if a model planned, its usage."""
+    console.print(summary_table(summary, f"run {run_dir}"))
+    sps = summary.steps_per_success
+    console.print(
+        f"success {summary.success_rate:.1%} of {summary.episodes_total} episodes; steps per success {sps:.1f}"
+        if sps is not None
+        else "no episode solved"
+    )
+    led = summary.llm
+    if led["calls"]:
+        cost = f", cost {led['cost']:.4f}" if priced else ""
         console.print(
-            f"success {summary['success_rate']:.1%} of {summary['episodes_total']} episodes; "
-            f"steps per success {sps:.1f}"
-            if sps is not None
-            else "no episode solved"
+            f"model calls {led['calls']} ({led['cache_hits']} cached): {led['prompt_tokens']} prompt + "
+            f"{led['completion_tokens']} completion tokens, {led['latency_s']:.1f} s{cost}; "
+            f"decisions {json.dumps(led['outcomes'])}"
         )
-        led = summary["llm"]
-        if led["calls"]:
-            cost = f", cost {led['cost']:.4f}" if price_in is not None else ""
-            console.print(
-                f"model calls {led['calls']} ({led['cache_hits']} cached): {led['prompt_tokens']} prompt + "
-                f"{led['completion_tokens']} completion tokens, {led['latency_s']:.1f} s{cost}; "
-                f"decisions {json.dumps(led['outcomes'])}"
-            )
-        console.print(f"run directory: {run_dir}")
+    console.print(f"run directory: {run_dir}")
 
 
 @app.command()
@@ -478,8 +480,8 @@ def replay(
         if n:
             err.print(f"[red]{ep}: {n} differing observations[/red]")
 
+    from engram.agents.rundir import RunFileError
     from engram.envs.registry import UnknownEnvironment
-    from engram.tools.trajectory import RunFileError
 
     try:
         report = replay_run(str(run_dir), episode, on_episode=tick)

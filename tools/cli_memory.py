@@ -86,7 +86,9 @@ def _domain(env: str) -> Any:
 
 
 def _bank_path(memory_dir: Path) -> Path:
-    path = memory_dir / "experience.sqlite" if memory_dir.is_dir() else memory_dir
+    from engram.memory.shared import module_path
+
+    path = module_path(memory_dir, "experience") if memory_dir.is_dir() else memory_dir
     if not path.exists():
         err.print(f"[red]no experience bank at {path} (run with --memory experience first)[/red]")
         raise typer.Exit(2)

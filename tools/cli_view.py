@@ -8,24 +8,25 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from engram.tools.trajectory import RunDir, RunFileError, summarize, world_of
+from engram.agents.records import EpisodeRecord, RunSummary
+from engram.agents.rundir import RunDir, RunFileError
 
 console, err = Console(), Console(stderr=True)
 
 
-def summary_table(summary: dict[str, Any], title: str) -> Table:
+def summary_table(summary: RunSummary, title: str) -> Table:
     table = Table(title=title)
     table.add_column("task type", no_wrap=True)
     for col in ("episodes", "success", "median steps (solved)", "mean time"):
         table.add_column(col, justify="right")
-    for task_type, g in summary["per_task_type"].items():
+    for task_type, g in summary.per_task_type.items():
         med = g["median_steps_success"]
         table.add_row(
             task_type,
@@ -98,7 +99,7 @@ def show(
 def _overview(run_: RunDir, run_dir: Path) -> None:
     """The run's table per task type and its episodes; an unreadable episode.json is a row that
     says so (and a warning), so one damaged file hides neither the others nor itself."""
-    eps: list[dict[str, Any]] = []
+    eps: list[EpisodeRecord] = []
     warnings: list[str] = []
     rows: list[tuple[str, ...]] = []
     for episode_id in run_.episode_ids():
@@ -110,15 +111,15 @@ def _overview(run_: RunDir, run_dir: Path) -> None:
             rows.append((episode_id, "", "", f"unreadable: {rel}: {exc.problem}", "-"))
             continue
         eps.append(ep)
-        res = ep.get("result")
-        status = "running" if not res else ("solved" if res["success"] else "failed")
-        rows.append((episode_id, str(ep.get("task_type", "")), world_of(ep), status, str(res["steps"]) if res else "-"))
+        res = ep.result
+        status = "running" if not res else ("solved" if res.success else "failed")
+        rows.append((episode_id, ep.task_type, ep.world_id, status, str(res.steps) if res else "-"))
     try:
         run_.summary()
     except RunFileError as exc:
         warnings.append(f"{exc.path.relative_to(run_.path).as_posix()}: {exc.problem} (the table is computed from "
                         "the episodes; re-running the run writes it again)")  # fmt: skip
-    console.print(summary_table(summarize(eps), f"run {run_dir}"))
+    console.print(summary_table(RunSummary.of(eps), f"run {run_dir}"))
     table = Table()
     for col in ("episode", "task type", "world", "result", "steps"):
         table.add_column(col)
@@ -129,36 +130,36 @@ def _overview(run_: RunDir, run_dir: Path) -> None:
         err.print(f"[yellow]warning: {escape(warning)}[/yellow]", soft_wrap=True)
 
 
-def _episode(run_: RunDir, episode: str, ep: dict[str, Any], facts: bool) -> None:
+def _episode(run_: RunDir, episode: str, ep: EpisodeRecord, facts: bool) -> None:
     """One episode step by step; a damaged ``steps.jsonl`` (steps missing, a line unreadable) is
     named in a warning after the steps that could be read."""
     from engram.envs.core import Fact
 
-    goal: dict[str, Any] = ep["goal"] if isinstance(ep.get("goal"), dict) else {}
-    console.rule(escape(f"{episode}: {goal.get('text', '')}  [{ep.get('task_type', '')}]"))
-    console.print((ep.get("initial_observation") or {}).get("text", ""), markup=False, highlight=False)
+    goal = ep.goal if isinstance(ep.goal, dict) else {}
+    console.rule(escape(f"{episode}: {goal.get('text', '')}  [{ep.task_type}]"))
+    console.print((ep.initial_observation or {}).get("text", ""), markup=False, highlight=False)
     for step in run_.steps(episode):
-        console.print(f"\n[bold cyan]{step['t']:>3}[/bold cyan] [dim]{escape(str(step.get('subgoal', '')))}[/dim]")
-        console.print(f"    > {step.get('action')}", markup=False, highlight=False)
-        console.print(f"    {(step.get('observation') or {}).get('text', '')}", markup=False, highlight=False)
-        if step.get("error"):
-            console.print(f"    [red]error: {escape(str(step['error']))}[/red]")
-        llm = step.get("llm")
+        console.print(f"\n[bold cyan]{step.t:>3}[/bold cyan] [dim]{escape(str(step.subgoal))}[/dim]")
+        console.print(f"    > {step.action}", markup=False, highlight=False)
+        console.print(f"    {(step.observation or {}).get('text', '')}", markup=False, highlight=False)
+        if step.error:
+            console.print(f"    [red]error: {escape(str(step.error))}[/red]")
+        llm = step.llm
         if llm:
             console.print(
                 f"    [dim]model: {llm['outcome']}, {llm['calls']} call(s) ({llm['cache_hits']} cached), "
                 f"{llm['prompt_tokens']}+{llm['completion_tokens']} tokens, {llm['latency_s']:.2f} s; "
-                f"{escape(step.get('rationale', ''))[:160]}[/dim]"
+                f"{escape(str(step.rationale))[:160]}[/dim]"
             )
-        if facts and step.get("facts_delta"):
+        if facts and step.facts_delta:
             # str(Fact) says "not fridge 1 open" for an observed negation, which f[:3] alone hid.
-            shown = "; ".join(str(Fact.from_json(f)) for f in step["facts_delta"])
+            shown = "; ".join(str(Fact.from_json(f)) for f in step.facts_delta)
             console.print(f"    [dim]facts: {escape(shown)}[/dim]")
-    res = ep.get("result")
-    tip = (ep.get("reflection") or {}).get("tip")
+    res = ep.result
+    tip = (ep.reflection or {}).get("tip")
     if tip:
         console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
-    console.rule("solved" if res and res["success"] else ("failed" if res else "unfinished"))
+    console.rule("solved" if res and res.success else ("failed" if res else "unfinished"))
     for problem in run_.step_problems(episode, ep):
         err.print(
             f"[yellow]warning: {escape(problem)}: the steps shown are not the whole episode[/yellow]", soft_wrap=True

@@ -19,11 +19,11 @@ from typing import Any
 
 from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
-from engram.agents.runner import ENV_ID, make_memory, offline_planner, parse_memory
+from engram.agents.rundir import RunDir, RunFileError
+from engram.agents.runner import make_memory, offline_planner, parse_memory
 from engram.envs.registry import domain_of, make
 from engram.memory.base import episode_key
 from engram.memory.shared import MemoryDirectory, check_stores
-from engram.tools.trajectory import RunDir, RunFileError
 
 
 def import_run(
@@ -39,7 +39,7 @@ def import_run(
     if not run.manifest_path.exists():
         raise ValueError(f"{run.path} is not a run directory (no manifest.json)")
     manifest = run.manifest()
-    env_id = manifest["config"].get("env_id", ENV_ID)
+    env_id = run.spec().env_id
     wanted = list(episodes) if episodes else run.episode_ids()
     unknown = sorted(set(wanted) - set(run.episode_ids()))
     if unknown:
@@ -69,7 +69,8 @@ def import_run(
                 controller.refeed(episode_id, modules)
                 # Added: this commit recorded the episode first (not: this writer's modules lacked
                 # it before, which another import may have committed meanwhile).
-                fed = episode_key(run.episode(episode_id)) in shared.commit(partial(controller.refeed, episode_id))
+                key = episode_key(run.episode(episode_id).to_json())
+                fed = key in shared.commit(partial(controller.refeed, episode_id))
             except sqlite3.DatabaseError as exc:
                 raise RunFileError(run.checkpoint_path, f"cannot be read: {exc}") from exc
             added, kept = added + fed, kept + (not fed)

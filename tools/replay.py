@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.controller import reset_options
+from engram.agents.records import StepRecord
+from engram.agents.rundir import RunDir, RunFileError
 from engram.envs.registry import UnknownEnvironment, make
-from engram.tools.trajectory import RunDir, RunFileError
 
 _COMPARED = ("text", "admissible", "facts")
 
@@ -51,8 +52,7 @@ def replay_run(
     on_episode: Callable[[str, int], None] | None = None,
 ) -> ReplayReport:
     run = RunDir(run_dir)
-    env_id = run.manifest()["config"]["env_id"]
-    env = _env(env_id)
+    env = _env(run.spec().env_id)
     report = ReplayReport()
     try:
         for episode_id in episodes or run.episode_ids():
@@ -61,18 +61,18 @@ def replay_run(
             except RunFileError as exc:
                 report.problems.append(f"{exc.path.relative_to(run.path).as_posix()}: {exc.problem}")
                 continue
-            if "initial_observation" not in ep:
+            if ep.initial_observation is None:
                 continue  # a backend ended it before its reset was recorded: nothing to replay
             # The steps are replayed as far as they can be read; what is missing fails the replay.
             report.problems += run.step_problems(episode_id, ep)
-            obs, _ = env.reset(seed=ep["seed"], options=reset_options(ep["game"]))
-            found = _diff(episode_id, -1, ep["initial_observation"], obs.to_json())
+            obs, _ = env.reset(seed=ep.seed, options=reset_options(ep.game))
+            found = _diff(episode_id, -1, dict(ep.initial_observation), obs.to_json())
             report.observations += 1
             for step in run.steps(episode_id):
-                if not step["executed"]:
+                if not step.executed:
                     continue
-                obs, *_ = env.step(step["action"])
-                found += _diff(episode_id, step["t"], step["observation"], obs.to_json())
+                obs, *_ = env.step(step.action)
+                found += _diff(episode_id, step.t, dict(step.observation), obs.to_json())
                 report.observations += 1
             report.episodes += 1
             report.differences += found
@@ -120,13 +120,13 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
     reproduces with the endpoint gone. A request the cache cannot answer is counted in
     ``cache_misses`` (the planner then falls back offline, and the trajectory shows where)."""
     import tempfile
+    from dataclasses import replace
 
-    from engram.agents.planners.llm import LLMConfig
-    from engram.agents.runner import ENV_ID, run_games
+    from engram.agents.runner import run_games
 
     source = RunDir(run_dir)
     manifest = source.manifest()
-    config = manifest["config"]
+    spec = source.spec()
     if not manifest.get("memory_started_empty", True):
         raise RerunError(
             f"{run_dir} began from the existing memory in {manifest.get('memory_dir')}; a re-run would start from "
@@ -134,40 +134,39 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
         )
     if not Path(cache).exists():
         raise FileNotFoundError(f"no response cache at {cache}")
-    if config.get("llm") and Path(cache).stat().st_size == 0:
+    if spec.llm is not None and Path(cache).stat().st_size == 0:
         # A new cache elsewhere, but here every answer would be a miss: the file lost its answers.
         # (A run without a model asks nothing: any cache, an empty one too, re-runs it.)
         raise RerunError(f"{cache}: empty file, no answers to re-run from")
-    llm = LLMConfig(**{**config["llm"], "cache": str(cache), "cache_only": True}) if config.get("llm") else None
+    llm = replace(spec.llm, cache=str(cache), cache_only=True) if spec.llm is not None else None
     target = into or tempfile.mkdtemp(prefix="engram-rerun-")
     if RunDir(target).manifest_path.exists():
         raise RerunError(f"{target} already holds a run; re-run into a new directory")
-    _env(config.get("env_id", ENV_ID)).close()  # an env that cannot be made is said before anything runs
-    run_games(
-        [str(g) for g in config["games"]],  # "" (a seed-only episode) stays "", not Path("") = "."
-        target,
-        planner=config["planner"],
-        max_steps=config["max_steps"],
-        seed=config["seed"],
-        memory=config["memory"],
-        offset=config.get("offset", 0),
-        games_source=config.get("games_source", ""),
-        llm=llm,
-        env_id=config.get("env_id", ENV_ID),
-    )
+    _env(spec.env_id).close()  # an env that cannot be made is said before anything runs
+    # The same run into a fresh directory, memory starting empty there as it did here.
+    run_games(replace(spec, run_dir=target, memory_dir=None, llm=llm, step_delay=0.0, backend="serial", workers=1,
+                      ray_address=None, episode_timeout=None, chroma_url=None))  # fmt: skip
     report = RerunReport(target)
     again = RunDir(target)
     for episode_id in source.episode_ids():
         recorded, replayed = source.steps(episode_id), again.steps(episode_id)
         report.episodes += 1
-        reflection = again.episode(episode_id).get("reflection") or {}
+        reflection = again.episode(episode_id).reflection or {}
         report.cache_misses += "no cached answer" in str(reflection.get("error") or "")
         for t in range(max(len(recorded), len(replayed))):
-            a = recorded[t] if t < len(recorded) else {}
-            b = replayed[t] if t < len(replayed) else {}
+            a, b = _compared(recorded, t), _compared(replayed, t)
             report.steps += 1
-            report.cache_misses += sum("no cached answer" in e for e in (b.get("llm") or {}).get("errors", []))
+            ledger = (replayed[t].llm if t < len(replayed) else None) or {}
+            report.cache_misses += sum("no cached answer" in e for e in ledger.get("errors", []))
             differing = [key for key in _RERUN_COMPARED if a.get(key) != b.get(key)]
             report.differences += [Difference(episode_id, t, key, a.get(key), b.get(key)) for key in differing]
             report.differences += _diff(episode_id, t, a.get("observation") or {}, b.get("observation") or {})
     return report
+
+
+def _compared(steps: list[StepRecord], t: int) -> dict[str, Any]:
+    """What a re-run compares of step ``t`` (nothing: the run has no such step)."""
+    if t >= len(steps):
+        return {}
+    s = steps[t]
+    return {"action": s.action, "executed": s.executed, "won": s.won, "observation": dict(s.observation)}

@@ -11,38 +11,38 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from engram.tools.trajectory import RunDir, summarize, world_of, write_json
+from engram.agents.records import EpisodeRecord, RunSummary
+from engram.agents.rundir import RunDir, write_json
 
 
 def slug(setting: str) -> str:
     return setting.replace(",", "+") or "none"
 
 
-def _curve(episodes: list[dict[str, Any]]) -> list[float]:
+def _curve(episodes: list[EpisodeRecord]) -> list[float]:
     """Mean steps at each task index within a house (failures count the steps they used)."""
     seen: dict[str, int] = {}
     by_index: dict[int, list[int]] = {}
     for ep in episodes:
-        house = world_of(ep)
-        i = seen[house] = seen.get(house, -1) + 1
-        by_index.setdefault(i, []).append(int(ep["result"]["steps"]))
+        i = seen[ep.world_id] = seen.get(ep.world_id, -1) + 1
+        by_index.setdefault(i, []).append(ep.result.steps if ep.result else 0)
     return [statistics.fmean(by_index[i]) for i in sorted(by_index)]
 
 
 def compare(runs: dict[str, Path]) -> list[dict[str, Any]]:
     """One row per setting: success, steps per success, and the ratio to the first setting's steps."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for label, path in runs.items():
         run = RunDir(path)
-        eps = [e for e in (run.episode(i) for i in run.episode_ids()) if e.get("result")]
-        s = summarize(eps)
+        eps = [e for e in (run.episode(i) for i in run.episode_ids()) if e.result]
+        s = RunSummary.of(eps)
         rows.append(
             {
                 "memory": label,
                 "run_dir": str(path),
-                "episodes": s["episodes_total"],
-                "success_rate": s["success_rate"],
-                "steps_per_success": s["steps_per_success"],
+                "episodes": s.episodes_total,
+                "success_rate": s.success_rate,
+                "steps_per_success": s.steps_per_success,
                 "curve": _curve(eps),
             }
         )

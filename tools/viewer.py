@@ -184,7 +184,7 @@ class Viewer:
         pairs = compare_rows(self.runs[a], self.runs[b])
         sa, sb = self.runs[a].summary(), self.runs[b].summary()
         return self.page("compare.html", a=a, b=b, pairs=pairs, sa=sa, sb=sb,
-                         types=sorted(set(sa["per_task_type"]) | set(sb["per_task_type"])))  # fmt: skip
+                         types=sorted(set(sa.per_task_type) | set(sb.per_task_type)))  # fmt: skip
 
     async def episode(self, request: Request) -> Response:
         r, run = self.run_of(request)
@@ -215,11 +215,11 @@ class Viewer:
         if step is None:
             raise HTTPException(404)
         rec = step.record
-        added, removed = fact_changes(step.previous_facts, rec["observation"].get("facts", []))
-        new = {tuple(f) for f in rec.get("facts_delta") or []}
+        added, removed = fact_changes(step.previous_facts, rec.observation.get("facts", []))
+        new = {tuple(f) for f in rec.facts_delta or []}
         marked = [(f, tuple(f) in new) for f in added]
         groups: dict[str, list[dict[str, Any]]] = {}
-        for recall in rec.get("recalls") or []:
+        for recall in rec.recalls or []:
             groups.setdefault(str(recall.get("source", "?")), []).append(recall)
         graphs = {name: graph_svg(view, delta) for name, (view, delta) in step.graphs.items()}
         return self.page("step.html", r=r, run=run, eid=eid, ep=step.episode, t=t, n=step.count, rec=rec, added=marked,

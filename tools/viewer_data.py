@@ -16,12 +16,21 @@ import os
 import stat
 import statistics
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from engram.agents.records import (
+    EpisodeRecord,
+    Ledger,
+    RunSummary,
+    StepRecord,
+    SummaryRow,
+    summarize_rows,
+    world_of,
+)
+from engram.agents.rundir import RunDir
 from engram.memory.graphview import GraphView, apply_delta, empty_view
-from engram.tools.trajectory import RunDir, summarize_rows, summary_row, world_of
 from engram.tools.viewer_files import (
     EPISODE_ID,
     NotInRun,
@@ -40,19 +49,57 @@ from engram.tools.viewer_files import (
 )
 
 
-def task_key(row: dict[str, Any]) -> tuple[str, Any]:
+@dataclass(frozen=True)
+class Row:
+    """An episode's line on a run's page: a finished episode's :class:`SummaryRow` and its status
+    (``solved``, ``failed``, ``error``), or one without a result (``unfinished``: running, or
+    stopped before its end; ``unreadable``: its ``episode.json`` is not an episode, ``error`` says
+    why), whose ``steps`` and ``seconds`` are None."""
+
+    id: str
+    status: str
+    game: str = ""
+    seed: int | str | None = None
+    task_type: str = "unknown"
+    world_id: str = ""
+    success: bool = False
+    steps: int | None = None
+    seconds: float | None = None
+    error: str | None = None
+    ledger: Ledger | None = None
+
+    @classmethod
+    def of(cls, row: SummaryRow) -> Row:
+        status = "error" if row.error else ("solved" if row.success else "failed")
+        return cls(status=status, **{f.name: getattr(row, f.name) for f in fields(row)})
+
+    @property
+    def finished(self) -> bool:
+        """Counted in the run's summary: not unfinished, and readable."""
+        return self.status not in ("unfinished", "unreadable")
+
+    def summary_row(self) -> SummaryRow:
+        """The :class:`SummaryRow` of a finished row."""
+        assert self.finished and self.steps is not None and self.seconds is not None, self
+        return SummaryRow(self.id, self.game, self.seed, self.task_type, self.world_id, self.success, self.steps,
+                          self.seconds, self.error, self.ledger or Ledger())  # fmt: skip
+
+
+def task_key(row: Row | None) -> tuple[str, int | str | None]:
     """What makes two runs' episodes the same task: the game file, or for envs that generate their
     tasks, the seed (as ``engram run --env ID --seed S`` numbers them)."""
-    return (str(row.get("game") or ""), row.get("seed") if not row.get("game") else None)
+    if row is None:
+        return ("", None)
+    return (row.game, row.seed if not row.game else None)
 
 
 @dataclass
 class Step:
     """One step with what the step page shows beside the record."""
 
-    episode: dict[str, Any]  # its episode.json
+    episode: EpisodeRecord
     count: int  # steps the episode has recorded
-    record: dict[str, Any]
+    record: StepRecord
     previous_facts: list[Any]  # the observation the action was taken from
     graphs: dict[str, tuple[GraphView, dict[str, Any]]]  # module -> (graph at this step, this step's delta)
     problems: list[str]  # what is wrong with the episode's steps.jsonl (StepFile.problems)
@@ -65,7 +112,7 @@ class RunView:
         self.path, self.label = path, label
         self.root = path.resolve()  # what "inside the run" means
         self.run = RunDir(path)
-        self._rows: dict[str, tuple[Stamp | None, dict[str, Any]]] = {}
+        self._rows: dict[str, tuple[Stamp | None, Row]] = {}
         self._summary: tuple[Stamp | None, dict[str, dict[str, Any]], str] = (None, {}, "")
         self._steps: OrderedDict[str, tuple[Stamp | None, StepFile]] = OrderedDict()
         self._manifest: tuple[Stamp | None, dict[str, Any], str] = (None, {}, "")
@@ -115,7 +162,7 @@ class RunView:
             self._summary = (stamp, rows, note)
         return self._summary[1]
 
-    def rows(self) -> list[dict[str, Any]]:
+    def rows(self) -> list[Row]:
         """Every episode's row, in id order: the summary's fields plus ``status``. Never raises for a
         file's shape (an episode that cannot be read is a row with status ``unreadable``), and never
         lists an episode that is not the run's own (see :meth:`episode_ok`)."""
@@ -134,9 +181,10 @@ class RunView:
                 continue
             cached = self._rows.get(entry.name)
             if cached is None or cached[0] != stamp:
-                row = summary.get(entry.name) if stamp[0] <= summary_ns else None
-                if row is not None and "seed" in row:  # summaries before seeds were kept are re-read
-                    row = {**row, "status": _status(row)}
+                listed = summary.get(entry.name) if stamp[0] <= summary_ns else None
+                row: Row | None
+                if listed is not None and "seed" in listed:  # summaries before seeds were kept are re-read
+                    row = Row.of(SummaryRow.from_json(listed))
                 else:
                     row = _read_row(Path(episode_json), entry.name)
                     if row is None:
@@ -169,9 +217,9 @@ class RunView:
         if not self.episode_ok(episode_id):
             raise NotInRun(episode_id)
 
-    def summary(self, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    def summary(self, rows: list[Row] | None = None) -> RunSummary:
         """The run's summary, from ``rows`` when the caller already has them."""
-        return summarize_rows(finished(self.rows() if rows is None else rows))
+        return summarize_rows([r.summary_row() for r in finished(self.rows() if rows is None else rows)])
 
     def progress(self) -> dict[str, Any] | None:
         """``progress.json`` of a parallel run; None when there is none or it is not of its shape
@@ -194,7 +242,7 @@ class RunView:
             file_stamp(self.path / "progress.json"),
             file_stamp(self.path / "episodes"),
         ]
-        for name in (r["id"] for r in self.rows() if r["status"] == "unfinished"):
+        for name in (r.id for r in self.rows() if r.status == "unfinished"):
             parts.append(file_stamp(self.run.steps_path(name)))
         return str(hash(tuple(parts)))
 
@@ -204,7 +252,7 @@ class RunView:
         The run's own ``memory/`` when it has one: a copied or moved run shows its own stores, never
         those of the directory it was copied from. Only a run without one falls back to the
         manifest's ``memory_dir`` (relative: to the run directory), and only if that exists."""
-        own = self.path / "memory"
+        own = self.run.own_memory_path
         if own.is_dir():
             is_inside = inside(self.root, own, must_exist=True)
             return own, "the run's own memory/" + ("" if is_inside else " (a symlink to a directory outside the run)")
@@ -218,7 +266,7 @@ class RunView:
         return None, "the run has no memory/, and manifest.json names no memory_dir"
 
     # -- episode level ----------------------------------------------------------------------
-    def episode(self, episode_id: str) -> dict[str, Any]:
+    def episode(self, episode_id: str) -> EpisodeRecord:
         """The episode's ``episode.json``, checked to be of the shape its pages show."""
         self._check(episode_id)
         relative = f"episodes/{episode_id}/episode.json"
@@ -226,9 +274,9 @@ class RunView:
         problem = episode_problem(episode)
         if problem:
             raise Unreadable(relative, problem)
-        return episode
+        return EpisodeRecord.from_json({**episode, "id": episode_id})
 
-    def steps(self, episode_id: str) -> list[dict[str, Any]]:
+    def steps(self, episode_id: str) -> list[StepRecord]:
         """The episode's step records (see :meth:`step_file`)."""
         return self.step_file(episode_id).steps
 
@@ -256,8 +304,8 @@ class RunView:
         if not 0 <= t < len(steps):
             return None
         episode = self.episode(episode_id)
-        start = episode.get("initial_observation") or {}
-        previous = steps[t - 1]["observation"].get("facts", []) if t else start.get("facts", [])
+        start = episode.initial_observation or {}
+        previous = steps[t - 1].observation.get("facts", []) if t else start.get("facts", [])
         try:
             graphs = graphs_at(steps, t)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
@@ -266,12 +314,12 @@ class RunView:
         return Step(episode, len(steps), steps[t], previous, graphs, read.problems(episode))
 
 
-def finished(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def finished(rows: list[Row]) -> list[Row]:
     """The rows a summary counts: not unfinished, and readable."""
-    return [r for r in rows if r["status"] not in ("unfinished", "unreadable")]
+    return [r for r in rows if r.finished]
 
 
-def _read_row(path: Path, name: str) -> dict[str, Any] | None:
+def _read_row(path: Path, name: str) -> Row | None:
     """An episode's row from its ``episode.json``; None if the file is gone. A file that is not an
     episode (cut off, hand-edited, another shape) is listed with its problem, not hidden."""
     try:
@@ -282,50 +330,43 @@ def _read_row(path: Path, name: str) -> dict[str, Any] | None:
         return _open_row(name, {}, f"unreadable episode.json: {exc.problem}")
     row, problem = _finished_row(ep, name)
     if row is not None:
-        return {**row, "status": _status(row)}
+        return Row.of(row)
     return _open_row(name, ep, f"unreadable episode.json: {problem}" if problem else "")
 
 
-def _finished_row(ep: dict[str, Any], name: str) -> tuple[dict[str, Any] | None, str]:
+def _finished_row(ep: dict[str, Any], name: str) -> tuple[SummaryRow | None, str]:
     """A finished episode's row; else None and what is wrong with the file ('' while it runs)."""
     problem = episode_problem(ep)
     if problem:
         return None, problem
     try:
-        row = summary_row({"game": "", **ep, "id": name})
+        finished = SummaryRow.of(EpisodeRecord.from_json({**ep, "id": name}))
     except (KeyError, TypeError, ValueError) as exc:
         return None, f"{type(exc).__name__}: {exc}"
-    if row is None:
+    if finished is None:
         return None, ""
-    problem = row_problem(row)
-    return (None, problem) if problem else (row, "")
+    problem = row_problem(finished.to_json())
+    return (None, problem) if problem else (finished, "")
 
 
-def _open_row(name: str, ep: dict[str, Any], problem: str) -> dict[str, Any]:
+def _open_row(name: str, ep: dict[str, Any], problem: str) -> Row:
     """The row of an episode without a result: running now, or stopped before its end (a re-run
     resumes it), or ``unreadable`` with its problem."""
     seed = ep.get("seed") if isinstance(ep.get("seed"), int | str) else None
-    task_type = ep.get("task_type") if isinstance(ep.get("task_type"), str) else "unknown"
-    return {"id": name, "game": str(ep.get("game") or ""), "seed": seed, "task_type": task_type,
-            "world_id": world_of(ep), "success": False, "steps": None, "seconds": None, "error": problem or None,
-            "ledger": {}, "status": "unreadable" if problem else "unfinished"}  # fmt: skip
+    task_type = str(ep["task_type"]) if isinstance(ep.get("task_type"), str) else "unknown"
+    return Row(name, "unreadable" if problem else "unfinished", str(ep.get("game") or ""), seed, task_type,
+               world_of(ep), error=problem or None)  # fmt: skip
 
 
-def _status(row: dict[str, Any]) -> str:
-    if row.get("error"):
-        return "error"
-    return "solved" if row["success"] else "failed"
-
-
-def graphs_at(steps: list[dict[str, Any]], t: int) -> dict[str, tuple[GraphView, dict[str, Any]]]:
+def graphs_at(steps: list[StepRecord], t: int) -> dict[str, tuple[GraphView, dict[str, Any]]]:
     """Each graph-shaped memory module's graph when step ``t`` was planned, and what step ``t``'s
     perception changed in it (see :mod:`engram.memory.graphview`)."""
     out: dict[str, tuple[GraphView, dict[str, Any]]] = {}
-    for name in steps[t].get("memory_graphs") or {}:
+    for name in steps[t].memory_graphs or {}:
         view: GraphView = empty_view()
         delta: dict[str, Any] = {}
         for s in steps[: t + 1]:
-            shown = (s.get("memory_graphs") or {}).get(name)
+            shown = (s.memory_graphs or {}).get(name)
             if not shown:
                 continue
             if "start" in shown:
@@ -336,18 +377,18 @@ def graphs_at(steps: list[dict[str, Any]], t: int) -> dict[str, tuple[GraphView,
     return out
 
 
-def divergence(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> int | None:
+def divergence(a: list[StepRecord], b: list[StepRecord]) -> int | None:
     """The first step where two plays of one game part: a different action, or the same action
     seeing a different observation. None when they agree throughout (and have the same length)."""
     for t in range(max(len(a), len(b))):
         if t >= len(a) or t >= len(b):
             return t
-        if a[t]["action"] != b[t]["action"] or a[t]["observation"]["text"] != b[t]["observation"]["text"]:
+        if a[t].action != b[t].action or a[t].observation.get("text") != b[t].observation.get("text"):
             return t
     return None
 
 
-def learning_curve(rows: list[dict[str, Any]], window: int = 0) -> list[tuple[int, float, float | None]]:
+def learning_curve(rows: list[Row], window: int = 0) -> list[tuple[int, float, float | None]]:
     """``(episode number, rolling success rate, rolling median steps of successes)`` over finished
     episodes in run order; the window defaults to a tenth of the run (at least 1)."""
     done = finished(rows)
@@ -355,18 +396,18 @@ def learning_curve(rows: list[dict[str, Any]], window: int = 0) -> list[tuple[in
     out = []
     for i in range(len(done)):
         chunk = done[max(0, i - window + 1) : i + 1]
-        wins = [r["steps"] for r in chunk if r["success"]]
-        out.append((i + 1, sum(r["success"] for r in chunk) / len(chunk), statistics.median(wins) if wins else None))
+        wins = [r.steps for r in chunk if r.success and r.steps is not None]
+        out.append((i + 1, sum(r.success for r in chunk) / len(chunk), statistics.median(wins) if wins else None))
     return out
 
 
-def compare_rows(a: RunView, b: RunView) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+def compare_rows(a: RunView, b: RunView) -> list[tuple[Row | None, Row | None]]:
     """The two runs' episodes paired by :func:`task_key`, in the first run's order, then the
     second run's episodes that the first lacks."""
-    by_key: dict[tuple[str, Any], dict[str, Any]] = {}
+    by_key: dict[tuple[str, int | str | None], Row] = {}
     for row in b.rows():
         by_key.setdefault(task_key(row), row)
-    out: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
+    out: list[tuple[Row | None, Row | None]] = []
     for row in a.rows():
         out.append((row, by_key.pop(task_key(row), None)))
     out += [(None, row) for row in by_key.values()]
@@ -375,8 +416,8 @@ def compare_rows(a: RunView, b: RunView) -> list[tuple[dict[str, Any] | None, di
 
 def match(a: RunView, episode_id: str, b: RunView) -> str | None:
     """The episode of run ``b`` that plays the same task as ``episode_id`` of run ``a``."""
-    want = task_key(next((r for r in a.rows() if r["id"] == episode_id), {"game": "", "seed": None}))
-    return next((r["id"] for r in b.rows() if task_key(r) == want), None)
+    want = task_key(next((r for r in a.rows() if r.id == episode_id), None))
+    return next((r.id for r in b.rows() if task_key(r) == want), None)
 
 
 def fact_changes(before: list[Any], after: list[Any]) -> tuple[list[Any], list[Any]]:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engram.tools.trajectory import LEDGER_KEYS, parse_steps, steps_problems
+from engram.agents.records import LEDGER_KEYS, EpisodeRecord, StepRecord
+from engram.agents.rundir import parse_steps, steps_problems
 
 #: what an episode folder may be called (engram writes ep0000...): no separators, no leading dot, and
 #: short, so a long id is a 404 and never reaches the file system (whose "name too long" error
@@ -131,7 +132,7 @@ def safe_file(roots: list[Path], root_index: int, relative: str) -> Path | None:
 def load_object(path: Path, relative: str) -> dict[str, Any]:
     """A JSON file that must hold an object. A file that is missing raises FileNotFoundError; one
     that cannot be read or parsed, or holds another JSON value, raises :class:`Unreadable`.
-    (Not :func:`~engram.tools.trajectory.read_object`: the viewer names the JSON error's kind, and
+    (Not :func:`~engram.agents.rundir.read_object`: the viewer names the JSON error's kind, and
     says "must be a JSON object", where the CLI has its own wording.)"""
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
@@ -152,14 +153,14 @@ class StepFile:
     what is wrong with it without reading it again (the pages ask on every request)."""
 
     relative: str  # the file, relative to the run
-    steps: list[dict[str, Any]]
+    steps: list[StepRecord]
     bad: list[tuple[int, str]]  # a last line that is not a step (line number, why); any other raises
     last: int  # the number of the file's last non-blank line
 
-    def problems(self, episode: dict[str, Any]) -> list[str]:
+    def problems(self, episode: EpisodeRecord) -> list[str]:
         """What the episode's page warns of: a torn last line of a finished episode, steps out of
-        order, fewer or more steps than its result counts (:func:`.trajectory.steps_problems`)."""
-        return steps_problems(self.relative, self.steps, self.bad, self.last, episode)
+        order, fewer or more steps than its result counts (:func:`.rundir.steps_problems`)."""
+        return steps_problems(self.relative, [s.t for s in self.steps], self.bad, self.last, episode.result)
 
 
 def read_steps(path: Path, relative: str) -> StepFile:
@@ -179,8 +180,9 @@ def read_steps(path: Path, relative: str) -> StepFile:
     return StepFile(relative, steps, bad, last)
 
 
-def _step_of(line: bytes) -> dict[str, Any]:
-    """One line of ``steps.jsonl`` as a step; ValueError saying why it is not one."""
+def _step_of(line: bytes) -> StepRecord:
+    """One line of ``steps.jsonl`` as a step, once it is of the shape the pages show (a line of any
+    version engram wrote); ValueError saying why it is not one."""
     try:
         record = json.loads(line.decode("utf-8"))
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
@@ -188,7 +190,7 @@ def _step_of(line: bytes) -> dict[str, Any]:
     problem = step_problem(record)
     if problem:
         raise ValueError(problem)
-    return record
+    return StepRecord.from_json(record)
 
 
 # -- shapes: what the pages use of each file, checked where it is read ------------------------
@@ -203,7 +205,7 @@ def _facts_problem(facts: Any, where: str) -> str | None:
 
 
 def _ledger_problem(ledger: Any) -> str | None:
-    """A model ledger as :func:`~engram.tools.trajectory.ledger` writes it (counts that add up)."""
+    """A model ledger as :func:`~engram.agents.records.ledger` writes it (counts that add up)."""
     if not isinstance(ledger, dict):
         return f"ledger must be an object, not {kind_of(ledger)}"
     if not all(is_number(ledger.get(k, 0)) for k in LEDGER_KEYS):

@@ -17,6 +17,44 @@ from typing import Any, Protocol, TypedDict
 from engram.memory.base import Recall
 
 
+class RunningSkill(TypedDict, total=False):
+    """A shortcut a decision starts (``i`` 0) or continues (:mod:`engram.agents.shortcuts`)."""
+
+    name: str
+    template: list[str]  # its steps over slot names, as memory keeps them
+    steps: list[str]  # the same, bound to this world's entities
+    pre: list[str]  # per step, what it needs (:mod:`engram.envs.domain`), bound like the step
+    i: int  # the step this decision takes
+    obj: str  # what the shortcut is about, when the planner bound one ("" otherwise)
+    follows: str  # the kind of memory it came from, when not a shortcut ("case")
+
+
+class DecisionLedger(TypedDict, total=False):
+    """A model-backed decision's ledger (:class:`~engram.agents.planners.llm.LLMPlanner`)."""
+
+    model: str
+    outcome: str  # ok | repaired | reasked | fallback
+    calls: int
+    cache_hits: int
+    prompt_tokens: int
+    completion_tokens: int
+    counted_prompt_tokens: int  # engram's own count (tiktoken), beside the server's
+    budget: int
+    over_budget: bool
+    dropped: dict[str, int]  # what was left out of the prompt to fit the budget
+    latency_s: float
+    timeout_s: float
+    cost: float
+    errors: list[str]  # every endpoint failure and unusable answer, in order
+    finish_reasons: list[str]
+    reasoning: str
+    exchange: list[dict[str, Any]]  # what went over the wire: OpenAI messages and answers (open JSON)
+    memory: dict[str, Any]  # what memory did to the choices (llm_memory.Choices.record)
+    shared_prefix_tokens: int
+    server_cached_tokens: int | None
+    schema_style: str | None
+
+
 @dataclass
 class Decision:
     action: str
@@ -25,9 +63,9 @@ class Decision:
     tokens: dict[str, int] = field(default_factory=dict)
     error: str | None = None  # a model error recorded as data (the step still happens)
     #: the shortcut this action belongs to (see :mod:`engram.agents.shortcuts`), step ``i`` of it
-    skill: dict[str, Any] | None = None
+    skill: RunningSkill | None = None
     #: a model-backed decision's ledger: calls, cache hits, tokens, latency, cost, outcome
-    llm: dict[str, Any] | None = None
+    llm: DecisionLedger | None = None
     #: the kind of memory this decision followed as a plan ("case", "shortcut", "prior", "route";
     #: "" for the planner's own reasoning): :mod:`engram.memory.utility` counts what following did
     follows: str = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engram.agents.planners.base import PlannerState
 from engram.envs.core import Goal, Outcome
-from engram.memory.base import Recall
+from engram.memory.base import Recall, payload
 from engram.memory.procedures import label, texts
 
 #: a recalled episode's task must be this similar (cosine, 0..1) to be followed; the episodic module
@@ -28,17 +28,18 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
     shortest way from the state the episode is in now over every success of the same task, where
     an episode recall is one success replayed from where its steps match."""
     for r in recall:  # the merged successes' shortest way from this very state (memory.paths)
-        steps = [str(a) for a in r.content.get("steps", [])] if r.kind == "path" else []
-        if steps and steps[0] in allowed:
-            return str(r.content.get("task", "")), steps
+        way = payload(r, "path") if r.kind == "path" else None
+        steps = [str(a) for a in way["steps"]] if way else []
+        if way and steps and steps[0] in allowed:
+            return str(way["task"]), steps
     goal = Goal.from_json(state.get("goal"))
-    cases = [r for r in recall if r.kind == "episode" and r.content.get("success")
-             and r.score >= 0.3 * CASE_SIMILARITY and r.content.get("path")
-             and r.content.get("targets") in (None, list(goal.targets))]  # fmt: skip
+    cases = [(r.score, payload(r, "episode")) for r in recall if r.kind == "episode"]
+    cases = [(score, c) for score, c in cases if c["success"] and score >= 0.3 * CASE_SIMILARITY and c["path"]
+             and c.get("targets") in (None, list(goal.targets))]  # fmt: skip
     if not cases:
         return None
-    best = max(cases, key=lambda r: (r.score, -len(r.content["path"])))
-    path = [str(a) for a in best.content["path"]]
+    _, best = max(cases, key=lambda sc: (sc[0], -len(sc[1]["path"])))
+    path = [str(a) for a in best["path"]]
     history = state.get("history", [])[1:]
     if any(h.get("action") in path for h in history if h.get("outcome") == Outcome.FAILURE):
         return None  # the world disagrees with the case: leave it
@@ -46,7 +47,7 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
     for h in history:  # how far along the case this episode is
         if i < len(path) and h.get("action") == path[i]:
             i += 1
-    labels = best.content.get("labels") or []
+    labels = best.get("labels") or []
     shown = texts(state.get("observation", {}).get("facts", []))
     for j in range(i, len(path)):
         if path[j] in allowed:
@@ -54,5 +55,5 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
             # step when [12] shows something else now. The case is left at its first disagreement.
             if j < len(labels) and labels[j] and label(path[j], shown) != labels[j]:
                 return None
-            return str(best.content["task"]), path[j:]
+            return str(best["task"]), path[j:]
     return None

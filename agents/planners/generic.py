@@ -41,13 +41,13 @@ from collections import Counter, deque
 from itertools import pairwise
 from typing import Any
 
-from engram.agents.planners.base import Decision, PlannerState
+from engram.agents.planners.base import Decision, PlannerState, RunningSkill
 from engram.agents.planners.cases import case_ahead
 from engram.agents.planners.clauses import Clause, agenda, score
 from engram.agents.planners.pointing import label, match, pointed, progress, texts, wording
 from engram.envs.core import Goal, Outcome
 from engram.envs.domain import Procedure
-from engram.memory.base import Recall, bounded
+from engram.memory.base import Recall, bounded, marked, payload
 from engram.memory.procedures import categories, ground, named, slot_type, slots_of, type_of
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -203,7 +203,7 @@ def known_routes(ep: Episode, recall: list[Recall]) -> tuple[dict[tuple[str, str
     remembered: set[str] = set()
     for r in recall:
         if r.kind == "route":
-            for src, cmd, dst in r.content.get("routes", []):
+            for src, cmd, dst in payload(r, "route")["routes"]:
                 routes.setdefault((src, cmd), dst)
                 remembered |= {src, dst}
     return routes, remembered
@@ -225,9 +225,9 @@ class GenericPlanner:
         avoid = set(ep.dropped) | {a for (p, a) in ep.failed if p == here}
         for r in recall:
             if r.kind == "lookahead":
-                avoid |= set(r.content.get("rejected", {}))
-            elif r.kind == "warning":
-                avoid |= {str(c) for c in r.content.get("cycle", [])[:1]} | {str(c) for c in r.content.get("lost", [])}
+                avoid |= set(payload(r, "lookahead")["rejected"])
+            elif r.kind == "warning" and (warned := payload(r, "warning")):
+                avoid |= {str(c) for c in warned["cycle"][:1]} | {str(c) for c in warned.get("lost", [])}
         allowed = [a for a in admissible if a not in avoid] or admissible
         # Verbs of verified successes (episodes and shortcuts memory offers): what got tasks done.
         self.useful = Counter[str]()
@@ -241,21 +241,22 @@ class GenericPlanner:
         self.closing: dict[str, int] = {}
         worded = wording(goal.text, goal.targets)
         for r in recall:
-            steps = r.content.get("path") if r.kind == "episode" and r.content.get("success") else None
-            if steps:
+            past = payload(r, "episode") if r.kind == "episode" else None
+            steps = past["path"] if past and past["success"] else None
+            if past and steps:
                 self.finishers.add(str(steps[-1]).split(" ", 1)[0])
-                shown_then = r.content.get("labels") or []
+                shown_then = past.get("labels") or []
                 # only the winning step's: a path cut at a state seen before may end elsewhere
-                won_by = (r.content.get("actions") or steps)[-1]
-                if len(shown_then) == len(steps) and steps[-1] == won_by and not r.content.get("demoted"):
+                won_by = (past.get("actions") or steps)[-1]
+                if len(shown_then) == len(steps) and steps[-1] == won_by and not past.get("demoted"):
                     # a thing without text is known only by its reference: trusted only where the
                     # success was this task worded the same way (a reply's send icon is no star)
-                    then = wording(str(r.content.get("task", "")), r.content.get("targets") or ())
+                    then = wording(str(past.get("task", "")), past.get("targets") or ())
                     ends = [(self.closers, str(x)) for x in shown_then[-1]]
                     ends += [(self.closing, str(won_by))] if not shown_then[-1] and then == worded else []
                     for table, end in ends:
                         table[end] = min(table.get(end, len(steps)), len(steps))
-            steps = steps or (r.content.get("steps") if r.kind == "skill" else None) or []
+            steps = steps or (payload(r, "skill")["steps"] if r.kind == "skill" else None) or []
             self.useful.update(str(s).split(" ", 1)[0] for s in steps)
 
         # A case memory's utility counters demoted (following it did worse than planning without
@@ -307,7 +308,7 @@ class GenericPlanner:
     def _follow_case(self, state: PlannerState, recall: list[Recall], allowed: list[str],
                      demoted: bool) -> Decision | None:  # fmt: skip
         """The next step of a verified case: of the trusted ones, or (``demoted``) of the demoted."""
-        offered = [r for r in recall if bool(r.content.get("demoted")) == demoted]
+        offered = [r for r in recall if bool(marked(r).get("demoted")) == demoted]
         case = case_ahead(state, offered, allowed)
         if case is None:
             return None
@@ -387,8 +388,8 @@ class GenericPlanner:
 
         best, key = None, (0, 0, 0.0)
         for r in recall:
-            c = r.content
-            if r.kind != "skill" or "slots" not in c or int(c.get("support", 0)) < 2:
+            c = payload(r, "skill") if r.kind == "skill" else None
+            if c is None or "slots" not in c or int(c.get("support", 0)) < 2:
                 continue
             steps = [str(x) for x in c["steps"]]
             for binding in ground(steps[0], allowed, {}, fits):
@@ -402,13 +403,13 @@ class GenericPlanner:
                 if bound[0] not in allowed or ep.tried[(ep.here, bound[0])] or (ep.state, bound[0]) in ep.loops:
                     continue
                 aimed = sum(any(self._mentions(b, t) for b in bound) for t in goal.targets)
-                k = (aimed, int(c["support"]), r.score)
+                k = (aimed, int(c.get("support", 0)), r.score)
                 if aimed and k > key:
                     best, key = (c, steps, bound), k
         if best is None:
             return None
         c, steps, bound = best
-        skill = {"name": c["name"], "template": steps, "steps": bound, "pre": list(c["pre"]), "obj": "", "i": 0}
+        skill = RunningSkill(name=c["name"], template=steps, steps=bound, pre=list(c["pre"]), obj="", i=0)
         return Decision(action=bound[0], subgoal=f"shortcut: {c['name']}", skill=skill, follows="shortcut",
                         rationale=f"shortcut from {c['support']} verified successes: " + "; ".join(bound))  # fmt: skip
 
@@ -419,11 +420,11 @@ class GenericPlanner:
         where = dict(ep.where)
         places: dict[str, str] = {}
         for r in recall:
-            c = r.content
-            if r.kind == "scene" and c.get("object") and c.get("receptacle"):
-                where.setdefault(str(c["object"]), str(c["receptacle"]))
-                if c.get("place"):
-                    places.setdefault(str(c["object"]), str(c["place"]))
+            seen = payload(r, "scene") if r.kind == "scene" else None
+            if seen and seen["object"] and seen["holder"]:
+                where.setdefault(str(seen["object"]), str(seen["holder"]))
+                if seen.get("place"):
+                    places.setdefault(str(seen["object"]), str(seen["place"]))
         known = {p for p, _ in routes} | set(routes.values())
         for n, target in enumerate(goal.targets):
             if any(h == target or h.startswith(target + " ") for h in ep.held):
@@ -485,15 +486,15 @@ class GenericPlanner:
         it is no move itself; else a command on something shut here that holds nothing (a door,
         not a box), with the verbs successes used most. Never one tried from here already."""
         movers = {c.split(" ", 1)[0] for _, c in routes}
-        paths = [[str(a) for a in r.content["path"]] for r in recall
-                 if r.kind == "episode" and r.content.get("success") and r.content.get("path")]  # fmt: skip
+        cases = [payload(r, "episode") for r in recall if r.kind == "episode"]
+        paths = [[str(a) for a in case["path"]] for case in cases if case["success"] and case["path"]]
         for path in paths:
             for before, after in pairwise(path):
                 fresh = before in allowed and not ep.tried[(ep.here, before)]
                 if after == move and fresh and before.split(" ", 1)[0] not in movers:
                     return before, f"{before!r} came before {move!r} in a success"
         holders = set(ep.where.values()) | {str(e) for r in recall if r.kind == "unexplored"
-                                            for e in r.content.get("unexplored", [])}  # fmt: skip
+                                            for e in payload(r, "unexplored")["unexplored"]}  # fmt: skip
         doors = {e for e in ep.shut if ep.where.get(e) == ep.here and e not in holders}
         shut = [a for a in allowed if not ep.tried[(ep.here, a)] and any(self._mentions(a, e) for e in doors)]
         if shut:
@@ -526,9 +527,9 @@ class GenericPlanner:
         unexplored: set[str] = set()
         frontier: set[str] = set()
         for r in recall:
-            if r.kind == "unexplored":
-                unexplored |= {str(e) for e in r.content.get("unexplored", [])}
-                frontier |= {str(p) for p in r.content.get("places", {}).values()}
+            never = payload(r, "unexplored") if r.kind == "unexplored" else None
+            unexplored |= {str(e) for e in never["unexplored"]} if never else set()
+            frontier |= {str(p) for p in never["places"].values()} if never else set()
         toward = ""
         ways = [route(routes, ep.here, p) for p in sorted(frontier - {ep.here})]
         ways = [w for w in ways if w and w[0] in allowed]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState
-from engram.memory.base import Recall
+from engram.memory.base import Recall, payload
 
 HEADINGS = ("east", "south", "west", "north")
 _VEC = ((1, 0), (0, 1), (-1, 0), (0, -1))
@@ -123,9 +123,10 @@ class GridPlanner:
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         m = GridMap()
         for r in recall:  # memory first: the episode's own views overwrite it
-            cell = _cell(str(r.content.get("receptacle", "")))
-            if r.kind == "scene" and cell and r.content.get("object"):
-                m.objects[cell] = str(r.content["object"]).split(" at ", 1)[0]
+            seen = payload(r, "scene") if r.kind == "scene" else None
+            cell = _cell(str(seen["holder"])) if seen else None
+            if seen and cell and seen["object"]:
+                m.objects[cell] = str(seen["object"]).split(" at ", 1)[0]
         for entry in state.get("history", []):
             m.update(entry["facts"])
         mission = str(state.get("goal", {}).get("text", "")).lower()

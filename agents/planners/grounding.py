@@ -23,6 +23,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from engram.agents.planners.base import RunningSkill
+from engram.memory.base import SkillPayload
+
 #: a repair by similarity needs this ratio, and this lead over the runner-up
 MIN_SIMILARITY = 0.85
 MIN_MARGIN = 0.05
@@ -249,11 +252,11 @@ def placeholders(templates: list[str]) -> list[str]:
     return seen
 
 
-def bind_skill(choice: Choice, offered: dict[str, dict[str, Any]], admissible: list[str]) -> dict[str, Any]:
+def bind_skill(choice: Choice, offered: dict[str, SkillPayload], admissible: list[str]) -> RunningSkill:
     """A skill call -> the running-shortcut record the controller executes (first step admissible).
 
-    ``offered`` maps shortcut names to their recall content (``steps``, ``pre``). A receptacle
-    placeholder such as ``{microwave}`` must be bound to an instance of that kind."""
+    ``offered`` maps shortcut names to their recall content (``steps``, ``pre``). A placeholder the
+    shortcut's ``kinds`` name, such as ``{microwave}``, must be bound to an instance of that kind."""
     if choice.skill not in offered:
         names = ", ".join(sorted(offered)[:8]) or "none are offered now"
         raise ReplyError(f"unknown shortcut {choice.skill!r}; offered: {names}")
@@ -264,10 +267,15 @@ def bind_skill(choice: Choice, offered: dict[str, dict[str, Any]], admissible: l
     missing = [p for p in needed if not args.get(p)]
     if missing:
         raise ReplyError(f"shortcut {choice.skill!r} needs args for {', '.join(missing)}")
-    typed = content.get("slots") is None  # a domain's slots name the kind ("microwave 1" for {microwave})
-    for p in needed if typed else ():
-        if p not in ("obj", "lamp") and args[p].rsplit(" ", 1)[0] != p:
-            raise ReplyError(f"arg {p!r} of shortcut {choice.skill!r} must be a {p} (e.g. '{p} 1'), not {args[p]!r}")
+    kinds = content.get("kinds")  # a domain's slots name the kind ("microwave 1" for {microwave})
+    if kinds is None and content.get("family"):  # a GUI procedure: its {q0} is the utterance's, no command's
+        kinds = {p: p for p in needed}
+    kinds = kinds or {}
+    for p in needed:
+        if p in kinds and args[p].rsplit(" ", 1)[0] != kinds[p]:
+            raise ReplyError(
+                f"arg {p!r} of shortcut {choice.skill!r} must be a {kinds[p]} (e.g. '{kinds[p]} 1'), not {args[p]!r}"
+            )
     bind = {"{" + p + "}": args[p] for p in needed}
 
     def fill(t: str) -> str:
@@ -278,6 +286,5 @@ def bind_skill(choice: Choice, offered: dict[str, dict[str, Any]], admissible: l
     steps = [fill(t) for t in templates]
     if steps[0] not in admissible:
         raise ReplyError(f"shortcut {choice.skill!r} cannot start here: {steps[0]!r} is not admissible")
-    obj = args.get("obj") or args.get("lamp", "")
-    return {"name": choice.skill, "template": templates, "steps": steps, "pre": [fill(p) for p in pre],
-            "obj": obj, "i": 0}  # fmt: skip
+    # each precondition is bound like its step ("holds {obj}": what the step needs in hand)
+    return {"name": choice.skill, "template": templates, "steps": steps, "pre": [fill(p) for p in pre], "i": 0}

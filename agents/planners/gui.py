@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from engram.agents.planners.base import Decision, PlannerState
-from engram.memory.base import Recall
+from engram.agents.planners.base import Decision, PlannerState, RunningSkill
+from engram.memory.base import Recall, payload
 from engram.memory.skills import utterance_template
 
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -98,9 +98,10 @@ class GUIPlanner:
         quoted = _QUOTED.findall(utterance)
         wording = utterance_template(utterance)
         for r in recall:
-            if r.kind != "skill" or not r.content.get("family") or r.content.get("utterance") != wording:
+            shortcut = payload(r, "skill") if r.kind == "skill" else None
+            if not shortcut or not shortcut.get("family") or shortcut.get("utterance") != wording:
                 continue
-            steps = list(r.content["steps"])
+            steps = list(shortcut["steps"])
             bound = []
             for step in steps:
                 for i, value in enumerate(quoted):
@@ -109,9 +110,9 @@ class GUIPlanner:
                 bound.append(_by_label(step, page))
             if any(re.search(r"\{q\d+(?:\|\w+)?\}|\[@", b) for b in bound) or bound[0] not in admissible:
                 continue  # this utterance does not fill it, or the page differs
-            skill = {"name": r.content["name"], "template": steps, "steps": bound, "pre": list(r.content["pre"]),
-                     "obj": "", "i": 0}  # fmt: skip
-            return Decision(action=bound[0], rationale=f"shortcut {r.content['name']!r} from an earlier success",
+            skill = RunningSkill(name=shortcut["name"], template=steps, steps=bound, pre=list(shortcut["pre"]),
+                                 obj="", i=0)  # fmt: skip
+            return Decision(action=bound[0], rationale=f"shortcut {shortcut['name']!r} from an earlier success",
                             subgoal=utterance[:80], skill=skill)  # fmt: skip
         return None
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from engram.agents.planners.base import Decision, PlannerState
+from engram.agents.planners.base import Decision, PlannerState, RunningSkill
 from engram.envs.alfworld_text import LAMPS, base_type
 from engram.envs.core import Fact, Goal, Outcome
 from engram.envs.household.symbolic import OPENABLE, TOOLS, WorldView
-from engram.memory.base import Recall
+from engram.memory.base import Recall, payload
 
 #: Search likelihood of a receptacle kind memory has no evidence for, next to priors that are
 #: shares in [0, 1]: low, so that a kind where the type was ever found is searched first.
@@ -78,21 +78,30 @@ class Belief(WorldView):
     def recall(self, recalls: Iterable[Recall]) -> None:
         """Seed object locations (most confident first) and search priors from memory."""
         for r in sorted(recalls, key=lambda r: -r.score):
-            c = r.content
-            obj, rec = c.get("object"), c.get("receptacle")
-            if r.kind in ("scene", "unexplored", "prior", "episode") or (r.kind == "tip" and c.get("object_type")):
+            if r.kind in ("scene", "unexplored", "prior", "episode"):
                 self.informed = True  # (a reflection's lesson is for LLM prompts: no evidence here)
-            if r.kind == "scene" and obj and rec and obj not in self.location:
-                self.location[obj] = rec
-                self.remembered.add(obj)
-                self.confidence[obj] = r.score
-            elif r.kind == "prior" and c.get("object_type") and rec and c.get("seen") == 0:
-                self.empty_of.setdefault(c["object_type"], set()).add(rec)
-            elif r.kind in ("prior", "tip") and c.get("object_type") and (rec or c.get("receptacle_type")):
-                self.add_prior(c["object_type"], rec or c["receptacle_type"], r.score)
+            if r.kind == "scene":
+                seen = payload(r, "scene")
+                obj, holder = seen["object"], seen["holder"]
+                if obj and holder and obj not in self.location:
+                    self.location[obj] = holder
+                    self.remembered.add(obj)
+                    self.confidence[obj] = r.score
+            elif r.kind == "prior":
+                prior = payload(r, "prior")
+                otype, one = prior["object_type"], prior.get("holder", "")
+                if otype and one and prior.get("seen") == 0:
+                    self.empty_of.setdefault(otype, set()).add(one)
+                elif otype and (one or prior.get("holder_type")):
+                    self.add_prior(otype, one or prior["holder_type"], r.score)
+            elif r.kind == "tip":
+                tip = payload(r, "tip")
+                self.informed = self.informed or bool(tip["object_type"])
+                if tip["object_type"] and tip["holder_type"]:
+                    self.add_prior(tip["object_type"], tip["holder_type"], r.score)
             elif r.kind == "episode":
-                for found_obj, found_rec in c.get("found", []):
-                    self.add_prior(base_type(found_obj), found_rec, r.score)
+                for found_obj, found_holder in payload(r, "episode")["found"]:
+                    self.add_prior(base_type(found_obj), found_holder, r.score)
 
     def add_prior(self, otype: str, receptacle: str, weight: float) -> None:
         table = self.priors.setdefault(otype, {})
@@ -117,7 +126,7 @@ class HouseholdPlanner:
         self.affordance_prior = affordance_prior
         self.name = "offline+affordance" if affordance_prior else "offline"
         self._skills: dict[str, Recall] = {}
-        self._chosen: dict[str, Any] | None = None
+        self._chosen: RunningSkill | None = None
         self._follows = ""
 
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
@@ -132,7 +141,7 @@ class HouseholdPlanner:
                 failed.add((belief.at, entry["action"]))  # a no-op leaves the agent where it was
         allowed = [a for a in admissible if (belief.at, a) not in failed]
         # Shortcuts on offer, by name; ``_goto`` picks one when a trip matches a known procedure.
-        self._skills = {r.content["name"]: r for r in recall if r.kind == "skill"}
+        self._skills = {payload(r, "skill")["name"]: r for r in recall if r.kind == "skill"}
         self._chosen = None
         self._follows = ""  # what of memory the decision follows, for its utility counters
         # The experience bank's bounded lookahead rules out commands that cannot advance the goal
@@ -141,7 +150,8 @@ class HouseholdPlanner:
         ruled_out: set[str] = set()
         for r in recall:
             if r.kind == "lookahead":
-                ruled_out |= set(r.content.get("rejected", {})) - set(r.content.get("kept", []))
+                verdict = payload(r, "lookahead")
+                ruled_out |= set(verdict["rejected"]) - set(verdict["kept"])
         vetted = [a for a in allowed if a not in ruled_out]
         action, subgoal, why = self._next(goal, belief, vetted, state["history"])
         if action not in vetted or action == "look":
@@ -203,7 +213,7 @@ class HouseholdPlanner:
         kind = base_type(receptacle)
         recall = self._skills.get(f"{purpose} {{{kind}}}") if purpose else None
         if recall:
-            c = recall.content
+            c = payload(recall, "skill")
             bind = {"{" + kind + "}": receptacle, "{obj}": obj, "{lamp}": obj}
             steps = [_fill(step, bind) for step in c["steps"]]
             pre = [_fill(p, bind) for p in c["pre"]]

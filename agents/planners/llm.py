@@ -35,10 +35,11 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from engram.agents.planners.base import Decision, Planner, PlannerState
+from engram.agents.planners.base import Decision, DecisionLedger, Planner, PlannerState
 from engram.agents.planners.grounding import (
     Choice,
     ReplyError,
@@ -61,7 +62,9 @@ from engram.agents.planners.prompt import (
     holds_for_episode,
     message_tokens,
 )
-from engram.memory.base import Recall
+from engram.agents.records import StepRecord
+from engram.memory.base import Recall, SkillPayload
+from engram.memory.migrate import recall_v0
 
 #: the two tools offered in ``tools`` format. Free text is bounded: llama-cpp-python's
 #: ``chatml-function-calling`` writes the arguments under a grammar without ``max_tokens``, and a
@@ -439,7 +442,7 @@ class LLMPlanner:
         elif decision.skill:
             called = str(decision.skill["name"])
         decision.tokens = {"prompt": ledger.prompt_tokens, "completion": ledger.completion_tokens}
-        decision.llm = {
+        usage: DecisionLedger = {
             "model": c.model,
             "outcome": outcome,
             "calls": ledger.calls,
@@ -463,7 +466,8 @@ class LLMPlanner:
             "server_cached_tokens": sum(server_cached) if server_cached else None,  # as the server said
         }
         if schema is not None:
-            decision.llm["schema_style"] = self.schema_style  # how this server took the schema
+            usage["schema_style"] = self.schema_style  # how this server took the schema
+        decision.llm = usage
         return decision
 
     def _episode_memory(self, state: PlannerState, recall: list[Recall]) -> list[Recall]:
@@ -481,7 +485,8 @@ class LLMPlanner:
         if key not in self._episode:
             stored = self.cache.get(pseudo) if self.cache is not None else None
             if stored is not None:
-                self._episode = {key: [Recall(**r) for r in stored["recalls"]]}
+                # a cache written before memory's payloads spoke of holders reads in today's keys
+                self._episode = {key: [Recall(**recall_v0(r)) for r in stored["recalls"]]}
             else:
                 self._episode = {key: [r for r in recall if holds_for_episode(r)]}
                 if self.cache is not None and not self.config.cache_only:  # a replay writes nothing
@@ -489,7 +494,7 @@ class LLMPlanner:
         return [*self._episode[key], *(r for r in recall if not holds_for_episode(r))]
 
     def _ground(
-        self, call: Call, admissible: list[str], offered: dict[str, dict[str, Any]]
+        self, call: Call, admissible: list[str], offered: dict[str, SkillPayload]
     ) -> tuple[Decision, dict[str, Any]]:
         """The decision an answer grounds to, and how: what was parsed out of it, the command it
         became, and the model's own words when they had to be repaired."""
@@ -514,7 +519,7 @@ class LLMPlanner:
         return decision, {"parsed": parsed, "action": grounded.action, "repaired_from": grounded.repaired_from}
 
     # -- reflect -----------------------------------------------------------------------------
-    def reflect(self, goal: dict[str, Any], steps: list[dict[str, Any]], won: bool) -> dict[str, Any] | None:
+    def reflect(self, goal: dict[str, Any], steps: Sequence[StepRecord], won: bool) -> dict[str, Any] | None:
         """One lesson from a finished episode, with its ledger; None when reflection is off.
 
         A bad answer is recorded (``error``) and yields no tip: a lesson is only worth keeping when

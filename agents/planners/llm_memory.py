@@ -35,7 +35,7 @@ from engram.agents.planners.base import PlannerState
 from engram.agents.planners.cases import case_ahead
 from engram.agents.planners.llm_schema import skill_arguments
 from engram.envs.core import Goal
-from engram.memory.base import Recall, bounded
+from engram.memory.base import Recall, SkillPayload, bounded, marked, payload
 
 #: the name a verified case is offered under, as a shortcut the model can call
 FOLLOW = "follow"
@@ -54,7 +54,7 @@ class Choices:
     restored: bool = False  # memory ruled out every command: the full list stands
     order: str = "env"  # "memory" (memory's evidence ordered it), "env" (no evidence), "shuffle"
     scores: dict[str, float] = field(default_factory=dict)  # the evidence per command (> 0 only)
-    shortcuts: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> content, best first
+    shortcuts: dict[str, SkillPayload] = field(default_factory=dict)  # name -> content, best first
 
     def record(self, action: str, called: str = "") -> dict[str, Any]:
         """What a step keeps of this (the viewer and the ledger read it)."""
@@ -89,7 +89,8 @@ def pruned(admissible: list[str], recall: list[Recall]) -> tuple[list[str], dict
     removed: dict[str, str] = {}
     for r in recall:
         if r.kind == "lookahead":
-            kept, rejected = set(r.content.get("kept", [])), dict(r.content.get("rejected", {}))
+            verdict = payload(r, "lookahead")
+            kept, rejected = set(verdict["kept"]), dict(verdict["rejected"])
             if kept and kept <= set(rejected):
                 # It ruled out everything and kept its least bad (a lookahead must leave something):
                 # no verdict. Pruning on it left a model holding the second cd at the open safe with
@@ -99,9 +100,10 @@ def pruned(admissible: list[str], recall: list[Recall]) -> tuple[list[str], dict
                 if command not in kept:
                     removed.setdefault(str(command), f"lookahead: {why}")
         elif r.kind == "warning":
-            for command in r.content.get("lost", []):
+            warned = payload(r, "warning")
+            for command in warned.get("lost", []):
                 removed.setdefault(str(command), "it lost the game from this very state before")
-            loop = [str(a) for a in r.content.get("cycle", [])]
+            loop = [str(a) for a in warned["cycle"]]
             if loop:
                 removed.setdefault(loop[0], f"it starts the circle just gone round again ({'; '.join(loop)})")
     removed = {a: why for a, why in removed.items() if a in admissible}
@@ -121,25 +123,26 @@ def evidence(commands: list[str], recall: list[Recall], case_next: str = "") -> 
             score[command] = max(score[command], value) if value >= 1 else score[command] + value
 
     for r in recall:
-        c = r.content
         if r.kind == "scene":
-            holder, thing = str(c.get("receptacle") or ""), str(c.get("object") or "")
+            seen = payload(r, "scene")
+            holder, thing = str(seen["holder"] or ""), str(seen["object"] or "")
             for a in commands:
                 if _names(a, holder):
                     add(a, 3.0 if _names(a, thing) else 2.0)
         elif r.kind == "prior":
+            prior = payload(r, "prior")
             # a rate where the module gives one; else its score, which is the share ("seen" is a count)
-            rate = min(max(float(c.get("rate", r.score)), 0.0), 1.0)
+            rate = min(max(float(prior.get("rate", r.score)), 0.0), 1.0)
             for a in commands:
-                if _names(a, str(c.get("receptacle") or "")) or _of_type(a, str(c.get("receptacle_type") or "")):
+                if _names(a, str(prior.get("holder") or "")) or _of_type(a, str(prior.get("holder_type") or "")):
                     add(a, 0.9 * rate)
         elif r.kind == "unexplored":
-            for holder in c.get("unexplored", [])[:20]:
+            for holder in payload(r, "unexplored")["unexplored"][:20]:
                 for a in commands:
                     if _names(a, str(holder)):
                         add(a, 0.3)
         elif r.kind == "experience":
-            for verb, share in dict(c.get("next", {})).items():
+            for verb, share in dict(payload(r, "experience")["next"]).items():
                 for a in commands:
                     if a.split(" ", 1)[0] == verb:
                         add(a, 0.5 * float(share))
@@ -148,24 +151,25 @@ def evidence(commands: list[str], recall: list[Recall], case_next: str = "") -> 
     return {a: round(v, 4) for a, v in score.items() if v > 0}
 
 
-def rank_shortcuts(recall: list[Recall], admissible: list[str], goal: Goal) -> dict[str, dict[str, Any]]:
+def rank_shortcuts(recall: list[Recall], admissible: list[str], goal: Goal) -> dict[str, SkillPayload]:
     """The shortcuts whose first step can start now, best for this goal first: a shortcut whose
     steps or name share words with the goal (its targets count most) ranks above one that does
     not, then by its utility and support. At most :data:`MAX_SHORTCUTS`."""
     gw, tw = _words(goal.text), set().union(*(_words(t) for t in goal.targets)) if goal.targets else set()
-    ranked: list[tuple[tuple[float, ...], str, dict[str, Any]]] = []
+    ranked: list[tuple[tuple[float, ...], str, SkillPayload]] = []
     for r in recall:
-        if r.kind != "skill" or "name" not in r.content:
+        skill = payload(r, "skill") if r.kind == "skill" else None
+        if skill is None or "name" not in skill:
             continue
-        values = skill_arguments(r.content, admissible)
+        values = skill_arguments(skill, admissible)
         if values is None:
             continue  # it cannot start here: the schema would refuse it, so the prompt does not list it
-        said = _words(str(r.content["name"]) + " " + " ".join(r.content.get("steps", [])))
+        said = _words(str(skill["name"]) + " " + " ".join(skill.get("steps", [])))
         bound = set().union(*(_words(v) for vs in values.values() for v in vs)) if values else set()
-        key = (len((said | bound) & tw), len(said & gw), r.score, float(r.content.get("support", 0) or 0))
-        ranked.append((key, str(r.content["name"]), r.content))
+        key = (len((said | bound) & tw), len(said & gw), r.score, float(skill.get("support", 0) or 0))
+        ranked.append((key, str(skill["name"]), skill))
     ranked.sort(key=lambda x: tuple(-k for k in x[0]))
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, SkillPayload] = {}
     for _, name, content in ranked:
         out.setdefault(name, content)
     return dict(list(out.items())[:MAX_SHORTCUTS])
@@ -180,10 +184,10 @@ def shape(state: PlannerState, recall: list[Recall], order: str = "memory", seed
     commands, removed, restored = pruned(admissible, recall)
     shortcuts = rank_shortcuts(recall, commands, goal)
     # A case memory demoted (:mod:`engram.memory.utility`) is not offered as a plan to follow.
-    case = case_ahead(state, [r for r in recall if not r.content.get("demoted")], commands)
+    case = case_ahead(state, [r for r in recall if not marked(r).get("demoted")], commands)
     if case is not None:
         task, path = case
-        shortcuts = {FOLLOW: {"name": FOLLOW, "steps": path, "pre": [""] * len(path), "slots": {}, "task": task},
+        shortcuts = {FOLLOW: SkillPayload(name=FOLLOW, steps=path, pre=[""] * len(path), slots={}, task=task),
                      **shortcuts}  # fmt: skip
         shortcuts = dict(list(shortcuts.items())[:MAX_SHORTCUTS])
     scores = evidence(commands, recall, case[1][0] if case else "")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from engram.memory.base import SkillPayload
 from engram.memory.procedures import ground, slots_of
 
 #: the longest rationale or subgoal a schema answer may write: the action comes first and is short, so
@@ -23,7 +24,7 @@ from engram.memory.procedures import ground, slots_of
 SCHEMA_TEXT_CHARS = 200
 
 
-def answer_schema(admissible: list[str], offered: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def answer_schema(admissible: list[str], offered: dict[str, SkillPayload]) -> dict[str, Any]:
     """The JSON schema of a decision, sent as OpenAI structured outputs (``response_format:
     json_schema``; llama.cpp's server compiles it to a grammar, vLLM to guided decoding): the action
     is one of the admissible commands, or a skill is one of the shortcuts on offer with each
@@ -48,16 +49,20 @@ def answer_schema(admissible: list[str], offered: dict[str, dict[str, Any]]) -> 
     return options[0] if len(options) == 1 else {"anyOf": options}
 
 
-def skill_arguments(content: dict[str, Any], admissible: list[str]) -> dict[str, set[str]] | None:
+def skill_arguments(content: SkillPayload, admissible: list[str]) -> dict[str, set[str]] | None:
     """Per placeholder of a shortcut, the values that make its first step an admissible command
-    (empty: any value, for placeholders the first step does not use); None if none does."""
+    (empty: any value, for placeholders the first step does not use); None if none does. A slot
+    the shortcut's ``kinds`` name takes only an instance of that kind ({drawer}: "drawer 2")."""
     steps = [str(x) for x in content.get("steps", [])]
     if not steps:
         return None
-    named_kinds = content.get("slots") is None  # a domain's placeholders name the kind ({drawer}: "drawer 2")
+    kinds = content.get("kinds")
+    if kinds is None and content.get("family"):  # a GUI procedure: its {q0} is the utterance's, no command's
+        kinds = {slot: slot for slot in slots_of(steps)}
+    kinds = kinds or {}
 
-    def fits(entity: str, kind: str) -> bool:
-        return not named_kinds or kind in ("obj", "lamp") or entity.rsplit(" ", 1)[0] == kind
+    def fits(entity: str, slot: str) -> bool:
+        return slot not in kinds or entity.rsplit(" ", 1)[0] == kinds[slot]
 
     bindings = ground(steps[0], admissible, {}, fits)
     if not bindings:

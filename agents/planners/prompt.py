@@ -35,6 +35,7 @@ warnings say what memory removed and why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -43,7 +44,8 @@ from typing import Any
 
 from engram.agents.planners.base import PlannerState
 from engram.agents.planners.llm_memory import FOLLOW, Choices
-from engram.memory.base import Recall
+from engram.agents.records import StepRecord
+from engram.memory.base import Recall, SkillPayload, payload
 
 #: (heading, recall kinds, most items shown), in priority order
 SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
@@ -125,14 +127,15 @@ def _section(r: Recall) -> str:
     """The heading ``r`` goes under. A prior drawn from states like this one changes every step, and
     one about a single holder ("no cd in/on drawer 5 when last searched") whenever one is searched:
     both stand with the step's memory, not in the episode's prefix."""
-    if r.kind == "prior" and r.content.get("scope") == "similar states":
+    prior = payload(r, "prior") if r.kind == "prior" else None
+    if prior and prior.get("scope") == "similar states":
         return "In similar past states"
-    if r.kind == "prior" and (r.content.get("receptacle") or r.content.get("scope") == "this house"):
+    if prior and (prior.get("holder") or prior.get("scope") == "this world"):
         return "Known locations"  # this world's evidence, which the episode's own steps change
     return next(h for h, kinds, _ in SECTIONS if r.kind in kinds)
 
 
-def _shortcut_text(name: str, content: dict[str, Any]) -> str:
+def _shortcut_text(name: str, content: SkillPayload) -> str:
     steps = "; ".join(str(x) for x in content.get("steps", []))
     if name == FOLLOW:
         return f"{FOLLOW}: the verified way of '{content.get('task', '')}' from here: {steps}"
@@ -155,12 +158,14 @@ def _removed_text(choices: Choices) -> list[str]:
 def _item_text(r: Recall) -> str:
     if r.kind == "lookahead":
         # dict action -> why; the commands still kept are not listed (they are admissible below)
-        kept = set(r.content.get("kept", []))
-        rejected = {a: why for a, why in dict(r.content.get("rejected", {})).items() if a not in kept}
+        verdict = payload(r, "lookahead")
+        kept = set(verdict["kept"])
+        rejected = {a: why for a, why in dict(verdict["rejected"]).items() if a not in kept}
         listed = "; ".join(f"{a} ({why})" for a, why in list(rejected.items())[:12])
         return f"lookahead rules out: {listed}" if listed else ""
     if r.kind == "skill":
-        return f"{r.content.get('name', '')}: " + "; ".join(r.content.get("steps", []))
+        shortcut = payload(r, "skill")
+        return f"{shortcut.get('name', '')}: " + "; ".join(shortcut.get("steps", []))
     return r.text
 
 
@@ -273,13 +278,13 @@ def build_reask(error: str) -> str:
     return template("reask").substitute(error=error)
 
 
-def build_reflect_prompt(goal: dict[str, Any], steps: list[dict[str, Any]], won: bool, max_steps: int = 12) -> str:
+def build_reflect_prompt(goal: dict[str, Any], steps: Sequence[StepRecord], won: bool, max_steps: int = 12) -> str:
     """The user message asking for one lesson from a finished episode (its last ``max_steps`` steps)."""
     trace = []
     for s in steps[-max_steps:]:
-        text = str(s.get("observation", {}).get("text", "")).strip().split("\n")[0][:160]
-        note = f" [error: {s['error'][:120]}]" if s.get("error") else ""
-        trace.append(f"> {s.get('action', '')}\n{text}{note}")
+        text = str(s.observation.get("text", "")).strip().split("\n")[0][:160]
+        note = f" [error: {s.error[:120]}]" if s.error else ""
+        trace.append(f"> {s.action}\n{text}{note}")
     return template("reflect").substitute(
         task=str(goal.get("text") or "(no task)").strip(),
         outcome="success" if won else "failure",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from engram.envs.domain import Procedure, Verdict
+from engram.envs.domain import HOLDS, HOLDS_NOTHING, IF_OFFERED, NO_NEED, Procedure, Verdict
 from engram.envs.household import lookahead as _lookahead
 from engram.envs.household import state_graph
 from engram.envs.household.symbolic import LAMP_TYPES, WorldView, kind
@@ -22,16 +22,19 @@ from engram.envs.household.symbolic import LAMP_TYPES, WorldView, kind
 #: verbs of the interactions that move a task forward (the hindsight "useful next step")
 KEY_VERBS = ("take", "move", "heat", "cool", "clean", "use")
 VERBS = ("go", "open", "close", "look", "inventory", "examine", *KEY_VERBS, "other", "none")
-#: verbs a shortcut may contain, with the precondition a step needs
+#: the slots of its shortcuts that stand for any object (the others name a receptacle kind)
+FREE_SLOTS = ("obj", "lamp")
+#: verbs a shortcut may contain, with the precondition a step needs. An ``open`` step the env does
+#: not offer is needless: the receptacle is open already
 _STEP_VERBS = {
-    "take": "hands empty",
-    "move": "holding {obj}",
-    "heat": "holding {obj}",
-    "cool": "holding {obj}",
-    "clean": "holding {obj}",
-    "use": "",
-    "open": "",
-    "close": "",
+    "take": HOLDS_NOTHING,
+    "move": HOLDS + "{obj}",
+    "heat": HOLDS + "{obj}",
+    "cool": HOLDS + "{obj}",
+    "clean": HOLDS + "{obj}",
+    "use": NO_NEED,
+    "open": IF_OFFERED,
+    "close": NO_NEED,
 }
 _OBJ_CMD = re.compile(r"^(take|move|heat|cool|clean) (.+?) (?:from|to|with) (.+)$")
 
@@ -85,7 +88,7 @@ def mine_shortcuts(actions: list[str]) -> list[Procedure]:
 def _generalise(segment: list[str]) -> Procedure | None:
     place = segment[0].removeprefix("go to ")
     rkind = kind(place)
-    steps, pre = [f"go to {{{rkind}}}"], [""]
+    steps, pre = [f"go to {{{rkind}}}"], [NO_NEED]
     last, objects = "", set()
     for action in segment[1:]:
         v = action.split(" ", 1)[0]
@@ -115,13 +118,17 @@ def _generalise(segment: list[str]) -> Procedure | None:
 class HouseholdDomain:
     name = "alfworld-household"
     #: how a model phrases ALFWorld's commands otherwise (the LLM planner's grounding applies them)
-    rewrites = (
+    rewrites: tuple[tuple[str, str], ...] = (
         (r"^(?:put|place) (.+?) (?:in|on|into|onto|in/on) (.+)$", r"move \1 to \2"),
         (r"^(?:pick up|grab|get) (.+?) from (.+)$", r"take \1 from \2"),
     )
     node_dim = state_graph.NODE_DIM
     edge_dim = state_graph.EDGE_DIM
-    verbs = VERBS
+    verbs: tuple[str, ...] = VERBS
+    free_slots: tuple[str, ...] = FREE_SLOTS
+    #: every task in a house starts with its receptacles closed (ALFWorld's convention, which the
+    #: household generator keeps), so a remembered "open" would be wrong by the next episode
+    fleeting: tuple[str, ...] = ("open",)
 
     def entity_type(self, entity: str) -> str:
         return kind(entity)

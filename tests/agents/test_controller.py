@@ -12,11 +12,12 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Decision
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import RunConfigError, run_games
 from engram.envs.alfworld import ALFWorldEnv, find_games
 from engram.memory.base import Recall
 from engram.tools.replay import replay_run
-from engram.tools.trajectory import RunDir
 
 
 def test_offline_planner_solves_generated_games(solved_run: Path) -> None:
@@ -36,14 +37,16 @@ def test_trajectory_records_are_complete_and_admissible(solved_run: Path) -> Non
     for episode_id in run.episode_ids():
         ep = run.episode(episode_id)
         steps = run.steps(episode_id)
-        assert [s["t"] for s in steps] == list(range(len(steps)))
-        assert len(steps) == ep["result"]["steps"]
-        previous = ep["initial_observation"]
+        assert ep.result is not None
+        assert [s.t for s in steps] == list(range(len(steps)))
+        assert len(steps) == ep.result.steps
+        previous = ep.initial_observation
+        assert previous is not None
         for s in steps:
-            assert s["action"] in previous["admissible"] and s["executed"] and s["error"] is None
-            assert set(s["timings"]) == {"plan_s", "env_s", "step_s", "started_at"}
-            previous = s["observation"]
-        assert steps[-1]["done"] and steps[-1]["won"] == ep["result"]["success"]
+            assert s.action in previous["admissible"] and s.executed and s.error is None
+            assert set(s.timings) == {"plan_s", "env_s", "step_s", "started_at"}
+            previous = s.observation
+        assert steps[-1].done and steps[-1].won == ep.result.success
 
 
 def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: Path, tmp_path: Path, cli) -> None:
@@ -66,7 +69,7 @@ def test_replay_reproduces_every_observation_and_catches_tampering(solved_run: P
 
 def test_a_run_dir_refuses_a_different_configuration(solved_run: Path, games_dir: Path) -> None:
     with pytest.raises(RunConfigError, match="max_steps"):
-        run_games(find_games(games_dir), solved_run, max_steps=10, memory="none")
+        run_games(RunSpec(tuple(find_games(games_dir)), solved_run, max_steps=10, memory="none"))
 
 
 class _Stubborn:
@@ -94,18 +97,19 @@ def test_non_admissible_actions_never_reach_the_environment(one_game: Path, tmp_
 
     env = make("engram/ALFWorld-v0")
     ctl = _controller(env, _Stubborn(), tmp_path)
-    ep = ctl.run_episode("e1", str(one_game), 0, {"task_type": "x"})
+    ep = ctl.run_episode("e1", str(one_game), 0, "x")
     steps = ctl.run.steps("e1")
-    assert len(steps) == 3 and ep["result"]["success"] is False
-    assert all(not s["executed"] and "not admissible" in s["error"] for s in steps)
-    assert all(s["observation"]["text"] == ep["initial_observation"]["text"] for s in steps)
+    assert ep.result is not None and ep.initial_observation is not None
+    assert len(steps) == 3 and ep.result.success is False
+    assert all(not s.executed and s.error is not None and "not admissible" in s.error for s in steps)
+    assert all(s.observation["text"] == ep.initial_observation["text"] for s in steps)
 
 
 def test_environment_crash_is_recorded_and_ends_the_episode(one_game: Path, tmp_path: Path) -> None:
     from engram.agents.planners.household import HouseholdPlanner
 
     ctl = _controller(_CrashingEnv(), HouseholdPlanner(), tmp_path, max_steps=10)
-    ep = ctl.run_episode("e1", str(one_game), 0, {})
+    ep = ctl.run_episode("e1", str(one_game), 0)
     steps = ctl.run.steps("e1")
-    assert len(steps) == 1 and "engine died" in steps[0]["error"]
-    assert ep["result"]["error"] and ep["result"]["success"] is False
+    assert len(steps) == 1 and steps[0].error is not None and "engine died" in steps[0].error
+    assert ep.result is not None and ep.result.error and ep.result.success is False

@@ -43,7 +43,7 @@ def test_it_follows_a_verified_case_regrounded_to_what_is_admissible() -> None:
 
 
 def test_it_heads_for_a_remembered_entity_along_known_routes() -> None:
-    scene = Recall("scene", "scene", {"object": "key", "receptacle": "box", "place": "study", "episode": "e0",
+    scene = Recall("scene", "scene", {"object": "key", "holder": "box", "place": "study", "episode": "e0",
                                       "step": 3}, "", 1.0)  # fmt: skip
     routes = Recall("route", "scene", {"routes": [["hall", "go east", "corridor"], ["corridor", "go north", "study"],
                                                   ["hall", "go west", "kitchen"]]}, "", 0.2)  # fmt: skip
@@ -95,7 +95,7 @@ def test_in_a_known_world_it_explores_toward_what_memory_never_looked_into() -> 
 
 
 def test_a_known_way_that_is_shut_gets_opened() -> None:
-    scene = Recall("scene", "scene", {"object": "key", "receptacle": "desk", "place": "study", "episode": "e0",
+    scene = Recall("scene", "scene", {"object": "key", "holder": "desk", "place": "study", "episode": "e0",
                                       "step": 3}, "", 1.0)  # fmt: skip
     routes = Recall("route", "scene", {"routes": [["hall", "go north", "study"], ["hall", "go west", "kitchen"]]},
                     "", 0.2)  # fmt: skip

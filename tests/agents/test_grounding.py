@@ -108,11 +108,12 @@ def test_prose_is_used_only_when_it_names_exactly_one_command() -> None:
 
 def test_skill_calls_bind_every_placeholder_with_the_right_kind() -> None:
     offered = {"heat {obj} with {microwave}": {"steps": ["go to {microwave}", "heat {obj} with {microwave}"],
-                                                "pre": ["", "holding {obj}"]}}  # fmt: skip
+                                                "pre": ["", "holds {obj}"],
+                                                "kinds": {"microwave": "microwave"}}}  # fmt: skip
     admissible = ["go to microwave 1", "look"]
     ok = bind_skill(Choice(skill="heat {obj} with {microwave}", args={"obj": "cup 1", "{microwave}": "microwave 1"}),
                     offered, admissible)  # fmt: skip
-    assert ok["steps"] == ["go to microwave 1", "heat cup 1 with microwave 1"] and ok["pre"][1] == "holding cup 1"
+    assert ok["steps"] == ["go to microwave 1", "heat cup 1 with microwave 1"] and ok["pre"][1] == "holds cup 1"
     for args, why in [({"obj": "cup 1"}, "needs args"), ({"obj": "cup 1", "microwave": "fridge 1"}, "must be a")]:
         with pytest.raises(ReplyError, match=why):
             bind_skill(Choice(skill="heat {obj} with {microwave}", args=args), offered, admissible)

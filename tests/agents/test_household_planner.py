@@ -35,19 +35,17 @@ def test_search_order_comes_from_memory_priors_or_the_opt_in_affordance_table() 
     # No memory, no built-in knowledge: listing order.
     assert HouseholdPlanner().decide(_state([], GO), []).action == "go to cabinet 1"
     # A learned tip (eggs were found in fridges) reorders the search.
-    tip = Recall("tip", "skills", {"object_type": "egg", "receptacle_type": "fridge"}, "", 0.6)
+    tip = Recall("tip", "skills", {"object_type": "egg", "holder_type": "fridge"}, "", 0.6)
     assert HouseholdPlanner().decide(_state([], GO), [tip]).action == "go to fridge 1"
     # Of two places the tips favour alike, one an earlier task searched without eggs goes after
     # the other, though it comes first in the listing.
-    both = [
-        Recall("tip", "skills", {"object_type": "egg", "receptacle_type": k}, "", 0.5) for k in ("fridge", "microwave")
-    ]
-    empty = Recall("prior", "scene", {"object_type": "egg", "receptacle": "fridge 1", "seen": 0}, "", -0.2)
+    both = [Recall("tip", "skills", {"object_type": "egg", "holder_type": k}, "", 0.5) for k in ("fridge", "microwave")]
+    empty = Recall("prior", "scene", {"object_type": "egg", "holder": "fridge 1", "seen": 0}, "", -0.2)
     assert HouseholdPlanner().decide(_state([], GO), [*both, empty]).action == "go to microwave 1"
     assert HouseholdPlanner().decide(_state([], GO), both).action == "go to fridge 1"
     # Equally likely places: the one without a door to open is cheaper to look at.
     tips = [
-        Recall("tip", "skills", {"object_type": "egg", "receptacle_type": k}, "", 0.5) for k in ("fridge", "countertop")
+        Recall("tip", "skills", {"object_type": "egg", "holder_type": k}, "", 0.5) for k in ("fridge", "countertop")
     ]
     assert HouseholdPlanner().decide(_state([], GO), tips).action == "go to countertop 1"
     # The opt-in oracle: cabinets cannot hold eggs in alfworld's table; countertops can.
@@ -109,7 +107,7 @@ def test_scene_recall_sends_it_to_the_remembered_place_first() -> None:
     from engram.memory.base import Recall
 
     planner = HouseholdPlanner()
-    recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "microwave 1"}, "", 0.8)]
+    recall = [Recall("scene", "scene", {"object": "egg 1", "holder": "microwave 1"}, "", 0.8)]
     assert planner.decide(_state([], GO), []).action == "go to cabinet 1"  # without memory: search
     assert planner.decide(_state([], GO), recall).action == "go to microwave 1"
     # Memory was wrong: the microwave's full listing lacks the egg, so the search resumes, at the
@@ -121,7 +119,7 @@ def test_scene_recall_sends_it_to_the_remembered_place_first() -> None:
 def test_opens_a_closed_receptacle_where_memory_puts_the_object() -> None:
     from engram.memory.base import Recall
 
-    recall = [Recall("scene", "scene", {"object": "egg 1", "receptacle": "fridge 1"}, "", 0.8)]
+    recall = [Recall("scene", "scene", {"object": "egg 1", "holder": "fridge 1"}, "", 0.8)]
     at_fridge = [("go to fridge 1", "You arrive at fridge 1. The fridge 1 is closed.")]
     assert HouseholdPlanner().decide(_state(at_fridge, [*GO, "open fridge 1"]), recall).action == "open fridge 1"
 

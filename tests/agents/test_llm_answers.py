@@ -96,7 +96,8 @@ def test_tools_offer_use_skill_only_with_shortcuts_and_reask_with_tool_messages(
     assert answer["role"] == "tool" and answer["tool_call_id"] == call["tool_calls"][0]["id"]
     assert "fly away" in answer["content"] or "admissible" in answer["content"]
     # A shortcut that cannot start here ({microwave}: there is none) is not on offer either.
-    closed = Recall("skill", "skills", {"name": "heat {obj}", "steps": ["go to {microwave}"], "pre": [""]})
+    closed = Recall("skill", "skills", {"name": "heat {obj}", "steps": ["go to {microwave}"], "pre": [""],
+                                        "kinds": {"microwave": "microwave"}})  # fmt: skip
     _, sent = _decide([Reply(tool_calls=[{"name": "act", "arguments": {"action": "look"}}])], admissible, [closed],
                       format="tools")  # fmt: skip
     assert [t["function"]["name"] for t in sent[0]["tools"]] == ["act"]
@@ -117,9 +118,11 @@ def test_schema_format_sends_the_admissible_commands_and_shortcut_arguments_as_e
     admissible = ["go to drawer 1", "go to drawer 2", "look"]
     steps = ["go to {drawer}", "open {drawer}", "take {obj} from {drawer}"]
     skill = Recall(
-        "skill", "skills", {"name": "fetch {obj} from {drawer}", "pre": ["", "", "hands empty"], "steps": steps}
-    )
-    closed = Recall("skill", "skills", {"name": "heat {obj}", "steps": ["go to {microwave}"], "pre": [""]})
+        "skill", "skills", {"name": "fetch {obj} from {drawer}", "pre": ["", "", "holds nothing"], "steps": steps,
+                            "kinds": {"drawer": "drawer"}}
+    )  # fmt: skip
+    closed = Recall("skill", "skills", {"name": "heat {obj}", "steps": ["go to {microwave}"], "pre": [""],
+                                        "kinds": {"microwave": "microwave"}})  # fmt: skip
     call = {"skill": "fetch {obj} from {drawer}", "args": {"obj": "pen 1", "drawer": "drawer 2"}}
     decision, sent = _decide([Reply(content=json.dumps(call))], admissible, [skill, closed], format="schema")
     assert decision.skill and decision.skill["steps"][0] == "go to drawer 2"

@@ -20,8 +20,8 @@ ADMISSIBLE = ["go to cabinet 1", "go to cabinet 10", "go to desk 1", "go to desk
 LOOKAHEAD = Recall("lookahead", "experience", {"rejected": {"look": "changes nothing", "examine desk 1":
                    "changes nothing"}, "kept": [], "depth": 1})  # fmt: skip
 CIRCLE = Recall("warning", "experience", {"cycle": ["go to cabinet 10", "go to cabinet 1"], "repeats": 2})
-PRIOR = Recall("prior", "scene", {"object_type": "cd", "receptacle_type": "desk", "rate": 0.6}, "", 0.6)
-SEEN = Recall("scene", "scene", {"object": "cd 1", "receptacle": "desk 2", "place": ""}, "cd 1 was seen on desk 2", 1)
+PRIOR = Recall("prior", "scene", {"object_type": "cd", "holder_type": "desk", "rate": 0.6}, "", 0.6)
+SEEN = Recall("scene", "scene", {"object": "cd 1", "holder": "desk 2", "place": ""}, "cd 1 was seen on desk 2", 1)
 
 
 def _state(admissible: list[str], history: list[dict[str, Any]] | None = None, t: int = 3) -> dict[str, Any]:
@@ -87,8 +87,9 @@ def test_commands_are_listed_by_memorys_evidence_and_in_the_envs_order_without_i
 
 def test_only_shortcuts_that_can_start_now_are_offered_best_for_the_goal_first() -> None:
     def skill(name: str, steps: list[str], support: int) -> Recall:
-        return Recall("skill", "skills", {"name": name, "steps": steps, "pre": [""] * len(steps), "support": support},
-                      "", support / 10)  # fmt: skip
+        kind = steps[0].split("{")[1].rstrip("}")  # a domain's shortcut: its place slot names a kind
+        return Recall("skill", "skills", {"name": name, "steps": steps, "pre": [""] * len(steps), "support": support,
+                                          "kinds": {kind: kind}}, "", support / 10)  # fmt: skip
 
     heat = skill("heat {obj} with {microwave}", ["go to {microwave}", "heat {obj} with {microwave}"], 9)
     fetch = skill("fetch {obj} from {cabinet}", ["go to {cabinet}", "take {obj} from {cabinet}"], 5)
@@ -163,13 +164,13 @@ def test_the_episodes_memory_is_laid_down_once_and_a_resumed_planner_asks_the_sa
     the response cache so a planner resumed mid-episode sends the very same prompt."""
 
     def prior(n: int) -> Recall:
-        content = {"object_type": "cd", "receptacle_type": "desk", "seen": n, "scope": "all houses"}
+        content = {"object_type": "cd", "holder_type": "desk", "seen": n, "scope": "all worlds"}
         return Recall(
-            "prior", "scene", content, f"in every house so far, cds were found in/on a desk ({n} of {n} times)"
+            "prior", "scene", content, f"in every world so far, cds were found in/on a desk ({n} of {n} times)"
         )
 
-    here = Recall("prior", "scene", {"object_type": "cd", "receptacle_type": "desk", "seen": 1, "scope": "this house"},
-                  "in this house cds "
+    here = Recall("prior", "scene", {"object_type": "cd", "holder_type": "desk", "seen": 1, "scope": "this world"},
+                  "in this world cds "
                   "have been seen in/on a desk (1 of 1)", 0.5)  # fmt: skip
     cache = str(tmp_path / "cache.sqlite")
     answer = Reply(content='{"action": "look"}')
@@ -191,7 +192,7 @@ def test_the_episodes_memory_is_laid_down_once_and_a_resumed_planner_asks_the_sa
     assert all("(4 of 4 times)" in text and "(5 of 5" not in text and "(6 of 6" not in text for text in sent)
     # What memory learns during the episode acts through the commands' order and pruning; the
     # prompt's memory stays as it was at the first decision (its prefix is the server's cache).
-    assert "in this house cds" not in sent[1] and sent[1].index("(4 of 4 times)") < sent[1].index("## Latest")
+    assert "in this world cds" not in sent[1] and sent[1].index("(4 of 4 times)") < sent[1].index("## Latest")
 
 
 def test_a_lookahead_that_ruled_out_everything_prunes_nothing() -> None:

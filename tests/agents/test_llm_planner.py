@@ -19,10 +19,11 @@ import pytest
 pytest.importorskip("openai")
 
 from engram.agents.planners.llm import LLMConfig, LLMConfigError, LLMPlanner
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.household.domain import HOUSEHOLD
 from engram.tools.llm_server import Reply, ScriptedLLMServer, replies
-from engram.tools.trajectory import RunDir
 
 
 def _winning(solved_run: Path, min_steps: int = 8) -> tuple[str, list[str]]:
@@ -30,14 +31,15 @@ def _winning(solved_run: Path, min_steps: int = 8) -> tuple[str, list[str]]:
     run = RunDir(solved_run)
     for eid in run.episode_ids():
         ep = run.episode(eid)
-        actions = [s["action"] for s in run.steps(eid)]
+        actions = [s.action for s in run.steps(eid)]
         if (
-            ep["result"]["success"]
+            ep.result is not None
+            and ep.result.success
             and len(actions) >= min_steps
             and any(a.startswith("move ") for a in actions)
-            and ep["task_type"] == "pick_and_place_simple"
+            and ep.task_type == "pick_and_place_simple"
         ):
-            return ep["game"], actions
+            return ep.game, actions
     raise AssertionError("no suitable winning episode")
 
 
@@ -81,15 +83,17 @@ def test_llm_planner_follows_a_plan_through_every_kind_of_bad_answer(solved_run:
     script.append(Reply(content='{"tip": "Check the countertops first; objects are often left there."}'))
     with ScriptedLLMServer(replies(script)) as server:
         config = LLMConfig(model="scripted", base_url=server.url, timeout=1.0, max_retries=2)
-        summary = run_games([Path(game)], tmp_path / "run", planner="llm", memory="working,scene,skills", llm=config)
+        spec = RunSpec((game,), tmp_path / "run", planner="llm", memory="working,scene,skills", llm=config)
+        summary = run_games(spec)
         requests = list(server.requests)
     run = RunDir(tmp_path / "run")
     steps = run.steps("ep0000")
-    assert [s["action"] for s in steps] == actions
-    assert all(s["executed"] for s in steps)
-    assert summary["success_rate"] == 1.0
-    outcomes = [s["llm"]["outcome"] for s in steps]
-    assert "fallback" not in outcomes, [s["error"] for s in steps]
+    assert [s.action for s in steps] == actions
+    assert all(s.executed for s in steps)
+    assert summary.success_rate == 1.0
+    outcomes = [s.llm["outcome"] for s in steps if s.llm is not None]
+    assert len(outcomes) == len(steps)
+    assert "fallback" not in outcomes, [s.error for s in steps]
     assert outcomes.count("reasked") == expected_reasks > 0
     assert outcomes.count("repaired") >= 2  # the upper-case answer and the put/move dialect
     # Every scripted reply was consumed: retries went through the real client's retry logic.
@@ -101,18 +105,19 @@ def test_llm_planner_follows_a_plan_through_every_kind_of_bad_answer(solved_run:
     assert reask["messages"][2]["role"] == "assistant" and "could not be used" in reask["messages"][3]["content"]
     # The ledger: per step, per episode, per run, and they agree.
     episode = run.episode("ep0000")
-    led = episode["result"]["ledger"]
-    assert led["calls"] == sum(s["llm"]["calls"] for s in steps) + 1  # + the reflection
-    assert led["prompt_tokens"] == sum(s["tokens"]["prompt"] for s in steps) + episode["reflection"]["tokens"]["prompt"]
-    assert summary["llm"]["calls"] == led["calls"] and summary["llm"]["prompt_tokens"] > 0
-    assert all(0 < s["llm"]["counted_prompt_tokens"] <= 2000 for s in steps)
+    assert episode.result is not None and episode.reflection is not None
+    led = episode.result.ledger
+    assert led["calls"] == sum(s.llm["calls"] for s in steps if s.llm is not None) + 1  # + the reflection
+    assert led["prompt_tokens"] == sum(s.tokens["prompt"] for s in steps) + episode.reflection["tokens"]["prompt"]
+    assert summary.llm["calls"] == led["calls"] and summary.llm["prompt_tokens"] > 0
+    assert all(s.llm is not None and 0 < s.llm["counted_prompt_tokens"] <= 2000 for s in steps)
     # The reflection became a lesson in the skills store, offered to the next episode of the task type.
-    assert episode["reflection"]["tip"].startswith("Check the countertops first")
+    assert episode.reflection["tip"].startswith("Check the countertops first")
     from engram.memory.skills import SkillMemory
 
     skills = SkillMemory(domain=HOUSEHOLD)
     skills.load(tmp_path / "run" / "memory" / "skills.sqlite")
-    recalls = skills.recall({"episode_id": "next", "goal": episode["goal"]})
+    recalls = skills.recall({"episode_id": "next", "goal": episode.goal})
     assert any("Check the countertops first" in r.content.get("lesson", "") for r in recalls)
 
 
@@ -123,26 +128,28 @@ def test_unusable_answers_and_a_dead_endpoint_fall_back_to_the_offline_planner(
     garbage = [Reply(content="no"), Reply(content='{"action": 7}'), Reply(body="<html>not json</html>")]
     with ScriptedLLMServer(replies([], then=lambda req: garbage[len(req["messages"]) % 3])) as server:
         config = LLMConfig(model="scripted", base_url=server.url, timeout=1.0, max_retries=0, reflect=False)
-        summary = run_games([Path(game)], tmp_path / "junk", planner="llm", memory="none", llm=config)
+        summary = run_games(RunSpec((game,), tmp_path / "junk", planner="llm", memory="none", llm=config))
     steps = RunDir(tmp_path / "junk").steps("ep0000")
-    assert summary["success_rate"] == 1.0  # the offline planner decided every step
-    assert [s["action"] for s in steps] == actions
-    assert {s["llm"]["outcome"] for s in steps} == {"fallback"}
-    assert all(s["error"].startswith("llm: ") and "offline planner" in s["error"] for s in steps)
+    assert summary.success_rate == 1.0  # the offline planner decided every step
+    assert [s.action for s in steps] == actions
+    assert {s.llm["outcome"] if s.llm is not None else None for s in steps} == {"fallback"}
+    assert all(s.error is not None and s.error.startswith("llm: ") and "offline planner" in s.error for s in steps)
     # A server that only ever fails: the client retries, then the step falls back; the run completes.
     with ScriptedLLMServer(replies([], then=Reply(status=503, headers={"retry-after-ms": "5"}))) as server:
         config = LLMConfig(model="scripted", base_url=server.url, timeout=1.0, max_retries=1)
-        summary = run_games([Path(game)], tmp_path / "down", planner="llm", memory="none", max_steps=3, llm=config)
+        summary = run_games(RunSpec((game,), tmp_path / "down", planner="llm", memory="none", max_steps=3, llm=config))
         assert len(server.requests) == 2 * 3 + 2  # each step: one try + one retry; then the reflection
     steps = RunDir(tmp_path / "down").steps("ep0000")
-    assert len(steps) == 3 and all("InternalServerError" in s["error"] or "503" in s["error"] for s in steps)
+    assert len(steps) == 3 and all(
+        s.error is not None and ("InternalServerError" in s.error or "503" in s.error) for s in steps
+    )
     ep = RunDir(tmp_path / "down").episode("ep0000")
-    assert ep["reflection"]["tip"] == "" and ep["reflection"]["error"]
+    assert ep.reflection is not None and ep.reflection["tip"] == "" and ep.reflection["error"]
     # A refused key or an unknown model would fail every call: the run stops and says so.
     with ScriptedLLMServer(replies([], then=Reply(status=401, content="invalid api key"))) as server:
         config = LLMConfig(model="scripted", base_url=server.url, timeout=1.0, max_retries=1)
         with pytest.raises(LLMConfigError, match=r"refused the configuration.*invalid api key"):
-            run_games([Path(game)], tmp_path / "denied", planner="llm", memory="none", llm=config)
+            run_games(RunSpec((game,), tmp_path / "denied", planner="llm", memory="none", llm=config))
         assert len(server.requests) == 1  # not retried
 
 
@@ -151,7 +158,8 @@ def test_skill_calls_bind_to_a_running_shortcut(solved_run: Path) -> None:
     from engram.memory.base import Recall
 
     skill = Recall("skill", "skills", {"name": "fetch {obj} from {drawer}", "steps": ["go to {drawer}",
-                   "open {drawer}", "take {obj} from {drawer}"], "pre": ["", "", "hands empty"]})  # fmt: skip
+                   "open {drawer}", "take {obj} from {drawer}"], "pre": ["", "if offered", "holds nothing"],
+                   "kinds": {"drawer": "drawer"}})  # fmt: skip
     state: dict[str, Any] = {
         "goal": {"text": "put a pen in drawer"},
         "observation": {"text": "You are in a room.", "admissible": ["go to drawer 1", "go to drawer 2", "look"]},

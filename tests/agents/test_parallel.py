@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import pytest
 
-from engram.tools.trajectory import RunDir
+from engram.agents.rundir import RunDir
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]  # one Ray at a time on 2 cores
 ENGRAM = [sys.executable, "-m", "engram"]
@@ -52,7 +52,7 @@ def _leftovers(marker: str) -> list[str]:
 
 def _spans(run: RunDir, episode_id: str) -> tuple[float, float]:
     steps = run.steps(episode_id)
-    return steps[0]["timings"]["started_at"], steps[-1]["timings"]["started_at"] + steps[-1]["timings"]["step_s"]
+    return steps[0].timings["started_at"], steps[-1].timings["started_at"] + steps[-1].timings["step_s"]
 
 
 @pytest.mark.budget(90, "Ray, two workers and eight household episodes; 30-40 s on CI beside the other test worker")
@@ -65,13 +65,13 @@ def test_a_stream_of_two_houses_on_two_workers_learns_across_them(two_houses: Pa
     assert done.returncode == 0, done.stderr[-3000:]
     run = RunDir(run_dir)
     episodes = {e: run.episode(e) for e in run.episode_ids()}
-    assert len(episodes) == 8 and all(ep["result"]["error"] is None for ep in episodes.values())
+    assert len(episodes) == 8 and all(ep.result is not None and ep.result.error is None for ep in episodes.values())
     houses: dict[str, list[str]] = {}
     for e, ep in sorted(episodes.items()):
-        houses.setdefault(ep["world_id"], []).append(e)
+        houses.setdefault(ep.world_id, []).append(e)
     assert sorted(houses) == ["house_000", "house_001"]
     # Each house on one worker, its tasks in order; the two houses on different workers, at once.
-    workers = {h: {episodes[e]["worker"]["worker"] for e in es} for h, es in houses.items()}
+    workers = {h: {(episodes[e].worker or {})["worker"] for e in es} for h, es in houses.items()}
     assert all(len(w) == 1 for w in workers.values()) and workers["house_000"] != workers["house_001"]
     for es in houses.values():
         for before, after in itertools.pairwise(es):
@@ -83,7 +83,7 @@ def test_a_stream_of_two_houses_on_two_workers_learns_across_them(two_houses: Pa
     learned = {}
     for house, es in houses.items():
         other = next(h for h in houses if h != house)
-        learned[house] = {r["content"]["name"] for e in es[1:] for s in run.steps(e) for r in s["recalls"]
+        learned[house] = {r["content"]["name"] for e in es[1:] for s in run.steps(e) for r in s.recalls
                           if r["kind"] == "skill" and r["content"]["worlds"] == [other]}  # fmt: skip
     assert any(learned.values()), learned
     # The same run directory as a serial run: manifest, summary, show and replay.
@@ -140,9 +140,10 @@ def test_a_killed_worker_s_episode_is_retried_and_nothing_is_left_running(tmp_pa
     assert proc.returncode == 0, err[-3000:]
     run = RunDir(run_dir)
     episode = run.episode(episode_id)
-    assert episode["attempts"][0]["worker"] == name and episode["attempts"][0]["error"].startswith("worker died")
-    assert episode["result"]["error"] is None and episode["worker"]["worker"] != name  # retried elsewhere
-    assert [s["t"] for s in run.steps(episode_id)] == list(range(len(run.steps(episode_id))))
+    assert episode.attempts[0]["worker"] == name and episode.attempts[0]["error"].startswith("worker died")
+    assert episode.result is not None and episode.result.error is None
+    assert episode.worker is not None and episode.worker["worker"] != name  # retried elsewhere
+    assert [s.t for s in run.steps(episode_id)] == list(range(len(run.steps(episode_id))))
     snap = json.loads(progress.read_text())
     assert snap["failed"] == 1 and snap["workers"][name]["alive"] is False
     summary = json.loads((run_dir / "summary.json").read_text())
@@ -165,16 +166,19 @@ def test_an_episode_over_the_time_limit_is_an_error_and_a_rerun_finishes_it(tmp_
     limited = _engram(*args, "--step-delay", 1.0, "--episode-timeout", 2.5)
     assert limited.returncode == 0, limited.stderr[-3000:]
     run = RunDir(run_dir)
-    results = {e: run.episode(e)["result"] for e in run.episode_ids()}
-    assert len(results) == 2 and all(r["error"].startswith("time limit") for r in results.values()), results
+    results = {e: run.episode(e).result for e in run.episode_ids()}
+    assert len(results) == 2 and all(
+        r is not None and r.error is not None and r.error.startswith("time limit") for r in results.values()
+    ), results
     summary = json.loads((run_dir / "summary.json").read_text())
     assert summary["episodes_total"] == 2 and summary["success_rate"] == 0
     # Re-run without the limit (and at full speed): those episodes resume from their checkpoints and finish.
     again = _engram(*args)
     assert again.returncode == 0, again.stderr[-3000:]
     for e in run.episode_ids():
-        assert run.episode(e)["result"]["error"] is None
-        assert [s["t"] for s in run.steps(e)] == list(range(len(run.steps(e))))
+        result = run.episode(e).result
+        assert result is not None and result.error is None
+        assert [s.t for s in run.steps(e)] == list(range(len(run.steps(e))))
     assert not _leftovers(str(tmp_path)), _leftovers(str(tmp_path))
 
 
@@ -186,11 +190,12 @@ class _Switch:
 
 def test_a_worker_that_cannot_start_stops_the_run_with_the_reason(tmp_path: Path) -> None:
     from engram.agents.parallel import WorkerFailedToStart, run_parallel
+    from engram.agents.records import RunSpec
     from engram.envs.registry import register
 
     register("notebook/Switch-v0", _Switch)
     why = r"worker w\d could not start: .*Namespace notebook not found.*register it by entry point"
     with pytest.raises(WorkerFailedToStart, match=why):
-        run_parallel([""] * 2, tmp_path / "run", workers=2, env_id="notebook/Switch-v0", memory="none")
+        run_parallel(RunSpec(("",) * 2, tmp_path / "run", workers=2, env_id="notebook/Switch-v0", memory="none"))
     assert not list((tmp_path / "run" / "episodes").glob("*/episode.json"))
     assert not _leftovers(str(tmp_path)), _leftovers(str(tmp_path))

@@ -23,12 +23,13 @@ import pytest
 pytest.importorskip("openai")
 
 from engram.agents.planners.llm import LLMConfig
+from engram.agents.records import RunSpec, StepRecord
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
 from engram.tools.cli import default_games
 from engram.tools.model_server import ModelServer, ModelServerError
 from engram.tools.replay import rerun_with_cache
-from engram.tools.trajectory import RunDir
 
 # One server, one worker: the 2 cores are shared. Slow: a real model takes ~60 s here for these cases,
 # which is most of the inner loop; CI runs them (and requires them), the scripted server's tests
@@ -49,13 +50,13 @@ def server() -> Iterator[ModelServer]:
         pytest.skip(f"no real model server here: {exc}")
 
 
-def _run(server: ModelServer, run_dir: Path, max_steps: int = 2, **config: Any) -> list[dict[str, Any]]:
+def _run(server: ModelServer, run_dir: Path, max_steps: int = 2, **config: Any) -> list[StepRecord]:
     """One bundled game, ``max_steps`` steps, memory on; every step as recorded."""
     model = "smollm2-tools" if config.get("format") == "tools" else "smollm2"
     llm = LLMConfig(**{"model": model, "base_url": server.url, "max_tokens": 96, "max_retries": 1, "reflect": False,
                        **config})  # fmt: skip
     game = find_games(default_games())[0]
-    run_games([game], run_dir, planner="llm", memory="all", max_steps=max_steps, llm=llm)
+    run_games(RunSpec((game,), run_dir, planner="llm", memory="all", max_steps=max_steps, llm=llm))
     run = RunDir(run_dir)
     (eid,) = run.episode_ids()
     return run.steps(eid)
@@ -77,8 +78,8 @@ def _format_run(server: ModelServer, runs: dict[str, Path], tmp_path_factory: py
     return runs[fmt]
 
 
-def _calls(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [s["llm"] for s in steps if s.get("llm")]
+def _calls(steps: list[StepRecord]) -> list[dict[str, Any]]:
+    return [s.llm for s in steps if s.llm]
 
 
 @pytest.mark.parametrize("fmt", ["json", "schema", "tools"])
@@ -88,7 +89,7 @@ def test_a_real_model_answers_in_every_format_and_only_admissible_commands_run(
     run = RunDir(_format_run(server, runs, tmp_path_factory, fmt))
     (eid,) = run.episode_ids()
     steps = run.steps(eid)
-    assert steps and all(s["executed"] for s in steps)  # every action was admissible where it ran
+    assert steps and all(s.executed for s in steps)  # every action was admissible where it ran
     calls = _calls(steps)
     assert calls and all(c["prompt_tokens"] > 0 and c["completion_tokens"] > 0 for c in calls)  # usage reported
     assert all(set(c["finish_reasons"]) <= {"stop", "length", "tool_calls"} for c in calls)
@@ -111,8 +112,8 @@ def test_a_page_whose_commands_have_quotes_keeps_the_server_up_in_schema_format(
     if not available():
         pytest.skip("MiniWoB++ needs the miniwob package, chromium and chromedriver")
     llm = LLMConfig(model="smollm2", base_url=server.url, format="schema", max_tokens=64, max_retries=0, reflect=False)
-    run_games([""], tmp_path, planner="llm", memory="none", max_steps=2, llm=llm,
-              env_id="engram/MiniWoB-click-button-v0", seed=100)  # fmt: skip
+    run_games(RunSpec(("",), tmp_path, planner="llm", memory="none", max_steps=2, llm=llm,
+                      env_id="engram/MiniWoB-click-button-v0", seed=100))  # fmt: skip
     run = RunDir(tmp_path)
     calls = _calls(run.steps(run.episode_ids()[0]))
     assert server.process is not None and server.process.poll() is None  # the server is still up
@@ -123,7 +124,7 @@ def test_an_answer_cut_off_at_the_token_limit_is_known_as_cut_off(server: ModelS
     steps = _run(server, tmp_path / "cut", format="json", max_tokens=3, max_steps=1)
     calls = _calls(steps)
     assert any("length" in c["finish_reasons"] for c in calls)
-    assert all(s["executed"] for s in steps)
+    assert all(s.executed for s in steps)
     for c in calls:
         if c["finish_reasons"] and c["finish_reasons"][0] == "length":
             assert c["outcome"] != "repaired"  # a cut-off answer is never salvaged from its other text

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from engram.agents.records import RunSpec
 from engram.agents.runner import run_games
 from engram.envs.alfworld import ALFWorldEnv, GameLoadError, find_games, read_game
 from engram.envs.core import Fact
@@ -74,10 +75,10 @@ def test_old_format_games_play_exactly_like_their_upgraded_versions(alfworld_rea
     pairs = _old_and_new(alfworld_real)
     assert {read_game(old)["grammar_version"] for old, _ in pairs} == {"2.1.1"}
     assert {read_game(new)["grammar_version"] for _, new in pairs} == {"2.1.2"}
-    old_run = run_games([o for o, _ in pairs], tmp_path / "old", memory="none")
-    new_run = run_games([n for _, n in pairs], tmp_path / "new", memory="none")
-    assert old_run["success_rate"] == new_run["success_rate"] == 1.0
-    assert {e["task_type"] for e in old_run["episodes"]} == TASK_TYPES
+    old_run = run_games(RunSpec(tuple(o for o, _ in pairs), tmp_path / "old", memory="none"))
+    new_run = run_games(RunSpec(tuple(n for _, n in pairs), tmp_path / "new", memory="none"))
+    assert old_run.success_rate == new_run.success_rate == 1.0
+    assert {e.task_type for e in old_run.episodes} == TASK_TYPES
 
     def trajectory(run: Path, episode: str) -> list[tuple[str, str, list, list]]:
         lines = (run / "episodes" / episode / "steps.jsonl").read_text().splitlines()
@@ -86,7 +87,7 @@ def test_old_format_games_play_exactly_like_their_upgraded_versions(alfworld_rea
         return [(s["action"], s["observation"]["text"], s["observation"]["facts"],
                  [a for a in s["observation"]["admissible"] if a != "help"]) for s in steps]  # fmt: skip
 
-    for episode in (e["id"] for e in new_run["episodes"]):
+    for episode in (e.id for e in new_run.episodes):
         assert trajectory(tmp_path / "old", episode) == trajectory(tmp_path / "new", episode), episode
 
 

@@ -141,6 +141,6 @@ def test_engram_run_works_for_every_registered_env(env_id: str, tmp_path: Path, 
     assert res.returncode == 0, res.stdout + res.stderr
     summary = json.loads((tmp_path / "run" / "summary.json").read_text())
     assert set(summary) == {"episodes_total", "success_rate", "steps_per_success", "median_steps_success",
-                            "per_task_type", "llm", "episodes"}  # fmt: skip
+                            "per_task_type", "llm", "episodes", "schema"}  # fmt: skip
     assert summary["episodes_total"] == 2
     assert json.loads((tmp_path / "run" / "manifest.json").read_text())["config"]["env_id"] == env_id

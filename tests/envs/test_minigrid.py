@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("minigrid")
 
+from engram.agents.records import RunSpec
 from engram.agents.runner import run_games
 from engram.envs.registry import make
 
@@ -54,6 +55,7 @@ def test_doors_report_open_and_locked() -> None:
 
 @pytest.mark.parametrize("level", ["GoToRedBall", "GoToLocal", "PickupLoc", "GoToObj", "PutNextLocal"])
 def test_the_grid_planner_solves_babyai_levels_with_memory_on(level: str, tmp_path: Path) -> None:
-    summary = run_games([""] * 6, tmp_path / level, env_id=f"engram/BabyAI-{level}-v0", memory="all", max_steps=64)
-    assert summary["episodes_total"] == 6
-    assert summary["success_rate"] >= 5 / 6, summary["episodes"]
+    spec = RunSpec(("",) * 6, tmp_path / level, env_id=f"engram/BabyAI-{level}-v0", memory="all", max_steps=64)
+    summary = run_games(spec)
+    assert summary.episodes_total == 6
+    assert summary.success_rate >= 5 / 6, summary.episodes

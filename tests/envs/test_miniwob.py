@@ -106,6 +106,7 @@ def test_a_closed_env_s_browser_serves_the_next_env_and_none_outlives_the_proces
     import subprocess
     import sys
 
+    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
     from engram.envs.miniwob import MiniWoBEnv
     from engram.envs.miniwob_browsers import parked_pids, release_browsers
@@ -116,8 +117,9 @@ def test_a_closed_env_s_browser_serves_the_next_env_and_none_outlives_the_proces
     driver = first.inner.instance.driver.service.process.pid
     first.close()
     assert driver in parked_pids()
-    summary = run_games([""] * 2, tmp_path / "run", env_id="engram/MiniWoB-enter-text-v0", memory="none", max_steps=6)
-    assert summary["success_rate"] == 1.0 and driver in parked_pids()  # the same browser, the new task's page
+    spec = RunSpec(("",) * 2, tmp_path / "run", env_id="engram/MiniWoB-enter-text-v0", memory="none", max_steps=6)
+    summary = run_games(spec)
+    assert summary.success_rate == 1.0 and driver in parked_pids()  # the same browser, the new task's page
     for pid in parked_pids():
         os.kill(pid, signal.SIGKILL)
     again = MiniWoBEnv("click-test")
@@ -164,10 +166,12 @@ INNER_LOOP = {"click-button-sequence", "click-checkboxes", "enter-text", "login-
     "task", [t if t in INNER_LOOP else pytest.param(t, marks=pytest.mark.slow) for t in FAMILIES]
 )  # fmt: skip
 def test_the_gui_planner_solves_task_families(task: str, tmp_path: Path) -> None:
+    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
 
-    summary = run_games([""] * 3, tmp_path / task, env_id=f"engram/MiniWoB-{task}-v0", memory="all", max_steps=10)
-    assert summary["success_rate"] >= 2 / 3, summary["episodes"]
+    spec = RunSpec(("",) * 3, tmp_path / task, env_id=f"engram/MiniWoB-{task}-v0", memory="all", max_steps=10)
+    summary = run_games(spec)
+    assert summary.success_rate >= 2 / 3, summary.episodes
     assert _gone()
 
 
@@ -176,8 +180,8 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
 
     from engram.agents.controller import Controller
     from engram.agents.planners.gui import GUIPlanner
+    from engram.agents.rundir import RunDir
     from engram.envs.registry import make
-    from engram.tools.trajectory import RunDir
 
     class KillsTheBrowserOnce(GUIPlanner):
         killed = False
@@ -194,11 +198,11 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
     conn = sqlite3.connect(str(tmp_path / "ck.sqlite"), check_same_thread=False)
     try:
         controller = Controller(env, KillsTheBrowserOnce(), run, SqliteSaver(conn), max_steps=10)
-        first = controller.run_episode("ep0000", "", 0, {"task_type": "login-user"})
-        assert first["result"]["error"] and first["result"]["error"].startswith("environment error")
-        assert not first["result"]["success"]
-        second = controller.run_episode("ep0001", "", 1, {"task_type": "login-user"})
-        assert second["result"]["success"] and second["result"]["error"] is None
+        first = controller.run_episode("ep0000", "", 0, "login-user").result
+        assert first is not None and first.error and first.error.startswith("environment error")
+        assert not first.success
+        second = controller.run_episode("ep0001", "", 1, "login-user").result
+        assert second is not None and second.success and second.error is None
     finally:
         conn.close()
         env.close()
@@ -206,19 +210,22 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
 
 
 def test_a_mined_login_shortcut_cuts_planner_calls_on_later_episodes(tmp_path: Path) -> None:
+    from engram.agents.records import RunSpec
+    from engram.agents.rundir import RunDir
     from engram.agents.runner import run_games
-    from engram.tools.trajectory import RunDir
 
-    summary = run_games([""] * 4, tmp_path / "run", env_id="engram/MiniWoB-login-user-v0", memory="skills",
-                        max_steps=10)  # fmt: skip
-    assert summary["success_rate"] == 1.0
+    summary = run_games(RunSpec(("",) * 4, tmp_path / "run", env_id="engram/MiniWoB-login-user-v0", memory="skills",
+                                max_steps=10))  # fmt: skip
+    assert summary.success_rate == 1.0
     run = RunDir(tmp_path / "run")
-    calls = [sum(s["planner_called"] for s in run.steps(e)) for e in run.episode_ids()]
+    calls = [sum(s.planner_called for s in run.steps(e)) for e in run.episode_ids()]
     assert calls[0] == 3 and calls[1:] == [1, 1, 1]  # type, type, click: one decision starts the shortcut
     later = run.steps("ep0001")
-    assert [e["event"] for s in later for e in s["skill_events"]] == ["started", "done"]
-    fields = dict(run.episode("ep0001")["initial_observation"]["info"]["fields"])
-    assert later[0]["action"].endswith(f'"{fields["username"]}"')  # bound to this episode's values
+    assert [e["event"] for s in later for e in s.skill_events] == ["started", "done"]
+    initial = run.episode("ep0001").initial_observation
+    assert initial is not None
+    fields = dict(initial["info"]["fields"])
+    assert later[0].action.endswith(f'"{fields["username"]}"')  # bound to this episode's values
     assert _gone()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from engram.agents.records import RunSpec
 from engram.agents.runner import run_games
 from engram.envs.core import Goal, Outcome
 from engram.envs.textworld_env import (
@@ -81,7 +82,7 @@ def test_facts_are_what_the_player_perceives(tw_stream: Path) -> None:
 
 def test_a_run_replays_exactly_in_a_new_env(tw_stream: Path, tmp_path: Path) -> None:
     games = find_games(tw_stream)[:2]
-    run_games(games, tmp_path / "run", env_id="engram/TextWorld-v0", memory="none", max_steps=15)
+    run_games(RunSpec(tuple(games), tmp_path / "run", env_id="engram/TextWorld-v0", memory="none", max_steps=15))
     report = replay_run(str(tmp_path / "run"))
     assert report.episodes == 2 and report.observations > 10 and not report.differences
 
@@ -104,9 +105,10 @@ def test_memory_shortens_the_later_quests_of_a_world(tw_stream: Path, tmp_path: 
     games = find_games(tw_stream)
     steps = {}
     for memory in ("none", "all"):
-        summary = run_games(games, tmp_path / memory, env_id="engram/TextWorld-v0", memory=memory, max_steps=60)
-        assert summary["success_rate"] >= 0.8
-        steps[memory] = [e["steps"] for e in summary["episodes"]]
+        spec = RunSpec(tuple(games), tmp_path / memory, env_id="engram/TextWorld-v0", memory=memory, max_steps=60)
+        summary = run_games(spec)
+        assert summary.success_rate >= 0.8
+        steps[memory] = [e.steps for e in summary.episodes]
     later = [i for i in range(len(games)) if game_info(games[i])["quest"] > 0]
     assert sum(steps["all"][i] for i in later) < sum(steps["none"][i] for i in later), steps
     # TextWorld names no domain: its shortcuts were cut from the facts, typed by their categories.

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from engram.agents.rundir import RunDir
 from engram.agents.runner import MEMORY_MODULES, make_memory
 from engram.envs.household.domain import HOUSEHOLD
 from engram.memory.shared import MemoryDirectory, ledger_report
 from engram.tools.memory_import import import_run
-from engram.tools.trajectory import RunDir
 from tests.memory.test_contract import check_contract
 
 ENGRAM = [sys.executable, "-m", "engram"]
@@ -39,7 +39,7 @@ def _records(memory_dir: Path) -> dict[str, list[object]]:
     with sqlite3.connect(memory_dir / "episodic.sqlite") as db:
         episodic = sorted(k for (k,) in db.execute("SELECT key FROM records"))
     with sqlite3.connect(memory_dir / "skills.sqlite") as db:
-        tips = sorted(db.execute("SELECT object_type, receptacle_kind, support FROM tips"))
+        tips = sorted(db.execute("SELECT object_type, holder_kind, support FROM tips"))
     with sqlite3.connect(memory_dir / "scene.sqlite") as db:
         kinds = sorted(db.execute("SELECT * FROM kinds"))
     return {"traces": traces, "episodic": episodic, "tips": tips, "kinds": kinds}

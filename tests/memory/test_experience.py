@@ -125,7 +125,7 @@ def test_retrieval_returns_same_task_type_ahead_of_unrelated(bank: ExperienceMem
     # ... and it becomes a prior the planner understands: where this kind of search ended.
     priors = [r for r in bank.recall({"episode_id": "query", "goal": goal}) if r.kind == "prior"]
     assert priors and priors[0].content["object_type"] == "potato"
-    assert priors[0].content["receptacle_type"] == "countertop"
+    assert priors[0].content["holder_type"] == "countertop"
 
 
 def test_lookahead_rejects_actions_that_cannot_advance_the_goal() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from engram.agents.planners.generic import GenericPlanner
 from engram.envs.core import Goal
+from engram.envs.domain import IF_OFFERED, NO_NEED
 from engram.memory.procedures import ground, mine, type_of
 from engram.memory.skills import SkillMemory
 
@@ -51,6 +52,9 @@ def test_a_success_splits_where_the_agent_moved_into_procedures_typed_by_categor
     ]
     # "go east" names nothing: it belongs to this map (routes keep it), not to a procedure.
     assert all("go east" not in p.steps for p in procedures)
+    # Opening made open what it names: a step passed over where the env does not offer it (it is
+    # open already); unlocking is no "unlock" state, taking no state at all: those are needed.
+    assert [p.pre for p in procedures] == [(NO_NEED, NO_NEED, IF_OFFERED), (IF_OFFERED, NO_NEED, NO_NEED)]
     # Another world with other names gives the same templates: that is what makes them reusable.
     other = {"oak door": "iron gate", "brass key": "rusty key", "chest": "crate", "apple": "pear", "table": "shelf"}
     cats = [[other.get(e, e), r, o, v] for e, r, o, v in CATS]

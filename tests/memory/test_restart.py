@@ -34,7 +34,7 @@ def _memory(memory_dir: Path) -> dict[str, object]:
     with sqlite3.connect(memory_dir / "working.sqlite") as db:
         state["working"] = sorted(db.execute("SELECT * FROM episodes"))
     with sqlite3.connect(memory_dir / "episodic.sqlite") as db:
-        rows = db.execute("SELECT house, document, metadata FROM records").fetchall()
+        rows = db.execute("SELECT world, document, metadata FROM records").fetchall()
     records = [(h, d, sorted(json.loads(m).items())) for h, d, m in rows]
     state["episodic"] = sorted(records)
     return state

@@ -20,13 +20,13 @@ def test_mining_generalises_segments_and_skips_searching() -> None:
     assert set(mined) == {"fetch {obj} from {countertop}", "heat {obj} with {microwave}", "put {obj} in {fridge}"}
     put = mined["put {obj} in {fridge}"]
     assert put.steps == ("go to {fridge}", "open {fridge}", "move {obj} to {fridge}")
-    assert put.pre == ("", "", "holding {obj}")
+    assert put.pre == ("", "if offered", "holds {obj}")
     assert put.bind({"obj": "apple 2", "fridge": "fridge 1"}) == [
         "go to fridge 1",
         "open fridge 1",
         "move apple 2 to fridge 1",
     ]
-    assert mined["fetch {obj} from {countertop}"].pre[-1] == "hands empty"
+    assert mined["fetch {obj} from {countertop}"].pre[-1] == "holds nothing"
 
 
 def _skill(steps: list[str], pre: list[str]) -> dict:
@@ -39,8 +39,8 @@ def _state(admissible: list[str], holds: str | None) -> dict:
 
 
 def test_a_running_shortcut_rechecks_and_aborts_cleanly() -> None:
-    skill = _skill(["go to fridge 1", "open fridge 1", "move apple 2 to fridge 1"], ["", "", "holding {obj}"])
-    skill["pre"][2] = "holding apple 2"
+    skill = _skill(["go to fridge 1", "open fridge 1", "move apple 2 to fridge 1"], ["", "if offered", "holds {obj}"])
+    skill["pre"][2] = "holds apple 2"
     # The fridge is already open: the optional open step is skipped, the move is next.
     decision, _ = continue_skill(skill, _state(["move apple 2 to fridge 1", "look"], "apple 2"))
     assert decision and decision.action == "move apple 2 to fridge 1" and decision.skill["i"] == 2
@@ -48,7 +48,7 @@ def test_a_running_shortcut_rechecks_and_aborts_cleanly() -> None:
     decision, why = continue_skill(skill, _state(["look"], None))
     assert decision is None and "needs apple 2 in hand" in why
     # A required step the environment does not offer aborts too.
-    take = {**_skill(["go to countertop 1", "take apple 2 from countertop 1"], ["", "hands empty"])}
+    take = {**_skill(["go to countertop 1", "take apple 2 from countertop 1"], ["", "holds nothing"])}
     decision, why = continue_skill(take, _state(["look"], None))
     assert decision is None and "not admissible" in why
 

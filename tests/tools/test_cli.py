@@ -91,7 +91,7 @@ def test_stream_runs_textworld_persistent_worlds_like_households(tmp_path: Path,
     assert made["family"] == "custom" and made["worlds"] == 1 and made["quests"] == 2 and len(made["games"]) == 2
     summary = json.loads((run_dir / "summary.json").read_text())
     household_keys = {"episodes_total", "success_rate", "steps_per_success", "median_steps_success",
-                      "per_task_type", "llm", "episodes"}  # fmt: skip
+                      "per_task_type", "llm", "episodes", "schema"}  # fmt: skip
     assert set(summary) == household_keys and summary["episodes_total"] == 2
     assert {e["world_id"] for e in summary["episodes"]} == {summary["episodes"][0]["world_id"]}
     rows = json.loads((run_dir / "comparison.json").read_text())

@@ -16,11 +16,12 @@ import pytest
 pytest.importorskip("openai")
 
 from engram.agents.planners.llm import LLMConfig
+from engram.agents.records import RunSpec
+from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 from engram.tools.replay import rerun_with_cache
-from engram.tools.trajectory import RunDir
 
 
 def wandering_model(request: dict[str, Any]) -> Reply:
@@ -45,24 +46,24 @@ def test_a_recorded_run_reruns_identically_from_the_cache_with_the_server_stoppe
     run_dir = tmp_path / "run"
     with ScriptedLLMServer(wandering_model) as server:
         config = LLMConfig(model="scripted", base_url=server.url, timeout=2.0, max_retries=0)
-        summary = run_games(games, run_dir, planner="llm", memory="all", max_steps=15, llm=config)
+        summary = run_games(RunSpec(tuple(games), run_dir, planner="llm", memory="all", max_steps=15, llm=config))
         live_requests = len(server.requests)
     # the server is stopped: nothing answers on its port any more
-    outcomes = summary["llm"]["outcomes"]
+    outcomes = summary.llm["outcomes"]
     assert outcomes.get("ok", 0) > 10 and outcomes.get("reasked", 0) + outcomes.get("fallback", 0) > 0
-    assert summary["llm"]["calls"] == live_requests and summary["llm"]["cache_hits"] == 0
+    assert summary.llm["calls"] == live_requests and summary.llm["cache_hits"] == 0
     report = rerun_with_cache(str(run_dir), str(run_dir / "llm_cache.sqlite"), str(tmp_path / "again"))
     assert report.cache_misses == 0
     assert report.differences == []
-    assert report.episodes == 3 and report.steps == sum(e["steps"] for e in summary["episodes"])
+    assert report.episodes == 3 and report.steps == sum(e.steps for e in summary.episodes)
     again = json.loads((tmp_path / "again" / "summary.json").read_text())
     assert again["llm"]["cache_hits"] == again["llm"]["calls"] == live_requests
     assert again["llm"]["cost"] == 0.0
     for eid in RunDir(run_dir).episode_ids():
-        assert (
-            RunDir(tmp_path / "again").episode(eid)["reflection"]["tip"]
-            == RunDir(run_dir).episode(eid)["reflection"]["tip"]
-        )
+        again_reflection = RunDir(tmp_path / "again").episode(eid).reflection
+        reflection = RunDir(run_dir).episode(eid).reflection
+        assert again_reflection is not None and reflection is not None
+        assert again_reflection["tip"] == reflection["tip"]
 
     # The CLI does the same; a cache missing answers makes it fail and say so.
     ok = cli("replay", run_dir, "--llm-cache", run_dir / "llm_cache.sqlite")

@@ -12,6 +12,8 @@ from typing import Any
 import gymnasium as gym
 import pytest
 
+from engram.agents.planners.registry import register as register_planner
+from engram.agents.records import RunSpec
 from engram.agents.runner import offline_planner, run_games
 from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
 from engram.envs.registry import register
@@ -21,7 +23,7 @@ from engram.tools.replay import rerun_with_cache
 class Lamp(gym.Env):
     """Switch the lamp on: a two-command env registered in-process, with a planner of its own."""
 
-    metadata = {"render_modes": [], "engram_planner": "test_reported_bugs:SwitchPlanner"}  # noqa: RUF012
+    metadata = {"render_modes": [], "engram_planner": "bugs/switch"}  # noqa: RUF012
 
     def __init__(self) -> None:
         self.observation_space, self.action_space = ObservationSpace(), ActionSpace()
@@ -57,7 +59,8 @@ class SwitchPlanner:
 @pytest.fixture()
 def lamp_run(tmp_path: Path) -> Path:
     register("bugs/Lamp-v0", Lamp)
-    run_games([""] * 2, tmp_path / "lamp", env_id="bugs/Lamp-v0", memory="none", max_steps=5)
+    register_planner("bugs/switch", SwitchPlanner)
+    run_games(RunSpec(("",) * 2, tmp_path / "lamp", env_id="bugs/Lamp-v0", memory="none", max_steps=5))
     return tmp_path / "lamp"
 
 
@@ -106,7 +109,8 @@ def test_alfworld_refuses_a_textworld_game_clearly_and_leaves_no_run_behind(tmp_
 
 def test_run_games_and_engram_run_default_to_the_same_memory(tmp_path: Path) -> None:
     register("bugs/Lamp-v0", Lamp)
-    run_games([""], tmp_path / "r", env_id="bugs/Lamp-v0", max_steps=3)
+    register_planner("bugs/switch", SwitchPlanner)
+    run_games(RunSpec(("",), tmp_path / "r", env_id="bugs/Lamp-v0", max_steps=3))
     assert json.loads((tmp_path / "r" / "manifest.json").read_text())["config"]["memory"] == (
         "working,scene,skills,episodic,experience,utility"
     )  # was: "none" from Python, "all" from the command line

@@ -66,6 +66,7 @@ def runs(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
     the offline one with the utility counters)."""
     pytest.importorskip("openai")
     from engram.agents.planners.llm import LLMConfig
+    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
     from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
@@ -73,7 +74,7 @@ def runs(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
     root = tmp_path_factory.mktemp("viewer")
     games = find_games(games_dir)[:2]
     offline = root / "offline"
-    run_games(games, offline, memory="scene,skills,utility", max_steps=30)
+    run_games(RunSpec(tuple(games), offline, memory="scene,skills,utility", max_steps=30))
     first = [json.loads(x)["action"] for x in (offline / "episodes/ep0000/steps.jsonl").read_text().splitlines()]
     assert len(first) > DIVERGE_AT and "look" not in first[: DIVERGE_AT + 1]
     moves = [*first[:DIVERGE_AT], "look"]
@@ -87,7 +88,7 @@ def runs(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
     llm = root / "llm"
     with ScriptedLLMServer(model) as server:
         config = LLMConfig(model="scripted", base_url=server.url, cache=str(root / "cache.sqlite"))
-        run_games(games, llm, planner="llm", llm=config, memory="scene,skills", max_steps=6)
+        run_games(RunSpec(tuple(games), llm, planner="llm", llm=config, memory="scene,skills", max_steps=6))
     return offline, llm
 
 
@@ -308,10 +309,10 @@ def test_the_graph_a_step_shows_is_what_memory_held_when_that_step_was_planned(g
 
     from engram.agents.controller import Controller
     from engram.agents.planners.household import HouseholdPlanner
+    from engram.agents.rundir import RunDir
     from engram.envs.alfworld import find_games
     from engram.envs.registry import make
     from engram.memory.scene import SceneGraphMemory
-    from engram.tools.trajectory import RunDir
     from engram.tools.viewer_data import graphs_at
 
     held: list[dict[str, Any]] = []
@@ -327,13 +328,13 @@ def test_the_graph_a_step_shows_is_what_memory_held_when_that_step_was_planned(g
     ctl = Controller(make("engram/ALFWorld-v0"), HouseholdPlanner(), run, SqliteSaver(conn), memory=[scene])
     game = find_games(games_dir)[0]
     for i in range(2):  # the same game twice: the second episode starts from what the first left
-        ctl.run_episode(f"ep{i}", str(game), i, {})
-        scene.consolidate(run.episode(f"ep{i}"))
+        ctl.run_episode(f"ep{i}", str(game), i)
+        scene.consolidate(run.episode(f"ep{i}").to_json())
     steps = run.steps("ep0") + run.steps("ep1")
     assert len(held) == len(steps) > 4
     rebuilt = [graphs_at(run.steps(e), t)["scene"][0] for e in ("ep0", "ep1") for t in range(len(run.steps(e)))]
     assert rebuilt == held
-    second = run.steps("ep1")[0]["memory_graphs"]["scene"]["start"]
+    second = run.steps("ep1")[0].memory_graphs["scene"]["start"]
     assert second["nodes"], "the second episode's start graph should hold what the first one saw"
 
 

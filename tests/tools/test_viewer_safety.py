@@ -21,7 +21,7 @@ import pytest
 
 pytest.importorskip("starlette")
 
-from engram.tools.trajectory import ledger
+from engram.agents.records import ledger
 
 SECRET = "SECRET-7f3a9c-outside-the-run"  # only ever in files outside the run directories
 HOST = b"127.0.0.1"

@@ -1,0 +1,501 @@
+"""The typed records a run is made from and leaves behind: :class:`RunSpec` (what a run is made
+from), :class:`StepRecord` (a line of ``steps.jsonl``), :class:`EpisodeRecord` (``episode.json``)
+and :class:`RunSummary` (``summary.json``).
+
+Each is a dataclass with ``to_json``/``from_json`` and a ``schema`` version. Records on disk are JSON
+(never pickle) and outlive the code that wrote them: ``from_json`` reads every version engram has
+written (version 0 is what runs wrote before records carried a version: the same keys, some of them
+missing in older runs) and fills what an old record lacks with the default a run of its time meant.
+Keys a reader does not know are kept in ``extra`` and written back, so a record read and rewritten
+by this code loses nothing a newer or a plug-in's writer put there.
+
+These live on the agents floor because the controller writes them; the tools (``show``, ``replay``,
+``view``) and the experiments read them from here.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from engram.agents.planners.llm import LLMConfig
+
+#: the version every record this code writes carries (``schema``); 0: written before versions
+SCHEMA_VERSION = 1
+
+#: the environment a run plays when it names none
+ENV_ID = "engram/ALFWorld-v0"
+#: a run directory's own memory directory (where memory lives unless the spec names another)
+MEMORY_FOLDER = "memory"
+
+#: JSON as read from disk, before it is checked to be a record: genuinely open
+JSONObject = dict[str, Any]
+
+
+class ObservationJSON(TypedDict, total=False):
+    """:meth:`engram.envs.core.Observation.to_json`, as a record holds it."""
+
+    text: str
+    facts: list[list[Any]]  # Fact.to_json() quadruples
+    admissible: list[str]
+    info: JSONObject  # the env's own extras: open by design
+
+
+class Timings(TypedDict, total=False):
+    plan_s: float  # memory recall and the planner's decision
+    env_s: float  # the environment's step
+    step_s: float  # the whole step, perception to record
+    started_at: float  # wall clock (epoch seconds) when the step began
+
+
+class SkillEvent(TypedDict, total=False):
+    """A shortcut's start, completion or abort (:mod:`engram.agents.shortcuts`)."""
+
+    name: str
+    template: str
+    event: str  # started | done | aborted
+    why: str
+
+
+class Ledger(TypedDict, total=False):
+    """An episode's model usage (:func:`ledger`); the run's total adds ``tokens_per_episode``."""
+
+    calls: int
+    cache_hits: int
+    prompt_tokens: int
+    completion_tokens: int
+    latency_s: float
+    cost: float
+    shared_prefix_tokens: int
+    server_cached_tokens: int
+    outcomes: dict[str, int]  # how decisions came about: ok, repaired, reasked, fallback, offline
+    memory: dict[str, int]  # MEMORY_KEYS: what memory did to the model's choices
+    tokens_per_episode: float
+
+
+def _extra(data: Mapping[str, Any], cls: type) -> JSONObject:
+    """The keys of ``data`` that ``cls`` has no field for (kept, and written back)."""
+    known = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k not in known}
+
+
+def _json(record: Any) -> JSONObject:
+    """A record's fields as JSON, shallowly (records hold JSON values already: no deep copy, which a
+    step record would pay on every step), its ``extra`` keys first so the fields win."""
+    out: JSONObject = dict(record.extra)
+    for f in fields(record):
+        if f.name != "extra":
+            out[f.name] = getattr(record, f.name)
+    return out
+
+
+#: the step fields whose value may be null
+_NULLABLE = frozenset({"outcome", "llm", "error"})
+
+
+@dataclass
+class StepRecord:
+    """One step as ``steps.jsonl`` holds it: what was decided, what happened, what memory offered.
+
+    ``observation`` is what the action led to (or, for a step that was not executed, the one it was
+    decided on); ``facts_delta`` the facts it added to everything seen before in the episode;
+    ``recalls`` the memory items the planner was shown (:class:`~engram.memory.base.Recall` JSON);
+    ``llm`` a model-backed decision's ledger (None for an offline one); ``memory_graphs`` what each
+    graph-shaped memory module held when the step was planned (a start, then deltas).
+    """
+
+    t: int
+    action: str
+    executed: bool
+    observation: ObservationJSON
+    facts_delta: list[list[Any]] = field(default_factory=list)
+    reward: float = 0.0
+    outcome: str | None = None
+    won: bool = False
+    done: bool = False
+    subgoal: str = ""
+    follows: str = ""
+    rationale: str = ""
+    skill_events: list[SkillEvent] = field(default_factory=list)
+    recalls: list[JSONObject] = field(default_factory=list)
+    planner_called: bool = True
+    tokens: dict[str, int] = field(default_factory=dict)
+    llm: JSONObject | None = None  # the model's per-decision ledger (Decision.llm)
+    memory_graphs: JSONObject = field(default_factory=dict)
+    timings: Timings = field(default_factory=lambda: Timings())
+    error: str | None = None
+    schema: int = SCHEMA_VERSION
+    extra: JSONObject = field(default_factory=dict)
+
+    def to_json(self) -> JSONObject:
+        return _json(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StepRecord:
+        """A step from its JSON line (any version); ``KeyError``/``TypeError`` when it is not one."""
+        if not isinstance(data.get("t"), int) or "action" not in data:
+            raise TypeError("a step record needs an integer 't' and an 'action'")
+        known = {f.name for f in fields(cls)} - {"extra"}
+        # A null where a list or an object belongs (a hand-written or foreign record) is the default.
+        values = {k: data[k] for k in known if k in data and (data[k] is not None or k in _NULLABLE)}
+        values.setdefault("executed", True)
+        values.setdefault("observation", ObservationJSON(text=""))
+        values["schema"] = int(data.get("schema", 0))
+        return cls(**values, extra=_extra(data, cls))
+
+
+@dataclass
+class EpisodeResult:
+    """How an episode ended (``episode.json``'s ``result``)."""
+
+    success: bool
+    steps: int
+    seconds: float = 0.0
+    error: str | None = None  # an env crash, or a backend's ("worker died", "time limit"): run again
+    ledger: Ledger = field(default_factory=lambda: Ledger())
+
+    def to_json(self) -> JSONObject:
+        return {"success": self.success, "steps": self.steps, "seconds": self.seconds, "error": self.error,
+                "ledger": self.ledger}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> EpisodeResult:
+        return cls(bool(data["success"]), int(data["steps"]), float(data.get("seconds") or 0.0),
+                   data.get("error"), data.get("ledger") or Ledger())  # fmt: skip
+
+
+@dataclass
+class EpisodeRecord:
+    """An episode as ``episode.json`` holds it: written at its reset, rewritten at its end with
+    ``result`` (None while it runs) and, by a model-backed planner, ``reflection``. A parallel run
+    adds the ``worker`` that played it and the failed ``attempts`` before."""
+
+    id: str
+    game: str = ""
+    seed: int | None = None
+    run_id: str = ""
+    task_type: str = "unknown"
+    world_id: str = ""
+    goal: JSONObject = field(default_factory=dict)  # Goal.to_json()
+    initial_observation: ObservationJSON | None = None  # None: a backend ended it before its reset
+    reset_s: float = 0.0
+    result: EpisodeResult | None = None
+    reflection: JSONObject | None = None  # the planner's lesson and its model usage
+    worker: JSONObject | None = None  # who played it (a parallel run): name, host, pid, versions
+    attempts: list[JSONObject] = field(default_factory=list)  # the backend's failed tries before
+    schema: int = SCHEMA_VERSION
+    extra: JSONObject = field(default_factory=dict)
+
+    @property
+    def finished(self) -> bool:
+        """Ran to its end: a result that is not a backend's error (such an episode runs again)."""
+        return self.result is not None and self.result.error is None
+
+    def to_json(self) -> JSONObject:
+        out = _json(self)
+        out["result"] = self.result.to_json() if self.result is not None else None
+        if not self.attempts:
+            del out["attempts"]
+        for key in ("result", "reflection", "worker"):  # absent until there is one, as ever
+            if out[key] is None:
+                del out[key]
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> EpisodeRecord:
+        """An episode from its JSON (any version; an old record's ``house_id`` is its world)."""
+        known = {f.name for f in fields(cls)} - {"extra", "result"}
+        values = {k: data[k] for k in known if k in data and data[k] is not None}
+        values["id"] = str(data["id"])
+        values.setdefault("world_id", str(data.get("house_id", "")))
+        values["schema"] = int(data.get("schema", 0))
+        result = data.get("result")
+        extra = {k: v for k, v in _extra(data, cls).items() if k != "result"}
+        return cls(**values, result=EpisodeResult.from_json(result) if result else None, extra=extra)
+
+
+@dataclass
+class SummaryRow:
+    """A finished episode's line in ``summary.json``."""
+
+    id: str
+    game: str
+    seed: int | str | None
+    task_type: str
+    world_id: str
+    success: bool
+    steps: int
+    seconds: float
+    error: str | None = None
+    ledger: Ledger = field(default_factory=lambda: Ledger())
+
+    def to_json(self) -> JSONObject:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["house_id"] = self.world_id  # the key's name before world ids (scripts read it)
+        return out
+
+    @classmethod
+    def of(cls, episode: EpisodeRecord) -> SummaryRow | None:
+        """The row of a finished episode (None while it runs)."""
+        r = episode.result
+        if r is None:
+            return None
+        return cls(episode.id, episode.game, episode.seed, episode.task_type, episode.world_id, r.success, r.steps,
+                   r.seconds, r.error, r.ledger or ledger([]))  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SummaryRow:
+        world, task_type = str(data.get("world_id", data.get("house_id", ""))), str(data.get("task_type", "unknown"))
+        return cls(str(data["id"]), str(data.get("game") or ""), data.get("seed"), task_type, world,
+                   bool(data["success"]), int(data["steps"]), float(data.get("seconds") or 0.0),
+                   data.get("error"), data.get("ledger") or ledger([]))  # fmt: skip
+
+
+class TaskTypeStats(TypedDict):
+    episodes: int
+    success_rate: float
+    median_steps_success: float | None
+    mean_seconds: float
+
+
+@dataclass
+class RunSummary:
+    """``summary.json``: success, steps per success, per task type, the model's usage, every row."""
+
+    episodes_total: int
+    success_rate: float
+    steps_per_success: float | None
+    median_steps_success: float | None
+    per_task_type: dict[str, TaskTypeStats]
+    llm: Ledger
+    episodes: list[SummaryRow]
+    schema: int = SCHEMA_VERSION
+
+    def to_json(self) -> JSONObject:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["episodes"] = [r.to_json() for r in self.episodes]
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RunSummary:
+        """Read ``summary.json`` (any version): the figures are computed again from its rows, so a
+        summary from an older version (fewer keys) reads like a new one."""
+        return summarize_rows([SummaryRow.from_json(r) for r in data["episodes"]])
+
+    @classmethod
+    def of(cls, episodes: Sequence[EpisodeRecord]) -> RunSummary:
+        return summarize_rows([row for row in map(SummaryRow.of, episodes) if row is not None])
+
+
+def world_of(episode: Mapping[str, Any]) -> str:
+    """The world of an episode's JSON; run directories older than world ids recorded a house."""
+    return str(episode.get("world_id", episode.get("house_id", "")))
+
+
+LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost",
+               "shared_prefix_tokens", "server_cached_tokens")  # fmt: skip
+#: what memory did to the model's choices, counted per decision (see agents/planners/llm_memory.py):
+#: decisions where it removed commands, commands removed, decisions where it had to give all back,
+#: decisions that took the first command listed, shortcuts (and cases) called, and steps a called
+#: shortcut ran without asking the model (calls saved)
+MEMORY_KEYS = ("pruned", "removed", "restored", "took_first", "called", "followed", "calls_saved")
+
+
+def _empty_ledger() -> dict[str, Any]:
+    out: dict[str, Any] = dict.fromkeys(LEDGER_KEYS, 0)
+    out["outcomes"], out["memory"] = {}, dict.fromkeys(MEMORY_KEYS, 0)
+    return out
+
+
+def ledger(steps: Sequence[StepRecord], reflection: Mapping[str, Any] | None = None) -> Ledger:
+    """An episode's model usage from its step records (``llm`` of each step) and its reflection.
+
+    ``outcomes`` counts how decisions came about (ok, repaired, reasked, fallback; ``offline`` for
+    steps no model was asked about, e.g. a running shortcut or an offline planner)."""
+    out = _empty_ledger()
+    mem = out["memory"]
+    for s in steps:
+        llm = s.llm or {}
+        for k in LEDGER_KEYS:
+            out[k] += llm.get(k) or 0
+        outcome = llm.get("outcome", "offline")
+        out["outcomes"][outcome] = out["outcomes"].get(outcome, 0) + 1
+        shaped = llm.get("memory") or {}
+        mem["pruned"] += bool(shaped.get("removed"))
+        mem["removed"] += len(shaped.get("removed") or {})
+        mem["restored"] += bool(shaped.get("restored"))
+        mem["took_first"] += bool(shaped.get("took_first"))
+        mem["called"] += bool(shaped.get("called"))
+        mem["followed"] += shaped.get("called") == "follow"
+        mem["calls_saved"] += not llm and s.subgoal.startswith("shortcut: ")
+    if reflection:
+        out["calls"] += 1
+        out["cache_hits"] += bool(reflection.get("cached"))
+        out["prompt_tokens"] += reflection.get("tokens", {}).get("prompt", 0)
+        out["completion_tokens"] += reflection.get("tokens", {}).get("completion", 0)
+        out["latency_s"] += reflection.get("latency_s", 0.0)
+        out["cost"] += reflection.get("cost", 0.0)
+    out["latency_s"], out["cost"] = round(out["latency_s"], 6), round(out["cost"], 8)
+    return Ledger(**out)  # type: ignore[typeddict-item]
+
+
+def summarize_rows(rows: Sequence[SummaryRow]) -> RunSummary:
+    """The summary of finished episodes' rows."""
+    by_type: dict[str, list[SummaryRow]] = defaultdict(list)
+    for row in rows:
+        by_type[row.task_type].append(row)
+    wins = [r.steps for r in rows if r.success]
+    return RunSummary(
+        episodes_total=len(rows),
+        success_rate=len(wins) / len(rows) if rows else 0.0,
+        steps_per_success=statistics.fmean(wins) if wins else None,
+        median_steps_success=statistics.median(wins) if wins else None,
+        per_task_type={t: _group(rs) for t, rs in sorted(by_type.items())},
+        llm=total_ledger([r.ledger for r in rows]),
+        episodes=list(rows),
+    )
+
+
+def _group(rows: list[SummaryRow]) -> TaskTypeStats:
+    wins = [r.steps for r in rows if r.success]
+    return TaskTypeStats(
+        episodes=len(rows),
+        success_rate=len(wins) / len(rows),
+        median_steps_success=statistics.median(wins) if wins else None,
+        mean_seconds=statistics.fmean(r.seconds for r in rows),
+    )
+
+
+def total_ledger(ledgers: Sequence[Mapping[str, Any]]) -> Ledger:
+    """The run's model usage: the episodes' ledgers added up, and tokens per episode."""
+    total = _empty_ledger()
+    for led in ledgers:
+        for k in LEDGER_KEYS:
+            total[k] += led.get(k, 0) or 0
+        for k in MEMORY_KEYS:
+            total["memory"][k] += (led.get("memory") or {}).get(k, 0)
+        for k, n in (led.get("outcomes") or {}).items():
+            total["outcomes"][k] = total["outcomes"].get(k, 0) + n
+    total["latency_s"], total["cost"] = round(total["latency_s"], 6), round(total["cost"], 8)
+    total["tokens_per_episode"] = (
+        round((total["prompt_tokens"] + total["completion_tokens"]) / len(ledgers), 1) if ledgers else 0.0
+    )
+    return Ledger(**total)  # type: ignore[typeddict-item]
+
+
+# -- the run spec ------------------------------------------------------------------------------
+
+#: what a run is: the spec fields a resumed run must share with the one it resumes
+IDENTITY = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
+BACKENDS = ("serial", "ray")
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything a run is made from: built once (by ``engram run``, or in Python), written into the
+    run's ``manifest.json`` (``config``), compared as a whole when a run directory is re-used, and
+    handed as it is to the serial backend and to every Ray worker.
+
+    ``games``: one entry per episode, a game file, or ``""`` for an env that makes its own task from
+    the seed (episode *k* of the run plays seed + offset + *k*). ``memory``: ``none``, ``all`` or a
+    comma list of modules; ``memory_dir``: where memory is kept (None: the run's own ``memory/``).
+    ``backend`` ``ray`` plays on ``workers`` Ray workers (``ray_address``: a cluster; ``chroma_url``:
+    an episodic index server to share, else one is started), ``episode_timeout`` seconds each.
+    ``step_delay`` slows every step (for watching a live run) and is not part of what the run is.
+    """
+
+    games: tuple[str, ...]
+    run_dir: str
+    env_id: str = ENV_ID
+    planner: str = "offline"
+    memory: str = "all"
+    memory_dir: str | None = None
+    max_steps: int = 60
+    seed: int = 0
+    offset: int = 0
+    games_source: str = ""
+    llm: LLMConfig | None = None
+    step_delay: float = 0.0
+    backend: str = "serial"
+    workers: int = 1
+    ray_address: str | None = None
+    episode_timeout: float | None = None
+    chroma_url: str | None = None
+
+    def __post_init__(self) -> None:
+        # Paths and lists are accepted (a caller's convenience); the spec holds strings, so that it
+        # compares, hashes and serialises the same whoever built it. "" stays "" (Path("") is ".").
+        object.__setattr__(self, "games", tuple(str(g) for g in self.games))
+        object.__setattr__(self, "run_dir", str(self.run_dir))
+        if self.memory_dir is not None:
+            object.__setattr__(self, "memory_dir", str(self.memory_dir))
+        if self.backend not in BACKENDS:
+            raise ValueError(f"unknown backend {self.backend!r}; choose {', '.join(BACKENDS)}")
+        if self.workers < 1:
+            raise ValueError("--workers must be at least 1")
+        if self.max_steps < 1:
+            raise ValueError("max_steps must be at least 1")
+
+    @property
+    def model(self) -> str | None:
+        return self.llm.model if self.planner == "llm" and self.llm else None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.run_dir)
+
+    @property
+    def memory_path(self) -> Path:
+        """Where the run's memory lives: ``memory_dir``, else the run directory's own ``memory/``."""
+        return Path(self.memory_dir) if self.memory_dir else self.path / MEMORY_FOLDER
+
+    def identity(self, memory_names: Sequence[str]) -> dict[str, Any]:
+        """What the run is (:data:`IDENTITY`), ``memory`` as the module names it resolves to."""
+        return {"env_id": self.env_id, "games": list(self.games), "planner": self.planner, "model": self.model,
+                "max_steps": self.max_steps, "seed": self.seed, "memory": ",".join(memory_names) or "none",
+                "offset": self.offset}  # fmt: skip
+
+    def backend_json(self) -> JSONObject:
+        """The manifest's ``backend`` (what made the run last; a resumed run may use another)."""
+        if self.backend == "serial":
+            return {"name": "serial", "workers": 1}
+        return {"name": "ray", "workers": self.workers, "address": self.ray_address or "local"}
+
+    def to_json(self, memory_names: Sequence[str]) -> JSONObject:
+        """The manifest's ``config``: the identity, and what else the run was made with."""
+        return {**self.identity(memory_names), "games_source": self.games_source,
+                "llm": self.llm.public() if self.planner == "llm" and self.llm else None,
+                "step_delay": self.step_delay, "episode_timeout": self.episode_timeout,
+                "schema": SCHEMA_VERSION}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, config: Mapping[str, Any], run_dir: str | Path, **overrides: Any) -> RunSpec:
+        """The spec a manifest's ``config`` was written from (any version: before ``schema`` the
+        config lacked ``env_id`` and ``offset`` in the oldest runs, which meant ALFWorld and 0);
+        ``overrides`` replace fields (a re-run elsewhere, a response cache to answer from)."""
+        llm = None
+        if config.get("llm"):
+            from engram.agents.planners.llm import LLMConfig
+
+            llm = LLMConfig(**config["llm"])
+        values: dict[str, Any] = {
+            "games": tuple(str(g) for g in config["games"]),
+            "run_dir": str(run_dir),
+            "env_id": config.get("env_id") or ENV_ID,
+            "planner": config.get("planner", "offline"),
+            "memory": config.get("memory", "none"),
+            "max_steps": int(config.get("max_steps", 60)),
+            "seed": int(config.get("seed", 0)),
+            "offset": int(config.get("offset", 0)),
+            "games_source": config.get("games_source", ""),
+            "llm": llm,
+            "step_delay": float(config.get("step_delay") or 0.0),
+            "episode_timeout": config.get("episode_timeout"),
+        }
+        values.update(overrides)
+        return cls(**values)
