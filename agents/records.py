@@ -86,11 +86,14 @@ def _extra(data: Mapping[str, Any], cls: type) -> JSONObject:
 
 def _json(record: Any) -> JSONObject:
     """A record's fields as JSON, shallowly (records hold JSON values already: no deep copy, which a
-    step record would pay on every step), its ``extra`` keys first so the fields win."""
+    step record would pay on every step), its ``extra`` keys first so the fields win. ``schema`` is
+    this code's: a record read from an older version is written in this version's shape (``schema``
+    on the record says what was read)."""
     out: JSONObject = dict(record.extra)
     for f in fields(record):
         if f.name != "extra":
             out[f.name] = getattr(record, f.name)
+    out["schema"] = SCHEMA_VERSION
     return out
 
 

@@ -85,7 +85,7 @@ def test_records_round_trip_and_keep_what_they_do_not_know() -> None:
     episode = EpisodeRecord.from_json(old)
     assert episode.world_id == "h1" and episode.result is not None and episode.result.steps == 4
     written = episode.to_json()
-    assert written["house_id"] == "h1" and written["schema"] == 0 and written["result"]["success"] is True
+    assert written["house_id"] == "h1" and written["schema"] == SCHEMA_VERSION and written["result"]["success"]
     fresh = EpisodeRecord(id="ep0", goal={"text": "y"})
     assert fresh.schema == SCHEMA_VERSION and not fresh.finished and "attempts" not in fresh.to_json()
 
