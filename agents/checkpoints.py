@@ -65,5 +65,13 @@ class StrictSerializer(JsonPlusSerializer):
 
 def checkpointer(conn: sqlite3.Connection, path: Path | str) -> SqliteSaver:
     """A LangGraph SQLite checkpointer over ``conn`` (the database at ``path``) that never runs code
-    stored in a checkpoint."""
+    stored in a checkpoint.
+
+    The database is in WAL mode (:func:`~engram.agents.runner.prepare_run`), and ``synchronous=NORMAL``
+    makes a commit an append to the WAL without an ``fsync``: a checkpoint is on disk for any
+    other process the moment it is committed, and survives the process being killed, which is
+    what resuming needs; only a power cut or an OS crash can take the last commits back. The fsync
+    of the default (``FULL``) cost about 3 ms of a 15 ms step (``bench_step``: 17.8 -> 14.9 ms).
+    """
+    conn.execute("PRAGMA synchronous=NORMAL")
     return SqliteSaver(conn, serde=StrictSerializer(path))

@@ -18,52 +18,83 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
-from engram.agents.planners.base import PLANNER_KEYS, Decision, Planner, PlannerState, RunningSkill
-from engram.agents.records import EpisodeRecord, EpisodeResult, ObservationJSON, StepRecord, ledger
+from engram.agents.planners.base import DecisionJSON, Planner, PlannerState, RunningSkill
+from engram.agents.records import EpisodeRecord, EpisodeResult, JSONObject, StepRecord, Timings, ledger
 from engram.agents.rundir import RunDir
 from engram.agents.shortcuts import continue_skill, events_after
-from engram.envs.core import Goal, Observation
-from engram.memory.base import MemoryModule, Recall, episode_key
+from engram.envs.core import Fact, Goal, GoalJSON, Observation, ObservationJSON
+from engram.memory.base import (
+    MemoryModule,
+    MemoryStep,
+    Perceived,
+    PerceivedJSON,
+    Recall,
+    RecallJSON,
+    RecallQuery,
+    SkillEvent,
+)
 from engram.memory.graphview import ShowsGraph, graph_delta
 from engram.memory.utility import Judges
 
 
+class Pending(TypedDict, total=False):
+    """The step record being built between perceive and reflect (checkpointed with the state)."""
+
+    t_start: float
+    started_at: float
+    memory_graphs: JSONObject  # what graph-shaped memory held (graphview's open JSON)
+    plan_s: float
+    skill_events: list[SkillEvent]
+    planned: bool
+    executed: bool
+    observation: ObservationJSON
+    reward: float
+    terminated: bool
+    truncated: bool
+    env_failed: bool
+    env_s: float
+    error: str | None
+
+
 class EpisodeState(TypedDict, total=False):
+    """The graph's state: plain JSON, since LangGraph's strict serializer checkpoints it; the nodes
+    read it through typed views (:class:`Goal`, :class:`Observation`, :class:`Perceived`)."""
+
     episode_id: str
     world_id: str
     game: str
     seed: int
-    goal: dict[str, Any]
+    goal: GoalJSON
     max_steps: int
-    observation: dict[str, Any]  # the latest Observation, as JSON
-    history: Annotated[list[dict[str, Any]], operator.add]  # every observation with the action behind it
+    observation: ObservationJSON  # the latest observation
+    history: Annotated[list[PerceivedJSON], operator.add]  # every observation with the action behind it
     actions: Annotated[list[str], operator.add]  # actions the env executed (replayed on resume)
-    decision: dict[str, Any]
-    recalls: list[dict[str, Any]]
-    pending: dict[str, Any]  # the step record being built between act and reflect
+    decision: DecisionJSON
+    recalls: list[RecallJSON]
+    pending: Pending
     t: int  # steps completed and logged
     won: bool
     done: bool
     error: str | None
     started: float
     skill: RunningSkill | None  # the shortcut running, if any
-    skill_events: list[dict[str, Any]]  # shortcut starts, completions and aborts of the last step
+    skill_events: list[SkillEvent]  # shortcut starts, completions and aborts of the last step
 
 
-def reset_options(game: str) -> dict[str, Any] | None:
+def reset_options(game: str) -> dict[str, str] | None:
     """An episode is a game file (ALFWorld) or, for environments that generate their own tasks, just
     a seed (``game`` empty): only the former passes a ``game`` option to ``reset``."""
     return {"game": game} if game else None
 
 
-def _final_entry(
-    decision: dict[str, Any], obs: dict[str, Any], skill_events: list[dict[str, Any]], won: bool
-) -> dict[str, Any]:
+def _final_entry(decision: DecisionJSON, obs: ObservationJSON, skill_events: list[SkillEvent]) -> Perceived:
     """What memory observes of an episode's last step (there is no perceive after it)."""
-    return {"action": decision["action"], "text": obs["text"], "facts": obs["facts"],
-            "outcome": obs["info"].get("outcome"), "subgoal": decision.get("subgoal", ""),
-            "follows": decision.get("follows", ""), "skill_events": skill_events, "won": won,
-            "lost": bool(obs.get("info", {}).get("lost"))}  # fmt: skip
+    return Perceived(decision["action"], obs["text"], _facts(obs), obs["info"].get("outcome"),
+                     decision.get("subgoal", ""), decision.get("follows", ""), tuple(skill_events))  # fmt: skip
+
+
+def _facts(obs: ObservationJSON) -> tuple[Fact, ...]:
+    return tuple(Fact.from_json(f) for f in obs.get("facts", ()))
 
 
 class Controller:
@@ -83,6 +114,8 @@ class Controller:
         self.env, self.planner, self.run = env, planner, run
         self.run_id = run_id
         self.memory = memory or []
+        self._seen: dict[str, list[Perceived]] = {}  # per episode: its history, typed (see _history)
+        self._goals: dict[str, Goal] = {}
         self._graphs = [m for m in self.memory if isinstance(m, ShowsGraph)]  # their deltas go in the steps
         self._judges = [m for m in self.memory if isinstance(m, Judges)]
         self.max_steps, self.step_delay = max_steps, step_delay
@@ -98,111 +131,130 @@ class Controller:
         graph.add_conditional_edges("reflect", lambda s: END if s["done"] else "perceive")
         self.graph = graph.compile(checkpointer=checkpointer)
 
+    # -- typed views of the checkpointed JSON -------------------------------------------------
+    def _history(self, state: EpisodeState) -> list[Perceived]:
+        """The episode's history as :class:`Perceived` steps. The JSON list only ever grows within
+        an episode, so the typed one is kept and only its new entries are read."""
+        raw = state.get("history", [])
+        seen = self._seen.get(state["episode_id"])
+        if seen is None or len(seen) > len(raw):
+            seen = self._seen[state["episode_id"]] = []
+        seen.extend(Perceived.from_json(entry) for entry in raw[len(seen) :])
+        return seen
+
+    def _goal(self, state: EpisodeState) -> Goal:
+        key = state["episode_id"]
+        goal = self._goals.get(key)
+        if goal is None:
+            goal = self._goals[key] = Goal.from_json(state["goal"])
+        return goal
+
+    def _view(self, state: EpisodeState) -> PlannerState:
+        return PlannerState(
+            goal=self._goal(state),
+            observation=Observation.from_json(state["observation"]),
+            history=tuple(self._history(state)),
+            t=state["t"],
+            max_steps=state["max_steps"],
+            episode_id=state["episode_id"],
+            world_id=state.get("world_id", ""),
+            seed=state["seed"],
+            run_id=self.run_id,
+        )
+
     # -- nodes ------------------------------------------------------------------------------
-    def _perceive(self, state: EpisodeState) -> dict[str, Any]:
+    def _perceive(self, state: EpisodeState) -> EpisodeState:
         obs = state["observation"]
-        last_action = state["decision"]["action"] if state["t"] else None
-        entry = {"action": last_action, "text": obs["text"], "facts": obs["facts"],
-                 "outcome": obs["info"].get("outcome") if state["t"] else None,
-                 "subgoal": state["decision"].get("subgoal", "") if state["t"] else "",
-                 "follows": state["decision"].get("follows", "") if state["t"] else "",
-                 "skill_events": state.get("skill_events", []) if state["t"] else []}  # fmt: skip
+        t = state["t"]
+        decision = state["decision"] if t else DecisionJSON()
+        entry = PerceivedJSON(action=decision["action"] if t else None, text=obs["text"], facts=obs["facts"],
+                              outcome=obs["info"].get("outcome") if t else None, subgoal=decision.get("subgoal", ""),
+                              follows=decision.get("follows", ""),
+                              skill_events=state.get("skill_events", []) if t else [])  # fmt: skip
         world = state.get("world_id", "")
         before = {m.name: m.graph_view(world) for m in self._graphs}
-        self._observe(state, entry, state["t"])
+        self._observe(state, Perceived.from_json(entry), t)
         # What graph-shaped memory held when this step was planned: the episode's start, then deltas.
-        shown: dict[str, Any] = {}
+        shown: JSONObject = {}
         for m in self._graphs:
             delta = graph_delta(before[m.name], m.graph_view(world))
-            shown[m.name] = {"start": before[m.name], "delta": delta} if not state["t"] else {"delta": delta}
-        pending = {"t_start": time.perf_counter(), "started_at": time.time(), "memory_graphs": shown}
+            shown[m.name] = {"start": before[m.name], "delta": delta} if not t else {"delta": delta}
+        pending = Pending(t_start=time.perf_counter(), started_at=time.time(), memory_graphs=shown)
         return {"history": [entry], "pending": pending}
 
     def _observe(
-        self, state: EpisodeState, entry: dict[str, Any], t: int, modules: list[MemoryModule] | None = None
+        self,
+        state: EpisodeState,
+        seen: Perceived,
+        t: int,
+        modules: list[MemoryModule] | None = None,
+        won: bool = False,
+        lost: bool = False,
     ) -> None:
+        step = MemoryStep.of(seen, state["episode_id"], state.get("world_id", ""), t, self._goal(state), won, lost)
         for module in self.memory if modules is None else modules:
-            module.observe(
-                {
-                    **entry,
-                    "episode_id": state["episode_id"],
-                    "world_id": state.get("world_id", ""),
-                    "t": t,
-                    "goal": state["goal"],
-                }
-            )
+            module.observe(step)
 
-    def _plan(self, state: EpisodeState) -> dict[str, Any]:
-        query = {
-            "episode_id": state["episode_id"],
-            "goal": state["goal"],
-            "world_id": state.get("world_id", ""),
-            "observation": state["observation"],
-            "t": state["t"],
-        }
+    def _plan(self, state: EpisodeState) -> EpisodeState:
         t0 = time.perf_counter()
-        running, aborted = state.get("skill"), []
-        decision, why = continue_skill(running, dict(state)) if running else (None, "")
+        view = self._view(state)
+        running, aborted = state.get("skill"), list[SkillEvent]()
+        decision, why = continue_skill(running, view) if running else (None, "")
         recalls: list[Recall] = []
         if decision is None:
             if running:
-                aborted = [{"name": running["name"], "template": running["template"], "event": "aborted", "why": why}]
+                aborted = [SkillEvent(name=running["name"], template=running["template"], event="aborted", why=why)]
+            query = RecallQuery(view.episode_id, view.world_id, view.goal, view.observation, view.t)
             recalls = [r for m in self.memory for r in m.recall(query)]
             for judge in self._judges:  # what following each kind did decides whether it is offered
                 recalls = judge.judge(query, recalls)
-            view = cast(PlannerState, {k: state[k] for k in PLANNER_KEYS if k in state})  # type: ignore[literal-required]
-            view["run_id"] = self.run_id
             decision = self.planner.decide(view, recalls)
         plan_s = time.perf_counter() - t0
         planned = not running or bool(aborted)  # False: a running shortcut supplied the step
-        return {
-            "decision": decision.to_json(),
-            "recalls": [r.to_json() for r in recalls],
-            "pending": {**state["pending"], "plan_s": plan_s, "skill_events": aborted, "planned": planned},
-        }
+        pending = Pending(**state["pending"])
+        pending.update(Pending(plan_s=plan_s, skill_events=aborted, planned=planned))
+        return {"decision": decision.to_json(), "recalls": [r.to_json() for r in recalls], "pending": pending}
 
-    def _act(self, state: EpisodeState) -> dict[str, Any]:
-        decision = Decision(**state["decision"])
+    def _act(self, state: EpisodeState) -> EpisodeState:
+        action = state["decision"]["action"]
         obs = state["observation"]
-        pending = dict(state["pending"])
-        error = decision.error
+        pending = Pending(**state["pending"])
+        error = state["decision"].get("error")
         if self.step_delay:
             time.sleep(self.step_delay)
-        if decision.action not in obs["admissible"]:
+        if action not in obs["admissible"]:
             # Only admissible actions reach the environment; the refusal is recorded as data.
-            error = f"not admissible, not executed: {decision.action!r}"
-            pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=False)
-            return {"pending": {**pending, "error": error, "env_s": 0.0}}
+            refused = f"not admissible, not executed: {action!r}"
+            pending.update(Pending(executed=False, observation=obs, reward=0.0, terminated=False, truncated=False,
+                                   error=refused, env_s=0.0))  # fmt: skip
+            return {"pending": pending}
         t0 = time.perf_counter()
         try:
-            new_obs, reward, terminated, truncated, _info = self.env.step(decision.action)
+            new_obs, reward, terminated, truncated, _info = self.env.step(action)
         except Exception as exc:  # the environment crashed: record it and end the episode
-            pending.update(executed=False, observation=obs, reward=0.0, terminated=False, truncated=False,
-                           env_failed=True)  # fmt: skip
-            return {
-                "pending": {
-                    **pending,
-                    "error": f"environment error: {type(exc).__name__}: {exc}",
-                    "env_s": time.perf_counter() - t0,
-                }
-            }
+            crashed = f"environment error: {type(exc).__name__}: {exc}"
+            pending.update(Pending(executed=False, observation=obs, reward=0.0, terminated=False, truncated=False,
+                                   env_failed=True, error=crashed, env_s=time.perf_counter() - t0))  # fmt: skip
+            return {"pending": pending}
         pending.update(
-            executed=True,
-            observation=new_obs.to_json(),
-            reward=float(reward),
-            terminated=bool(terminated),
-            truncated=bool(truncated),
-            env_s=time.perf_counter() - t0,
-            error=error,
+            Pending(
+                executed=True,
+                observation=new_obs.to_json(),
+                reward=float(reward),
+                terminated=bool(terminated),
+                truncated=bool(truncated),
+                env_s=time.perf_counter() - t0,
+                error=error,
+            )
         )
-        return {"pending": pending, "actions": [decision.action]}
+        return {"pending": pending, "actions": [action]}
 
-    def _reflect(self, state: EpisodeState) -> dict[str, Any]:
+    def _reflect(self, state: EpisodeState) -> EpisodeState:
         p = state["pending"]
         t = state["t"]
         decision = state["decision"]
         obs = p["observation"]
-        known = {tuple(f) for h in state["history"] for f in h["facts"]}
+        known = {tuple(f) for h in state["history"] for f in h.get("facts", ())}
         # ``won`` when the env says so; otherwise gymnasium's convention: terminated with a reward.
         won_now = obs["info"].get("won", p["terminated"] and p["reward"] > 0)
         won = bool(won_now) if p["executed"] else state.get("won", False)
@@ -215,7 +267,7 @@ class Controller:
             t=t,
             action=decision["action"],
             executed=p["executed"],
-            observation=cast(ObservationJSON, obs),
+            observation=obs,
             facts_delta=[f for f in obs["facts"] if tuple(f) not in known],
             reward=p["reward"],
             outcome=obs["info"].get("outcome") if p["executed"] else None,
@@ -230,22 +282,22 @@ class Controller:
             tokens=decision.get("tokens", {}),
             llm=decision.get("llm"),
             memory_graphs=p.get("memory_graphs", {}),
-            timings={
-                "plan_s": p.get("plan_s", 0.0),
-                "env_s": p.get("env_s", 0.0),
-                "step_s": time.perf_counter() - p["t_start"],
-                "started_at": p["started_at"],
-            },
+            timings=Timings(
+                plan_s=p.get("plan_s", 0.0),
+                env_s=p.get("env_s", 0.0),
+                step_s=time.perf_counter() - p["t_start"],
+                started_at=p["started_at"],
+            ),
             error=p["error"],
         )
         self.run.append_step(state["episode_id"], record)
-        update: dict[str, Any] = {"observation": obs, "t": t + 1, "won": won, "done": done,
-                                  "skill": running, "skill_events": skill_events}  # fmt: skip
+        update = EpisodeState(observation=obs, t=t + 1, won=won, done=done, skill=running, skill_events=skill_events)
         if p["error"]:
             update["error"] = p["error"]
         if done:
             # The loop ends here, so memory sees the last observation now rather than in perceive.
-            self._observe(state, _final_entry(decision, obs, skill_events, won), t + 1)
+            lost_now = bool(obs.get("info", {}).get("lost"))
+            self._observe(state, _final_entry(decision, obs, skill_events), t + 1, won=won, lost=lost_now)
             self._finish(state, t + 1, won, p["error"] if env_failed else None)
         return update
 
@@ -254,13 +306,15 @@ class Controller:
         records = self.run.steps(state["episode_id"])
         # A model-backed planner writes a lesson now (Reflexion, ExpeL); memory keeps it as a tip.
         reflect = getattr(self.planner, "reflect", None)
-        reflection = reflect(state["goal"], records, won) if callable(reflect) else None
+        reflection = reflect(self._goal(state), records, won) if callable(reflect) else None
         if reflection:
             episode.reflection = reflection
         episode.result = EpisodeResult(won, steps, time.time() - state["started"], error, ledger(records, reflection))
         self.run.write_episode(episode)
+        self._seen.pop(state["episode_id"], None)
+        ended = episode.ended()
         for module in self.memory:
-            module.consolidate(episode.to_json())
+            module.consolidate(ended)
 
     def _refeed(self, values: EpisodeState, episode: EpisodeRecord, modules: list[MemoryModule] | None = None) -> None:
         """Give a finished episode to the modules whose saved state lacks it.
@@ -271,23 +325,24 @@ class Controller:
         modules reloaded from its commit lack this writer's episode (:mod:`engram.memory.shared`).
         """
         pool = self.memory if modules is None else modules
-        data = episode.to_json()
-        behind = [m for m in pool if episode_key(data) not in m.consolidated]
+        ended = episode.ended()
+        behind = [m for m in pool if ended.key not in m.consolidated]
         if not behind:
             return
-        for t, entry in enumerate(values.get("history", [])):
+        for t, entry in enumerate(self._history(values)):
             self._observe(values, entry, t, behind)
-        final = _final_entry(values["decision"], values["observation"], values.get("skill_events", []), values["won"])
-        self._observe(values, final, values["t"], behind)
+        final = _final_entry(values["decision"], values["observation"], values.get("skill_events", []))
+        lost = bool(values["observation"].get("info", {}).get("lost"))
+        self._observe(values, final, values["t"], behind, won=values["won"], lost=lost)
         for module in behind:
-            module.consolidate(data)
+            module.consolidate(ended)
 
     def refeed(self, episode_id: str, modules: list[MemoryModule]) -> None:
         """Feed a finished episode of this run, from its checkpoint, to those of ``modules`` that
         lack it (a shared memory directory's merge, :meth:`MemoryDirectory.commit`)."""
         snapshot = self.graph.get_state(self.config(episode_id))
         if snapshot.values and snapshot.values.get("done"):
-            self._refeed(snapshot.values, self.run.episode(episode_id), modules)  # type: ignore[arg-type]
+            self._refeed(cast(EpisodeState, snapshot.values), self.run.episode(episode_id), modules)
 
     # -- episodes ---------------------------------------------------------------------------
     def config(self, episode_id: str) -> RunnableConfig:
@@ -298,6 +353,8 @@ class Controller:
         """Run (or resume, or skip if finished) one episode; returns its record. ``task_type`` is
         what an episode is filed under when the env's goal names none."""
         config = self.config(episode_id)
+        self._seen.pop(episode_id, None)  # typed views of an earlier try of this episode are stale
+        self._goals.pop(episode_id, None)
         # ``get_state`` is live: it folds in the writes of nodes that finished after the last
         # checkpoint (a kill can land between a node's saved writes and the next checkpoint).
         # LangGraph will not re-run such a node, so ``actions`` and ``t`` must come from this live
@@ -306,17 +363,17 @@ class Controller:
         snapshot = self.graph.get_state(config)
         if snapshot.values and snapshot.values.get("done"):
             episode = self.run.episode(episode_id)
-            self._refeed(snapshot.values, episode)  # type: ignore[arg-type]
+            self._refeed(cast(EpisodeState, snapshot.values), episode)
             return episode
         if snapshot.values:
-            values = snapshot.values
+            values = cast(EpisodeState, snapshot.values)
             self.env.reset(seed=values["seed"], options=reset_options(values["game"]))
             for action in values.get("actions", []):
                 self.env.step(action)
             self.run.truncate_steps(episode_id, values["t"])
             # Memory was saved at the last episode end; give it back what this episode perceived.
-            for t, entry in enumerate(values.get("history", [])):
-                self._observe(values, entry, t)  # type: ignore[arg-type]
+            for t, entry in enumerate(self._history(values)):
+                self._observe(values, entry, t)
             self.graph.invoke(None, config, durability="sync")
             return self.run.episode(episode_id)
         t0 = time.perf_counter()

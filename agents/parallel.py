@@ -36,7 +36,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from engram.agents.records import EpisodeRecord, EpisodeResult, RunSpec, RunSummary
 from engram.agents.rundir import RunDir, package_versions, write_json
@@ -44,6 +44,62 @@ from engram.agents.runner import EpisodeRunner, PreparedRun, prepare_run
 
 #: result["error"] of an episode the backend ended; such an episode runs again when the run does
 BACKEND_ERRORS = ("worker died", "time limit")
+
+
+class WorkerInfo(TypedDict, total=False):
+    """Who played an episode (``EpisodeRecord.worker``); just ``worker`` when the worker died before
+    it said the rest."""
+
+    worker: str
+    host: str
+    pid: int
+    pgid: int
+    versions: dict[str, str]  # package -> version (:func:`~engram.agents.rundir.package_versions`)
+    rss_mb: float
+
+
+class Attempt(TypedDict):
+    """A failed try of an episode (``EpisodeRecord.attempts``)."""
+
+    worker: str
+    error: str  # "worker died: ..." or "time limit: ..."
+    at: float  # wall clock (epoch seconds)
+
+
+class EpisodeDone(TypedDict):
+    """What a worker answers for an episode it played: its id, and the worker's memory now and at its peak."""
+
+    id: str
+    rss_mb: float
+    peak_mb: float
+
+
+class WorkerStats(TypedDict):
+    """The driver's account of one worker."""
+
+    done: int
+    failed: int
+    running: str | None  # the episode it plays now
+    since: float | None  # wall clock (epoch seconds) when it was handed that episode
+    alive: bool
+    ready: bool  # built: it has said who it is
+    peak_mb: float
+
+
+class WorkerProgress(WorkerStats):
+    pid: int | None  # None until the worker is built
+    host: str | None
+
+
+class Progress(TypedDict):
+    """A snapshot of a parallel run (``RUN/progress.json``, and what ``on_progress`` hears)."""
+
+    at: float  # wall clock (epoch seconds)
+    done: int
+    failed: int
+    running: int
+    queued: int
+    workers: dict[str, WorkerProgress]
 
 
 def rss_mb() -> float:
@@ -71,11 +127,11 @@ class EpisodeWorker:
         self.runner = EpisodeRunner(replace(prepared, spec=spec), worker=name, before_load=ready)
         self.peak_mb = rss_mb()
 
-    def info(self) -> dict[str, Any]:
+    def info(self) -> WorkerInfo:
         return {"worker": self.name, "host": socket.gethostname(), "pid": os.getpid(), "pgid": os.getpgrp(),
                 "versions": package_versions(), "rss_mb": rss_mb()}  # fmt: skip
 
-    def run(self, k: int, game: str) -> dict[str, Any]:
+    def run(self, k: int, game: str) -> EpisodeDone:
         episode = self.runner.episode(k, game)
         self.peak_mb = max(self.peak_mb, rss_mb())
         return {"id": episode.id, "rss_mb": rss_mb(), "peak_mb": self.peak_mb}
@@ -88,7 +144,7 @@ class EpisodeWorker:
 class Job:
     k: int  # the episode's index in the run (``ep{k}``, seed + k)
     game: str
-    attempts: list[dict[str, Any]] = field(default_factory=list)  # the failed ones
+    attempts: list[Attempt] = field(default_factory=list)  # the failed ones
 
     @property
     def episode_id(self) -> str:
@@ -188,10 +244,11 @@ class _Pool:
         self.ray, self.prepared, self.chroma_url = ray, prepared, chroma_url
         self.chroma_starting = chroma_starting
         self.actor_class = ray.remote(num_cpus=1, max_restarts=0)(EpisodeWorker)
+        # Ray actor handles: Ray types them no further (their methods are reached by attribute)
         self.handles: dict[str, Any] = {}
-        self.info: dict[str, dict[str, Any]] = {}
+        self.info: dict[str, WorkerInfo] = {}
         self.pending_info: dict[Any, str] = {}  # info ref -> worker, until the worker is built
-        self.stats: dict[str, dict[str, Any]] = {}
+        self.stats: dict[str, WorkerStats] = {}
         self.made = 0
 
     def start(self) -> str:
@@ -199,8 +256,8 @@ class _Pool:
         self.made += 1
         self.handles[name] = self.actor_class.remote(self.prepared, name, self.chroma_url, self.chroma_starting)
         self.pending_info[self.handles[name].info.remote()] = name
-        self.stats[name] = {"done": 0, "failed": 0, "running": None, "since": None, "alive": True,
-                            "ready": False, "peak_mb": 0.0}  # fmt: skip
+        self.stats[name] = WorkerStats(done=0, failed=0, running=None, since=None, alive=True, ready=False,
+                                       peak_mb=0.0)  # fmt: skip
         return name
 
     def collect_info(self, refs: list[Any]) -> None:
@@ -220,14 +277,14 @@ class _Pool:
                         "process is unknown to workers: register it by entry point)"
                     ) from exc
                 continue
-            self.stats[name].update(ready=True, peak_mb=self.info[name]["rss_mb"])
+            self.stats[name].update({"ready": True, "peak_mb": self.info[name]["rss_mb"]})
 
     def kill(self, name: str) -> None:
         """Kill a worker now (it died, or ran over the time limit), and its process group with it."""
         handle = self.handles.pop(name, None)
         if handle is not None:
             self.ray.kill(handle, no_restart=True)
-        self.stats[name].update(alive=False, running=None)
+        self.stats[name].update({"alive": False, "running": None})
         if name in self.groups_here():
             _kill_group(self.groups_here()[name])
 
@@ -249,7 +306,7 @@ class _Pool:
         return {n: int(i["pgid"]) for n, i in self.info.items() if i.get("pgid") and i.get("host") == here}
 
 
-def run_parallel(spec: RunSpec, on_progress: Callable[[dict[str, Any]], None] | None = None) -> RunSummary:
+def run_parallel(spec: RunSpec, on_progress: Callable[[Progress], None] | None = None) -> RunSummary:
     """:func:`~engram.agents.runner.run_games` on ``spec.workers`` Ray workers; same run directory."""
     import ray
 
@@ -273,8 +330,9 @@ def run_parallel(spec: RunSpec, on_progress: Callable[[dict[str, Any]], None] | 
             chroma, chroma_url = launch_chroma(chroma_path)
         if todo:
             if not ray.is_initialized():
-                kwargs: dict[str, Any] = {"address": spec.ray_address} if spec.ray_address else {"num_cpus": workers}
-                ray.init(**kwargs, include_dashboard=False, log_to_driver=False, configure_logging=False)
+                # A cluster has its own CPUs; a local Ray gets one per worker.
+                ray.init(address=spec.ray_address, num_cpus=None if spec.ray_address else workers,
+                         include_dashboard=False, log_to_driver=False, configure_logging=False)  # fmt: skip
                 started_ray = True
             pool = _Pool(ray, prepared, chroma_url, chroma_starting=chroma is not None)
             t_ray = time.perf_counter()
@@ -316,7 +374,7 @@ def _drive(
     run: RunDir,
     todo: deque[deque[Job]],
     episode_timeout: float | None,
-    on_progress: Callable[[dict[str, Any]], None] | None,
+    on_progress: Callable[[Progress], None] | None,
 ) -> None:
     """Hand lanes to the pool's workers as they become idle (more start when one dies), collect
     results, and turn deaths and time-outs into errors."""
@@ -328,7 +386,7 @@ def _drive(
     def fail(name: str, job: Job, why: str, retry: bool) -> None:
         pool.kill(name)
         pool.stats[name]["failed"] += 1
-        job.attempts.append({"worker": name, "error": why, "at": time.time()})
+        job.attempts.append(Attempt(worker=name, error=why, at=time.time()))
         lane = lane_of.pop(name, deque())
         if retry and len(job.attempts) < 2:
             lane.appendleft(job)  # once more, on a fresh worker, from its last checkpoint
@@ -349,7 +407,7 @@ def _drive(
             job = lane.popleft()
             ref = pool.handles[name].run.remote(job.k, job.game)
             running[ref] = (name, job, time.monotonic())
-            pool.stats[name].update(running=job.episode_id, since=time.time())
+            pool.stats[name].update({"running": job.episode_id, "since": time.time()})
         _progress(pool, run, running, todo, on_progress)
         ready, _ = pool.ray.wait([*running, *pool.pending_info], num_returns=1, timeout=0.5)
         pool.collect_info([r for r in ready if r in pool.pending_info])
@@ -362,11 +420,11 @@ def _drive(
                     pool.collect_info([r for r, n in pool.pending_info.items() if n == name])
                 fail(name, job, f"worker died: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}", retry=True)
                 continue
-            pool.stats[name].update(running=None, since=None, peak_mb=out["peak_mb"])
+            pool.stats[name].update({"running": None, "since": None, "peak_mb": out["peak_mb"]})
             pool.stats[name]["done"] += 1
             # Which worker played it (and what failed before), beside what the controller wrote.
             episode = run.episode(job.episode_id)
-            episode.worker = pool.info.get(name, {"worker": name})
+            episode.worker = pool.info.get(name, WorkerInfo(worker=name))
             episode.attempts = job.attempts
             run.write_episode(episode)
         if episode_timeout is not None:
@@ -395,18 +453,19 @@ def _progress(
     run: RunDir,
     running: dict[Any, tuple[str, Job, float]],
     todo: deque[deque[Job]],
-    on_progress: Callable[[dict[str, Any]], None] | None,
+    on_progress: Callable[[Progress], None] | None,
 ) -> None:
-    snapshot = {
-        "at": time.time(),
-        "done": sum(s["done"] for s in pool.stats.values()),
-        "failed": sum(s["failed"] for s in pool.stats.values()),
-        "running": len(running),
-        "queued": sum(len(lane) for lane in todo),
-        "workers": {
-            n: {**s, **{k: pool.info.get(n, {}).get(k) for k in ("pid", "host")}} for n, s in pool.stats.items()
+    snapshot = Progress(
+        at=time.time(),
+        done=sum(s["done"] for s in pool.stats.values()),
+        failed=sum(s["failed"] for s in pool.stats.values()),
+        running=len(running),
+        queued=sum(len(lane) for lane in todo),
+        workers={
+            n: WorkerProgress(**s, pid=pool.info.get(n, {}).get("pid"), host=pool.info.get(n, {}).get("host"))
+            for n, s in pool.stats.items()
         },
-    }
+    )
     write_json(run.path / "progress.json", snapshot)
     if on_progress:
         on_progress(snapshot)

@@ -18,12 +18,18 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast, get_args
+
+from engram.envs.core import Goal, GoalJSON, ObservationJSON
+from engram.memory.base import EpisodeEnd, RecallJSON, SkillEvent
 
 if TYPE_CHECKING:
-    from engram.agents.planners.llm import LLMConfig
+    from engram.agents.parallel import Attempt, WorkerInfo
+    from engram.agents.planners.base import DecisionLedger
+    from engram.agents.planners.llm import LLMConfig, LLMConfigJSON, Reflection
+    from engram.memory.graphview import GraphDelta, GraphView
 
 #: the version every record this code writes carries (``schema``); 0: written before versions
 SCHEMA_VERSION = 1
@@ -33,17 +39,17 @@ ENV_ID = "engram/ALFWorld-v0"
 #: a run directory's own memory directory (where memory lives unless the spec names another)
 MEMORY_FOLDER = "memory"
 
-#: JSON as read from disk, before it is checked to be a record: genuinely open
+#: JSON as read from disk before it is checked to be a record, and the keys of a record that no field
+#: of this code's names (``extra``): genuinely open
 JSONObject = dict[str, Any]
 
 
-class ObservationJSON(TypedDict, total=False):
-    """:meth:`engram.envs.core.Observation.to_json`, as a record holds it."""
+class ShownGraph(TypedDict, total=False):
+    """What a graph-shaped memory module held when a step was planned (``StepRecord.memory_graphs``):
+    its graph at the episode's start (first step only), and what the step's perception changed."""
 
-    text: str
-    facts: list[list[Any]]  # Fact.to_json() quadruples
-    admissible: list[str]
-    info: JSONObject  # the env's own extras: open by design
+    start: GraphView
+    delta: GraphDelta
 
 
 class Timings(TypedDict, total=False):
@@ -51,15 +57,6 @@ class Timings(TypedDict, total=False):
     env_s: float  # the environment's step
     step_s: float  # the whole step, perception to record
     started_at: float  # wall clock (epoch seconds) when the step began
-
-
-class SkillEvent(TypedDict, total=False):
-    """A shortcut's start, completion or abort (:mod:`engram.agents.shortcuts`)."""
-
-    name: str
-    template: str
-    event: str  # started | done | aborted
-    why: str
 
 
 class Ledger(TypedDict, total=False):
@@ -125,17 +122,17 @@ class StepRecord:
     follows: str = ""
     rationale: str = ""
     skill_events: list[SkillEvent] = field(default_factory=list)
-    recalls: list[JSONObject] = field(default_factory=list)
+    recalls: list[RecallJSON] = field(default_factory=list)
     planner_called: bool = True
     tokens: dict[str, int] = field(default_factory=dict)
-    llm: JSONObject | None = None  # the model's per-decision ledger (Decision.llm)
-    memory_graphs: JSONObject = field(default_factory=dict)
+    llm: DecisionLedger | None = None  # the model's per-decision ledger (Decision.llm)
+    memory_graphs: dict[str, ShownGraph] = field(default_factory=dict)  # module -> what it held
     timings: Timings = field(default_factory=lambda: Timings())
     error: str | None = None
     schema: int = SCHEMA_VERSION
     extra: JSONObject = field(default_factory=dict)
 
-    def to_json(self) -> JSONObject:
+    def to_json(self) -> JSONObject:  # open: it carries ``extra``
         return _json(self)
 
     @classmethod
@@ -152,6 +149,16 @@ class StepRecord:
         return cls(**values, extra=_extra(data, cls))
 
 
+class EpisodeResultJSON(TypedDict):
+    """:meth:`EpisodeResult.to_json`."""
+
+    success: bool
+    steps: int
+    seconds: float
+    error: str | None
+    ledger: Ledger
+
+
 @dataclass
 class EpisodeResult:
     """How an episode ended (``episode.json``'s ``result``)."""
@@ -162,7 +169,7 @@ class EpisodeResult:
     error: str | None = None  # an env crash, or a backend's ("worker died", "time limit"): run again
     ledger: Ledger = field(default_factory=lambda: Ledger())
 
-    def to_json(self) -> JSONObject:
+    def to_json(self) -> EpisodeResultJSON:
         return {"success": self.success, "steps": self.steps, "seconds": self.seconds, "error": self.error,
                 "ledger": self.ledger}  # fmt: skip
 
@@ -184,13 +191,13 @@ class EpisodeRecord:
     run_id: str = ""
     task_type: str = "unknown"
     world_id: str = ""
-    goal: JSONObject = field(default_factory=dict)  # Goal.to_json()
+    goal: GoalJSON = field(default_factory=lambda: GoalJSON())
     initial_observation: ObservationJSON | None = None  # None: a backend ended it before its reset
     reset_s: float = 0.0
     result: EpisodeResult | None = None
-    reflection: JSONObject | None = None  # the planner's lesson and its model usage
-    worker: JSONObject | None = None  # who played it (a parallel run): name, host, pid, versions
-    attempts: list[JSONObject] = field(default_factory=list)  # the backend's failed tries before
+    reflection: Reflection | None = None  # the planner's lesson and its model usage
+    worker: WorkerInfo | None = None  # who played it (a parallel run): name, host, pid, versions
+    attempts: list[Attempt] = field(default_factory=list)  # the backend's failed tries before
     schema: int = SCHEMA_VERSION
     extra: JSONObject = field(default_factory=dict)
 
@@ -199,7 +206,15 @@ class EpisodeRecord:
         """Ran to its end: a result that is not a backend's error (such an episode runs again)."""
         return self.result is not None and self.result.error is None
 
-    def to_json(self) -> JSONObject:
+    def ended(self) -> EpisodeEnd:
+        """The finished episode as memory's ``consolidate`` reads it (a bug before its result)."""
+        if self.result is None:
+            raise ValueError(f"episode {self.id} has no result yet")
+        tip = (self.reflection.get("tip") if self.reflection else None) or ""
+        return EpisodeEnd(self.id, self.run_id, self.world_id, self.task_type, Goal.from_json(self.goal),
+                          self.result.success, self.result.steps, " ".join(str(tip).split()))  # fmt: skip
+
+    def to_json(self) -> JSONObject:  # open: it carries ``extra``
         out = _json(self)
         out["result"] = self.result.to_json() if self.result is not None else None
         if not self.attempts:
@@ -222,6 +237,22 @@ class EpisodeRecord:
         return cls(**values, result=EpisodeResult.from_json(result) if result else None, extra=extra)
 
 
+class SummaryRowJSON(TypedDict):
+    """:meth:`SummaryRow.to_json`."""
+
+    id: str
+    game: str
+    seed: int | str | None
+    task_type: str
+    world_id: str
+    success: bool
+    steps: int
+    seconds: float
+    error: str | None
+    ledger: Ledger
+    house_id: str  # the world's key's name before world ids (scripts read it)
+
+
 @dataclass
 class SummaryRow:
     """A finished episode's line in ``summary.json``."""
@@ -237,10 +268,10 @@ class SummaryRow:
     error: str | None = None
     ledger: Ledger = field(default_factory=lambda: Ledger())
 
-    def to_json(self) -> JSONObject:
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["house_id"] = self.world_id  # the key's name before world ids (scripts read it)
-        return out
+    def to_json(self) -> SummaryRowJSON:
+        return {"id": self.id, "game": self.game, "seed": self.seed, "task_type": self.task_type,
+                "world_id": self.world_id, "success": self.success, "steps": self.steps, "seconds": self.seconds,
+                "error": self.error, "ledger": self.ledger, "house_id": self.world_id}  # fmt: skip
 
     @classmethod
     def of(cls, episode: EpisodeRecord) -> SummaryRow | None:
@@ -266,6 +297,19 @@ class TaskTypeStats(TypedDict):
     mean_seconds: float
 
 
+class RunSummaryJSON(TypedDict):
+    """:meth:`RunSummary.to_json`: ``summary.json``."""
+
+    episodes_total: int
+    success_rate: float
+    steps_per_success: float | None
+    median_steps_success: float | None
+    per_task_type: dict[str, TaskTypeStats]
+    llm: Ledger
+    episodes: list[SummaryRowJSON]
+    schema: int
+
+
 @dataclass
 class RunSummary:
     """``summary.json``: success, steps per success, per task type, the model's usage, every row."""
@@ -279,10 +323,11 @@ class RunSummary:
     episodes: list[SummaryRow]
     schema: int = SCHEMA_VERSION
 
-    def to_json(self) -> JSONObject:
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["episodes"] = [r.to_json() for r in self.episodes]
-        return out
+    def to_json(self) -> RunSummaryJSON:
+        return {"episodes_total": self.episodes_total, "success_rate": self.success_rate,
+                "steps_per_success": self.steps_per_success, "median_steps_success": self.median_steps_success,
+                "per_task_type": self.per_task_type, "llm": self.llm, "episodes": [r.to_json() for r in self.episodes],
+                "schema": self.schema}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RunSummary:
@@ -300,8 +345,10 @@ def world_of(episode: Mapping[str, Any]) -> str:
     return str(episode.get("world_id", episode.get("house_id", "")))
 
 
-LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost",
-               "shared_prefix_tokens", "server_cached_tokens")  # fmt: skip
+#: a ledger's sums, each a key of a decision's ledger and of an episode's
+LedgerKey = Literal["calls", "cache_hits", "prompt_tokens", "completion_tokens", "latency_s", "cost",
+                    "shared_prefix_tokens", "server_cached_tokens"]  # fmt: skip
+LEDGER_KEYS: tuple[LedgerKey, ...] = get_args(LedgerKey)
 #: what memory did to the model's choices, counted per decision (see agents/planners/llm_memory.py):
 #: decisions where it removed commands, commands removed, decisions where it had to give all back,
 #: decisions that took the first command listed, shortcuts (and cases) called, and steps a called
@@ -309,42 +356,45 @@ LEDGER_KEYS = ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "lat
 MEMORY_KEYS = ("pruned", "removed", "restored", "took_first", "called", "followed", "calls_saved")
 
 
-def _empty_ledger() -> dict[str, Any]:
-    out: dict[str, Any] = dict.fromkeys(LEDGER_KEYS, 0)
-    out["outcomes"], out["memory"] = {}, dict.fromkeys(MEMORY_KEYS, 0)
-    return out
+def _as_ledger(sums: dict[str, float], outcomes: dict[str, int], memory: dict[str, int]) -> Ledger:
+    """The :class:`Ledger` of the :data:`LEDGER_KEYS` sums (latency and cost rounded), as summed: a
+    count summed from whole numbers stays one, so the cast only names what the sums are."""
+    sums["latency_s"], sums["cost"] = round(sums["latency_s"], 6), round(sums["cost"], 8)
+    return cast(Ledger, {**sums, "outcomes": outcomes, "memory": memory})
 
 
-def ledger(steps: Sequence[StepRecord], reflection: Mapping[str, Any] | None = None) -> Ledger:
+def ledger(steps: Sequence[StepRecord], reflection: Reflection | None = None) -> Ledger:
     """An episode's model usage from its step records (``llm`` of each step) and its reflection.
 
     ``outcomes`` counts how decisions came about (ok, repaired, reasked, fallback; ``offline`` for
     steps no model was asked about, e.g. a running shortcut or an offline planner)."""
-    out = _empty_ledger()
-    mem = out["memory"]
+    sums: dict[str, float] = {k: 0 for k in LEDGER_KEYS}
+    outcomes: dict[str, int] = {}
+    mem = dict.fromkeys(MEMORY_KEYS, 0)
     for s in steps:
         llm = s.llm or {}
         for k in LEDGER_KEYS:
-            out[k] += llm.get(k) or 0
+            sums[k] += llm.get(k) or 0
         outcome = llm.get("outcome", "offline")
-        out["outcomes"][outcome] = out["outcomes"].get(outcome, 0) + 1
-        shaped = llm.get("memory") or {}
-        mem["pruned"] += bool(shaped.get("removed"))
-        mem["removed"] += len(shaped.get("removed") or {})
-        mem["restored"] += bool(shaped.get("restored"))
-        mem["took_first"] += bool(shaped.get("took_first"))
-        mem["called"] += bool(shaped.get("called"))
-        mem["followed"] += shaped.get("called") == "follow"
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        shaped = llm.get("memory")
+        if shaped:
+            mem["pruned"] += bool(shaped.get("removed"))
+            mem["removed"] += len(shaped.get("removed") or {})
+            mem["restored"] += bool(shaped.get("restored"))
+            mem["took_first"] += bool(shaped.get("took_first"))
+            mem["called"] += bool(shaped.get("called"))
+            mem["followed"] += shaped.get("called") == "follow"
         mem["calls_saved"] += not llm and s.subgoal.startswith("shortcut: ")
     if reflection:
-        out["calls"] += 1
-        out["cache_hits"] += bool(reflection.get("cached"))
-        out["prompt_tokens"] += reflection.get("tokens", {}).get("prompt", 0)
-        out["completion_tokens"] += reflection.get("tokens", {}).get("completion", 0)
-        out["latency_s"] += reflection.get("latency_s", 0.0)
-        out["cost"] += reflection.get("cost", 0.0)
-    out["latency_s"], out["cost"] = round(out["latency_s"], 6), round(out["cost"], 8)
-    return Ledger(**out)  # type: ignore[typeddict-item]
+        tokens = reflection.get("tokens") or {"prompt": 0, "completion": 0}
+        sums["calls"] += 1
+        sums["cache_hits"] += bool(reflection.get("cached"))
+        sums["prompt_tokens"] += tokens.get("prompt", 0)
+        sums["completion_tokens"] += tokens.get("completion", 0)
+        sums["latency_s"] += reflection.get("latency_s", 0.0)
+        sums["cost"] += reflection.get("cost", 0.0)
+    return _as_ledger(sums, outcomes, mem)
 
 
 def summarize_rows(rows: Sequence[SummaryRow]) -> RunSummary:
@@ -374,28 +424,80 @@ def _group(rows: list[SummaryRow]) -> TaskTypeStats:
     )
 
 
-def total_ledger(ledgers: Sequence[Mapping[str, Any]]) -> Ledger:
+def total_ledger(ledgers: Sequence[Ledger]) -> Ledger:
     """The run's model usage: the episodes' ledgers added up, and tokens per episode."""
-    total = _empty_ledger()
+    sums: dict[str, float] = {k: 0 for k in LEDGER_KEYS}
+    outcomes: dict[str, int] = {}
+    mem = dict.fromkeys(MEMORY_KEYS, 0)
     for led in ledgers:
         for k in LEDGER_KEYS:
-            total[k] += led.get(k, 0) or 0
-        for k in MEMORY_KEYS:
-            total["memory"][k] += (led.get("memory") or {}).get(k, 0)
-        for k, n in (led.get("outcomes") or {}).items():
-            total["outcomes"][k] = total["outcomes"].get(k, 0) + n
-    total["latency_s"], total["cost"] = round(total["latency_s"], 6), round(total["cost"], 8)
+            sums[k] += led.get(k, 0) or 0
+        for m in MEMORY_KEYS:
+            mem[m] += (led.get("memory") or {}).get(m, 0)
+        for o, n in (led.get("outcomes") or {}).items():
+            outcomes[o] = outcomes.get(o, 0) + n
+    total = _as_ledger(sums, outcomes, mem)
     total["tokens_per_episode"] = (
         round((total["prompt_tokens"] + total["completion_tokens"]) / len(ledgers), 1) if ledgers else 0.0
     )
-    return Ledger(**total)  # type: ignore[typeddict-item]
+    return total
 
 
 # -- the run spec ------------------------------------------------------------------------------
 
 #: what a run is: the spec fields a resumed run must share with the one it resumes
-IDENTITY = ("env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset")
+IdentityKey = Literal["env_id", "games", "planner", "model", "max_steps", "seed", "memory", "offset"]
+IDENTITY: tuple[IdentityKey, ...] = get_args(IdentityKey)
 BACKENDS = ("serial", "ray")
+
+
+class Identity(TypedDict):
+    """:meth:`RunSpec.identity`: what a run is (:data:`IDENTITY`)."""
+
+    env_id: str
+    games: list[str]
+    planner: str
+    model: str | None
+    max_steps: int
+    seed: int
+    memory: str  # the module names, comma-separated ("none": no memory)
+    offset: int
+
+
+class RunConfigJSON(Identity):
+    """:meth:`RunSpec.to_json`: the manifest's ``config``."""
+
+    games_source: str
+    llm: LLMConfigJSON | None
+    step_delay: float
+    episode_timeout: float | None
+    schema: int
+
+
+class BackendJSON(TypedDict, total=False):
+    """The manifest's ``backend``: what played the run last (:meth:`RunSpec.backend_json`); a
+    parallel run adds, once it is over, where its time and its workers' memory went."""
+
+    name: str  # serial | ray
+    workers: int
+    address: str  # a Ray cluster's, or "local"
+    worker_info: list[WorkerInfo]
+    seconds: dict[str, float]  # start (Ray and the chroma server), episodes
+    peak_rss_mb: dict[str, float]  # per worker
+    driver_rss_mb: float
+
+
+class Manifest(TypedDict, total=False):
+    """``manifest.json`` (:func:`~engram.agents.runner.prepare_run`). Read back, only ``config`` is
+    checked to be there (an object): a reader takes every other key with ``get``."""
+
+    run_id: str
+    config: RunConfigJSON
+    memory_dir: str
+    memory_started_empty: bool
+    seeds: list[int]
+    backend: BackendJSON
+    versions: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -457,19 +559,19 @@ class RunSpec:
         """Where the run's memory lives: ``memory_dir``, else the run directory's own ``memory/``."""
         return Path(self.memory_dir) if self.memory_dir else self.path / MEMORY_FOLDER
 
-    def identity(self, memory_names: Sequence[str]) -> dict[str, Any]:
+    def identity(self, memory_names: Sequence[str]) -> Identity:
         """What the run is (:data:`IDENTITY`), ``memory`` as the module names it resolves to."""
         return {"env_id": self.env_id, "games": list(self.games), "planner": self.planner, "model": self.model,
                 "max_steps": self.max_steps, "seed": self.seed, "memory": ",".join(memory_names) or "none",
                 "offset": self.offset}  # fmt: skip
 
-    def backend_json(self) -> JSONObject:
+    def backend_json(self) -> BackendJSON:
         """The manifest's ``backend`` (what made the run last; a resumed run may use another)."""
         if self.backend == "serial":
             return {"name": "serial", "workers": 1}
         return {"name": "ray", "workers": self.workers, "address": self.ray_address or "local"}
 
-    def to_json(self, memory_names: Sequence[str]) -> JSONObject:
+    def to_json(self, memory_names: Sequence[str]) -> RunConfigJSON:
         """The manifest's ``config``: the identity, and what else the run was made with."""
         return {**self.identity(memory_names), "games_source": self.games_source,
                 "llm": self.llm.public() if self.planner == "llm" and self.llm else None,
@@ -486,19 +588,18 @@ class RunSpec:
             from engram.agents.planners.llm import LLMConfig
 
             llm = LLMConfig(**config["llm"])
-        values: dict[str, Any] = {
-            "games": tuple(str(g) for g in config["games"]),
-            "run_dir": str(run_dir),
-            "env_id": config.get("env_id") or ENV_ID,
-            "planner": config.get("planner", "offline"),
-            "memory": config.get("memory", "none"),
-            "max_steps": int(config.get("max_steps", 60)),
-            "seed": int(config.get("seed", 0)),
-            "offset": int(config.get("offset", 0)),
-            "games_source": config.get("games_source", ""),
-            "llm": llm,
-            "step_delay": float(config.get("step_delay") or 0.0),
-            "episode_timeout": config.get("episode_timeout"),
-        }
-        values.update(overrides)
-        return cls(**values)
+        spec = cls(
+            games=tuple(str(g) for g in config["games"]),
+            run_dir=str(run_dir),
+            env_id=config.get("env_id") or ENV_ID,
+            planner=config.get("planner", "offline"),
+            memory=config.get("memory", "none"),
+            max_steps=int(config.get("max_steps", 60)),
+            seed=int(config.get("seed", 0)),
+            offset=int(config.get("offset", 0)),
+            games_source=config.get("games_source", ""),
+            llm=llm,
+            step_delay=float(config.get("step_delay") or 0.0),
+            episode_timeout=config.get("episode_timeout"),
+        )
+        return replace(spec, **overrides) if overrides else spec

@@ -25,13 +25,13 @@ from collections.abc import Callable
 from contextlib import closing
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from engram.agents.records import (
     MEMORY_FOLDER,
     EpisodeRecord,
     EpisodeResult,
-    JSONObject,
+    Manifest,
     RunSpec,
     RunSummary,
     StepRecord,
@@ -53,7 +53,8 @@ class RunFileError(ValueError):
 
 def read_object(path: Path, required: tuple[str, ...] = ()) -> dict[str, Any]:
     """A JSON object from ``path``, with the ``required`` keys; :class:`RunFileError` when it is not
-    one (``FileNotFoundError`` when it is missing: a missing file is the caller's to explain)."""
+    one (``FileNotFoundError`` when it is missing: a missing file is the caller's to explain).
+    Open JSON: the caller checks it is the record it should be."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -68,7 +69,8 @@ def read_object(path: Path, required: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def parse_object(raw: bytes, error: Callable[[str], Exception]) -> dict[str, Any]:
-    """``raw`` as one JSON object, else ``error(problem)`` raised (problem: a short phrase)."""
+    """``raw`` as one JSON object, else ``error(problem)`` raised (problem: a short phrase). Open
+    JSON, as :func:`read_object`'s."""
     if not raw.strip():
         raise error("empty file" if not raw else "holds only whitespace")
     try:
@@ -133,10 +135,10 @@ class RunDir:
         return sorted(p.name for p in root.iterdir() if (p / "episode.json").exists()) if root.exists() else []
 
     # -- manifest and summary ----------------------------------------------------------------
-    def write_manifest(self, manifest: dict[str, Any]) -> None:
+    def write_manifest(self, manifest: Manifest) -> None:
         write_json(self.manifest_path, {**manifest, "versions": package_versions()})
 
-    def manifest(self) -> JSONObject:
+    def manifest(self) -> Manifest:
         """``manifest.json`` (its ``config`` is :meth:`spec`'s JSON; beside it the run id, the
         memory directory, the seeds, the backend and the package versions)."""
         if not self.manifest_path.exists():
@@ -144,7 +146,7 @@ class RunDir:
         manifest = read_object(self.manifest_path, ("config",))
         if not isinstance(manifest["config"], dict):
             raise RunFileError(self.manifest_path, "its 'config' is not an object")
-        return manifest
+        return cast(Manifest, manifest)  # checked as far as readers rely on it: they ``get`` the rest
 
     def spec(self, **overrides: Any) -> RunSpec:
         """The :class:`RunSpec` the run was made from (``overrides`` replace fields)."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
@@ -29,6 +29,9 @@ from engram.memory.registry import BUILTIN
 from engram.memory.registry import make as make_module
 from engram.memory.registry import names as memory_names
 from engram.memory.shared import LEDGER, MemoryDirectory, check_stores
+
+if TYPE_CHECKING:
+    from engram.agents.parallel import Progress
 
 
 class RunConfigError(ValueError):
@@ -254,7 +257,7 @@ def run_games(spec: RunSpec, on_episode: Callable[[EpisodeRecord], None] | None 
 def run(
     spec: RunSpec,
     on_episode: Callable[[EpisodeRecord], None] | None = None,
-    on_progress: Callable[[dict[str, Any]], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> RunSummary:
     """Play a run on the backend its spec names (``serial``: :func:`run_games`, in this process;
     ``ray``: :func:`~engram.agents.parallel.run_parallel`); re-running a spec resumes its run.

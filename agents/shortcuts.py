@@ -12,30 +12,31 @@ entry of the step, which is what the skill store's utility counters are built fr
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
-from engram.agents.planners.base import Decision, RunningSkill
+from engram.agents.planners.base import Decision, DecisionJSON, PlannerState, RunningSkill
 from engram.envs.core import Outcome
 from engram.envs.domain import IF_OFFERED, unmet
+from engram.memory.base import Perceived, SkillEvent
 from engram.memory.migrate import precondition_v0
 
 
-def holding(history: list[dict[str, Any]]) -> str:
+def holding(history: Sequence[Perceived]) -> str:
     """What the agent holds, from the newest ``holds`` fact in the episode's history."""
     for entry in reversed(history):
-        for subj, rel, obj, value in entry["facts"]:
+        for subj, rel, obj, value in entry.facts:
             if subj == "agent" and rel == "holds" and obj:
                 return str(obj) if value else ""
     return ""
 
 
-def continue_skill(skill: RunningSkill, state: dict[str, Any]) -> tuple[Decision | None, str]:
+def continue_skill(skill: RunningSkill, state: PlannerState) -> tuple[Decision | None, str]:
     """The next step of a running shortcut, or ``(None, why it was aborted)``. Each step's
     precondition (:mod:`engram.envs.domain`: its slots bound) is checked against what the facts say
     the agent holds; a step marked needless when not offered is passed over when it is not."""
     steps, pre = skill["steps"], skill["pre"]
-    admissible = state["observation"]["admissible"]
-    held = holding(state["history"])
+    admissible = state.observation.admissible
+    held = holding(state.history)
     i = skill["i"] + 1
     while i < len(steps):
         cmd = steps[i]
@@ -60,15 +61,18 @@ def continue_skill(skill: RunningSkill, state: dict[str, Any]) -> tuple[Decision
     return None, "no step left to run"
 
 
-def events_after(decision: dict[str, Any], executed: bool, outcome: str | None) -> tuple[list[dict[str, Any]], Any]:
+def events_after(
+    decision: DecisionJSON, executed: bool, outcome: str | None
+) -> tuple[list[SkillEvent], RunningSkill | None]:
     """Skill events of an executed step, and the shortcut still running afterwards (or None)."""
     skill = decision.get("skill")
     if not skill:
         return [], None
-    tag = {"name": skill["name"], "template": skill["template"]}
-    events = [{**tag, "event": "started"}] if skill["i"] == 0 else []
+    name, template = skill["name"], skill["template"]
+    events: list[SkillEvent] = [SkillEvent(name=name, template=template, event="started")] if skill["i"] == 0 else []
     if not executed or outcome == Outcome.FAILURE:
-        return [*events, {**tag, "event": "aborted", "why": "the environment refused the step"}], None
+        why = "the environment refused the step"
+        return [*events, SkillEvent(name=name, template=template, event="aborted", why=why)], None
     if skill["i"] == len(skill["steps"]) - 1:
-        return [*events, {**tag, "event": "done"}], None
+        return [*events, SkillEvent(name=name, template=template, event="done")], None
     return events, skill

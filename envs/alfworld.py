@@ -15,12 +15,13 @@ import functools
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import gymnasium as gym
 
 from engram.envs.alfworld_text import (
     GRAMMAR_2_1_1,
+    ParsedGoal,
     grammar_version,
     intro_facts,
     parse_facts,
@@ -30,9 +31,39 @@ from engram.envs.alfworld_text import (
     to_canonical,
     upgrade_feedback,
 )
-from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
+from engram.envs.core import ActionSpace, Fact, Goal, GoalJSON, Observation, ObservationSpace, Outcome, StepInfo
 
 GAME_FILE = "game.tw-pddl"
+
+
+class GameMeta(TypedDict):
+    """:func:`game_meta`: what a game's ``traj_data.json`` says about it."""
+
+    task_type: str
+    house_id: str
+
+
+class ALFWorldInfo(StepInfo, total=False):
+    """The ``info`` of a reset or step: engram's :class:`StepInfo` and what ALFWorld adds."""
+
+    game: str  # the game file played
+    grammar: str  # its grammar version (GRAMMAR_2_1_2 or GRAMMAR_2_1_1)
+    step: int  # steps taken this episode
+    expert_plan: list[str]  # with ``expert``: alfworld's expert plan from here, canonical commands
+
+
+#: The infos the engine returns, as :meth:`ALFWorldEnv._open` requests them (``textworld.EnvInfos``).
+EngineInfos = TypedDict(
+    "EngineInfos",
+    {
+        "facts": list[Any],  # textworld Propositions: the engine's full state
+        "admissible_commands": list[str],
+        "won": bool,
+        "extra.gamefile": str,
+        "extra.expert_plan": list[str],
+    },
+    total=False,
+)
 
 
 class GameLoadError(ValueError):
@@ -74,7 +105,7 @@ def find_games(path: str | Path) -> list[Path]:
     return games
 
 
-def read_game(game: str | Path) -> dict[str, Any]:
+def read_game(game: str | Path) -> dict[str, Any]:  # any JSON object: only what is checked here is known
     """A game file's JSON plus ``grammar_version``; ``GameLoadError`` says what is wrong with it."""
     try:
         data = json.loads(Path(game).read_text())
@@ -116,14 +147,14 @@ def pddl_problem_fault(text: Any) -> str | None:
     return None
 
 
-def game_meta(game: str | Path) -> dict[str, Any]:
-    """Task type, house and description of a game, from its ``traj_data.json``."""
+def game_meta(game: str | Path) -> GameMeta:
+    """Task type and house of a game, from its ``traj_data.json``."""
     traj_path = Path(game).parent / "traj_data.json"
     traj = json.loads(traj_path.read_text()) if traj_path.exists() else {}
     extra = traj.get("engram", {})
     return {
-        "task_type": traj.get("task_type", "unknown"),
-        "house_id": extra.get("house_id", traj.get("scene", {}).get("floor_plan", "")),
+        "task_type": str(traj.get("task_type", "unknown")),
+        "house_id": str(extra.get("house_id", traj.get("scene", {}).get("floor_plan", ""))),
     }
 
 
@@ -131,11 +162,13 @@ def game_meta(game: str | Path) -> dict[str, Any]:
 NOTHING_HAPPENS = "Nothing happens."
 
 
-def alfworld_goal(parsed: dict[str, Any], task_type: str = "") -> dict[str, Any]:
+def alfworld_goal(parsed: ParsedGoal, task_type: str = "") -> GoalJSON:
     """ALFWorld's parsed task sentence as a :class:`Goal`: the object (and lamp) are the targets,
-    the rest are slots for ALFWorld's own planner and rules."""
+    the rest are slots for ALFWorld's own planner and rules
+    (:class:`~engram.envs.household.symbolic.HouseholdGoal` is how they read it)."""
     targets = tuple(t for t in (parsed["object"], parsed["toggle"]) if t)
-    slots = {k: parsed[k] for k in ("object", "receptacle", "toggle", "count")}
+    slots = {"object": parsed["object"], "receptacle": parsed["receptacle"], "toggle": parsed["toggle"],
+             "count": parsed["count"]}  # fmt: skip
     kind = parsed["task_type"] if parsed["task_type"] != "unknown" else (task_type or "unknown")
     return Goal(parsed["text"], kind, targets, slots).to_json()
 
@@ -183,7 +216,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._game: Path | None = None
         self._grammar = ""
         self._to_engine: dict[str, str] = {}
-        self._goal: dict[str, Any] = {}
+        self._goal: GoalJSON = {}
         self._world = ""
         self._steps = 0
         self._last: Observation | None = None
@@ -191,12 +224,13 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._fact_keys: frozenset[str] = frozenset()
 
     # -- gymnasium API -----------------------------------------------------------------------
+    # reset's options and the infos are typed as gymnasium.Env types them (an override may not narrow
+    # them); what they hold is ``{"game": path}`` and :class:`ALFWorldInfo`.
     def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
     ) -> tuple[Observation, dict[str, Any]]:
         super().reset(seed=seed)
-        options = options or {}
-        game = options.get("game")
+        game: str | Path | None = (options or {}).get("game")
         if game is None:
             if not self.games:
                 raise GameLoadError("no games: pass games= to the env or options={'game': path} to reset")
@@ -212,7 +246,7 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         self._steps = 0
         meta = game_meta(self._game)
         self._goal = alfworld_goal(parse_goal(task_text(obs_text)), meta["task_type"])
-        self._world = str(meta["house_id"])
+        self._world = meta["house_id"]
         self._fact_keys = frozenset(str(p) for p in infos.get("facts") or [])
         obs = self._observation(obs_text, infos, intro_facts(obs_text), Outcome.PROGRESS)
         return obs, copy.deepcopy(obs.info)  # the caller may keep it: never share objects
@@ -291,11 +325,11 @@ class ALFWorldEnv(gym.Env[Observation, str]):
             wrappers.append(functools.partial(AlfredExpert, expert_type=self.expert))
         self._tw = textworld.gym.envs.TextworldGymEnv([str(game)], infos, max_episode_steps=None, wrappers=wrappers)
 
-    def _observation(self, text: str, infos: dict[str, Any], facts: list[Any], outcome: Outcome) -> Observation:
+    def _observation(self, text: str, infos: EngineInfos, facts: list[Any], outcome: Outcome) -> Observation:
         self._facts = list(infos.get("facts") or [])
         engine_cmds = list(infos.get("admissible_commands") or [])
         self._to_engine = {to_canonical(c): c for c in engine_cmds}
-        info: dict[str, Any] = {
+        info: ALFWorldInfo = {
             "won": bool(infos.get("won", False)),
             "goal": self._goal,
             "world_id": self._world,
@@ -306,6 +340,6 @@ class ALFWorldEnv(gym.Env[Observation, str]):
         }
         if self.expert:
             info["expert_plan"] = [to_canonical(c) for c in infos.get("extra.expert_plan") or []]
-        obs = Observation(text=text.strip(), facts=facts, admissible=sorted(self._to_engine), info=info)
+        obs = Observation(text=text.strip(), facts=facts, admissible=sorted(self._to_engine), info=dict(info))
         self._last = obs
         return obs

@@ -8,7 +8,7 @@ see facts, never ALFWorld prose.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TypedDict
 
 from engram.envs.core import Fact
 
@@ -43,13 +43,24 @@ _GOALS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+class ParsedGoal(TypedDict):
+    """:func:`parse_goal`'s reading of a task sentence (types lower-case, "" where the task has none)."""
+
+    task_type: str  # one of the six ALFWorld task types, or "unknown"
+    object: str
+    receptacle: str
+    toggle: str
+    count: int  # objects the task needs: 2 for pick_two_obj_and_place, 1 otherwise, 0 if unknown
+    text: str
+
+
 def task_text(text: str) -> str:
     """The sentence after ``Your task is to:``, without the final period ("" if absent)."""
     m = re.search(r"Your task is to: (.+?)\.?\s*$", text.strip(), flags=re.S)
     return m.group(1).strip() if m else ""
 
 
-def parse_goal(task: str) -> dict[str, Any]:
+def parse_goal(task: str) -> ParsedGoal:
     """``"heat some egg and put it in countertop"`` -> a structured goal (types are lower-case)."""
     norm = re.sub(r"\s+", " ", task.strip().lower().rstrip("."))
     for task_type, pattern in _GOALS:

@@ -49,6 +49,15 @@ class Outcome(StrEnum):
     FAILURE = "failure"
 
 
+class GoalJSON(TypedDict, total=False):
+    """:meth:`Goal.to_json`: how records and checkpoints hold a goal."""
+
+    text: str
+    task_type: str
+    targets: list[str]
+    slots: dict[str, Any]  # a domain's own structure: open by design
+
+
 @dataclass(frozen=True)
 class Goal:
     """The task of an episode, supplied by the environment at reset as ``info["goal"]``.
@@ -65,7 +74,7 @@ class Goal:
     targets: tuple[str, ...] = ()
     slots: Mapping[str, Any] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> GoalJSON:
         return {"text": self.text, "task_type": self.task_type, "targets": list(self.targets),
                 "slots": dict(self.slots)}  # fmt: skip
 
@@ -75,7 +84,7 @@ class Goal:
         return {**self.slots, "text": self.text, "task_type": self.task_type, "targets": list(self.targets)}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any] | None) -> Goal:
+    def from_json(cls, data: Mapping[str, Any] | GoalJSON | None) -> Goal:
         """Read a goal, including the flat dicts older run directories recorded (every key other
         than ``text`` and ``task_type`` was a slot)."""
         data = dict(data or {})
@@ -96,7 +105,7 @@ class StepInfo(TypedDict, total=False):
     positive reward); ``outcome``: an :class:`Outcome` value for each step.
     """
 
-    goal: dict[str, Any]
+    goal: GoalJSON
     world_id: str
     won: bool
     lost: bool
@@ -129,6 +138,15 @@ class Fact(NamedTuple):
         return f"{neg}{self.subject} {self.relation}{tail}"
 
 
+class ObservationJSON(TypedDict, total=False):
+    """:meth:`Observation.to_json`, as records and checkpoints hold it."""
+
+    text: str
+    facts: list[list[Any]]  # Fact.to_json() quadruples
+    admissible: list[str]
+    info: dict[str, Any]  # the env's own extras: open by design
+
+
 @dataclass
 class Observation:
     """What the agent perceives after a reset or a step.
@@ -143,7 +161,7 @@ class Observation:
     image: Any = None
     info: dict[str, Any] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ObservationJSON:
         return {
             "text": self.text,
             "facts": [f.to_json() for f in self.facts],
@@ -152,7 +170,7 @@ class Observation:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Observation:
+    def from_json(cls, data: ObservationJSON) -> Observation:
         return cls(
             text=data["text"],
             facts=[Fact.from_json(f) for f in data.get("facts", [])],

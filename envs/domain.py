@@ -20,11 +20,15 @@ object and never imports a domain's module. With no domain, memory works from th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal
+
+if TYPE_CHECKING:  # heavy imports, for annotations only
+    import numpy as np
+    from torch_geometric.data import Data
 
 
 @dataclass
@@ -89,8 +93,19 @@ class WorldModel(Protocol):
     def key(self) -> str: ...
 
 
+class Embedder(Protocol):
+    """Names to vectors, one row per name (``[n, dim]``): what a state graph's node features start
+    from. Memory passes its shared text embedder, so a domain imports nothing of memory's."""
+
+    def vectors(self, names: list[str]) -> np.ndarray: ...
+
+
 @runtime_checkable
 class Domain(Protocol):
+    """A world's rules (see the module's docstring). Its methods take the :class:`WorldModel` its
+    own :meth:`world` made: an implementation may narrow it with an ``isinstance`` check, since
+    being handed another kind of model is a bug."""
+
     name: str
     node_dim: int
     edge_dim: int
@@ -109,14 +124,16 @@ class Domain(Protocol):
 
     def world(self) -> WorldModel: ...
 
-    def state_graph(self, world: Any, goal: dict[str, Any], embedder: Any) -> Any: ...
+    def state_graph(self, world: WorldModel, goal: Goal, embedder: Embedder) -> Data: ...
 
-    def sought(self, world: Any, goal: dict[str, Any]) -> str: ...
+    def sought(self, world: WorldModel, goal: Goal) -> str: ...
 
-    def hindsight_labels(self, goal: dict[str, Any], worlds: list[Any], actions: list[str]) -> list[dict[str, str]]: ...
+    def hindsight_labels(
+        self, goal: Goal, worlds: Sequence[WorldModel], actions: list[str]
+    ) -> list[dict[str, str]]: ...
 
     def lookahead(
-        self, world: Any, goal: dict[str, Any], candidates: Iterable[str], visited: set[str], depth: int
+        self, world: WorldModel, goal: Goal, candidates: Iterable[str], visited: set[str], depth: int
     ) -> Verdict: ...
 
     def shortcuts(self, actions: list[str]) -> list[Procedure]: ...

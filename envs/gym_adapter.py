@@ -42,10 +42,13 @@ from typing import Any
 
 import gymnasium as gym
 
-from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
+from engram.envs.core import ActionSpace, Fact, Goal, GoalJSON, Observation, ObservationSpace, Outcome
 
+# Left open (``Any`` values), as gymnasium leaves them: the inner env's infos (what they hold is that
+# env's own business), its actions (the values of the command table), reset's options, and the infos
+# this adapter returns (the inner env's keys beside engram's StepInfo ones).
 Describe = Callable[[Any, Any], tuple[str, list[Fact]]]
-PerStep = Callable[[Any, dict[str, Any], Any], Any]
+PerStep = Callable[[Any, dict[str, Any], Any], Any]  # (raw obs, inner info, env)
 
 
 def json_safe(value: Any) -> Any:
@@ -104,7 +107,7 @@ class GymAdapter(gym.Env[Observation, str]):
         self._last: Observation | None = None
         self._raw: Any = None
         self._info: dict[str, Any] = {}
-        self._goal: dict[str, Any] = {}
+        self._goal: GoalJSON = {}
         self._world_id = ""
 
     # -- commands --------------------------------------------------------------------------------
@@ -137,10 +140,9 @@ class GymAdapter(gym.Env[Observation, str]):
         params = inspect.signature(self.inner.reset).parameters
         takes_kwargs = any(p.kind is p.VAR_KEYWORD for p in params.values())
         if "seed" in params or takes_kwargs:
-            kwargs: dict[str, Any] = {"seed": seed}
             if "options" in params or takes_kwargs:
-                kwargs["options"] = options
-            return self.inner.reset(**kwargs)
+                return self.inner.reset(seed=seed, options=options)
+            return self.inner.reset(seed=seed)
         # An older gym-style env: seeding is a method of its own, if it has one at all.
         seeder = getattr(self.inner, "seed", None)
         if seed is not None and callable(seeder):

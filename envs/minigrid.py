@@ -10,9 +10,12 @@ heading and what it carries. The mission is the task; actions are named (``turn 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import gymnasium as gym
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from engram.envs.core import Fact
 from engram.envs.gym_adapter import GymAdapter
@@ -32,11 +35,19 @@ _COLORS = ("red", "green", "blue", "purple", "yellow", "grey")
 _STATES = ("open", "closed", "locked")
 
 
+class MiniGridObs(TypedDict):
+    """MiniGrid's observation (its ``observation_space``)."""
+
+    image: np.ndarray  # [7, 7, 3] partial view: object kind, colour, state per cell
+    direction: int  # the agent's heading, 0..3
+    mission: str
+
+
 def _cell(x: int, y: int) -> str:
     return f"cell {x},{y}"
 
 
-def describe(raw: dict[str, Any], env: gym.Env[Any, Any]) -> tuple[str, list[Fact]]:
+def describe(raw: MiniGridObs, env: gym.Env[Any, Any]) -> tuple[str, list[Fact]]:
     """The partial view as text and facts (absolute coordinates)."""
     core: Any = env.unwrapped
     ax, ay = (int(v) for v in core.agent_pos)
@@ -83,7 +94,7 @@ def describe(raw: dict[str, Any], env: gym.Env[Any, Any]) -> tuple[str, list[Fac
     return text, facts
 
 
-def mission(raw: dict[str, Any], env: gym.Env[Any, Any]) -> str:
+def mission(raw: MiniGridObs, env: gym.Env[Any, Any]) -> str:
     return str(raw["mission"])
 
 
@@ -99,6 +110,6 @@ class BabyAIEnv(GymAdapter):
         self.level = level
 
 
-def registrations() -> dict[str, tuple[str, dict[str, Any]]]:
+def registrations() -> dict[str, tuple[str, dict[str, str]]]:
     """Env id -> (entry point, kwargs) for every level engram registers."""
     return {f"engram/BabyAI-{level}-v0": ("engram.envs.minigrid:BabyAIEnv", {"level": level}) for level in LEVELS}

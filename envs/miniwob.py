@@ -27,13 +27,17 @@ import re
 import shutil
 import time
 import weakref
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import gymnasium as gym
 
-from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
+from engram.envs.core import ActionSpace, Fact, Goal, GoalJSON, Observation, ObservationSpace, Outcome
 from engram.envs.gym_adapter import json_safe
 from engram.envs.miniwob_browsers import make_task, release_browsers
+
+if TYPE_CHECKING:
+    import numpy as np
 
 TASKS = (
     "click-test", "click-test-2", "click-button", "click-button-sequence", "click-link", "click-dialog",
@@ -43,6 +47,34 @@ TASKS = (
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 _COMMAND = re.compile(r'^(click|type) \[(\d+)\](?: "(.*)")?$', re.S)
 _OPEN: weakref.WeakSet[MiniWoBEnv] = weakref.WeakSet()
+
+
+class DOMElement(TypedDict):
+    """One page element as MiniWoB serialises it (``miniwob.observation.serialize_dom_element``)."""
+
+    ref: int  # > 0 for elements, < 0 for text pseudo-elements
+    parent: int  # the parent's ref, 0 for the root
+    left: np.ndarray  # position and size: one-element float arrays
+    top: np.ndarray
+    width: np.ndarray
+    height: np.ndarray
+    tag: str  # lower-cased tag, input type appended ("input_text"); "t" for text
+    text: str
+    value: str
+    id: str
+    classes: str
+    bg_color: np.ndarray  # RGBA
+    fg_color: np.ndarray
+    flags: np.ndarray  # focused, tampered, targeted, is_leaf (0 / 1)
+
+
+class MiniWoBObs(TypedDict):
+    """MiniWoB's observation (``miniwob.observation.get_observation_space``)."""
+
+    utterance: str
+    dom_elements: Sequence[DOMElement]
+    screenshot: np.ndarray
+    fields: Sequence[tuple[str, str]]  # what the utterance names: (key, value) pairs
 
 
 def available() -> bool:
@@ -61,7 +93,7 @@ def _configure() -> None:
     os.environ.setdefault("SE_OFFLINE", "true")
 
 
-def describe(utterance: str, elements: list[dict[str, Any]]) -> tuple[str, list[Fact], list[dict[str, Any]]]:
+def describe(utterance: str, elements: list[DOMElement]) -> tuple[str, list[Fact], list[DOMElement]]:
     """Text, facts, and the visible leaf elements (what can be clicked)."""
     facts: list[Fact] = []
     lines, leaves = [], []
@@ -93,7 +125,7 @@ def _num(value: Any) -> float:
     return float(value.ravel()[0]) if hasattr(value, "ravel") else float(value)
 
 
-def _typeable(el: dict[str, Any]) -> bool:
+def _typeable(el: DOMElement) -> bool:
     # (a date or time field takes typed digits too: "6:15AM" into an input_time is 06:15 AM)
     return str(el["tag"]) in ("input_text", "input_password", "textarea", "input_number", "input_email",
                               "input_date", "input_time", "input_tel", "input_url", "input_search")  # fmt: skip
@@ -108,7 +140,7 @@ class MiniWoBEnv(gym.Env[Observation, str]):
         self.action_space = ActionSpace()
         self.inner: Any = None
         self._last: Observation | None = None
-        self._goal: dict[str, Any] = {}
+        self._goal: GoalJSON = {}
 
     # -- the browser ---------------------------------------------------------------------------
     def _start(self) -> None:
@@ -128,7 +160,9 @@ class MiniWoBEnv(gym.Env[Observation, str]):
                 _OPEN.discard(self)
 
     # -- gymnasium API ---------------------------------------------------------------------------
-    def _observe(self, raw: dict[str, Any], info: dict[str, Any], won: bool = False) -> tuple[Observation, dict]:
+    # reset's options and the infos are typed as gymnasium.Env types them (an override may not narrow
+    # them); the infos are MiniWoB's own (``info``: open) with engram's StepInfo keys and ``fields``.
+    def _observe(self, raw: MiniWoBObs, info: dict[str, Any], won: bool = False) -> tuple[Observation, dict]:
         utterance = str(raw["utterance"])
         text, facts, leaves = describe(utterance, list(raw["dom_elements"]))
         # what the utterance names, as written and in either case (tasks ask for a case change)
@@ -223,7 +257,7 @@ def all_tasks() -> list[str]:
     return sorted(k.removeprefix("miniwob/").removesuffix("-v1") for k in gym.registry if k.startswith("miniwob/"))
 
 
-def registrations() -> dict[str, tuple[str, dict[str, Any]]]:
+def registrations() -> dict[str, tuple[str, dict[str, str]]]:
     """One engram id per installed MiniWoB task: the GUI planner's families play on
     :class:`MiniWoBEnv`, every other task on :class:`MiniWoBTaskEnv`."""
     out = {}

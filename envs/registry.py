@@ -28,11 +28,12 @@ BUILTIN: dict[str, str] = {
 }
 
 
-def _optional() -> dict[str, tuple[str, dict[str, Any]]]:
-    """Ids whose backend is an optional extra: listed only when it is installed."""
+def _optional() -> dict[str, tuple[str, dict[str, str]]]:
+    """Ids whose backend is an optional extra, with the keyword arguments its entry point takes:
+    listed only when it is installed."""
     from importlib.util import find_spec
 
-    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    out: dict[str, tuple[str, dict[str, str]]] = {}
     if find_spec("minigrid") is not None:
         from engram.envs.minigrid import registrations
 
@@ -66,7 +67,7 @@ class UnknownEnvironment(KeyError):
         return str(self.args[0])
 
 
-_LOCAL: dict[str, tuple[Any, dict[str, Any]]] = {}
+_LOCAL: dict[str, tuple[Any, dict[str, Any]]] = {}  # id -> (entry point, its kwargs: whatever the env takes)
 
 
 def register(env_id: str, entry_point: Any, **kwargs: Any) -> None:

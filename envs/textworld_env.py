@@ -25,11 +25,12 @@ import copy
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import gymnasium as gym
 
-from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
+from engram.envs.core import ActionSpace, Fact, Goal, GoalJSON, Observation, ObservationSpace, Outcome, StepInfo
+from engram.envs.textworld_gen import StreamSettings
 
 #: textworld's one-letter entity types -> engram categories
 CATEGORIES = {"r": "place", "d": "door", "c": "receptacle", "s": "receptacle", "o": "object", "k": "object",
@@ -64,6 +65,22 @@ def typeable(action: str) -> tuple[str, str]:
     return command, ""
 
 
+class GameInfo(TypedDict):
+    """:func:`game_info`: engram's metadata of a game."""
+
+    family: str  # the task type of its episodes
+    world_id: str
+    quest: int | None  # its index in its world's stream (None: not made by engram)
+    settings: StreamSettings  # what it was generated with ({} when not made by engram)
+
+
+class TextWorldInfo(StepInfo, total=False):
+    """The ``info`` of a reset or step: engram's :class:`StepInfo` and what TextWorld adds."""
+
+    game: str  # the game file played
+    score: int  # the engine's score so far
+
+
 class TextWorldGameError(ValueError):
     """A path that is not a playable textworld game, with what is wrong."""
 
@@ -96,7 +113,7 @@ def find_games(source: str | Path) -> list[Path]:
     return games
 
 
-def game_info(game: str | Path) -> dict[str, Any]:
+def game_info(game: str | Path) -> GameInfo:
     """engram's metadata of a game (family, world id, quest index), from the ``.json`` beside it."""
     sidecar = Path(game).with_suffix(".json")
     try:
@@ -203,15 +220,17 @@ class TextWorldEnv(gym.Env[Observation, str]):
         self._loaded: Path | None = None
         self._state: Any = None
         self._fact_keys: frozenset[str] = frozenset()
-        self._goal: dict[str, Any] = {}
+        self._goal: GoalJSON = {}
         self._world = ""
         self._last: Observation | None = None
 
+    # reset's options and the infos are typed as gymnasium.Env types them (an override may not narrow
+    # them); what they hold is ``{"game": path}`` and :class:`TextWorldInfo`.
     def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
     ) -> tuple[Observation, dict[str, Any]]:
         super().reset(seed=seed)
-        game = (options or {}).get("game")
+        game: str | Path | None = (options or {}).get("game")
         if game is None and self.games:
             game = self.games[(seed or 0) % len(self.games)]
         elif game is None:  # no games given: the seed makes one (generated once, then cached)
@@ -267,13 +286,13 @@ class TextWorldEnv(gym.Env[Observation, str]):
         self._loaded = path
 
     def _observation(self, state: Any, outcome: Outcome, text: str | None = None) -> Observation:
-        info = {"goal": self._goal, "world_id": self._world, "won": bool(state.get("won")),
-                "lost": bool(state.get("lost")), "outcome": str(outcome), "game": str(self._loaded),
-                "score": int(state.get("score") or 0)}  # fmt: skip
+        info: TextWorldInfo = {"goal": self._goal, "world_id": self._world, "won": bool(state.get("won")),
+                               "lost": bool(state.get("lost")), "outcome": str(outcome), "game": str(self._loaded),
+                               "score": int(state.get("score") or 0)}  # fmt: skip
         admissible = sorted(str(c) for c in state.get("admissible_commands") or [])
         text = text if text is not None else clean_text(str(state.get("feedback") or ""))
         self._last = Observation(text, perceived(list(state["facts"])),
-                                 admissible, info=info)  # fmt: skip
+                                 admissible, info=dict(info))  # fmt: skip
         return self._last
 
     def render(self) -> str | None:

@@ -42,12 +42,26 @@ import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 FAMILIES = ("custom", "cooking", "simple", "quest")
 PORTABLE = ("o", "f", "k")
 HOLDERS = ("c", "s")
 _PLAN_RULES = ("go", "open", "unlock", "take", "put", "insert")
+
+
+class StreamSettings(TypedDict, total=False):
+    """A :class:`StreamSpec` as a game's ``metadata["engram"]["settings"]`` records it (``asdict``)."""
+
+    family: str
+    worlds: int
+    quests: int
+    seed: int
+    rooms: int
+    objects: int
+    min_plan: int
+    max_plan: int
+    recipe: int
 
 
 @dataclass

@@ -47,7 +47,11 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:  # TextWorld's own classes, for annotations only
+    from textworld.generator.game import EntityInfo
+    from textworld.logic import Placeholder, Proposition, State, Variable
 
 #: Distinct template strings and conditions seen in ALFWorld: a few hundred. The bound keeps a
 #: pathological grammar (every template unique) from growing the cache without limit.
@@ -61,7 +65,17 @@ _TARGETS = (
 )
 
 
-def shared_copy_context(context: dict[str, Any]) -> dict[str, Any]:
+class TextgenContext(TypedDict):
+    """A derivation context of TextWorld's grammar (``textgen``), as its PDDL engine builds one."""
+
+    state: State
+    facts: list[Proposition]
+    variables: dict[str, EntityInfo]  # placeholder name -> the entity it stands for
+    mapping: dict[Placeholder, Variable]
+    entity_infos: dict[str, EntityInfo]  # entity name -> its info
+
+
+def shared_copy_context(context: TextgenContext) -> TextgenContext:
     """``textgen.copy_context`` as the engine uses it: new ``variables`` and ``mapping`` dicts (a
     derivation adds to them), the objects in them shared (a derivation only reads them)."""
     return {

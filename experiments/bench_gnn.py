@@ -23,16 +23,21 @@ import random
 import statistics
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 
+from engram.envs.core import Goal
+
 if TYPE_CHECKING:
-    from engram.envs.domain import Domain
+    from torch_geometric.data import Data
+
+    from engram.envs.domain import Domain, WorldModel
+    from engram.envs.household.symbolic import WorldView
 
 
-def synthetic_views(n: int, seed: int = 0) -> list[tuple[Any, dict[str, Any]]]:
+def synthetic_views(n: int, seed: int = 0) -> list[tuple[WorldView, Goal]]:
     """Household-shaped (view, goal) pairs over ALFWorld's receptacle and object types."""
     from engram.envs.household.state_graph import TASK_TYPES
     from engram.envs.household.symbolic import WorldView
@@ -56,28 +61,27 @@ def synthetic_views(n: int, seed: int = 0) -> list[tuple[Any, dict[str, Any]]]:
         v.at = rng.choice(recs)
         v.searched = set(rng.sample(recs, rng.randint(0, len(recs))))
         v.opened = {r: rng.random() < 0.5 for r in recs if r.split()[0] in ("fridge", "cabinet", "drawer")}
-        goal = {"task_type": rng.choice(TASK_TYPES), "object": rng.choice(otypes), "receptacle": rng.choice(rtypes),
-                "toggle": "desklamp", "count": 1}  # fmt: skip
-        out.append((v, goal))
+        task_type = rng.choice(TASK_TYPES)
+        slots = {"object": rng.choice(otypes), "receptacle": rng.choice(rtypes), "toggle": "desklamp", "count": 1}
+        out.append((v, Goal("", task_type, (), slots)))
     return out
 
 
 def household() -> Domain:
-    """ALFWorld's domain as the ``Domain`` protocol that memory takes. The cast: the class spells its
-    ``verbs``/``rewrites`` as fixed-length tuples, which mypy does not match to the protocol's
-    variable-length ones (mutable attributes are invariant), though every use only reads them."""
+    """ALFWorld's domain, as the ``Domain`` protocol that memory takes."""
     from engram.envs.household.domain import HOUSEHOLD
 
-    return cast("Domain", HOUSEHOLD)
+    return HOUSEHOLD
 
 
-def bank_views(path: str, n: int) -> list[tuple[Any, dict[str, Any]]]:
+def bank_views(path: str, n: int) -> list[tuple[WorldView, Goal]]:
+    from engram.envs.household.symbolic import WorldView
     from engram.memory.experience import ExperienceMemory
 
     domain = household()
     bank = ExperienceMemory(domain=domain)
     bank.load(Path(path))
-    pairs = [(v, t.goal) for t in bank.traces for v in t.views(domain)]
+    pairs = [(v, t.goal) for t in bank.traces for v in t.views(domain) if isinstance(v, WorldView)]
     return [pairs[i % len(pairs)] for i in range(n)]
 
 
@@ -105,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     # MiniLM type table), so what is timed here is what the bank does per state.
     domain, embedder = household(), shared_embedder()
 
-    def build(view: Any, goal: dict[str, Any]) -> Any:
+    def build(view: WorldModel, goal: Goal) -> Data:
         return domain.state_graph(view, goal, embedder)
 
     def config(conv: str) -> EncoderConfig:
@@ -116,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     views = bank_views(args.bank, args.graphs) if args.bank else synthetic_views(args.graphs)
     build(*views[0])  # warm the type-embedding cache (MiniLM) outside the timing
     for v, g in views:
-        embedder.vectors([g["object"], *v.receptacles.values(), *v.objects.values()])
+        embedder.vectors([str(g.slots.get("object", "")), *v.receptacles.values(), *v.objects.values()])
     t0 = time.perf_counter()
     graphs = [build(v, g) for v, g in views]
     built = time.perf_counter() - t0

@@ -28,12 +28,13 @@ from collections.abc import Callable
 from typing import Any
 
 from engram.agents.runner import make_memory
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal, Observation
 from engram.envs.household.domain import HOUSEHOLD
-from engram.memory.base import MemoryModule
+from engram.memory.base import MemoryModule, MemoryStep, RecallQuery
 
 RECEPTACLES = [f"shelf {i}" for i in range(1, 61)]
 TYPES = [f"thing{i}" for i in range(200)]
+WORLD = "h0"  # the one house every item is put in and every query is scoped to
 
 
 def fill(module: MemoryModule, items: int, rng: random.Random) -> float:
@@ -46,8 +47,8 @@ def fill(module: MemoryModule, items: int, rng: random.Random) -> float:
         obj = f"{otype} {per_type[otype]}"
         batch += [Fact(obj, "type", otype), Fact(obj, "category", "object"), Fact(obj, "on", rng.choice(RECEPTACLES))]
         if len(batch) >= 300 or i == items - 1:
-            module.observe({"episode_id": f"e{i // 1000}", "house_id": "h0", "t": i % 1000,
-                            "facts": [f.to_json() for f in batch]})  # fmt: skip
+            module.observe(MemoryStep(f"e{i // 1000}", WORLD, i % 1000, Goal(""), action=None, text="",
+                                      facts=tuple(batch)))  # fmt: skip
             batch = []
     return time.perf_counter() - start
 
@@ -55,9 +56,9 @@ def fill(module: MemoryModule, items: int, rng: random.Random) -> float:
 def fill_working(module: Any, items: int, rng: random.Random) -> float:
     start = time.perf_counter()
     for t in range(items):
-        module.observe({"episode_id": "e0", "house_id": "h0", "t": t, "goal": {"text": "put a thing1 in shelf"},
-                        "action": f"go to {rng.choice(RECEPTACLES)}", "subgoal": f"find thing{t // 5}",
-                        "text": "You arrive at shelf 3. On the shelf 3, you see a thing4 2.", "facts": []})  # fmt: skip
+        module.observe(MemoryStep("e0", WORLD, t, Goal("put a thing1 in shelf"),
+                                  action=f"go to {rng.choice(RECEPTACLES)}", subgoal=f"find thing{t // 5}",
+                                  text="You arrive at shelf 3. On the shelf 3, you see a thing4 2."))  # fmt: skip
     return time.perf_counter() - start
 
 
@@ -80,7 +81,7 @@ def fill_episodic(module: Any, items: int, rng: random.Random) -> float:
     import numpy as np
 
     start = time.perf_counter()
-    col = module.collection("h0")
+    col = module.collection(WORLD)
     vectors = np.random.default_rng(items).normal(size=(items, 384)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     for lo in range(0, items, 5000):
@@ -91,7 +92,7 @@ def fill_episodic(module: Any, items: int, rng: random.Random) -> float:
             documents=[f"put a {TYPES[i % len(TYPES)]} in shelf" for i in range(lo, hi)],
             metadatas=[
                 {
-                    "house": "h0",
+                    "house": WORLD,
                     "success": True,
                     "steps": 5,
                     "summary": "take x from y",
@@ -137,8 +138,8 @@ def main(argv: list[str] | None = None) -> None:
                 # working memory answers for its running episode; episodic caches per episode, so
                 # each query is a new one there
                 episode = "e0" if name == "working" else f"q{q_i}"
-                query = {"episode_id": episode, "goal": {"object": otype, "text": f"put a {otype} in shelf"},
-                         "house_id": "h0", "t": 0}  # fmt: skip
+                goal = Goal(f"put a {otype} in shelf", targets=(otype,), slots={"object": otype})
+                query = RecallQuery(episode, WORLD, goal, Observation(""), t=0)
                 t0 = time.perf_counter()
                 module.recall(query)
                 latencies.append(time.perf_counter() - t0)

@@ -33,14 +33,25 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from engram.agents.parallel import run_parallel
 from engram.agents.planners.llm import LLMConfig
 from engram.agents.records import RunSpec, RunSummary
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
-from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
+from engram.tools.llm_server import Reply, Script, ScriptedLLMServer, prompt_admissible
+
+
+class Side(TypedDict):
+    """One side's figures (printed as a ``bench_parallel:`` line of JSON)."""
+
+    side: str
+    wall_s: float  # the whole call
+    steady_s: float  # first episode's start to the last one's end
+    episodes: int
+    success: float
+    worker_peak_rss_mb: float | None  # the median of the workers' peaks (None: a serial run)
 
 
 def steady_seconds(run_dir: Path) -> float:
@@ -55,8 +66,8 @@ def steady_seconds(run_dir: Path) -> float:
     return max(ends) - min(starts) if starts else 0.0
 
 
-def chooser(delay: float) -> Any:
-    def script(request: dict[str, Any]) -> Reply:
+def chooser(delay: float) -> Script:
+    def script(request: dict[str, Any]) -> Reply:  # the chat request's JSON, as received: open
         admissible = prompt_admissible(request) or ["done"]
         digest = int(hashlib.sha1(json.dumps(request.get("messages"), sort_keys=True).encode()).hexdigest(), 16)
         return Reply(content=json.dumps({"action": admissible[digest % len(admissible)]}), delay=delay)
@@ -64,16 +75,16 @@ def chooser(delay: float) -> Any:
     return script
 
 
-def measure(name: str, call: Callable[[], RunSummary], run_dir: Path) -> dict[str, Any]:
+def measure(name: str, call: Callable[[], RunSummary], run_dir: Path) -> Side:
     os.environ["ENGRAM_CACHE"] = str(run_dir.parent / f"cache-{name}")  # a cold engine cache per side
     t0 = time.perf_counter()
     summary = call()
     wall = time.perf_counter() - t0
     manifest = RunDir(run_dir).manifest()
     peaks = (manifest.get("backend") or {}).get("peak_rss_mb") or {}
-    out = {"side": name, "wall_s": round(wall, 1), "steady_s": round(steady_seconds(run_dir), 1),
-           "episodes": summary.episodes_total, "success": summary.success_rate,
-           "worker_peak_rss_mb": statistics.median(peaks.values()) if peaks else None}  # fmt: skip
+    out = Side(side=name, wall_s=round(wall, 1), steady_s=round(steady_seconds(run_dir), 1),
+               episodes=summary.episodes_total, success=summary.success_rate,
+               worker_peak_rss_mb=statistics.median(peaks.values()) if peaks else None)  # fmt: skip
     print(f"bench_parallel: {json.dumps(out)}", flush=True)
     return out
 

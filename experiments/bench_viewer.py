@@ -47,7 +47,7 @@ def template_run(where: Path) -> Path:
     from engram.tools.cli import default_games
     from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 
-    def model(request: dict[str, Any]) -> Reply:
+    def model(request: dict[str, Any]) -> Reply:  # the chat request's JSON, as received: open
         if len(request["messages"]) == 1:
             return Reply(content='{"tip": "Look in the likely places first."}')
         return Reply(content=json.dumps({"action": prompt_admissible(request)[0], "rationale": "first listed"}))

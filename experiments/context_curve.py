@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
+from engram.agents.planners.llm_response import Message
 from engram.agents.planners.prompt import message_tokens, render_admissible, template
 from engram.agents.records import EpisodeRecord, RunSpec, StepRecord
 from engram.agents.rundir import RunDir
@@ -33,7 +34,8 @@ from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 
 
 def wanderer(request: dict[str, Any]) -> Reply:
-    """Visit, open, look, close; never take or move (so the task is never done)."""
+    """Visit, open, look, close; never take or move (so the task is never done). ``request``: the
+    chat request's JSON as the server received it (open: whatever the client sent)."""
     if len(request["messages"]) == 1:
         return Reply(content=json.dumps({"tip": "Search receptacles systematically and take the object when seen."}))
     options = [a for a in prompt_admissible(request) if a.split(" ", 1)[0] in ("go", "open", "close", "examine")]
@@ -42,7 +44,7 @@ def wanderer(request: dict[str, Any]) -> Reply:
     return Reply(content=json.dumps({"action": action, "rationale": "exploring", "subgoal": "explore the room"}))
 
 
-def full_history_messages(episode: EpisodeRecord, steps: list[StepRecord], t: int) -> list[dict[str, Any]]:
+def full_history_messages(episode: EpisodeRecord, steps: list[StepRecord], t: int) -> list[Message]:
     """The prompt a memory-less agent would send at step ``t``: everything so far, verbatim."""
     first = episode.initial_observation
     if first is None:

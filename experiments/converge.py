@@ -28,14 +28,64 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
 
 ENV_ID = "engram/TextWorld-v0"
+
+
+class Play(TypedDict):
+    """One episode: the game (relative to ``--out``), which play of it (from 1), how it ended."""
+
+    game: str
+    play: int
+    won: bool
+    steps: int
+
+
+class Tally(TypedDict):
+    """A memory setting's figures over a family's episodes."""
+
+    episodes: int
+    successes: int
+    steps_per_success: float | None
+    curve: list[float | None]  # mean steps of each play index, a failure counting as the budget
+
+
+class GameConvergence(TypedDict):
+    walkthrough: int
+    shortest: int | None  # the shortest play any setting found (None: none won)
+    all: list[int | None]  # memory all's steps, by play (None: failed)
+
+
+class Convergence(TypedDict):
+    worst_to_shortest: float
+    worst_to_walkthrough: float
+    failed_late_plays: int
+    games: dict[str, GameConvergence]
+
+
+@dataclass
+class Family:
+    """A family's figures: each setting's tally and plays, and (quest) how memory all converged."""
+
+    tallies: dict[str, Tally]
+    episodes: dict[str, list[Play]]
+    convergence: Convergence | None = None
+
+    def to_json(self) -> dict[str, Tally | Convergence | dict[str, list[Play]]]:
+        """As ``converge.json`` holds it: each setting's tally under the setting's name, beside
+        ``convergence`` (quest only) and ``episodes`` (setting -> its plays)."""
+        out: dict[str, Tally | Convergence | dict[str, list[Play]]] = {**self.tallies}
+        if self.convergence is not None:
+            out["convergence"] = self.convergence
+        out["episodes"] = self.episodes
+        return out
 
 
 def games_of(out: Path, family: str, args: argparse.Namespace) -> list[Path]:
@@ -64,23 +114,23 @@ def walkthrough(game: Path) -> list[str]:
     return [str(c) for c in (data.get("metadata") or {}).get("walkthrough") or []]
 
 
-def play(out: Path, family: str, memory: str, games: list[Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+def play(out: Path, family: str, memory: str, games: list[Path], args: argparse.Namespace) -> list[Play]:
     """Each game ``--plays`` times in a row; returns one row per episode (game, play, won, steps)."""
     run_dir = out / "runs" / f"{family}-{memory}"
     sequence = [g for g in games for _ in range(args.plays)]
     run_games(RunSpec(tuple(map(str, sequence)), str(run_dir), memory=memory, max_steps=args.max_steps, seed=args.seed,
                       env_id=ENV_ID, games_source=str(out / "games" / family)))  # fmt: skip
-    run, rows = RunDir(run_dir), []
+    run, rows = RunDir(run_dir), list[Play]()
     for i, episode in enumerate(sorted(run.episode_ids(), key=lambda e: int(e.lstrip("ep")))):
         result = run.episode(episode).result
-        rows.append({"game": str(sequence[i].relative_to(out)), "play": i % args.plays + 1,
-                     "won": bool(result and result.success), "steps": result.steps if result else 0})  # fmt: skip
+        rows.append(Play(game=str(sequence[i].relative_to(out)), play=i % args.plays + 1,
+                         won=bool(result and result.success), steps=result.steps if result else 0))  # fmt: skip
     return rows
 
 
-def tally(rows: list[dict[str, Any]], budget: int, plays: int) -> dict[str, Any]:
+def tally(rows: list[Play], budget: int, plays: int) -> Tally:
     won = [r for r in rows if r["won"]]
-    curve = []
+    curve: list[float | None] = []
     for k in range(1, plays + 1):
         at = [r["steps"] if r["won"] else budget for r in rows if r["play"] == k]
         curve.append(round(statistics.mean(at), 2) if at else None)
@@ -89,11 +139,11 @@ def tally(rows: list[dict[str, Any]], budget: int, plays: int) -> dict[str, Any]
             "curve": curve}  # fmt: skip
 
 
-def convergence(results: dict[str, list[dict[str, Any]]], games: list[Path], out: Path) -> dict[str, Any]:
+def convergence(results: dict[str, list[Play]], games: list[Path], out: Path) -> Convergence:
     """Over plays 3.. of every game with memory: the worst ratio of a play's steps to the shortest
     play any setting found for that game, and to the walkthrough (a failed play counts as None)."""
     worst_best, worst_walk, failed = 0.0, 0.0, 0
-    per_game = {}
+    per_game: dict[str, GameConvergence] = {}
     for game in games:
         name = str(game.relative_to(out))
         found = [r["steps"] for rows in results.values() for r in rows if r["game"] == name and r["won"]]
@@ -129,39 +179,40 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--recipe", type=int, default=3)
     args = ap.parse_args(argv)
     settings = [m.strip() for m in args.memory.split(",") if m.strip()]
-    report: dict[str, Any] = {"args": {k: str(v) for k, v in vars(args).items()}, "families": {}}
+    families: dict[str, Family] = {}
     lines = []
     for family in [f.strip() for f in args.families.split(",") if f.strip()]:
         games = games_of(args.out, family, args)
         results = {m: play(args.out, family, m, games, args) for m in settings}
-        fam: dict[str, Any] = {m: tally(rows, args.max_steps, args.plays) for m, rows in results.items()}
+        tallies = {m: tally(rows, args.max_steps, args.plays) for m, rows in results.items()}
+        fam = families[family] = Family(tallies, results)
         if family == "quest" and "all" in results:
-            fam["convergence"] = convergence(results, games, args.out)
-        fam["episodes"] = results
-        report["families"][family] = fam
-        parts = [f"{m}={fam[m]['successes']}/{fam[m]['episodes']}@{fam[m]['steps_per_success']}" for m in settings]
-        a, b = (fam.get("none") or {}).get("steps_per_success"), (fam.get("all") or {}).get("steps_per_success")
+            fam.convergence = convergence(results, games, args.out)
+        parts = [f"{m}={tallies[m]['successes']}/{tallies[m]['episodes']}@{tallies[m]['steps_per_success']}"
+                 for m in settings]  # fmt: skip
+        a = tallies["none"]["steps_per_success"] if "none" in tallies else None
+        b = tallies["all"]["steps_per_success"] if "all" in tallies else None
         ratio = f" ratio={b / a:.3f}" if a and b else ""
         lines.append(f"converge: family={family} {' '.join(parts)}{ratio}")
+    report = {"args": {k: str(v) for k, v in vars(args).items()},
+              "families": {name: fam.to_json() for name, fam in families.items()}}  # fmt: skip
     (args.out / "converge.json").write_text(json.dumps(report, indent=1))
-    (args.out / "converge.md").write_text(markdown(report))
-    print(markdown(report))
+    (args.out / "converge.md").write_text(markdown(families))
+    print(markdown(families))
     for line in lines:
         print(line)
 
 
-def markdown(report: dict[str, Any]) -> str:
+def markdown(families: dict[str, Family]) -> str:
     out = []
-    for family, fam in report["families"].items():
+    for family, fam in families.items():
         out.append(f"## {family}\n\n| memory | success | steps/success | steps by play (failure = budget) |")
         out.append("|---|---|---|---|")
-        for m, t in fam.items():
-            if m in ("episodes", "convergence"):
-                continue
+        for m, t in fam.tallies.items():
             out.append(f"| {m} | {t['successes']}/{t['episodes']} | {t['steps_per_success']} | "
                        f"{' '.join(str(c) for c in t['curve'])} |")  # fmt: skip
-        if "convergence" in fam:
-            c = fam["convergence"]
+        if fam.convergence is not None:
+            c = fam.convergence
             out.append(f"\nplays 3..: worst ratio to the shortest play {c['worst_to_shortest']}, to the walkthrough "
                        f"{c['worst_to_walkthrough']}, failed {c['failed_late_plays']}\n")  # fmt: skip
             out.append("| game | walkthrough | shortest | memory all, by play |\n|---|---|---|---|")

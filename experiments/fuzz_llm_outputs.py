@@ -85,7 +85,8 @@ def _mangle(command: str, rng: random.Random) -> str:
 
 
 def fuzz_reply(request: dict[str, Any], rng: random.Random) -> tuple[str, Reply]:
-    """One random completion for ``request``, and the name of its kind."""
+    """One random completion for ``request`` (the chat request's JSON, as the server received it:
+    open), and the name of its kind."""
     admissible = prompt_admissible(request) or ["look"]
     good = rng.choice(admissible)
     words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30)))
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     kinds: Counter[str] = Counter()
 
-    def script(request: dict[str, Any]) -> Reply:
+    def script(request: dict[str, Any]) -> Reply:  # the chat request's JSON, as received: open
         kind, reply = fuzz_reply(request, rng)
         kinds[kind] += 1
         return reply

@@ -21,8 +21,9 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
@@ -30,6 +31,46 @@ from engram.agents.runner import run_games
 from engram.envs.alfworld import find_games
 
 DEFAULT_GAMES = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real" / "json_2.1.1" / "valid_unseen"
+
+
+class Played(TypedDict):
+    """One game played by one setting."""
+
+    game: str
+    task_type: str
+    won: bool
+    steps: int
+
+
+class Figures(TypedDict):
+    """A setting's figures over a group of games."""
+
+    successes: int
+    steps: float  # mean steps per game, a failure counting as the budget
+
+
+@dataclass
+class Group:
+    """A group of games (all of them, or one task type): each setting's figures beside the
+    expert's mean plan length, and the gap closed (when both ``none`` and ``all`` were played)."""
+
+    games: int
+    expert: float
+    settings: dict[str, Figures]
+    closed: float | None = None
+
+    @property
+    def measured(self) -> bool:
+        """Whether there is a gap to close: both ``none`` and ``all`` were played."""
+        return "none" in self.settings and "all" in self.settings
+
+    def to_json(self) -> dict[str, int | float | Figures | None]:
+        """As ``gap.json`` holds it: ``games``, ``expert``, each setting's figures under its name,
+        then ``closed`` (only when :attr:`measured`)."""
+        out: dict[str, int | float | Figures | None] = {"games": self.games, "expert": self.expert, **self.settings}
+        if self.measured:
+            out["closed"] = self.closed
+        return out
 
 
 def expert(games: list[Path], out: Path) -> dict[str, int]:
@@ -50,21 +91,21 @@ def expert(games: list[Path], out: Path) -> dict[str, int]:
     return {str(g): known[str(g)] for g in games}
 
 
-def play(games: list[Path], out: Path, memory: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+def play(games: list[Path], out: Path, memory: str, args: argparse.Namespace) -> list[Played]:
     run_dir = out / "runs" / memory
     run_games(RunSpec(tuple(map(str, games)), str(run_dir), memory=memory, max_steps=args.max_steps,
                       games_source=str(args.games)))  # fmt: skip
-    run, rows = RunDir(run_dir), []
+    run, rows = RunDir(run_dir), list[Played]()
     for i, episode in enumerate(sorted(run.episode_ids(), key=lambda e: int(e.lstrip("ep")))):
         result = run.episode(episode).result
-        rows.append({"game": str(games[i]), "task_type": games[i].parent.parent.name.split("-", 1)[0],
-                     "won": bool(result and result.success), "steps": result.steps if result else 0})  # fmt: skip
+        rows.append(Played(game=str(games[i]), task_type=games[i].parent.parent.name.split("-", 1)[0],
+                           won=bool(result and result.success), steps=result.steps if result else 0))  # fmt: skip
     if len(rows) != len(games):
         raise SystemExit(f"{run_dir} holds {len(rows)} episodes for {len(games)} games: a run of other games?")
     return rows
 
 
-def mean_steps(rows: list[dict[str, Any]], budget: int) -> float:
+def mean_steps(rows: list[Played], budget: int) -> float:
     return round(statistics.mean(r["steps"] if r["won"] else budget for r in rows), 2)
 
 
@@ -72,27 +113,27 @@ def closed(none: float, mem: float, best: float) -> float | None:
     return round((none - mem) / (none - best), 3) if none > best else None
 
 
-def summarise(results: dict[str, list[dict[str, Any]]], plans: dict[str, int], budget: int) -> dict[str, Any]:
+def summarise(results: dict[str, list[Played]], plans: dict[str, int], budget: int) -> dict[str, Group]:
     types = sorted({r["task_type"] for rows in results.values() for r in rows})
-    groups: dict[str, Any] = {}
+    groups: dict[str, Group] = {}
     for group in ["all games", *types]:
         pick = {m: [r for r in rows if group == "all games" or r["task_type"] == group] for m, rows in results.items()}
         games = [r["game"] for r in next(iter(pick.values()))]
-        row: dict[str, Any] = {"games": len(games), "expert": round(statistics.mean(plans[g] for g in games), 2)}
-        for m, rs in pick.items():
-            row[m] = {"successes": sum(r["won"] for r in rs), "steps": mean_steps(rs, budget)}
-        if "none" in pick and "all" in pick:
-            row["closed"] = closed(row["none"]["steps"], row["all"]["steps"], row["expert"])
+        row = Group(len(games), round(statistics.mean(plans[g] for g in games), 2), {
+            m: Figures(successes=sum(r["won"] for r in rs), steps=mean_steps(rs, budget)) for m, rs in pick.items()
+        })  # fmt: skip
+        if row.measured:
+            row.closed = closed(row.settings["none"]["steps"], row.settings["all"]["steps"], row.expert)
         groups[group] = row
     return groups
 
 
-def markdown(groups: dict[str, Any], settings: list[str]) -> str:
+def markdown(groups: dict[str, Group], settings: list[str]) -> str:
     head = " | ".join(f"{m}: success | {m}: steps" for m in settings)
     out = [f"| games | n | {head} | expert steps | gap closed |", "|---" * (4 + 2 * len(settings)) + "|"]
     for group, row in groups.items():
-        cells = " | ".join(f"{row[m]['successes']}/{row['games']} | {row[m]['steps']}" for m in settings)
-        out.append(f"| {group} | {row['games']} | {cells} | {row['expert']} | {row.get('closed')} |")
+        cells = " | ".join(f"{row.settings[m]['successes']}/{row.games} | {row.settings[m]['steps']}" for m in settings)
+        out.append(f"| {group} | {row.games} | {cells} | {row.expert} | {row.closed} |")
     return "\n".join(out) + "\n"
 
 
@@ -112,13 +153,14 @@ def main(argv: list[str] | None = None) -> None:
     results = {m: play(games, args.out, m, args) for m in settings}
     groups = summarise(results, plans, args.max_steps)
     (args.out / "gap.json").write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()},
-                                                   "groups": groups, "episodes": results}, indent=1))  # fmt: skip
+                                                   "groups": {name: g.to_json() for name, g in groups.items()},
+                                                   "episodes": results}, indent=1))  # fmt: skip
     table = markdown(groups, settings)
     (args.out / "gap.md").write_text(table)
     print(table)
     top = groups["all games"]
-    parts = " ".join(f"{m}={top[m]['successes']}/{top['games']}@{top[m]['steps']}" for m in settings)
-    print(f"household_gap: {parts} expert={top['expert']} closed={top.get('closed')}")
+    parts = " ".join(f"{m}={top.settings[m]['successes']}/{top.games}@{top.settings[m]['steps']}" for m in settings)
+    print(f"household_gap: {parts} expert={top.expert} closed={top.closed}")
 
 
 if __name__ == "__main__":

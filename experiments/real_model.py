@@ -127,7 +127,8 @@ class Tally:
                 if not llm:
                     continue  # a running shortcut's step: no decision was asked for
                 self.calls += llm.get("calls", 0)
-                reasons = (llm.get("memory") or {}).get("removed", {}).values()
+                shaped = llm.get("memory")
+                reasons = (shaped.get("removed") or {}).values() if shaped else ()
                 for why in {"lookahead" if r.startswith("lookahead") else "circle" for r in reasons}:
                     self.removed_for[why] += 1
                 self.outcomes[llm["outcome"]] += 1

@@ -36,7 +36,7 @@ import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, cast
+from typing import TypedDict
 
 ARMS = {"off": "scene", "on": "scene,experience"}
 
@@ -58,7 +58,36 @@ def _houses(games: Path) -> list[Path]:
     return sorted(p for p in games.iterdir() if p.is_dir() and p.name.startswith("house_"))
 
 
-def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str) -> list[dict[str, Any]]:
+class Played(TypedDict):
+    """One evaluated episode, as the report needs it."""
+
+    game: str
+    task_type: str
+    success: bool
+    steps: int
+    index_in_house: int
+
+
+class Stats(TypedDict):
+    episodes: int
+    success_rate: float
+    steps_per_success: float | None
+
+
+class BothSolved(TypedDict):
+    tasks: int
+    steps_on: float | None
+    steps_off: float | None
+
+
+class Report(TypedDict):
+    overall: dict[str, Stats]  # arm -> stats
+    per_task_type: dict[str, dict[str, Stats]]  # task type -> arm -> stats
+    first_task_in_house: dict[str, Stats]
+    both_solved: BothSolved
+
+
+def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str) -> list[Played]:
     """Every test house under one arm. ``scope="task"``: every task starts from fresh memory (each
     is a house never seen); ``"house"``: a house's tasks share memory, fresh per house."""
     from engram.agents.records import RunSpec
@@ -66,7 +95,7 @@ def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str)
     from engram.agents.runner import run_games
     from engram.envs.alfworld import find_games
 
-    episodes = []
+    episodes: list[Played] = []
     for house in _houses(Path(test)):
         games = find_games(house)
         groups = [[g] for g in games] if scope == "task" else [games]
@@ -80,12 +109,14 @@ def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str)
                               max_steps=budget))  # fmt: skip
             run = RunDir(run_dir)
             for j, e in enumerate(run.episode(x) for x in run.episode_ids()):
-                episodes.append({**e.to_json(), "index_in_house": i if scope == "task" else j})
+                won, steps = (e.result.success, e.result.steps) if e.result else (False, 0)
+                episodes.append(Played(game=e.game, task_type=e.task_type, success=won, steps=steps,
+                                       index_in_house=i if scope == "task" else j))  # fmt: skip
     return episodes
 
 
-def _stats(eps: list[dict[str, Any]]) -> dict[str, Any]:
-    wins = [e["result"]["steps"] for e in eps if e["result"]["success"]]
+def _stats(eps: list[Played]) -> Stats:
+    wins = [e["steps"] for e in eps if e["success"]]
     return {
         "episodes": len(eps),
         "success_rate": round(len(wins) / len(eps), 4) if eps else 0.0,
@@ -93,31 +124,30 @@ def _stats(eps: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def report(results: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def report(results: dict[str, list[Played]]) -> Report:
     """Both arms overall, per task type, on each house's first task, and on the tasks both solved."""
     on, off = results["on"], results["off"]
-    out: dict[str, Any] = {"overall": {arm: _stats(eps) for arm, eps in results.items()}}
     types = sorted({e["task_type"] for e in on + off})
-    out["per_task_type"] = {
-        t: {arm: _stats([e for e in eps if e["task_type"] == t]) for arm, eps in results.items()} for t in types
-    }
-    out["first_task_in_house"] = {
-        arm: _stats([e for e in eps if e["index_in_house"] == 0]) for arm, eps in results.items()
-    }
-    solved = {
-        arm: {e["game"]: e["result"]["steps"] for e in eps if e["result"]["success"]} for arm, eps in results.items()
-    }
+    solved = {arm: {e["game"]: e["steps"] for e in eps if e["success"]} for arm, eps in results.items()}
     both = sorted(set(solved["on"]) & set(solved["off"]))
-    out["both_solved"] = {
-        "tasks": len(both),
-        "steps_on": round(statistics.fmean(solved["on"][g] for g in both), 2) if both else None,
-        "steps_off": round(statistics.fmean(solved["off"][g] for g in both), 2) if both else None,
+    return {
+        "overall": {arm: _stats(eps) for arm, eps in results.items()},
+        "per_task_type": {
+            t: {arm: _stats([e for e in eps if e["task_type"] == t]) for arm, eps in results.items()} for t in types
+        },
+        "first_task_in_house": {
+            arm: _stats([e for e in eps if e["index_in_house"] == 0]) for arm, eps in results.items()
+        },
+        "both_solved": {
+            "tasks": len(both),
+            "steps_on": round(statistics.fmean(solved["on"][g] for g in both), 2) if both else None,
+            "steps_off": round(statistics.fmean(solved["off"][g] for g in both), 2) if both else None,
+        },
     }
-    return out
 
 
-def to_markdown(rep: dict[str, Any], budget: int, scope: str) -> str:
-    def cell(s: dict[str, Any]) -> str:
+def to_markdown(rep: Report, budget: int, scope: str) -> str:
+    def cell(s: Stats) -> str:
         sps = s["steps_per_success"]
         return f"{s['success_rate']:.0%} | {'-' if sps is None else f'{sps:.1f}'}"
 
@@ -172,7 +202,6 @@ def main(argv: list[str] | None = None) -> None:
         from engram.agents.records import RunSpec
         from engram.agents.runner import run_games
         from engram.envs.alfworld import find_games
-        from engram.envs.domain import Domain
         from engram.envs.household.domain import HOUSEHOLD
         from engram.memory.experience import ExperienceMemory, train_bank
 
@@ -181,9 +210,7 @@ def main(argv: list[str] | None = None) -> None:
                                     memory="scene,experience", max_steps=args.collect_steps))  # fmt: skip
         print(f"collected {summary.episodes_total} training episodes "
               f"({summary.success_rate:.0%} solved) in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
-        # The cast: HouseholdDomain spells ``verbs``/``rewrites`` as fixed-length tuples, which mypy
-        # does not match to the protocol's variable-length ones (the bank only reads them).
-        collected = ExperienceMemory(domain=cast(Domain, HOUSEHOLD))
+        collected = ExperienceMemory(domain=HOUSEHOLD)
         collected.load(out / "collect" / "memory" / "experience.sqlite")
         rep = train_bank(collected, epochs=args.epochs, seed=args.seed, conv=args.conv)
         print(f"trained encoder v{collected.version} on {rep.states} states in {rep.seconds:.1f} s; "

@@ -11,7 +11,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal, Protocol, Required, TypedDict, overload, runtime_checkable
+from typing import Any, Literal, Protocol, Required, TypedDict, cast, overload, runtime_checkable
+
+from engram.envs.core import Fact, Goal, Observation
 
 
 class RecallKind(StrEnum):
@@ -194,6 +196,16 @@ PAYLOADS: dict[str, type] = {
 }  # fmt: skip
 
 
+class RecallJSON(TypedDict):
+    """:meth:`Recall.to_json`: how step records and checkpoints hold a recall."""
+
+    kind: str
+    source: str
+    content: Payload
+    text: str
+    score: float
+
+
 @dataclass(frozen=True)
 class Recall:
     """One remembered item offered to a planner: what it is, where it came from, how relevant."""
@@ -209,8 +221,8 @@ class Recall:
             kinds = ", ".join(k.value for k in RecallKind)
             raise ValueError(f"unknown recall kind {self.kind!r}: a recall is one of {kinds}")
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_json(self) -> RecallJSON:
+        return cast(RecallJSON, asdict(self))
 
 
 # fmt: off
@@ -254,49 +266,125 @@ def marked(r: Recall) -> Marked:
     return r.content
 
 
-class MemoryStep(TypedDict, total=False):
-    """What ``observe`` gets for each step (and for the reset, ``t`` 0, ``action`` None)."""
+class SkillEvent(TypedDict, total=False):
+    """A shortcut's start, completion or abort (:mod:`engram.agents.shortcuts`)."""
 
-    episode_id: str
-    world_id: str
-    t: int
-    goal: dict[str, Any]  # Goal.to_json()
-    action: str | None  # the command that led here
-    outcome: str | None  # the env's Outcome of that command
-    subgoal: str
-    follows: str  # what the planner followed for that action (``Decision.follows``), "" if nothing
+    name: str
+    template: list[str]  # its steps over slot names, as memory keeps them
+    event: str  # started | done | aborted
+    why: str
+
+
+class PerceivedJSON(TypedDict, total=False):
+    """:meth:`Perceived.to_json`: how the controller's checkpointed history holds a step."""
+
+    action: str | None
     text: str
-    facts: list[list[Any]]  # Fact.to_json() triples
-    skill_events: list[dict[str, Any]]
-    won: bool  # on the episode's last step
-    lost: bool  # on the episode's last step: the env ended it as lost (a game over, not the budget)
+    facts: list[list[Any]]  # Fact.to_json() quadruples
+    outcome: str | None
+    subgoal: str
+    follows: str
+    skill_events: list[SkillEvent]
 
 
-class RecallQuery(TypedDict, total=False):
-    """What ``recall`` gets: the episode, its goal and world, the latest observation."""
+@dataclass(frozen=True, slots=True)
+class Perceived:
+    """One observation of an episode with the action that led to it (None at the reset), the env's
+    :class:`~engram.envs.core.Outcome` of that action, and what the planner was doing: the unit of
+    a planner's history and of what memory observes. The controller's checkpoint keeps it as JSON
+    (LangGraph's strict serializer loads plain data only); everyone else gets this."""
+
+    action: str | None
+    text: str
+    facts: tuple[Fact, ...] = ()
+    outcome: str | None = None
+    subgoal: str = ""
+    follows: str = ""  # what the planner followed for ``action`` (``Decision.follows``), "" if nothing
+    skill_events: tuple[SkillEvent, ...] = ()
+
+    def to_json(self) -> PerceivedJSON:
+        return {"action": self.action, "text": self.text, "facts": [f.to_json() for f in self.facts],
+                "outcome": self.outcome, "subgoal": self.subgoal, "follows": self.follows,
+                "skill_events": list(self.skill_events)}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: PerceivedJSON) -> Perceived:
+        return cls(data.get("action"), data.get("text", ""), tuple(Fact.from_json(f) for f in data.get("facts", ())),
+                   data.get("outcome"), data.get("subgoal", ""), data.get("follows", ""),
+                   tuple(data.get("skill_events") or ()))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryStep:
+    """What ``observe`` gets for each step of an episode (and for its reset: ``t`` 0, ``action``
+    None). ``won``/``lost`` are only ever true on an episode's last step (``lost``: the env ended
+    it as lost, a game over, not the step budget)."""
 
     episode_id: str
     world_id: str
-    goal: dict[str, Any]
-    observation: dict[str, Any]  # Observation.to_json()
     t: int
+    goal: Goal
+    action: str | None
+    text: str
+    facts: tuple[Fact, ...] = ()
+    outcome: str | None = None
+    subgoal: str = ""
+    follows: str = ""
+    skill_events: tuple[SkillEvent, ...] = ()
+    won: bool = False
+    lost: bool = False
+
+    @classmethod
+    def of(
+        cls, seen: Perceived, episode_id: str, world_id: str, t: int, goal: Goal, won: bool = False, lost: bool = False
+    ) -> MemoryStep:
+        return cls(episode_id, world_id, t, goal, seen.action, seen.text, seen.facts, seen.outcome, seen.subgoal,
+                   seen.follows, seen.skill_events, won, lost)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RecallQuery:
+    """What ``recall`` gets: the episode, its goal and world, the latest observation and the step."""
+
+    episode_id: str
+    world_id: str
+    goal: Goal
+    observation: Observation
+    t: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeEnd:
+    """What ``consolidate`` gets: a finished episode (its ``episode.json`` read as memory needs it).
+    ``tip`` is the lesson a model-backed planner wrote at its end ("" for none)."""
+
+    id: str
+    run_id: str
+    world_id: str
+    task_type: str
+    goal: Goal
+    success: bool
+    steps: int
+    tip: str = ""
+
+    @property
+    def key(self) -> str:
+        """Unique across runs sharing a memory directory (:func:`episode_key`)."""
+        return episode_key(self.run_id, self.id)
 
 
 @runtime_checkable
 class MemoryModule(Protocol):
     """What the controller calls.
 
-    ``observe(step)``: ``step`` has ``episode_id``, ``world_id``, ``t``, ``goal``, ``action`` (the one
-    that led here, None at reset), ``subgoal`` (the planner's, for that action), ``text``, ``facts``
-    (JSON triples) and ``skill_events`` (shortcut starts, completions and aborts); the episode's last
-    step also has ``won`` and ``lost``. ``recall(query)``: ``query`` has ``episode_id``, ``goal``, ``world_id``,
-    ``observation`` and ``t``; a module keeps no hidden "current" context, so a freshly loaded module
-    answers the same query the same way. ``consolidate(episode)`` gets the finished
-    ``episode.json``. ``save``/``load`` take one file path per module.
+    ``observe(step)`` for every step an episode perceives, the last one included; ``recall(query)``
+    when the planner is about to decide: a module keeps no hidden "current" context, so a freshly
+    loaded module answers the same query the same way; ``consolidate(episode)`` at the episode's
+    end; ``save``/``load`` take one file path per module.
 
-    ``consolidated`` holds the :func:`episode_key` of every episode the module has consolidated, and
-    is saved with the rest of its state. A process killed after an episode ended but before memory
-    was saved comes back with a module that lacks that episode; the runner then feeds it the
+    ``consolidated`` holds the :attr:`EpisodeEnd.key` of every episode the module has consolidated,
+    and is saved with the rest of its state. A process killed after an episode ended but before
+    memory was saved comes back with a module that lacks that episode; the runner then feeds it the
     episode's steps again. Because the set lives in the module's own saved state, the runner can tell
     "saved with this episode" from "saved without it" whatever instant the kill came, and
     ``consolidate`` must do nothing for a key it already holds.
@@ -305,11 +393,11 @@ class MemoryModule(Protocol):
     name: str
     consolidated: set[str]
 
-    def observe(self, step: dict[str, Any]) -> None: ...
+    def observe(self, step: MemoryStep) -> None: ...
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]: ...
+    def recall(self, query: RecallQuery) -> list[Recall]: ...
 
-    def consolidate(self, episode: dict[str, Any]) -> None: ...
+    def consolidate(self, episode: EpisodeEnd) -> None: ...
 
     def save(self, path: Path) -> None: ...
 
@@ -398,6 +486,6 @@ def loop_free_steps(keys: list[Any], n: int) -> list[int]:
     return [i for _, i in path]
 
 
-def episode_key(episode: dict[str, Any]) -> str:
+def episode_key(run_id: str, episode_id: str) -> str:
     """A key unique across runs sharing a memory directory: episode ids alone repeat between runs."""
-    return f"{episode.get('run_id', '')}/{episode['id']}"
+    return f"{run_id}/{episode_id}"

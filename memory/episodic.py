@@ -36,18 +36,50 @@ import weakref
 from contextlib import closing
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 from urllib.parse import urlparse
 
 import numpy as np
 
-from engram.envs.core import Goal
-from engram.memory.base import EpisodePayload, Recall, episode_key, fold, loop_free, loop_free_steps
+from engram.memory.base import (
+    EpisodeEnd,
+    EpisodePayload,
+    MemoryStep,
+    Recall,
+    RecallQuery,
+    fold,
+    loop_free,
+    loop_free_steps,
+)
 from engram.memory.migrate import readable, record_v0, upgrade_file_v0
 from engram.memory.minilm import model
 from engram.memory.procedures import label, texts
 
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
+
 _LOCATION = ("in", "on", "at")
+
+
+class RecordMeta(TypedDict, total=False):
+    """An episodic record's metadata, as the index and the store keep it: chroma takes scalars only,
+    so the lists are JSON text. Records stored before a field existed lack it (``targets``, ``path``,
+    ``labels``); the oldest name their actions ``decisions``."""
+
+    world: str
+    success: bool
+    steps: int
+    summary: str
+    found: str  # [[entity, holder], ...]
+    targets: str  # the goal's targets
+    actions: str
+    path: str  # the actions without detours
+    labels: str  # per path step, what its command acted on as shown then
+    decisions: str  # ``actions`` in the oldest records
+
+
+#: a record: its key, document (the task's text), metadata and embedding
+Row = tuple[str, str, RecordMeta, list[float]]
 
 
 def server_path(memory_dir: Path) -> Path:
@@ -88,11 +120,11 @@ def embedding_function() -> Any:
         def name() -> str:
             return "engram-minilm-l6-v2"
 
-        def get_config(self) -> dict[str, Any]:
+        def get_config(self) -> dict[str, Any]:  # chromadb's EmbeddingFunction interface (this one has none)
             return {}
 
         @staticmethod
-        def build_from_config(config: dict[str, Any]) -> MiniLM:
+        def build_from_config(config: dict[str, Any]) -> MiniLM:  # chromadb's interface, as above
             return MiniLM()
 
         def default_space(self) -> Any:
@@ -126,7 +158,7 @@ class EpisodicMemory:
         self._path: Path | None = None  # the file saved to or loaded from last
         self.scratch: Path | None = None  # the in-process index's temporary directory, if any
         #: key -> (world, document, metadata, embedding): stored since the last save
-        self._pending: dict[str, tuple[str, str, dict[str, Any], list[float]]] = {}
+        self._pending: dict[str, tuple[str, str, RecordMeta, list[float]]] = {}
         self._indexed: set[str] = set()  # keys the index holds
         self._trace: dict[str, list[str]] = {}  # episode id -> actions so far
         self._labels: dict[str, list[list[str]]] = {}  # episode id -> what each action acted on, as shown
@@ -137,7 +169,7 @@ class EpisodicMemory:
         self._states: dict[str, tuple[dict[Any, Any], list[Any]]] = {}  # folded state, (facts, text) per step
         self._rich: set[str] = set()  # episodes whose facts say more than where the agent stands
         self._cache: dict[tuple[str, str, str], list[Recall]] = {}
-        self._collections: dict[str, Any] = {}
+        self._collections: dict[str, Collection] = {}
         self._counts: dict[str, int] = {}  # world -> records, recounted after a change
 
     # -- storage ---------------------------------------------------------------------------------
@@ -167,7 +199,7 @@ class EpisodicMemory:
             self._client = self._bind()
         return self._client
 
-    def collection(self, world: str) -> Any:
+    def collection(self, world: str) -> Any:  # Any: chroma's metadata types have no room for RecordMeta
         # Cached per world: get_or_create costs milliseconds (it rebuilds the embedding function).
         if world not in self._collections:
             self._collections[world] = self.client().get_or_create_collection(
@@ -177,13 +209,13 @@ class EpisodicMemory:
             )
         return self._collections[world]
 
-    def add(self, key: str, world: str, document: str, metadata: dict[str, Any]) -> None:
+    def add(self, key: str, world: str, document: str, metadata: RecordMeta) -> None:
         """Index one record now and keep it for the next ``save``."""
         (vector,) = embed([document])
         self._index(world, [(key, document, metadata, vector)])
         self._pending[key] = (world, document, metadata, vector)
 
-    def _index(self, world: str, rows: list[tuple[str, str, dict[str, Any], list[float]]]) -> None:
+    def _index(self, world: str, rows: list[Row]) -> None:
         col = self.collection(world)
         if self.url:  # the server may hold them already (another worker indexed them)
             present = set(col.get(ids=[r[0] for r in rows], include=[])["ids"])
@@ -195,12 +227,12 @@ class EpisodicMemory:
         self._counts.pop(world, None)
 
     # -- contract ------------------------------------------------------------------------------
-    def observe(self, step: dict[str, Any]) -> None:
-        episode = str(step.get("episode_id", ""))
+    def observe(self, step: MemoryStep) -> None:
+        episode = step.episode_id
         trace = self._trace.setdefault(episode, [])
         where, found = self._where.setdefault(episode, {}), self._found.setdefault(episode, {})
         labels = self._labels.setdefault(episode, [])
-        if step.get("t", 0) == 0:
+        if step.t == 0:
             trace.clear()
             labels.clear()
             where.clear()
@@ -208,28 +240,27 @@ class EpisodicMemory:
             self._states[episode] = ({}, [])
             self._rich.discard(episode)
         folded, keys = self._states.setdefault(episode, ({}, []))
-        fold(folded, step.get("facts", []))
-        keys.append((frozenset(folded.items()), str(step.get("text", "")).strip()))
-        if any(f[0] != "agent" or f[1] != "at" for f in step.get("facts", [])):
+        fold(folded, list(step.facts))
+        keys.append((frozenset(folded.items()), step.text.strip()))
+        if any(f.subject != "agent" or f.relation != "at" for f in step.facts):
             self._rich.add(episode)
-        if step.get("action"):
-            trace.append(str(step["action"]))
+        if step.action:
+            trace.append(step.action)
             # what the command acted on as the page showed it then (a case must not click [12] on
             # a page where [12] is something else now: MiniWoB generates its pages anew)
-            labels.append(label(str(step["action"]), self._shown.get(episode, {})))
-        self._shown[episode] = texts(step.get("facts", []))
-        for subject, relation, obj, value in step.get("facts", []):
+            labels.append(label(step.action, self._shown.get(episode, {})))
+        self._shown[episode] = texts(step.facts)
+        for subject, relation, obj, value in step.facts:
             if relation in _LOCATION and obj and value and subject != "agent":
                 where[subject] = obj
             elif subject == "agent" and relation == "holds" and obj and value and obj in where:
                 found.setdefault(obj, where[obj])
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]:
-        goal = query.get("goal", {})
-        text, world = str(goal.get("text", "")), str(query.get("world_id", ""))
+    def recall(self, query: RecallQuery) -> list[Recall]:
+        text, world = query.goal.text, query.world_id
         if not text:
             return []
-        cache_key = (str(query.get("episode_id", "")), world, text)
+        cache_key = (query.episode_id, world, text)
         if cache_key not in self._cache:
             self._cache[cache_key] = self._search(text, world)
         return self._cache[cache_key]
@@ -276,51 +307,48 @@ class EpisodicMemory:
             )
         return out
 
-    def consolidate(self, episode: dict[str, Any]) -> None:
-        key = episode_key(episode)
-        actions = self._trace.pop(str(episode.get("id", "")), [])
-        taken = self._found.pop(str(episode.get("id", "")), {})
-        self._where.pop(str(episode.get("id", "")), None)
-        _, keys = self._states.pop(str(episode.get("id", "")), ({}, []))
-        labels = self._labels.pop(str(episode.get("id", "")), [])
-        self._shown.pop(str(episode.get("id", "")), None)
+    def consolidate(self, episode: EpisodeEnd) -> None:
+        key = episode.key
+        actions = self._trace.pop(episode.id, [])
+        taken = self._found.pop(episode.id, {})
+        self._where.pop(episode.id, None)
+        _, keys = self._states.pop(episode.id, ({}, []))
+        labels = self._labels.pop(episode.id, [])
+        self._shown.pop(episode.id, None)
         # A state is what the facts say; where they say no more than the agent's place (a text game
         # plugged in with only that), what the agent read too, or taking a key would look like a
         # detour and be cut from the path.
-        rich = str(episode.get("id", "")) in self._rich
-        self._rich.discard(str(episode.get("id", "")))
+        rich = episode.id in self._rich
+        self._rich.discard(episode.id)
         keys = [k[0] for k in keys] if rich else keys
         self._cache.clear()
         if key in self.consolidated:
             return
-        result = episode.get("result") or {}
-        if result.get("success") and len(keys) > len(actions):
+        if episode.success and len(keys) > len(actions):
             # Where a success ended is a state of its own, whatever its facts say: a page that is
             # gone once the task is done shows the facts of the page before, and the winning click
             # looked like a step that led back to where it started, and was cut.
             keys = [*keys[: len(actions)], ("won", key)]
-        targets = Goal.from_json(episode.get("goal")).targets
+        targets = episode.goal.targets
         found = [[e, h] for e, h in taken.items() if e in targets or _type_of(e) in targets]
-        text = str(episode.get("goal", {}).get("text", "")) or str(episode.get("task_type", ""))
+        text = episode.goal.text or episode.task_type
         # The end of an episode is where its business is done: what a prompt line should show.
         summary = ("... " if len(actions) > 6 else "") + "; ".join(actions[-6:]) if actions else "no action"
         self.add(
             key,
-            str(episode.get("world_id", "")),
+            episode.world_id,
             text,
-            {
-                "world": str(episode.get("world_id", "")),
-                "success": bool(result.get("success")),
-                "steps": int(result.get("steps", 0)),
-                "summary": summary,
-                "found": json.dumps(found),
-                "targets": json.dumps(list(targets)),
-                "actions": json.dumps(actions),
-                "path": json.dumps(loop_free(keys, actions)),
-                "labels": json.dumps(
-                    [labels[i] if i < len(labels) else [] for i in loop_free_steps(keys, len(actions))]
-                ),
-            },
+            RecordMeta(
+                world=episode.world_id,
+                success=episode.success,
+                steps=episode.steps,
+                summary=summary,
+                found=json.dumps(found),
+                targets=json.dumps(list(targets)),
+                actions=json.dumps(actions),
+                path=json.dumps(loop_free(keys, actions)),
+                labels=json.dumps([labels[i] if i < len(labels) else [] for i in loop_free_steps(keys, len(actions))]),
+            ),
         )
         self.consolidated.add(key)
 
@@ -335,7 +363,7 @@ class EpisodicMemory:
             with closing(sqlite3.connect(self._path, timeout=60)) as old:
                 for key, world, doc, meta, blob in old.execute("SELECT * FROM records"):
                     vector = np.frombuffer(blob, np.float32).tolist()
-                    rows.setdefault(key, (world, doc, record_v0(json.loads(meta)), vector))
+                    rows.setdefault(key, (world, doc, cast(RecordMeta, record_v0(json.loads(meta))), vector))
         with closing(sqlite3.connect(path, timeout=60)) as db, db:
             upgrade_file_v0(db, self.name)  # a store of version 0: upgraded in this same transaction
             db.execute("CREATE TABLE IF NOT EXISTS consolidated (key PRIMARY KEY)")
@@ -361,7 +389,7 @@ class EpisodicMemory:
         self._pending.clear()
         self._cache.clear()
         self._counts.clear()
-        by_world: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
+        by_world: dict[str, list[Row]] = {}
         for key, world, doc, meta, blob in rows:
             if key not in self._indexed:
                 vector = np.frombuffer(blob, np.float32).tolist()
@@ -373,7 +401,7 @@ class EpisodicMemory:
                 self._index(world, got[lo : lo + 2000])
         self._path = path
 
-    def _legacy(self, directory: Path) -> dict[str, list[tuple[str, str, dict[str, Any], list[float]]]]:
+    def _legacy(self, directory: Path) -> dict[str, list[Row]]:
         """Records of a store saved before records lived in the SQLite file (in a chroma directory
         beside it): read once, indexed, and written to the file at the next save."""
         if not directory.is_dir():
@@ -382,7 +410,7 @@ class EpisodicMemory:
         from chromadb.config import Settings
 
         old = chromadb.PersistentClient(path=str(directory), settings=Settings(anonymized_telemetry=False))
-        out: dict[str, list[tuple[str, str, dict[str, Any], list[float]]]] = {}
+        out: dict[str, list[Row]] = {}
         for col in old.list_collections():
             got: Any = old.get_collection(col.name, embedding_function=embedding_function()).get(
                 include=["embeddings", "documents", "metadatas"]
@@ -390,8 +418,8 @@ class EpisodicMemory:
             for key, vec, doc, meta in zip(
                 got["ids"], got["embeddings"], got["documents"], got["metadatas"], strict=True
             ):
-                meta = record_v0(dict(meta))
-                world = str(meta.get("world", ""))
-                out.setdefault(world, []).append((key, doc, meta, [float(x) for x in vec]))
-                self._pending[key] = (world, doc, meta, [float(x) for x in vec])
+                upgraded = cast(RecordMeta, record_v0(dict(meta)))
+                world = str(upgraded.get("world", ""))
+                out.setdefault(world, []).append((key, doc, upgraded, [float(x) for x in vec]))
+                self._pending[key] = (world, doc, upgraded, [float(x) for x in vec])
         return out

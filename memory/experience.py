@@ -4,7 +4,8 @@ Every step the module folds the observation into the episode's world model; the 
 the goal is the step's **state graph**. At episode end the episode becomes a **trace**: its states
 (embedded by the current :class:`StateEncoder`), the actions between them with their outcomes, and
 hindsight labels (what the next command was; where the next useful interaction happened). Traces
-are kept in SQLite with the encoder that embedded them.
+are kept in SQLite with the encoder that embedded them (:mod:`engram.memory.traces` is what a
+trace, and an episode under way, hold and how they are saved).
 
 ``recall`` embeds the current state, finds the most similar states of *successful* traces in a
 clustered index and turns those traces into **priors**: per holder kind, how often one of its
@@ -33,21 +34,30 @@ import json
 import math
 import sqlite3
 import zlib
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import networkx as nx
 import numpy as np
 
 from engram.envs.core import Fact, Goal, Outcome
 from engram.envs.domain import Domain
 from engram.memory import base as payloads
-from engram.memory.base import FactsWorld, Recall, episode_key
+from engram.memory.base import EpisodeEnd, MemoryStep, Recall, RecallQuery
 from engram.memory.cluster_index import ClusterIndex
 from engram.memory.embed import TypeEmbedder, shared_embedder
 from engram.memory.migrate import is_v0, trace_v0
 from engram.memory.paths import Graph, Run, build, task_key, world_at
+from engram.memory.traces import (
+    EncoderVersion,
+    Live,
+    LiveJSON,
+    Outlook,
+    Trace,
+    TraceJSON,
+    config_json,
+    outlook,
+    world_of,
+)
 
 #: retrieved neighbours below this cosine similarity are not evidence
 MIN_SIMILARITY = 0.5
@@ -56,91 +66,6 @@ SHARPNESS = 0.05
 #: pseudo-searches at the bank-wide rate added to the neighbours' evidence (measured on a validation
 #: set of train-plan worlds: 1-5 perform alike; the neighbours alone, with none, do worse)
 PSEUDO = 2.0
-
-
-@dataclass
-class Outlook:
-    """What a stored trace shows beyond its labels: the type sought at each state, and every
-    complete listing of a holder (the state it was listed at, the holder, the types in it)."""
-
-    sought: list[str]
-    listings: list[tuple[int, str, frozenset[str]]]
-
-
-def world_of(domain: Domain | None) -> Any:
-    """An empty world model: the domain's, or the facts folded (with no domain)."""
-    return domain.world() if domain is not None else FactsWorld()
-
-
-def outlook(trace: Trace, domain: Domain) -> Outlook:
-    listings = []
-    kind = domain.entity_type
-    for step, facts in enumerate(trace.facts):
-        fs = [Fact.from_json(f) for f in facts]
-        for rec in sorted({f.subject for f in fs if f.relation == "searched" and f.value}):
-            types = frozenset(kind(f.subject) for f in fs if f.relation in ("in", "on") and f.object == rec and f.value)
-            listings.append((step, rec, types))
-    return Outlook([domain.sought(v, trace.goal) for v in trace.views(domain)], listings)
-
-
-@dataclass
-class Live:
-    """One running episode: its world view, states and actions so far, its trace graph."""
-
-    goal: dict[str, Any]
-    world: str
-    view: Any  # the domain's world model (or the facts folded, with no domain)
-    views: list[Any] = field(default_factory=list)  # state t = view before action t
-    actions: list[str] = field(default_factory=list)
-    outcomes: list[str] = field(default_factory=list)
-    facts: list[list[list[Any]]] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)  # the world model's key() per state: cycles, revisits
-    texts: list[str] = field(default_factory=list)  # what the agent read at each state (paths, no facts)
-    changed: list[bool] = field(default_factory=list)  # per action: the env said the world changed
-    lost: bool = False  # the env ended the episode as lost
-
-    def snapshot(self) -> None:
-        """Record the current view as the episode's next state."""
-        self.views.append(self.view.copy())
-        self.keys.append(self.view.key())
-
-
-@dataclass
-class Trace:
-    key: str
-    world: str
-    goal: dict[str, Any]
-    success: bool
-    actions: list[str]
-    outcomes: list[str]
-    facts: list[list[list[Any]]]  # per state, the facts observed on reaching it
-    state_keys: list[str]
-    labels: list[dict[str, str]]
-    #: what the agent read at each state: tells states apart for :mod:`engram.memory.paths` where the
-    #: facts say no more than the agent's place (banks saved before this field have none)
-    texts: list[str] = field(default_factory=list)
-    #: per action, whether the env's outcome was progress (banks saved before this field have none)
-    changed: list[bool] = field(default_factory=list)
-    lost: bool = False  # the env ended it as lost (a game over)
-
-    def run(self) -> Run:
-        failed = [o != "ok" for o in self.outcomes]
-        return Run(self.facts, self.actions, failed, self.success, self.texts, self.changed, self.lost)
-
-    def views(self, domain: Domain | None) -> list[Any]:
-        view, out = world_of(domain), []
-        for facts in self.facts:
-            view.apply(Fact.from_json(f) for f in facts)
-            out.append(view.copy())
-        return out
-
-    def graph(self) -> nx.MultiDiGraph:
-        """The action-connected trace graph: states (by key) joined by the actions taken."""
-        g = nx.MultiDiGraph()
-        for t, action in enumerate(self.actions):
-            if t + 1 < len(self.state_keys):
-                g.add_edge(self.state_keys[t], self.state_keys[t + 1], action=action, outcome=self.outcomes[t], t=t)
-        return g
 
 
 class ExperienceMemory:
@@ -159,7 +84,7 @@ class ExperienceMemory:
         self.config = EncoderConfig(conv=conv, node_dim=dims[0], edge_dim=dims[1])
         self.encoder = new_encoder(self.config) if domain else None
         self.version = 0
-        self.versions: list[dict[str, Any]] = [{"version": 0, "config": asdict(self.config), "report": None}]
+        self.versions: list[EncoderVersion] = [{"version": 0, "config": config_json(self.config), "report": None}]
         self.traces: list[Trace] = []
         self.index = ClusterIndex(self.config.out)
         self.owner: list[tuple[int, int]] = []  # indexed state -> (trace, t)
@@ -176,59 +101,55 @@ class ExperienceMemory:
         self._graphs_by_task: dict[str, tuple[int, Graph | None]] = {}  # task -> (runs it was built of, graph)
 
     # -- contract ---------------------------------------------------------------------------
-    def observe(self, step: dict[str, Any]) -> None:
-        ep = str(step.get("episode_id", ""))
-        live = self._live.get(ep)
-        if live is None or (step.get("t", 0) == 0 and live.actions):
-            goal = Goal.from_json(step.get("goal")).flat()
-            live = self._live[ep] = Live(goal, str(step.get("world_id") or ""), world_of(self.domain))
+    def observe(self, step: MemoryStep) -> None:
+        live = self._live.get(step.episode_id)
+        if live is None or (step.t == 0 and live.actions):
+            live = self._live[step.episode_id] = Live(step.goal, step.world_id, world_of(self.domain))
         first = not live.views
-        facts = [list(f) if not isinstance(f, list) else f for f in step["facts"]]
-        live.view.apply(Fact.from_json(f) for f in facts)
+        live.view.apply(step.facts)
         live.snapshot()
-        live.facts.append(facts)
-        live.texts.append(str(step.get("text") or ""))
-        if step.get("action") and not first:
-            live.actions.append(step["action"])
-            failed = step.get("outcome") == Outcome.FAILURE
+        live.facts.append([f.to_json() for f in step.facts])  # kept as saved: JSON quadruples
+        live.texts.append(step.text)
+        if step.action and not first:
+            live.actions.append(step.action)
+            failed = step.outcome == Outcome.FAILURE
             live.outcomes.append("nothing happened" if failed else "ok")
-            live.changed.append(step.get("outcome") == Outcome.PROGRESS)
-        live.lost = bool(step.get("lost"))
+            live.changed.append(step.outcome == Outcome.PROGRESS)
+        live.lost = step.lost
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]:
-        live = self._live.get(str(query.get("episode_id", "")))
-        goal = Goal.from_json(query.get("goal")).flat()
+    def recall(self, query: RecallQuery) -> list[Recall]:
+        live = self._live.get(query.episode_id)
+        goal, admissible = query.goal, list(query.observation.admissible)
         if live is None:  # nothing observed yet: the query's own observation is the state
-            live = Live(goal, str(query.get("world_id") or ""), world_of(self.domain))
-            live.view.apply(Fact.from_json(f) for f in (query.get("observation") or {}).get("facts", []))
+            live = Live(goal, query.world_id, world_of(self.domain))
+            live.view.apply(query.observation.facts)
             live.snapshot()
         out: list[Recall] = []
         out += self._cycles(live)
-        out += self._path(live, goal, list((query.get("observation") or {}).get("admissible", [])))
+        out += self._path(live, goal, admissible)
         if self.domain is None:
             return out  # facts alone: no world model to simulate, no state graphs to compare
-        if self.use_lookahead and query.get("observation"):
-            out += self._lookahead(live, goal, query["observation"].get("admissible", []))
+        if self.use_lookahead:
+            out += self._lookahead(live, goal, admissible)
         if len(self.index):
             out += self.priors(live.views[-1], goal)
         return out
 
-    def consolidate(self, episode: dict[str, Any]) -> None:
-        key = episode_key(episode)
+    def consolidate(self, episode: EpisodeEnd) -> None:
+        key = episode.key
         if key in self.consolidated:
             return
         self.consolidated.add(key)
-        live = self._live.pop(str(episode["id"]), None)
+        live = self._live.pop(episode.id, None)
         if live is None or not live.views:
             return
-        result = episode.get("result") or {}
-        goal = Goal.from_json(episode.get("goal")).flat() if episode.get("goal") else live.goal
+        goal = live.goal if episode.goal == Goal("") else episode.goal  # recorded without one: its steps'
         actions = live.actions[: len(live.views) - 1]
         trace = Trace(
             key=key,
-            world=str(episode.get("world_id") or live.world),
+            world=episode.world_id or live.world,
             goal=goal,
-            success=bool(result.get("success")),
+            success=episode.success,
             actions=actions,
             outcomes=live.outcomes[: len(actions)],
             facts=live.facts,
@@ -279,13 +200,13 @@ class ExperienceMemory:
         self.index.reset(encode(self._encoder(), graphs).numpy() if graphs else np.zeros((0, self.config.out)))
         self.owner = owner
 
-    def embed_state(self, view: Any, goal: dict[str, Any]) -> np.ndarray:
+    def embed_state(self, view: Any, goal: Goal) -> np.ndarray:
         from engram.memory.gnn import encode
 
         assert self.domain is not None
         return encode(self._encoder(), [self.domain.state_graph(view, goal, self.embedder)]).numpy()[0]
 
-    def neighbours(self, view: Any, goal: dict[str, Any]) -> list[tuple[Trace, int, float]]:
+    def neighbours(self, view: Any, goal: Goal) -> list[tuple[Trace, int, float]]:
         """The most similar states of successful traces: ``(trace, t, similarity)``."""
         return self._search(self.embed_state(view, goal))
 
@@ -319,7 +240,7 @@ class ExperienceMemory:
         found = self._found.get(otype, {})
         return {k: found.get(k, 0) / (n + 1.0) for k, n in self._looked.items()}
 
-    def priors(self, view: Any, goal: dict[str, Any]) -> list[Recall]:
+    def priors(self, view: Any, goal: Goal) -> list[Recall]:
         """Per holder kind, how likely one of its instances is to hold what is sought now.
 
         Evidence: the retrieved similar states' traces, every complete listing of a holder in
@@ -405,8 +326,8 @@ class ExperienceMemory:
             )
         ]
 
-    def _task(self, world: str, goal: dict[str, Any], facts: list[list[Any]], texts: list[str]) -> str:
-        return task_key(world, str(goal.get("text", "")), facts[0] if facts else [], texts[0] if texts else "")
+    def _task(self, world: str, goal: Goal, facts: list[list[list[Any]]], texts: list[str]) -> str:
+        return task_key(world, goal.text, facts[0] if facts else [], texts[0] if texts else "")
 
     def graph(self, task: str) -> Graph | None:
         """The merged graph of the stored runs of ``task`` (rebuilt when a run of it was added)."""
@@ -421,7 +342,7 @@ class ExperienceMemory:
             cached = self._graphs_by_task[task] = (len(mine), build([tr.run() for tr in mine]))
         return cached[1]
 
-    def _path(self, live: Live, goal: dict[str, Any], query_admissible: list[str] | None = None) -> list[Recall]:
+    def _path(self, live: Live, goal: Goal, query_admissible: list[str] | None = None) -> list[Recall]:
         """The shortest verified way from the episode's state through a winning step of this same
         task (:mod:`engram.memory.paths`), with this episode's own steps merged in last: what
         failed here is no way, and a way it walked may lead back to the successes' path. And a
@@ -451,7 +372,7 @@ class ExperienceMemory:
             Recall(
                 "path",
                 self.name,
-                payloads.PathPayload(task=str(goal.get("text", "")), steps=steps, successes=graph.successes,
+                payloads.PathPayload(task=goal.text, steps=steps, successes=graph.successes,
                             shortest=len(best)),
                 f"the shortest verified way from here ({len(steps)} steps; {graph.successes} past successes of this "
                 f"task, the best {len(best)} steps): {'; '.join(steps)}",
@@ -459,7 +380,7 @@ class ExperienceMemory:
             )
         ]  # fmt: skip
 
-    def _lookahead(self, live: Live, goal: dict[str, Any], admissible: list[str]) -> list[Recall]:
+    def _lookahead(self, live: Live, goal: Goal, admissible: list[str]) -> list[Recall]:
         if not admissible or self.domain is None:
             return []
         visited = set(live.keys)
@@ -508,13 +429,10 @@ class ExperienceMemory:
             db.execute("DELETE FROM live")
             db.executemany(
                 "INSERT INTO live VALUES (?,?)",
-                [(ep, json.dumps({"goal": lv.goal, "world": lv.world, "actions": lv.actions,
-                                  "outcomes": lv.outcomes, "facts": lv.facts, "texts": lv.texts,
-                                  "changed": lv.changed}))
-                 for ep, lv in self._live.items()],
-            )  # fmt: skip
+                [(ep, json.dumps(lv.to_json())) for ep, lv in self._live.items()],
+            )
             for i, tr in enumerate(self.traces[start:], start=start):
-                body = zlib.compress(json.dumps(tr.__dict__).encode())
+                body = zlib.compress(json.dumps(tr.to_json()).encode())
                 vectors = emb.get(i)
                 db.execute(
                     "INSERT OR REPLACE INTO traces VALUES (?,?,?,?,?,?,?)",
@@ -563,23 +481,25 @@ class ExperienceMemory:
         except (TypeError, KeyError, RuntimeError) as exc:
             raise ValueError(f"{path}: encoder v{version} cannot be read by this engram ({exc})") from exc
         self.version = version
-        self.traces = [Trace(**trace_v0(json.loads(zlib.decompress(body)))) for body, _, _ in traces]
+        # A body as a save wrote it (a version-0 one upgraded): fields added since may be missing.
+        self.traces = [Trace.from_json(cast(TraceJSON, trace_v0(json.loads(zlib.decompress(body)))))
+                       for body, _, _ in traces]  # fmt: skip
         self._looked, self._found, self._outlooks = {}, {}, {}
         for trace in self.traces if self.domain is not None else []:  # as _add: no domain, no counts
             self._count(trace)
         self._live, self._tasks, self._graphs_by_task = {}, {}, {}
         for episode, body in live:
-            data = trace_v0(json.loads(body))
+            data = cast(LiveJSON, trace_v0(json.loads(body)))  # as a save wrote it, a version-0 one upgraded
             texts = data.get("texts") or []  # live episodes saved before texts were kept have none
             changed = data.get("changed") or []
+            goal = Goal.from_json(data["goal"])
             for t, facts in enumerate(data["facts"]):
                 action = data["actions"][t - 1] if t else None
                 failed = t and data["outcomes"][t - 1] != "ok"
                 same = t and t - 1 < len(changed) and not changed[t - 1]
-                self.observe({"episode_id": episode, "world_id": data["world"], "goal": data["goal"], "t": t,
-                              "facts": facts, "action": action, "text": texts[t] if t < len(texts) else "",
-                              "outcome": Outcome.FAILURE if failed else Outcome.NO_EFFECT if same
-                              else Outcome.PROGRESS})  # fmt: skip
+                outcome = Outcome.FAILURE if failed else Outcome.NO_EFFECT if same else Outcome.PROGRESS
+                self.observe(MemoryStep(episode, data["world"], t, goal, action, texts[t] if t < len(texts) else "",
+                                        tuple(Fact.from_json(f) for f in facts), outcome))  # fmt: skip
             if not changed and episode in self._live:  # saved before outcomes were kept: not known
                 self._live[episode].changed = [False] * len(self._live[episode].actions)
         self.index = ClusterIndex(self.config.out)
@@ -657,7 +577,8 @@ def train_bank(bank: ExperienceMemory, *, epochs: int = 30, seed: int = 0, conv:
     encoder, report = train(graphs, labels, config, multilabel=multilabel, epochs=epochs)
     bank.config, bank.encoder = config, encoder
     bank.version = max(v["version"] for v in bank.versions) + 1
-    bank.versions.append({"version": bank.version, "config": asdict(config), "report": json.loads(report.to_json())})
+    bank.versions.append({"version": bank.version, "config": config_json(config),
+                          "report": json.loads(report.to_json())})  # fmt: skip
     bank._weights[bank.version] = to_bytes(encoder)
     bank.reembed()
     return report

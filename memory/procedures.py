@@ -25,11 +25,14 @@ nothing beyond the one world it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from engram.envs.domain import IF_OFFERED, NO_NEED, Procedure
 from engram.memory.base import bounded, fold, loop_free_steps
+
+if TYPE_CHECKING:  # annotations only (a string at run time): typing gained ReadOnly in 3.13
+    from typing_extensions import ReadOnly
 
 _SLOT = re.compile(r"\{([a-z0-9_]+)\}")
 #: relations whose object is an entity too (a ``text`` or ``category`` object is a value)
@@ -41,7 +44,7 @@ def slot_name(kind: str) -> str:
     return "_".join(re.findall(r"[a-z0-9]+", kind.lower())) or "thing"
 
 
-def categories(facts: Iterable[Any]) -> dict[str, str]:
+def categories(facts: Iterable[Sequence[Any]]) -> dict[str, str]:
     """Entity -> its ``category`` fact, from facts (JSON triples or :class:`Fact`)."""
     return {str(f[0]): str(f[2]) for f in facts if f[1] == "category" and f[2] and f[3]}
 
@@ -109,10 +112,19 @@ def label(command: str, shown: dict[str, str]) -> list[str]:
     return out
 
 
-def mine(trace: list[dict[str, Any]]) -> list[Procedure]:
+class Observed(TypedDict, total=False):
+    """A step of a trace :func:`mine` reads: the command that led to it (None at the reset) and its
+    facts (JSON quadruples or :class:`~engram.envs.core.Fact`). Read-only, so any step record with
+    these two keys is one (skill memory's traces keep more)."""
+
+    action: ReadOnly[str | None]
+    facts: ReadOnly[Sequence[Sequence[Any]]]
+
+
+def mine(trace: Sequence[Observed]) -> list[Procedure]:
     """The procedures of one verified success. ``trace`` is its observed steps in order, the reset
-    first: ``{"action", "facts"}`` each (``action`` None at the reset)."""
-    state: dict[Any, Any] = {}
+    first."""
+    state: dict[tuple[Any, ...], Any] = {}
     keys, kinds, actions = [], [], []
     set_true: list[set[tuple[str, str]]] = []  # per action: the (entity, state) it made true
     known: dict[str, str] = {}
@@ -206,7 +218,9 @@ def slot_type(slot: str) -> str:
     return re.sub(r"_\d+$", "", slot)
 
 
-def ground(template: str, admissible: Iterable[str], bound: dict[str, str], fits: Any) -> list[dict[str, str]]:
+def ground(
+    template: str, admissible: Iterable[str], bound: dict[str, str], fits: Callable[[str, str], bool]
+) -> list[dict[str, str]]:
     """Every way ``template`` matches an admissible command: slot -> entity bindings that extend
     ``bound`` and in which ``fits(entity, slot_type)`` holds for every new slot."""
     pattern = ""

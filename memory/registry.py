@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from importlib.metadata import entry_points
 from typing import Any
 
+from engram.envs.domain import Domain
 from engram.memory.base import MemoryModule
 
 GROUP = "engram.memory"
@@ -42,7 +43,7 @@ def names() -> list[str]:
     return [*BUILTIN, *sorted(plugins())]
 
 
-def make(name: str, domain: Any = None, options: Mapping[str, Any] | None = None) -> MemoryModule:
+def make(name: str, domain: Domain | None = None, options: Mapping[str, Any] | None = None) -> MemoryModule:
     """A new module ``name``, given the env's ``domain`` and its ``options`` (constructor keywords)."""
     target = BUILTIN.get(name) or plugins().get(name)
     if target is None:

@@ -20,13 +20,21 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
-from engram.envs.core import HOLDER_CATEGORY, PLACE_CATEGORY, Fact, Goal
+from engram.envs.core import HOLDER_CATEGORY, PLACE_CATEGORY, Fact
 from engram.envs.domain import Domain
-from engram.memory.base import PriorPayload, Recall, RoutePayload, ScenePayload, UnexploredPayload, episode_key
+from engram.memory.base import (
+    EpisodeEnd,
+    MemoryStep,
+    PriorPayload,
+    Recall,
+    RecallQuery,
+    RoutePayload,
+    ScenePayload,
+    UnexploredPayload,
+)
 from engram.memory.graphview import GraphView, empty_view
 from engram.memory.migrate import readable
 
@@ -75,7 +83,9 @@ class SceneGraph:
         self._checked: set[str] = set()  # this episode: entities whose remembered place was checked
 
     # -- updates -----------------------------------------------------------------------------
-    def add_entity(self, entity: str, etype: str = "", category: str = "", searched: Any = None) -> None:
+    def add_entity(
+        self, entity: str, etype: str = "", category: str = "", searched: tuple[str, int] | None = None
+    ) -> None:
         if entity not in self.g:
             self.g.add_node(entity, type="", category="", states={}, searched=searched)
         self._set(entity, etype or self.g.nodes[entity]["type"] or _type_of(entity), category)
@@ -319,32 +329,31 @@ class SceneGraphMemory:
         }
         return {"nodes": nodes, "edges": sorted([s, a["rel"], d] for s, d, a in g.g.edges(data=True))}
 
-    def observe(self, step: dict[str, Any]) -> None:
-        self.world = step.get("world_id") or "default"
-        facts = [Fact.from_json(f) if isinstance(f, list) else f for f in step["facts"]]
-        episode = str(step.get("episode_id", ""))
+    def observe(self, step: MemoryStep) -> None:
+        self.world = step.world_id or "default"
+        facts = step.facts
+        episode = step.episode_id
         here = next((f.object for f in facts if f.subject == "agent" and f.relation == "at" and f.value), None)
-        before = self._at.get(episode) if step.get("t", 0) else None
-        if here and before and step.get("action") and here != before:
-            self.graph().routes[(before, str(step["action"]))] = here
+        before = self._at.get(episode) if step.t else None
+        if here and before and step.action and here != before:
+            self.graph().routes[(before, step.action)] = here
         if here:
             self._at[episode] = here
-        if not step.get("t", 0):
+        if not step.t:
             self.graph().start_episode(episode)
-        for otype, rkind in self.graph().update(facts, str(step.get("episode_id", "")), int(step.get("t", 0))):
+        for otype, rkind in self.graph().update(facts, episode, step.t):
             table = self.kinds.setdefault(otype, {})
             table[rkind] = table.get(rkind, 0) + 1
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]:
-        goal = query.get("goal", {})
-        g = self.graph(query.get("world_id") or None)
+    def recall(self, query: RecallQuery) -> list[Recall]:
+        g = self.graph(query.world_id or None)
         out: list[Recall] = []
         # Where a world is laid out anew for every episode, where a thing was in an earlier episode
         # says nothing of where it is now: only this episode's sightings and what kinds of holder
         # things are kept in carry over.
         reshuffled = g.reshuffled()
-        episode = str(query.get("episode_id", ""))
-        for target in Goal.from_json(goal).targets:
+        episode = query.episode_id
+        for target in query.goal.targets:
             seen = [h for h in g.where(target) if not reshuffled or h[2].episode == episode] if target else []
             for obj, rec, b in seen[:3]:
                 place = g.place_of(obj)
@@ -422,12 +431,12 @@ class SceneGraphMemory:
             )
         return out
 
-    def consolidate(self, episode: dict[str, Any]) -> None:
-        key = episode_key(episode)
+    def consolidate(self, episode: EpisodeEnd) -> None:
+        key = episode.key
         if key in self.consolidated:
             return  # decaying twice for one episode would make a resumed run differ
         self.consolidated.add(key)
-        graph = self.graph(episode.get("world_id") or self.world)
+        graph = self.graph(episode.world_id or self.world)
         graph.end_episode()
         graph.decay(self.decay, self.fleeting)
 

@@ -39,7 +39,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from engram.memory.base import MemoryModule
 from engram.memory.registry import BUILTIN
@@ -65,6 +65,29 @@ class MemoryStoreError(ValueError):
 UNREADABLE = (sqlite3.Error, ValueError, LookupError, TypeError, EOFError, zlib.error)
 NOT_SQLITE = "file is not a database"
 LEDGER_TABLES = frozenset({"generations", "episodes", "writers"})
+
+
+class ModuleLedger(TypedDict):
+    """What the ledger says of one module: its commits so far and the episode keys committed to it."""
+
+    generation: int
+    episodes: list[str]
+
+
+class WriterEntry(TypedDict):
+    """A writer that committed to the directory: its name, host, process and when it began."""
+
+    writer: str
+    host: str
+    pid: int
+    at: float
+
+
+class LedgerReport(TypedDict):
+    """:func:`ledger_report`: per module name its ledger, and the writers."""
+
+    modules: dict[str, ModuleLedger]
+    writers: list[WriterEntry]
 
 
 class MemoryLockTimeout(TimeoutError):
@@ -298,7 +321,7 @@ def never_saved(path: Path) -> bool:
         return False
 
 
-def ledger_report(directory: Path | str) -> dict[str, Any]:
+def ledger_report(directory: Path | str) -> LedgerReport:
     """What a memory directory's ledger says: per module its generation and committed episode keys,
     and the writers that committed (for ``engram memory show`` and the tests). Read-only: it opens
     the ledger read-only and changes no file. A ledger that cannot be read raises
@@ -306,7 +329,7 @@ def ledger_report(directory: Path | str) -> dict[str, Any]:
     return _report(Path(directory), read_only)
 
 
-def _report(directory: Path, connect: Callable[[Path], sqlite3.Connection]) -> dict[str, Any]:
+def _report(directory: Path, connect: Callable[[Path], sqlite3.Connection]) -> LedgerReport:
     """:func:`ledger_report`, the ledger opened with ``connect``."""
     path = directory / LEDGER
     try:
@@ -321,8 +344,8 @@ def _report(directory: Path, connect: Callable[[Path], sqlite3.Connection]) -> d
             rows = db.execute("SELECT writer, host, pid, at FROM writers ORDER BY at").fetchall()
     except sqlite3.DatabaseError as exc:
         raise MemoryStoreError(path, unreadable(path, exc)) from exc
-    writers = [{"writer": w, "host": h, "pid": p, "at": a} for w, h, p, a in rows]
-    modules = {m: {"generation": g, "episodes": keys.get(m, [])} for m, g in generations.items()}
+    writers = [WriterEntry(writer=w, host=h, pid=p, at=a) for w, h, p, a in rows]
+    modules = {m: ModuleLedger(generation=g, episodes=keys.get(m, [])) for m, g in generations.items()}
     return {"modules": modules, "writers": writers}
 
 
@@ -415,7 +438,8 @@ def check_stores(directory: Path | str, names: list[str]) -> None:
     next commit would) rather than taken for damage; nothing else is written."""
     report = _report(Path(directory), writable)
     for name in names:
-        episodes = report["modules"].get(name, {}).get("episodes", [])
+        kept = report["modules"].get(name)
+        episodes = kept["episodes"] if kept is not None else []
         problem = store_problem(directory, name, episodes, writable)
         if problem:
             raise MemoryStoreError(module_path(Path(directory), name), problem)

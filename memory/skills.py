@@ -13,10 +13,11 @@
 * A **tip** is a lesson "things of type T were found in holders of kind K" with how often it was
   seen in verified successes and how often following it paid off.
 * A **lesson** is a tip in words, written by an LLM planner's reflection at episode end
-  (Reflexion, ExpeL) and carried in ``episode["reflection"]["tip"]``. It is offered to later
-  episodes of the same task type (as a ``lesson`` recall), counts the
-  episodes it was offered in and how they ended, and goes when that record stays poor. Lessons are
-  prompt text: no planner executes them, and the offline planner ignores them.
+  (Reflexion, ExpeL) and carried in the ended episode's ``tip``
+  (:class:`~engram.memory.base.EpisodeEnd`). It is offered to later episodes of the same task
+  type (as a ``lesson`` recall), counts the episodes it was offered in and how they ended, and
+  goes when that record stays poor. Lessons are prompt text: no planner executes them, and the
+  offline planner ignores them.
 
 Why "verified": a failed or unfinished episode may contain wrong turns that only look like
 procedures; learning from them poisons memory (A-MemGuard). ``consolidate`` therefore mines only
@@ -32,17 +33,37 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from engram.envs.core import Goal
 from engram.envs.domain import Domain
-from engram.memory.base import LessonPayload, Recall, SkillPayload, TipPayload, episode_key
+from engram.memory.base import (
+    EpisodeEnd,
+    LessonPayload,
+    MemoryStep,
+    Recall,
+    RecallQuery,
+    SkillEvent,
+    SkillPayload,
+    TipPayload,
+)
 from engram.memory.migrate import readable
 from engram.memory.procedures import mine as mine_procedures
 from engram.memory.procedures import slot_type, slots_of
 
 _PRUNE_AFTER = 6  # uses before an item can be judged
 _PRUNE_BELOW = 0.15  # success share under which it goes
+
+
+class Seen(TypedDict):
+    """One observed step of an episode under way, as the module keeps it until the episode ends (and
+    saves it, as JSON, in its ``traces`` table)."""
+
+    action: str | None
+    won: bool
+    skill_events: list[SkillEvent] | None
+    at: str | None  # where the agent stood (the engine says so only on arrival: carried over)
+    facts: list[list[Any]]  # Fact.to_json() quadruples
 
 
 @dataclass
@@ -155,7 +176,7 @@ class SkillMemory:
         self.shortcuts: dict[tuple[str, ...], Shortcut] = {}
         self.tips: dict[tuple[str, str], Tip] = {}
         self.consolidated: set[str] = set()
-        self._trace: dict[str, list[dict[str, Any]]] = {}  # episode id -> observed steps
+        self._trace: dict[str, list[Seen]] = {}  # episode id -> observed steps
         self.lessons: dict[tuple[str, str], Lesson] = {}  # (task type, text) -> lesson
         self._offered: dict[str, set[tuple[str, str]]] = {}  # episode id -> lessons recalled in it
         # Derived, rebuilt whenever the store changes: recall runs every step, changes once per episode.
@@ -203,27 +224,20 @@ class SkillMemory:
         return content
 
     # -- contract ------------------------------------------------------------------------------
-    def observe(self, step: dict[str, Any]) -> None:
-        trace = self._trace.setdefault(str(step.get("episode_id", "")), [])
-        if step.get("t", 0) == 0:
+    def observe(self, step: MemoryStep) -> None:
+        trace = self._trace.setdefault(step.episode_id, [])
+        if step.t == 0:
             trace.clear()
-            self._offered.pop(str(step.get("episode_id", "")), None)
-        arrived = next((f[2] for f in step["facts"] if f[0] == "agent" and f[1] == "at"), None)
+            self._offered.pop(step.episode_id, None)
+        arrived = next((f[2] for f in step.facts if f[0] == "agent" and f[1] == "at"), None)
         at = arrived or (trace[-1]["at"] if trace else None)  # the engine only says where on arrival
-        trace.append(
-            {
-                "action": step.get("action"),
-                "won": bool(step.get("won")),
-                "skill_events": step.get("skill_events"),
-                "at": at,
-                "facts": [list(f) for f in step.get("facts", [])],
-            }
-        )
+        trace.append(Seen(action=step.action, won=step.won, skill_events=list(step.skill_events), at=at,
+                          facts=[f.to_json() for f in step.facts]))  # fmt: skip
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]:
-        goal = query.get("goal", {})
+    def recall(self, query: RecallQuery) -> list[Recall]:
+        goal = query.goal
         out: list[Recall] = []
-        for otype in Goal.from_json(goal).targets:
+        for otype in goal.targets:
             tips = self._tips_by_type.get(otype, [])
             total = sum(t.support for t in tips) or 1
             for t in sorted(tips, key=lambda t: (-t.support, t.holder_kind)):
@@ -237,15 +251,15 @@ class SkillMemory:
                         round(share * (t.succeeded + 1) / (t.used + 2) * 2, 4),
                     )
                 )
-        gui = self._gui_recalls.get(str(goal.get("task_type", "")), [])[:3]
+        gui = self._gui_recalls.get(goal.task_type, [])[:3]
         return out + self._lesson_recalls(query) + self._skill_recalls + gui
 
-    def _lesson_recalls(self, query: dict[str, Any]) -> list[Recall]:
-        task_type = str(query.get("goal", {}).get("task_type", ""))
+    def _lesson_recalls(self, query: RecallQuery) -> list[Recall]:
+        task_type = query.goal.task_type
         mine = [les for (tt, _), les in self.lessons.items() if tt == task_type]
         best = sorted(mine, key=lambda les: (-les.utility, -les.support, les.text))[:LESSONS_SHOWN]
         if best:  # bookkeeping for the utility counters; it never changes what recall answers
-            offered = self._offered.setdefault(str(query.get("episode_id", "")), set())
+            offered = self._offered.setdefault(query.episode_id, set())
             offered.update((les.task_type, les.text) for les in best)
         return [
             Recall(
@@ -264,28 +278,28 @@ class SkillMemory:
             for les in best
         ]
 
-    def consolidate(self, episode: dict[str, Any]) -> None:
-        key = episode_key(episode)
+    def consolidate(self, episode: EpisodeEnd) -> None:
+        key = episode.key
         if key in self.consolidated:
             return
         self.consolidated.add(key)
-        trace = self._trace.pop(str(episode.get("id", "")), [])
+        trace = self._trace.pop(episode.id, [])
         self._count_uses(trace)
-        goal = episode.get("goal", {})
-        result = episode.get("result") or {}
-        verified = bool(result.get("success")) and not result.get("error") and bool(trace) and trace[-1]["won"]
+        goal = episode.goal
+        # A result's error (the env crashed) never comes with a success: ``won`` is not set then.
+        verified = episode.success and bool(trace) and trace[-1]["won"]
         found = self._found(trace)
         self._judge_tips(goal, found)
-        self._learn_lesson(episode, bool(result.get("success")))
+        self._learn_lesson(episode)
         if verified:
             actions = [s["action"] for s in trace if s["action"]]
             acted = [i for i, s in enumerate(trace) if s["action"]]
             labels = [_label(trace[i]["action"], trace[i - 1]["facts"]) if i else None for i in acted]
-            gui = mine_gui_shortcut(str(goal.get("task_type", "")), str(goal.get("text", "")), actions, labels)
+            gui = mine_gui_shortcut(goal.task_type, goal.text, actions, labels)
             # A domain cuts its own procedures; without one, the facts say where subgoals begin and end.
             procedures = self.domain.shortcuts(actions) if self.domain else mine_procedures(trace)
             mined = [Shortcut(p.name, p.steps, p.pre) for p in procedures]
-            world = str(episode.get("world_id", ""))
+            world = episode.world_id
             for shortcut in [*mined, *([gui] if gui else [])]:
                 known = self.shortcuts.get(shortcut.steps)
                 if known:
@@ -308,7 +322,7 @@ class SkillMemory:
             return self.domain.entity_type(entity)
         return entity.rsplit(" ", 1)[0] if entity[-1:].isdigit() else entity
 
-    def _found(self, trace: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    def _found(self, trace: list[Seen]) -> list[tuple[str, str]]:
         """(object type, holder type) for every object the agent took, from where the facts last
         showed it, and every thing switched on where it stood (a lamp used): read from the facts,
         so any environment's episodes say it alike."""
@@ -324,7 +338,7 @@ class SkillMemory:
         return out
 
     # -- utility ---------------------------------------------------------------------------------
-    def _count_uses(self, trace: list[dict[str, Any]]) -> None:
+    def _count_uses(self, trace: list[Seen]) -> None:
         for s in trace:
             for event in s.get("skill_events") or []:
                 shortcut = self.shortcuts.get(tuple(event["template"]))
@@ -333,9 +347,9 @@ class SkillMemory:
                     shortcut.succeeded += event["event"] == "done"
                     shortcut.failed += event["event"] == "aborted"
 
-    def _judge_tips(self, goal: dict[str, Any], found: list[tuple[str, str]]) -> None:
+    def _judge_tips(self, goal: Goal, found: list[tuple[str, str]]) -> None:
         """A tip about the goal's object type paid off when the object was found where it said."""
-        for otype in Goal.from_json(goal).targets:
+        for otype in goal.targets:
             kinds = {k for o, k in found if o == otype}
             for tip in self._tips_by_type.get(otype, []):
                 tip.used += 1
@@ -344,18 +358,18 @@ class SkillMemory:
                 else:
                     tip.failed += 1
 
-    def _learn_lesson(self, episode: dict[str, Any], success: bool) -> None:
-        for key in self._offered.pop(str(episode.get("id", "")), set()):
+    def _learn_lesson(self, episode: EpisodeEnd) -> None:
+        success = episode.success
+        for key in self._offered.pop(episode.id, set()):
             lesson = self.lessons.get(key)
             if lesson:
                 lesson.used += 1
                 lesson.succeeded += success
                 lesson.failed += not success
-        reflection = episode.get("reflection") or {}
-        text = " ".join(str(reflection.get("tip") or "").split())
+        text = episode.tip  # whitespace-normalised already
         if not text:
             return
-        key = (str(episode.get("goal", {}).get("task_type", "")), text)
+        key = (episode.goal.task_type, text)
         if key in self.lessons:
             self.lessons[key].support += 1
         else:
@@ -441,7 +455,7 @@ class SkillMemory:
         self._reindex()
 
 
-def _label(action: str, facts: list[list[Any]]) -> str | None:
+def _label(action: str | None, facts: list[list[Any]]) -> str | None:
     """The text of the element a ``click [ref]`` clicked (or of the text node inside it), if no
     other element on that page shows the same text: what names the element across episodes."""
     m = re.match(r"^click \[(-?\d+)\]$", action or "")

@@ -30,9 +30,9 @@ import sqlite3
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, cast, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
-from engram.memory.base import Payload, Recall, episode_key
+from engram.memory.base import EpisodeEnd, MemoryStep, Payload, Recall, RecallQuery
 
 #: what a decision may follow -> the recall kinds that offered it
 FOLLOWED: dict[str, tuple[str, ...]] = {
@@ -53,7 +53,7 @@ ANY = "*"
 class Judges(Protocol):
     """A memory module that vets what the others recall before a planner sees it."""
 
-    def judge(self, query: dict[str, Any], recalls: list[Recall]) -> list[Recall]: ...
+    def judge(self, query: RecallQuery, recalls: list[Recall]) -> list[Recall]: ...
 
 
 @dataclass
@@ -102,25 +102,23 @@ class UtilityMemory:
         self._live: dict[str, set[str]] = {}  # episode id -> kinds followed so far
 
     # -- the protocol ---------------------------------------------------------------------------
-    def observe(self, step: dict[str, Any]) -> None:
-        seen = self._live.setdefault(str(step.get("episode_id", "")), set())
-        if not step.get("t"):
+    def observe(self, step: MemoryStep) -> None:
+        seen = self._live.setdefault(step.episode_id, set())
+        if not step.t:
             seen.clear()  # a (re)started episode: what an earlier attempt followed is not this one's
-        if step.get("follows") in FOLLOWED:
-            seen.add(str(step["follows"]))
+        if step.follows in FOLLOWED:
+            seen.add(step.follows)
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]:
+    def recall(self, query: RecallQuery) -> list[Recall]:
         return []
 
-    def consolidate(self, episode: dict[str, Any]) -> None:
-        key = episode_key(episode)
+    def consolidate(self, episode: EpisodeEnd) -> None:
+        key = episode.key
         if key in self.consolidated:
             return
         self.consolidated.add(key)
-        result = episode.get("result") or {}
-        record = Record(str(episode.get("task_type", "")), str(episode.get("world_id", "")),
-                        sorted(self._live.pop(str(episode.get("id", "")), set())), bool(result.get("success")),
-                        int(result.get("steps", 0)))  # fmt: skip
+        record = Record(episode.task_type, episode.world_id, sorted(self._live.pop(episode.id, set())),
+                        episode.success, episode.steps)  # fmt: skip
         for kind in record.follows:
             baseline = [r for r in self.records if (r.task_type, r.world) == (record.task_type, record.world)
                         and kind not in r.follows]  # fmt: skip
@@ -139,9 +137,8 @@ class UtilityMemory:
             here = self.counters.get((kind, task_type, ANY))
         return here.status if here else "trusted"
 
-    def judge(self, query: dict[str, Any], recalls: list[Recall]) -> list[Recall]:
-        goal = query.get("goal") or {}
-        task_type, world = str(goal.get("task_type", "")), str(query.get("world_id", ""))
+    def judge(self, query: RecallQuery, recalls: list[Recall]) -> list[Recall]:
+        task_type, world = query.goal.task_type, query.world_id
         verdict = {k: self.status(f, task_type, world) for f, kinds in FOLLOWED.items() for k in kinds}
         out = []
         for r in recalls:

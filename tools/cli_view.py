@@ -156,7 +156,7 @@ def _episode(run_: RunDir, episode: str, ep: EpisodeRecord, facts: bool) -> None
             shown = "; ".join(str(Fact.from_json(f)) for f in step.facts_delta)
             console.print(f"    [dim]facts: {escape(shown)}[/dim]")
     res = ep.result
-    tip = (ep.reflection or {}).get("tip")
+    tip = ep.reflection.get("tip") if ep.reflection else None
     if tip:
         console.print(f"\n[bold]lesson:[/bold] {escape(tip)}")
     console.rule("solved" if res and res.success else ("failed" if res else "unfinished"))

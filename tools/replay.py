@@ -6,14 +6,15 @@ actions and the facts of each observation (the initial one included) with what w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from engram.agents.controller import reset_options
 from engram.agents.records import StepRecord
 from engram.agents.rundir import RunDir, RunFileError
+from engram.envs.core import ObservationJSON
 from engram.envs.registry import UnknownEnvironment, make
 
 _COMPARED = ("text", "admissible", "facts")
@@ -38,7 +39,8 @@ class ReplayReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _diff(episode: str, t: int, recorded: dict[str, Any], replayed: dict[str, Any]) -> list[Difference]:
+def _diff(episode: str, t: int, recorded: Mapping[str, object], replayed: Mapping[str, object]) -> list[Difference]:
+    """The :data:`_COMPARED` keys of two observations (JSON) that differ."""
     return [
         Difference(episode, t, key, recorded.get(key), replayed.get(key))
         for key in _COMPARED
@@ -151,8 +153,8 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
     for episode_id in source.episode_ids():
         recorded, replayed = source.steps(episode_id), again.steps(episode_id)
         report.episodes += 1
-        reflection = again.episode(episode_id).reflection or {}
-        report.cache_misses += "no cached answer" in str(reflection.get("error") or "")
+        reflection = again.episode(episode_id).reflection
+        report.cache_misses += "no cached answer" in str((reflection.get("error") if reflection else None) or "")
         for t in range(max(len(recorded), len(replayed))):
             a, b = _compared(recorded, t), _compared(replayed, t)
             report.steps += 1
@@ -164,9 +166,18 @@ def rerun_with_cache(run_dir: str, cache: str, into: str | None = None) -> Rerun
     return report
 
 
-def _compared(steps: list[StepRecord], t: int) -> dict[str, Any]:
+class Compared(TypedDict, total=False):
+    """What a re-run compares of a step (:data:`_RERUN_COMPARED`, and its observation)."""
+
+    action: str
+    executed: bool
+    won: bool
+    observation: ObservationJSON
+
+
+def _compared(steps: list[StepRecord], t: int) -> Compared:
     """What a re-run compares of step ``t`` (nothing: the run has no such step)."""
     if t >= len(steps):
         return {}
     s = steps[t]
-    return {"action": s.action, "executed": s.executed, "won": s.won, "observation": dict(s.observation)}
+    return {"action": s.action, "executed": s.executed, "won": s.won, "observation": ObservationJSON(**s.observation)}

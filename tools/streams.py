@@ -9,10 +9,22 @@ from __future__ import annotations
 
 import statistics
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from engram.agents.records import EpisodeRecord, RunSummary
 from engram.agents.rundir import RunDir, write_json
+
+
+class Comparison(TypedDict):
+    """One memory setting's line of a comparison (``comparison.json``)."""
+
+    memory: str
+    run_dir: str
+    episodes: int
+    success_rate: float
+    steps_per_success: float | None
+    curve: list[float]  # mean steps at each task index within a house (:func:`_curve`)
+    speedup_vs_first: float | None  # the first setting's steps per success over this one's
 
 
 def slug(setting: str) -> str:
@@ -29,22 +41,23 @@ def _curve(episodes: list[EpisodeRecord]) -> list[float]:
     return [statistics.fmean(by_index[i]) for i in sorted(by_index)]
 
 
-def compare(runs: dict[str, Path]) -> list[dict[str, Any]]:
+def compare(runs: dict[str, Path]) -> list[Comparison]:
     """One row per setting: success, steps per success, and the ratio to the first setting's steps."""
-    rows: list[dict[str, Any]] = []
+    rows: list[Comparison] = []
     for label, path in runs.items():
         run = RunDir(path)
         eps = [e for e in (run.episode(i) for i in run.episode_ids()) if e.result]
         s = RunSummary.of(eps)
         rows.append(
-            {
-                "memory": label,
-                "run_dir": str(path),
-                "episodes": s.episodes_total,
-                "success_rate": s.success_rate,
-                "steps_per_success": s.steps_per_success,
-                "curve": _curve(eps),
-            }
+            Comparison(
+                memory=label,
+                run_dir=str(path),
+                episodes=s.episodes_total,
+                success_rate=s.success_rate,
+                steps_per_success=s.steps_per_success,
+                curve=_curve(eps),
+                speedup_vs_first=None,  # once the first setting's is known
+            )
         )
     base = rows[0]["steps_per_success"] if rows else None
     for row in rows:
@@ -53,7 +66,7 @@ def compare(runs: dict[str, Path]) -> list[dict[str, Any]]:
     return rows
 
 
-def to_markdown(rows: list[dict[str, Any]]) -> str:
+def to_markdown(rows: list[Comparison]) -> str:
     lines = [
         "| memory | episodes | success | steps per success | first ÷ this |",
         "|---|---|---|---|---|",
@@ -65,7 +78,7 @@ def to_markdown(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plot(rows: list[dict[str, Any]], path: Path) -> Path:
+def plot(rows: list[Comparison], path: Path) -> Path:
     import matplotlib
 
     matplotlib.use("Agg")  # no display here, and none needed
@@ -87,7 +100,7 @@ def plot(rows: list[dict[str, Any]], path: Path) -> Path:
     return path
 
 
-def write_comparison(out: Path, runs: dict[str, Path]) -> tuple[list[dict[str, Any]], Path]:
+def write_comparison(out: Path, runs: dict[str, Path]) -> tuple[list[Comparison], Path]:
     """``out/comparison.md``, ``out/comparison.json`` and ``out/learning_curve.png``."""
     rows = compare(runs)
     out.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from engram.envs.core import Fact
+from engram.memory.base import RecallJSON
 from engram.memory.inspect import inspect_directory, store_problems
 from engram.tools.viewer_data import RunView, compare_rows, divergence, fact_changes, learning_curve, match
 from engram.tools.viewer_files import EPISODE_ID, NotInRun, Unreadable, inside, safe_file
@@ -218,7 +219,7 @@ class Viewer:
         added, removed = fact_changes(step.previous_facts, rec.observation.get("facts", []))
         new = {tuple(f) for f in rec.facts_delta or []}
         marked = [(f, tuple(f) in new) for f in added]
-        groups: dict[str, list[dict[str, Any]]] = {}
+        groups: dict[str, list[RecallJSON]] = {}
         for recall in rec.recalls or []:
             groups.setdefault(str(recall.get("source", "?")), []).append(recall)
         graphs = {name: graph_svg(view, delta) for name, (view, delta) in step.graphs.items()}

@@ -30,7 +30,7 @@ from engram.agents.records import (
     world_of,
 )
 from engram.agents.rundir import RunDir
-from engram.memory.graphview import GraphView, apply_delta, empty_view
+from engram.memory.graphview import GraphDelta, GraphView, apply_delta, empty_view
 from engram.tools.viewer_files import (
     EPISODE_ID,
     NotInRun,
@@ -101,7 +101,7 @@ class Step:
     count: int  # steps the episode has recorded
     record: StepRecord
     previous_facts: list[Any]  # the observation the action was taken from
-    graphs: dict[str, tuple[GraphView, dict[str, Any]]]  # module -> (graph at this step, this step's delta)
+    graphs: dict[str, tuple[GraphView, GraphDelta]]  # module -> (graph at this step, this step's delta)
     problems: list[str]  # what is wrong with the episode's steps.jsonl (StepFile.problems)
 
 
@@ -113,14 +113,16 @@ class RunView:
         self.root = path.resolve()  # what "inside the run" means
         self.run = RunDir(path)
         self._rows: dict[str, tuple[Stamp | None, Row]] = {}
-        self._summary: tuple[Stamp | None, dict[str, dict[str, Any]], str] = (None, {}, "")
+        self._summary: tuple[Stamp | None, dict[str, SummaryRow], str] = (None, {}, "")
         self._steps: OrderedDict[str, tuple[Stamp | None, StepFile]] = OrderedDict()
+        # Open JSON: the pages read the manifest's keys each where it is used, checked there.
         self._manifest: tuple[Stamp | None, dict[str, Any], str] = (None, {}, "")
 
     # -- run level --------------------------------------------------------------------------
     def manifest(self) -> dict[str, Any]:
         """``manifest.json``, or ``{}`` when it is missing or not an object (said by :meth:`notes`):
-        every page of the run shows what it can without it."""
+        every page of the run shows what it can without it. Open JSON (a foreign or hand-edited
+        manifest is shown too): only ``config`` is checked, each other key where it is read."""
         stamp = file_stamp(self.run.manifest_path)
         if stamp != self._manifest[0] or stamp is None:
             try:
@@ -144,9 +146,10 @@ class RunView:
         self._summary_rows()
         return [n for n in (self._manifest[2], self._summary[2]) if n]
 
-    def _summary_rows(self) -> dict[str, dict[str, Any]]:
-        """``summary.json``'s rows by id: only rows of the shape the table needs (the others are read
-        from their ``episode.json``); a summary that is not an object of rows is not used at all."""
+    def _summary_rows(self) -> dict[str, SummaryRow]:
+        """``summary.json``'s rows by id: only rows of the shape the table needs, written since seeds
+        were kept (the others are read from their ``episode.json``); a summary that is not an object
+        of rows is not used at all."""
         stamp = file_stamp(self.run.summary_path)
         if stamp != self._summary[0]:
             rows, note = {}, ""
@@ -154,7 +157,7 @@ class RunView:
                 listed = load_object(self.run.summary_path, "summary.json").get("episodes")
                 if not isinstance(listed, list):
                     raise Unreadable("summary.json", f"episodes must be a list, not {kind_of(listed)}")
-                rows = {r["id"]: r for r in listed if row_problem(r) is None}
+                rows = {r["id"]: SummaryRow.from_json(r) for r in listed if row_problem(r) is None and "seed" in r}
             except FileNotFoundError:
                 pass
             except Unreadable as exc:
@@ -183,8 +186,8 @@ class RunView:
             if cached is None or cached[0] != stamp:
                 listed = summary.get(entry.name) if stamp[0] <= summary_ns else None
                 row: Row | None
-                if listed is not None and "seed" in listed:  # summaries before seeds were kept are re-read
-                    row = Row.of(SummaryRow.from_json(listed))
+                if listed is not None:
+                    row = Row.of(listed)
                 else:
                     row = _read_row(Path(episode_json), entry.name)
                     if row is None:
@@ -223,7 +226,8 @@ class RunView:
 
     def progress(self) -> dict[str, Any] | None:
         """``progress.json`` of a parallel run; None when there is none or it is not of its shape
-        (it is rewritten every few seconds: the next reload shows it)."""
+        (it is rewritten every few seconds: the next reload shows it). Open JSON: only ``workers``
+        is checked (an object of objects, else None), and the page reads every key with a default."""
         try:
             progress = load_object(self.path / "progress.json", "progress.json")
         except (OSError, Unreadable):
@@ -335,7 +339,8 @@ def _read_row(path: Path, name: str) -> Row | None:
 
 
 def _finished_row(ep: dict[str, Any], name: str) -> tuple[SummaryRow | None, str]:
-    """A finished episode's row; else None and what is wrong with the file ('' while it runs)."""
+    """A finished episode's row; else None and what is wrong with the file ('' while it runs).
+    ``ep``: the file's JSON, open until :func:`episode_problem` has checked it."""
     problem = episode_problem(ep)
     if problem:
         return None, problem
@@ -351,20 +356,21 @@ def _finished_row(ep: dict[str, Any], name: str) -> tuple[SummaryRow | None, str
 
 def _open_row(name: str, ep: dict[str, Any], problem: str) -> Row:
     """The row of an episode without a result: running now, or stopped before its end (a re-run
-    resumes it), or ``unreadable`` with its problem."""
+    resumes it), or ``unreadable`` with its problem. ``ep``: the file's JSON, as it is (open: it
+    may be of no known shape), each key checked where it is read."""
     seed = ep.get("seed") if isinstance(ep.get("seed"), int | str) else None
     task_type = str(ep["task_type"]) if isinstance(ep.get("task_type"), str) else "unknown"
     return Row(name, "unreadable" if problem else "unfinished", str(ep.get("game") or ""), seed, task_type,
                world_of(ep), error=problem or None)  # fmt: skip
 
 
-def graphs_at(steps: list[StepRecord], t: int) -> dict[str, tuple[GraphView, dict[str, Any]]]:
+def graphs_at(steps: list[StepRecord], t: int) -> dict[str, tuple[GraphView, GraphDelta]]:
     """Each graph-shaped memory module's graph when step ``t`` was planned, and what step ``t``'s
     perception changed in it (see :mod:`engram.memory.graphview`)."""
-    out: dict[str, tuple[GraphView, dict[str, Any]]] = {}
+    out: dict[str, tuple[GraphView, GraphDelta]] = {}
     for name in steps[t].memory_graphs or {}:
         view: GraphView = empty_view()
-        delta: dict[str, Any] = {}
+        delta = GraphDelta(nodes_set={}, nodes_removed=[], edges_added=[], edges_removed=[])
         for s in steps[: t + 1]:
             shown = (s.memory_graphs or {}).get(name)
             if not shown:

@@ -130,10 +130,11 @@ def safe_file(roots: list[Path], root_index: int, relative: str) -> Path | None:
 
 # -- reading ------------------------------------------------------------------------------------
 def load_object(path: Path, relative: str) -> dict[str, Any]:
-    """A JSON file that must hold an object. A file that is missing raises FileNotFoundError; one
-    that cannot be read or parsed, or holds another JSON value, raises :class:`Unreadable`.
-    (Not :func:`~engram.agents.rundir.read_object`: the viewer names the JSON error's kind, and
-    says "must be a JSON object", where the CLI has its own wording.)"""
+    """A JSON file that must hold an object (open JSON: the caller checks its shape). A file that is
+    missing raises FileNotFoundError; one that cannot be read or parsed, or holds another JSON
+    value, raises :class:`Unreadable`. (Not :func:`~engram.agents.rundir.read_object`: the viewer
+    names the JSON error's kind, and says "must be a JSON object", where the CLI has its own
+    wording.)"""
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -235,7 +236,8 @@ def row_problem(row: Any) -> str | None:
 
 
 def episode_problem(ep: dict[str, Any]) -> str | None:
-    """What in an ``episode.json`` (an object) its row or its pages could not show."""
+    """What in an ``episode.json`` (an object: open JSON, which this checks) its row or its pages
+    could not show."""
     for key in ("goal", "initial_observation", "reflection"):
         if not isinstance(ep.get(key), dict | type(None)):
             return f"{key} must be an object, not {kind_of(ep[key])}"

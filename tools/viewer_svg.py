@@ -16,7 +16,7 @@ import re
 from html import escape
 from typing import Any
 
-from engram.memory.graphview import GraphView
+from engram.memory.graphview import GraphDelta, GraphView
 
 PLACED = ("in", "on", "at")
 HELD = ("holds",)  # drawn the other way round: what is held, under its holder
@@ -56,12 +56,12 @@ def _natural(name: str) -> list[Any]:
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
-def _label(node: str, attrs: dict[str, Any]) -> str:
+def _label(node: str, attrs: dict[str, Any]) -> str:  # attrs: a node's, open JSON (GraphView's)
     states = [s for s in attrs.get("states", []) if not str(s).startswith("not ")]
     return node + (f" ({', '.join(states)})" if states else "")
 
 
-def graph_svg(view: GraphView, delta: dict[str, Any], columns: int = 5) -> str:
+def graph_svg(view: GraphView, delta: GraphDelta, columns: int = 5) -> str:
     """The graph, with what ``delta`` set or added marked (class ``changed``) and the edges it
     removed listed under the drawing (they are no longer in the graph)."""
     nodes, edges = view["nodes"], view["edges"]

@@ -3,18 +3,24 @@
 Offline and LLM planners implement the same protocol and see the same inputs: the controller's
 episode state (goal, latest observation, step history) and the list of memory recalls.
 
-A planner may also have ``reflect(goal, steps, won) -> dict | None``: the controller calls it at
-each episode end and stores what it returns as ``episode["reflection"]`` (a lesson in ``tip``,
-which the skills module keeps). It is optional, so it is not part of the protocol: the offline
+A planner may also have ``reflect(goal: Goal, steps: list[StepRecord], won) -> Reflection | None``:
+the controller calls it at each episode end and stores what it returns as ``episode["reflection"]``
+(a lesson in ``tip``, which the skills module keeps). It is optional, so it is not part of the protocol: the offline
 planners have nothing to reflect with.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol, TypedDict, cast
 
-from engram.memory.base import Recall
+from engram.envs.core import Goal, Observation
+from engram.memory.base import Perceived, Recall
+
+if TYPE_CHECKING:  # the LLM planner's own records; it imports this module
+    from engram.agents.planners.llm_memory import ChoicesRecord
+    from engram.agents.planners.llm_response import Exchange
 
 
 class RunningSkill(TypedDict, total=False):
@@ -48,11 +54,24 @@ class DecisionLedger(TypedDict, total=False):
     errors: list[str]  # every endpoint failure and unusable answer, in order
     finish_reasons: list[str]
     reasoning: str
-    exchange: list[dict[str, Any]]  # what went over the wire: OpenAI messages and answers (open JSON)
-    memory: dict[str, Any]  # what memory did to the choices (llm_memory.Choices.record)
+    exchange: list[Exchange]  # what went over the wire: OpenAI messages and answers
+    memory: ChoicesRecord  # what memory did to the choices (llm_memory.Choices.record)
     shared_prefix_tokens: int
     server_cached_tokens: int | None
     schema_style: str | None
+
+
+class DecisionJSON(TypedDict, total=False):
+    """:meth:`Decision.to_json`: how the controller's checkpoint holds a decision."""
+
+    action: str
+    rationale: str
+    subgoal: str
+    tokens: dict[str, int]
+    error: str | None
+    skill: RunningSkill | None
+    llm: DecisionLedger | None
+    follows: str
 
 
 @dataclass
@@ -70,27 +89,26 @@ class Decision:
     #: "" for the planner's own reasoning): :mod:`engram.memory.utility` counts what following did
     follows: str = ""
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_json(self) -> DecisionJSON:
+        return cast(DecisionJSON, asdict(self))
 
 
-class PlannerState(TypedDict, total=False):
+@dataclass(frozen=True, slots=True)
+class PlannerState:
     """What a planner is given each step: the episode's goal, the latest observation and the
-    history of observations with the action behind each, and where the episode stands. Not the
-    controller's own bookkeeping (checkpointed actions, pending records, the running shortcut)."""
+    history of what it perceived (the reset first, then one :class:`Perceived` per step, with the
+    action behind it), and where the episode stands. Not the controller's own bookkeeping
+    (checkpointed actions, pending records, the running shortcut)."""
 
-    run_id: str  # the run this episode belongs to (episode ids repeat across runs)
-    episode_id: str
-    world_id: str
-    seed: int
-    t: int
-    max_steps: int
-    goal: dict[str, Any]  # Goal.to_json()
-    observation: dict[str, Any]  # Observation.to_json()
-    history: list[dict[str, Any]]  # {"action", "text", "facts", "outcome", "subgoal", "skill_events"} per step
-
-
-PLANNER_KEYS = tuple(PlannerState.__annotations__)
+    goal: Goal
+    observation: Observation
+    history: Sequence[Perceived] = ()
+    t: int = 0
+    max_steps: int = 60
+    episode_id: str = ""
+    world_id: str = ""
+    seed: int = 0
+    run_id: str = ""  # the run this episode belongs to (episode ids repeat across runs)
 
 
 class Planner(Protocol):

@@ -8,7 +8,7 @@ task" and "how far along" mean one thing in both.
 from __future__ import annotations
 
 from engram.agents.planners.base import PlannerState
-from engram.envs.core import Goal, Outcome
+from engram.envs.core import Outcome
 from engram.memory.base import Recall, payload
 from engram.memory.procedures import label, texts
 
@@ -32,7 +32,7 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
         steps = [str(a) for a in way["steps"]] if way else []
         if way and steps and steps[0] in allowed:
             return str(way["task"]), steps
-    goal = Goal.from_json(state.get("goal"))
+    goal = state.goal
     cases = [(r.score, payload(r, "episode")) for r in recall if r.kind == "episode"]
     cases = [(score, c) for score, c in cases if c["success"] and score >= 0.3 * CASE_SIMILARITY and c["path"]
              and c.get("targets") in (None, list(goal.targets))]  # fmt: skip
@@ -40,15 +40,15 @@ def case_ahead(state: PlannerState, recall: list[Recall], allowed: list[str]) ->
         return None
     _, best = max(cases, key=lambda sc: (sc[0], -len(sc[1]["path"])))
     path = [str(a) for a in best["path"]]
-    history = state.get("history", [])[1:]
-    if any(h.get("action") in path for h in history if h.get("outcome") == Outcome.FAILURE):
+    history = state.history[1:]
+    if any(h.action in path for h in history if h.outcome == Outcome.FAILURE):
         return None  # the world disagrees with the case: leave it
     i = 0
     for h in history:  # how far along the case this episode is
-        if i < len(path) and h.get("action") == path[i]:
+        if i < len(path) and h.action == path[i]:
             i += 1
     labels = best.get("labels") or []
-    shown = texts(state.get("observation", {}).get("facts", []))
+    shown = texts(state.observation.facts)
     for j in range(i, len(path)):
         if path[j] in allowed:
             # The page (the world) changed where the case goes next: "click [12]" is not the same

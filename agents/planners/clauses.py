@@ -16,11 +16,11 @@ play!"). A goal of fewer than two steps is not written as steps: it stays one go
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from engram.envs.core import Outcome
+from engram.memory.base import Perceived
 from engram.memory.procedures import named
 
 #: words and phrases of a clause -> the command verbs they ask for
@@ -142,7 +142,7 @@ def score(command: str, clause: Clause, entities: Iterable[str]) -> int:
     return 1 + len(shared) if shared else 0
 
 
-def agenda(goal: str, history: list[dict[str, Any]], entities: Iterable[str]) -> tuple[list[Clause], int]:
+def agenda(goal: str, history: Sequence[Perceived], entities: Iterable[str]) -> tuple[list[Clause], int]:
     """The goal's steps, with what the texts read on the way said to do put in after the step that
     read them, and how many are done: a command that did not fail carries out the first step it
     does from the next on (those before it were so already, or not needed: the world let it be
@@ -151,13 +151,13 @@ def agenda(goal: str, history: list[dict[str, Any]], entities: Iterable[str]) ->
     clauses = split(goal, known)
     i = 0
     for h in history:
-        command = str(h.get("action") or "")
-        if not command or h.get("outcome") == Outcome.FAILURE:
+        command = h.action or ""
+        if not command or h.outcome == Outcome.FAILURE:
             continue
         for j in range(i, len(clauses)):
             if score(command, clauses[j], known):
                 i = j + 1
                 if set(clauses[j].verbs) & set(READS):
-                    clauses[i:i] = read(str(h.get("text", "")), known)
+                    clauses[i:i] = read(h.text, known)
                 break
     return clauses, i

@@ -38,16 +38,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
+from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState, RunningSkill
 from engram.agents.planners.cases import case_ahead
 from engram.agents.planners.clauses import Clause, agenda, score
 from engram.agents.planners.pointing import label, match, pointed, progress, texts, wording
-from engram.envs.core import Goal, Outcome
+from engram.envs.core import Fact, Goal, Outcome
 from engram.envs.domain import Procedure
-from engram.memory.base import Recall, bounded, marked, payload
+from engram.memory.base import Perceived, Recall, bounded, marked, payload
 from engram.memory.procedures import categories, ground, named, slot_type, slots_of, type_of
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -88,7 +88,7 @@ class Episode:
     """What this episode's history says: where the agent stood at each step, the ways between
     places it walked, what it tried and what failed where, what it holds, where it saw things."""
 
-    def __init__(self, history: list[dict[str, Any]], goal: Goal) -> None:
+    def __init__(self, history: Sequence[Perceived], goal: Goal) -> None:
         self.places: list[str] = []
         self.routes: dict[tuple[str, str], str] = {}
         self.tried: Counter[tuple[str, str]] = Counter()
@@ -104,12 +104,12 @@ class Episode:
         #: verb (a command's first word) -> how its steps came out this episode
         self.verbs: dict[str, Counter[str]] = {}
         #: (state, command) pairs that led back to a state already seen: undoing, going in circles
-        self.loops: set[tuple[frozenset[Any], str]] = set()
-        states: list[frozenset[Any]] = []
+        self.loops: set[tuple[frozenset[str | Fact], str]] = set()
+        states: list[frozenset[str | Fact]] = []
         here = ""
         for i, entry in enumerate(history):
             before, held_before = here, set(self.held)
-            for subject, relation, obj, value in entry.get("facts", []):
+            for subject, relation, obj, value in entry.facts:
                 if subject != "agent":
                     self.entities.add(subject)
                 if relation in ("in", "on", "at", "holds") and obj:
@@ -129,17 +129,17 @@ class Episode:
                     self.shut.add(subject)
                 elif relation in ("open", "locked"):
                     self.shut.discard(subject)
-            action = entry.get("action")
-            key = frozenset((here, *(tuple(f) for f in entry.get("facts", []))))
+            action = entry.action
+            key: frozenset[str | Fact] = frozenset((here, *entry.facts))
             if i and action:
-                self.verbs.setdefault(action.split(" ", 1)[0], Counter())[str(entry.get("outcome"))] += 1
+                self.verbs.setdefault(action.split(" ", 1)[0], Counter())[str(entry.outcome)] += 1
                 if key in states:
                     self.loops.add((states[-1], action))
                 self.tried[(before, action)] += 1
                 self.retry.discard((before, action))
-                if entry.get("outcome") == Outcome.FAILURE:
+                if entry.outcome == Outcome.FAILURE:
                     self.failed.add((before, action))
-                elif entry.get("outcome") == Outcome.PROGRESS and here == before:
+                elif entry.outcome == Outcome.PROGRESS and here == before:
                     # Something changed here: what failed before may work now (the other passkey
                     # is out of the safe, so "insert passkey" is no longer ambiguous).
                     self.retry |= {(p, a) for p, a in self.failed if p == here}
@@ -213,12 +213,11 @@ class GenericPlanner:
     name = "offline"
 
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
-        obs = state["observation"]
-        admissible: list[str] = list(obs["admissible"])
+        admissible = list(state.observation.admissible)
         if not admissible:
             return Decision(action="", rationale="nothing is admissible")
-        goal = Goal.from_json(state.get("goal"))
-        ep = Episode(state.get("history", []), goal)
+        goal = state.goal
+        ep = Episode(state.history, goal)
         here = ep.here
         self._entities = ep.entities | set(goal.targets)
         self._names: dict[str, set[str]] = {}
@@ -264,7 +263,7 @@ class GenericPlanner:
         case = self._follow_case(state, recall, allowed, demoted=False)
         if case:
             return case
-        clauses, done = agenda(goal.text, state.get("history", [])[1:], self._entities)
+        clauses, done = agenda(goal.text, state.history[1:], self._entities)
         if clauses:
             # What the steps name is the goal's too: sought, and never given away (eating the carrot
             # the recipe needs lost a cooking game).
@@ -278,7 +277,7 @@ class GenericPlanner:
         if named:
             return named
         fresh = {a for a in allowed if not ep.tried[(ep.here, a)] or (ep.here, a) in ep.retry}
-        point = pointed(goal, state.get("history", []), allowed, fresh)
+        point = pointed(goal, state.history, allowed, fresh)
         if point:
             return Decision(action=point[0], subgoal=f"act on {point[1]!r}",
                             rationale="the goal names it, and this is what shows it")  # fmt: skip
@@ -313,7 +312,7 @@ class GenericPlanner:
         if case is None:
             return None
         task, rest = case
-        done = len(state.get("history", [])) - 1
+        done = len(state.history) - 1
         return Decision(action=rest[0], subgoal="follow a verified case", follows="case",
                         rationale=f"{len(rest)} step(s) left of '{task}' (after {done} taken)")  # fmt: skip
 
@@ -378,7 +377,7 @@ class GenericPlanner:
         type, and nothing else in it but what holds a target (no opening boxes at random). Only
         procedures seen in two successes or more: one success's wrong turns are not a procedure.
         The controller runs the rest and aborts it when the world disagrees."""
-        known = categories(f for h in state.get("history", []) for f in h.get("facts", []))
+        known = categories(f for h in state.history for f in h.facts)
         near = [*goal.targets, *sorted(ep.held)]
         holders = {w for e, w in ep.where.items() if any(e == t or e.startswith(t + " ") for t in goal.targets)}
         related = {*near, *holders}
@@ -509,9 +508,9 @@ class GenericPlanner:
         gw = words(goal.text)
         said = {_stem(w): i for i, w in reversed(list(enumerate(_WORD.findall(goal.text.lower()))))}
         stems = {_stem(w) for w in gw}
-        shown = texts(state["observation"].get("facts", []))
-        _, done, _, served = progress(goal, state.get("history", []))
-        things = {str(f[0]) for f in state["observation"].get("facts", [])}
+        shown = texts(state.observation.facts)
+        _, done, _, served = progress(goal, state.history)
+        things = {str(f[0]) for f in state.observation.facts}
 
         def told(a: str) -> tuple[int, int]:
             """How much of the goal the command says, with what it acts on as shown ("click [20]"
@@ -519,9 +518,9 @@ class GenericPlanner:
             said_here = {_stem(w) for w in words(" ".join([a, *label(a, shown)]))} & stems
             return -len(said_here), min((said[w] for w in said_here), default=len(said))
 
-        shift = int(state.get("seed", 0)) + int(state.get("t", 0))
+        shift = state.seed + state.t
 
-        offered = {a: i for i, a in enumerate(state["observation"]["admissible"])}
+        offered = {a: i for i, a in enumerate(state.observation.admissible)}
         held_targets = [t for t in goal.targets if any(h == t or h.startswith(t + " ") for h in ep.held)]
         # What memory has never looked into, and where it stands: the frontier of a known world.
         unexplored: set[str] = set()
@@ -582,7 +581,7 @@ class GenericPlanner:
             return (risky, looping, spends, pointless(a), ep.tried[(ep.here, a)], unproven, int(ep.idle(a)), novelty,
                     -closes(a), *told(a), (offered.get(a, i) - shift) % len(offered))  # fmt: skip
 
-        taken = len(state.get("history", [])) - 1  # steps this episode has taken
+        taken = len(state.history) - 1  # steps this episode has taken
         ready = {x for x, n in self.closers.items() if taken >= n - 1}
         ready_here = {c for c, n in self.closing.items() if taken >= n - 1}
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState
+from engram.envs.core import Fact
 from engram.memory.base import Recall, payload
 
 HEADINGS = ("east", "south", "west", "north")
@@ -28,7 +29,7 @@ _MISSION = re.compile(
 Cell = tuple[int, int]
 
 
-def _cell(text: str) -> Cell | None:
+def _cell(text: str | None) -> Cell | None:
     m = re.search(r"(-?\d+),(-?\d+)", text or "")
     return (int(m.group(1)), int(m.group(2))) if m else None
 
@@ -42,7 +43,7 @@ class GridMap:
     seen: set[Cell] = field(default_factory=set)
     carrying: str = ""
 
-    def update(self, facts: list[list[Any]]) -> None:
+    def update(self, facts: Sequence[Fact]) -> None:
         view: dict[Cell, str] = {}
         for subject, relation, obj, value in facts:
             if subject == "agent" and relation == "at":
@@ -127,15 +128,15 @@ class GridPlanner:
             cell = _cell(str(seen["holder"])) if seen else None
             if seen and cell and seen["object"]:
                 m.objects[cell] = str(seen["object"]).split(" at ", 1)[0]
-        for entry in state.get("history", []):
-            m.update(entry["facts"])
-        mission = str(state.get("goal", {}).get("text", "")).lower()
+        for entry in state.history:
+            m.update(entry.facts)
+        mission = state.goal.text.lower()
         parsed = _MISSION.match(mission)
         if not parsed:
             return Decision(action="turn left", rationale=f"mission not understood: {mission!r}", subgoal="look around")
         verb, what, where = parsed.group("verb"), parsed.group("what"), parsed.group("where")
         action, subgoal, why = self._next(m, verb, what, where)
-        admissible = state["observation"]["admissible"]
+        admissible = state.observation.admissible
         if action not in admissible:
             action, why = "turn left", f"{why}; {action!r} is not admissible"
         return Decision(action=action, rationale=why, subgoal=subgoal)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from engram.agents.planners.base import RunningSkill
 from engram.memory.base import SkillPayload
@@ -31,6 +32,14 @@ MIN_SIMILARITY = 0.85
 MIN_MARGIN = 0.05
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 Rewrites = tuple[tuple[str, str], ...]
+
+
+class ToolCall(TypedDict, total=False):
+    """One tool call of a model's answer, as :mod:`~engram.agents.planners.llm_response` reads it."""
+
+    id: str
+    name: str
+    arguments: object  # JSON text, or whatever object the server sent instead: checked by parse_reply
 
 
 @dataclass
@@ -119,7 +128,7 @@ def action_field(text: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _from_object(obj: dict[str, Any]) -> Choice:
+def _from_object(obj: dict[str, Any]) -> Choice:  # a model's JSON object: anything, checked here
     commanded = "action" in obj or "command" in obj
     skill = None if commanded else obj.get("skill", obj.get("skill_call"))
     args = obj.get("args", obj.get("arguments", {}))
@@ -138,7 +147,7 @@ def _from_object(obj: dict[str, Any]) -> Choice:
     return choice
 
 
-def parse_reply(content: str | None, tool_calls: list[dict[str, Any]] | None = None, truncated: bool = False) -> Choice:
+def parse_reply(content: str | None, tool_calls: Sequence[ToolCall] | None = None, truncated: bool = False) -> Choice:
     """The model's message -> a :class:`Choice`, or :class:`ReplyError` saying what is wrong.
 
     ``truncated``: the server stopped it at the token limit (``finish_reason: length``). Then only

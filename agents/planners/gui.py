@@ -12,10 +12,11 @@ now in the fields, so it resumes from any step and never repeats a finished sub-
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState, RunningSkill
+from engram.envs.core import Fact
 from engram.memory.base import Recall, payload
 from engram.memory.skills import utterance_template
 
@@ -36,7 +37,7 @@ class Element:
     parent: int = 0
 
 
-def _page(facts: list[list[Any]], admissible: list[str]) -> list[Element]:
+def _page(facts: Sequence[Fact], admissible: list[str]) -> list[Element]:
     """Clickable elements in document order, with what the facts say of them."""
     order = [int(m.group(1)) for a in admissible if (m := re.match(r"^click \[(-?\d+)\]$", a))]
     els = {ref: Element(ref) for ref in order}
@@ -73,12 +74,12 @@ class GUIPlanner:
     name = "offline"
 
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
-        obs = state["observation"]
-        admissible: list[str] = obs["admissible"]
-        page = _page(obs["facts"], admissible)
-        utterance = str(state.get("goal", {}).get("text", ""))
-        fields = {str(k): str(v) for k, v in obs.get("info", {}).get("fields", [])}
-        done = [h["action"] for h in state.get("history", []) if h.get("action")]
+        obs = state.observation
+        admissible = obs.admissible
+        page = _page(obs.facts, admissible)
+        utterance = state.goal.text
+        fields = {str(k): str(v) for k, v in obs.info.get("fields", [])}
+        done = [h.action for h in state.history if h.action]
         if not done:
             shortcut = self._shortcut(utterance, recall, admissible, page)
             if shortcut:

@@ -20,16 +20,15 @@ is not tried again from the same place, and commands the experience bank's looka
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from engram.agents.planners.base import Decision, PlannerState, RunningSkill
 from engram.envs.alfworld_text import LAMPS, base_type
 from engram.envs.core import Fact, Goal, Outcome
 from engram.envs.household.symbolic import OPENABLE, TOOLS, WorldView
-from engram.memory.base import Recall, payload
+from engram.memory.base import Perceived, Recall, payload
 
 #: Search likelihood of a receptacle kind memory has no evidence for, next to priors that are
 #: shares in [0, 1]: low, so that a kind where the type was ever found is searched first.
@@ -130,15 +129,15 @@ class HouseholdPlanner:
         self._follows = ""
 
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
-        goal = Goal.from_json(state["goal"]).flat()
-        admissible: list[str] = state["observation"]["admissible"]
+        goal = state.goal
+        admissible = state.observation.admissible
         belief = Belief()
         belief.recall(recall)
         failed: set[tuple[str, str]] = set()
-        for entry in state["history"]:
-            belief.apply(Fact.from_json(f) for f in entry["facts"])
-            if entry.get("action") and entry.get("outcome") == Outcome.FAILURE:
-                failed.add((belief.at, entry["action"]))  # a no-op leaves the agent where it was
+        for entry in state.history:
+            belief.apply(entry.facts)
+            if entry.action and entry.outcome == Outcome.FAILURE:
+                failed.add((belief.at, entry.action))  # a no-op leaves the agent where it was
         allowed = [a for a in admissible if (belief.at, a) not in failed]
         # Shortcuts on offer, by name; ``_goto`` picks one when a trip matches a known procedure.
         self._skills = {payload(r, "skill")["name"]: r for r in recall if r.kind == "skill"}
@@ -153,10 +152,10 @@ class HouseholdPlanner:
                 verdict = payload(r, "lookahead")
                 ruled_out |= set(verdict["rejected"]) - set(verdict["kept"])
         vetted = [a for a in allowed if a not in ruled_out]
-        action, subgoal, why = self._next(goal, belief, vetted, state["history"])
+        action, subgoal, why = self._next(goal, belief, vetted, state.history)
         if action not in vetted or action == "look":
             self._follows = ""
-            action, subgoal, why = self._next(goal, belief, allowed, state["history"])
+            action, subgoal, why = self._next(goal, belief, allowed, state.history)
         if action not in allowed:
             # Never send a command the environment did not offer: fall back to something harmless.
             fallback = next((a for a in ("look", "inventory") if a in allowed), allowed[0] if allowed else "look")
@@ -169,12 +168,11 @@ class HouseholdPlanner:
         return Decision(action=action, rationale=why, subgoal=subgoal, skill=skill, follows=follows)
 
     # -- subgoal logic ------------------------------------------------------------------------
-    def _next(
-        self, goal: dict[str, Any], b: Belief, allowed: list[str], history: list[dict[str, Any]]
-    ) -> tuple[str, str, str]:
-        ttype, obj = goal["task_type"], goal["object"]
+    def _next(self, goal: Goal, b: Belief, allowed: list[str], history: Sequence[Perceived]) -> tuple[str, str, str]:
+        # ALFWorld's slots (envs/alfworld.py): object, receptacle, toggle, count
+        ttype, obj = goal.task_type, goal.slots["object"]
         if ttype == "look_at_obj_in_light":
-            return self._look(obj, goal["toggle"], b, allowed)
+            return self._look(obj, goal.slots["toggle"], b, allowed)
         if ttype == "unknown" or not obj:
             return self._explore(b, allowed, "", "the goal is not understood; exploring")
         target = self._target_receptacle(goal, b)
@@ -189,21 +187,21 @@ class HouseholdPlanner:
             if tool and tool[2] not in b.states.get(b.holding, set()):
                 return self._use_tool(b, allowed, tool)
             if not target:
-                return self._explore(b, allowed, "", f"looking for a {goal['receptacle']} to put it in")
+                return self._explore(b, allowed, "", f"looking for a {goal.slots['receptacle']} to put it in")
             return self._put(b, allowed, target)
         if b.holding:
             return self._drop(b, allowed)
         return self._fetch(obj, b, allowed, exclude=set(done_here))
 
-    def _target_receptacle(self, goal: dict[str, Any], b: Belief) -> str:
-        rtype = goal["receptacle"]
+    def _target_receptacle(self, goal: Goal, b: Belief) -> str:
+        rtype = goal.slots["receptacle"]
         options = [r for r in b.receptacles if base_type(r) == rtype]
         if not options:
             return ""
-        if goal["count"] > 1:
+        if goal.slots["count"] > 1:
             # Two-object goals need both in the *same* receptacle: prefer one that already has one.
             for r in options:
-                if any(base_type(o) == goal["object"] for o in b.contents(r)):
+                if any(base_type(o) == goal.slots["object"] for o in b.contents(r)):
                     return r
         return options[0]
 

@@ -37,7 +37,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from engram.agents.planners.base import Decision, DecisionLedger, Planner, PlannerState
 from engram.agents.planners.grounding import (
@@ -49,10 +49,20 @@ from engram.agents.planners.grounding import (
     json_objects,
     parse_reply,
 )
-from engram.agents.planners.llm_cache import CacheMiss, ResponseCache
+from engram.agents.planners.llm_cache import CacheMiss, EpisodeMemoryKey, ResponseCache
 from engram.agents.planners.llm_memory import FOLLOW, ORDERS, shape
-from engram.agents.planners.llm_response import read_response
-from engram.agents.planners.llm_schema import SCHEMA_TEXT_CHARS, answer_schema, quote_safe
+from engram.agents.planners.llm_response import (
+    CalledTool,
+    ChatRequest,
+    Exchange,
+    Grounding,
+    Message,
+    NamedSchema,
+    Parsed,
+    ToolCall,
+    read_response,
+)
+from engram.agents.planners.llm_schema import TOOLS, Schema, answer_schema, quote_safe
 from engram.agents.planners.llm_timeout import LatencyTimeout
 from engram.agents.planners.prompt import (
     build_decide_prompt,
@@ -63,48 +73,9 @@ from engram.agents.planners.prompt import (
     message_tokens,
 )
 from engram.agents.records import StepRecord
+from engram.envs.core import Goal
 from engram.memory.base import Recall, SkillPayload
 from engram.memory.migrate import recall_v0
-
-#: the two tools offered in ``tools`` format. Free text is bounded: llama-cpp-python's
-#: ``chatml-function-calling`` writes the arguments under a grammar without ``max_tokens``, and a
-#: small model's unbounded rationale ran to the end of the context (2,839 tokens, 97 s, then HTTP 400).
-TOOLS = [
-    {
-        "type": "function",
-        "function": {
-            "name": "act",
-            "description": "Execute one admissible command.",
-            "parameters": {
-                "type": "object",
-                "properties": {
-                    "action": {"type": "string", "description": "exactly one of the admissible commands"},
-                    "rationale": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
-                    "subgoal": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
-                },
-                "required": ["action"],
-            },
-        },
-    },
-    {
-        "type": "function",
-        "function": {
-            "name": "use_skill",
-            "description": "Run one of the offered shortcuts with its placeholders bound.",
-            "parameters": {
-                "type": "object",
-                "properties": {
-                    "name": {"type": "string"},
-                    "args": {"type": "object", "additionalProperties": {"type": "string"}},
-                    "rationale": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
-                    "subgoal": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
-                },
-                "required": ["name", "args"],
-            },
-        },
-    },
-]
-
 
 FORMATS = ("json", "tools", "text", "schema")
 
@@ -157,9 +128,53 @@ class LLMConfig:
         if self.cache_only and not self.cache:
             raise LLMConfigError("cache-only (replay) needs a response cache")
 
-    def public(self) -> dict[str, Any]:
+    def public(self) -> LLMConfigJSON:
         """What the manifest records (everything but secrets, which are never in the config)."""
-        return asdict(self)
+        return cast(LLMConfigJSON, asdict(self))
+
+
+class LLMConfigJSON(TypedDict):
+    """:meth:`LLMConfig.public`: the manifest's ``llm`` (``LLMConfig(**it)`` reads it back)."""
+
+    model: str
+    base_url: str | None
+    api_key_env: str
+    timeout: float | None
+    max_retries: int
+    temperature: float
+    max_tokens: int
+    budget: int
+    format: str
+    cache: str | None
+    cache_only: bool
+    price_in: float | None
+    price_out: float | None
+    reflect: bool
+    order: str
+    cache_prompt: bool | None
+    layout: str
+
+
+class Tokens(TypedDict):
+    prompt: int
+    completion: int
+
+
+class Reflection(TypedDict):
+    """:meth:`LLMPlanner.reflect`: the lesson (``tip``, "" for none) and the call's ledger, kept as
+    ``episode.json``'s ``reflection``."""
+
+    tip: str
+    won: bool
+    task_type: str
+    tokens: Tokens
+    counted_prompt_tokens: int
+    latency_s: float
+    cost: float
+    cached: bool
+    error: str | None
+    messages: list[Message]
+    answer: str | None
 
 
 @dataclass
@@ -167,7 +182,7 @@ class Call:
     """One model answer (or failure) with its ledger entry."""
 
     content: str | None = None  # the answer, reasoning taken out
-    tool_calls: list[dict[str, Any]] | None = None
+    tool_calls: list[CalledTool] | None = None
     finish_reason: str = ""  # "stop", "length" (cut off at max_tokens), "tool_calls", ...
     reasoning: str = ""  # a reasoning model's thinking (reasoning_content, <think> blocks): trace only
     prompt_tokens: int = 0
@@ -214,7 +229,7 @@ def _loopback(base_url: str | None) -> bool:
     return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
 
 
-def _as_text(messages: list[dict[str, Any]]) -> str:
+def _as_text(messages: list[Message]) -> str:
     """The messages as one text in order, as a chat template lays them out (roles and contents)."""
     return "".join(f"<{m.get('role')}>{m.get('content') or ''}" for m in messages)
 
@@ -226,16 +241,18 @@ def shared_prefix(a: str, b: str) -> str:
     return a[:i]
 
 
-def _reask(call: Call, problem: str) -> list[dict[str, Any]]:
+def _reask(call: Call, problem: str) -> list[Message]:
     """The messages that put an unusable answer back to the model: its own turn as it came (tool
     calls as tool calls, each answered by a ``tool`` message with the problem, which is what a
     server's chat template expects after a call), or its text and a user message."""
     if call.tool_calls:
-        calls = []
+        calls: list[ToolCall] = []
         for tc in call.tool_calls:
             arguments = tc["arguments"] if isinstance(tc["arguments"], str) else json.dumps(tc["arguments"])
             calls.append({"id": tc["id"], "type": "function", "function": {"name": tc["name"], "arguments": arguments}})
-        answers = [{"role": "tool", "tool_call_id": tc["id"], "content": build_reask(problem)} for tc in calls]
+        answers: list[Message] = [
+            {"role": "tool", "tool_call_id": tc["id"], "content": build_reask(problem)} for tc in calls
+        ]
         return [{"role": "assistant", "content": call.content, "tool_calls": calls}, *answers]
     return [
         {"role": "assistant", "content": (call.content or "")[:2000]},
@@ -260,7 +277,7 @@ class LLMPlanner:
         self.cache_prompt = config.cache_prompt if config.cache_prompt is not None else _loopback(config.base_url)
         self._previous = ""  # the last prompt sent, as text: what the next one can share a prefix with
         self._episode: dict[tuple[str, str, int], list[Recall]] = {}  # the running episode's memory part
-        self._client: Any = None
+        self._client: Any = None  # an openai.OpenAI (imported only when there is an endpoint)
         if not config.cache_only:
             key = os.environ.get(config.api_key_env)
             if not key and not config.base_url:
@@ -275,13 +292,11 @@ class LLMPlanner:
                                   timeout=self.timeouts.current(), max_retries=config.max_retries)  # fmt: skip
 
     # -- one call ----------------------------------------------------------------------------
-    def _request(
-        self, messages: list[dict[str, Any]], tools: bool, skills: bool, schema: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
+    def _request(self, messages: list[Message], tools: bool, skills: bool, schema: Schema | None = None) -> ChatRequest:
         c = self.config
         self.aliases = {}
-        request: dict[str, Any] = {"model": c.model, "messages": messages, "temperature": c.temperature,
-                                   "max_tokens": c.max_tokens}  # fmt: skip
+        request: ChatRequest = {"model": c.model, "messages": messages, "temperature": c.temperature,
+                                "max_tokens": c.max_tokens}  # fmt: skip
         if tools:
             # use_skill only with shortcuts on offer: a small model calls any tool it is shown.
             request["tools"], request["tool_choice"] = (TOOLS if skills else TOOLS[:1]), "auto"
@@ -290,7 +305,7 @@ class LLMPlanner:
             safe, self.aliases = quote_safe(schema)
             request["response_format"] = {"type": "json_object", "schema": safe}
         elif schema is not None:
-            structured = {"name": "decision", "strict": True, "schema": schema}
+            structured: NamedSchema = {"name": "decision", "strict": True, "schema": schema}
             request["response_format"] = {"type": "json_schema", "json_schema": structured}
         elif c.format in ("json", "schema"):  # "text": the same instructions, for servers without JSON mode
             request["response_format"] = {"type": "json_object"}
@@ -298,10 +313,10 @@ class LLMPlanner:
 
     def call(
         self,
-        messages: list[dict[str, Any]],
+        messages: list[Message],
         tools: bool = False,
         skills: bool = False,
-        schema: dict[str, Any] | None = None,
+        schema: Schema | None = None,
     ) -> Call:
         """Ask the model (or the cache). Endpoint failures come back as ``Call.error``, not raised."""
         request = self._request(messages, tools, skills, schema)
@@ -349,9 +364,10 @@ class LLMPlanner:
                 self.cache.put(request, response)
         return out
 
-    def _create(self, request: dict[str, Any]) -> dict[str, Any]:
+    def _create(self, request: ChatRequest) -> dict[str, Any]:
         """One request through the client (its retries included), with ``cache_prompt`` where it is
-        sent; a server that refuses that field is asked again without it, and never sent it again."""
+        sent; a server that refuses that field is asked again without it, and never sent it again.
+        The completion comes back as the JSON the server sent (open: :func:`read_response` checks it)."""
         import openai
 
         extra = {"extra_body": {"cache_prompt": True}} if self.cache_prompt else {}
@@ -365,8 +381,8 @@ class LLMPlanner:
         return dict(answer.model_dump(mode="json", warnings=False))
 
     def _first_schema_call(
-        self, request: dict[str, Any], messages: list[dict[str, Any]], tools: bool, skills: bool, schema: dict[str, Any]
-    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        self, request: ChatRequest, messages: list[Message], tools: bool, skills: bool, schema: Schema
+    ) -> tuple[ChatRequest, dict[str, Any] | None]:  # the request, and the completion as sent (open JSON)
         """The first request with a schema also finds out how this server takes one. OpenAI's
         ``json_schema`` form is the standard (the OpenAI API, vLLM, llama.cpp's own server);
         llama-cpp-python's server refuses it (HTTP 500: "should be 'text' or 'json_object'") and
@@ -393,7 +409,7 @@ class LLMPlanner:
     def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         c = self.config
         # Memory acts on what the model chooses from, not only on what it reads (see llm_memory).
-        choices = shape(state, recall, c.order, seed=int(state.get("seed", 0) or 0))
+        choices = shape(state, recall, c.order, seed=state.seed)
         admissible, offered = choices.commands, choices.shortcuts
         shown = self._episode_memory(state, recall) if c.layout == "stable" else recall
         prompt = build_decide_prompt(state, shown, c.budget, c.format, choices, c.layout)
@@ -406,13 +422,13 @@ class LLMPlanner:
         outcome, problem = "ok", ""
         timeout_s = self.timeouts.current()
         decision: Decision | None = None
-        exchange: list[dict[str, Any]] = []  # what was sent and what came back, per call (the viewer shows it)
+        exchange: list[Exchange] = []  # what was sent and what came back, per call (the viewer shows it)
         for attempt in range(2):  # the first answer, then one re-ask with the error
             call = self.call(messages, tools=c.format == "tools", skills=bool(offered), schema=schema)
             ledger.add(call, c)
             if call.server_cached_tokens is not None and not call.cached:
                 server_cached.append(call.server_cached_tokens)
-            sent: dict[str, Any] = {
+            sent: Exchange = {
                 "messages": messages,
                 "answer": call.content,
                 "tool_calls": call.tool_calls,
@@ -442,6 +458,8 @@ class LLMPlanner:
         elif decision.skill:
             called = str(decision.skill["name"])
         decision.tokens = {"prompt": ledger.prompt_tokens, "completion": ledger.completion_tokens}
+        # what memory did to the choices, and whether the model took the first one listed
+        memory = choices.record(decision.action, called) if outcome != "fallback" else choices.record("", "")
         usage: DecisionLedger = {
             "model": c.model,
             "outcome": outcome,
@@ -460,8 +478,7 @@ class LLMPlanner:
             "finish_reasons": ledger.finish_reasons,  # per call: "length" is an answer cut off at max_tokens
             "reasoning": "\n\n".join(ledger.reasoning)[:4000],  # what a reasoning model thought; never grounded
             "exchange": exchange,
-            # what memory did to the choices, and whether the model took the first one listed
-            "memory": choices.record(decision.action, called) if outcome != "fallback" else choices.record("", ""),
+            "memory": memory,
             "shared_prefix_tokens": shared,  # engram's count: tokens this prompt shares with the last one
             "server_cached_tokens": sum(server_cached) if server_cached else None,  # as the server said
         }
@@ -478,10 +495,9 @@ class LLMPlanner:
         meanwhile still orders and prunes the commands at every step. The snapshot is kept in the
         response cache where there is one, so a run resumed mid-episode, or replayed, asks exactly
         what the uninterrupted run asked."""
-        key = str(state.get("episode_id", "")), str(state.get("world_id", "")), int(state.get("seed", 0) or 0)
-        goal = state.get("goal") or {}
+        key = state.episode_id, state.world_id, state.seed
         # The run is in the key: runs sharing one cache (a study's arms) have the same episode ids.
-        pseudo = {"engram_episode_memory": [str(state.get("run_id", "")), *key, str(goal.get("text", ""))]}
+        pseudo: EpisodeMemoryKey = {"engram_episode_memory": [state.run_id, *key, state.goal.text]}
         if key not in self._episode:
             stored = self.cache.get(pseudo) if self.cache is not None else None
             if stored is not None:
@@ -495,14 +511,14 @@ class LLMPlanner:
 
     def _ground(
         self, call: Call, admissible: list[str], offered: dict[str, SkillPayload]
-    ) -> tuple[Decision, dict[str, Any]]:
+    ) -> tuple[Decision, Grounding]:
         """The decision an answer grounds to, and how: what was parsed out of it, the command it
         became, and the model's own words when they had to be repaired."""
         choice: Choice = parse_reply(call.content, call.tool_calls, truncated=call.finish_reason == "length")
         if self.aliases:  # what the server was given for a command it could not take as written
             choice.action = self.aliases.get(choice.action, choice.action)
             choice.args = {k: self.aliases.get(v, v) for k, v in choice.args.items()}
-        parsed = {k: v for k, v in asdict(choice).items() if v}
+        parsed = cast(Parsed, {k: v for k, v in asdict(choice).items() if v})
         if choice.skill:
             skill = bind_skill(choice, offered, admissible)
             why = choice.rationale or f"shortcut {choice.skill!r}"
@@ -519,23 +535,23 @@ class LLMPlanner:
         return decision, {"parsed": parsed, "action": grounded.action, "repaired_from": grounded.repaired_from}
 
     # -- reflect -----------------------------------------------------------------------------
-    def reflect(self, goal: dict[str, Any], steps: Sequence[StepRecord], won: bool) -> dict[str, Any] | None:
+    def reflect(self, goal: Goal, steps: Sequence[StepRecord], won: bool) -> Reflection | None:
         """One lesson from a finished episode, with its ledger; None when reflection is off.
 
         A bad answer is recorded (``error``) and yields no tip: a lesson is only worth keeping when
         the model actually wrote one."""
         if not self.config.reflect:
             return None
-        messages = [{"role": "user", "content": build_reflect_prompt(goal, steps, won)}]
+        messages: list[Message] = [{"role": "user", "content": build_reflect_prompt(goal, steps, won)}]
         call = self.call(messages)
         ledger = Ledger()
         ledger.add(call, self.config)
-        out: dict[str, Any] = {"tip": "", "won": won, "task_type": goal.get("task_type", ""),
-                               "tokens": {"prompt": call.prompt_tokens, "completion": call.completion_tokens},
-                               "counted_prompt_tokens": message_tokens(messages),
-                               "latency_s": round(call.latency_s, 6), "cost": round(ledger.cost, 8),
-                               "cached": call.cached, "error": call.error or None,
-                               "messages": messages, "answer": call.content}  # fmt: skip
+        out: Reflection = {"tip": "", "won": won, "task_type": goal.task_type,
+                           "tokens": {"prompt": call.prompt_tokens, "completion": call.completion_tokens},
+                           "counted_prompt_tokens": message_tokens(messages),
+                           "latency_s": round(call.latency_s, 6), "cost": round(ledger.cost, 8),
+                           "cached": call.cached, "error": call.error or None,
+                           "messages": messages, "answer": call.content}  # fmt: skip
         if call.error:
             return out
         tip = next((o["tip"] for o in json_objects(call.content or "") if isinstance(o, dict) and "tip" in o), None)

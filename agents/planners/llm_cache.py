@@ -17,12 +17,23 @@ import json
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from engram.agents.planners.llm_response import ChatRequest
 
 
-def request_key(request: dict[str, Any]) -> str:
+class EpisodeMemoryKey(TypedDict):
+    """What an episode's memory snapshot is kept under (``LLMPlanner._episode_memory``): the run,
+    the episode, the world, the seed and the goal's text."""
+
+    engram_episode_memory: list[str | int]
+
+
+def request_key(request: ChatRequest | EpisodeMemoryKey) -> str:
     canonical = json.dumps(request, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -71,7 +82,8 @@ class ResponseCache:
         if tables - {"responses"}:
             raise CacheFileError(f"{self.path}: is not a response cache (tables: {', '.join(sorted(tables))})")
 
-    def get(self, request: dict[str, Any]) -> dict[str, Any] | None:
+    def get(self, request: ChatRequest | EpisodeMemoryKey) -> dict[str, Any] | None:
+        """The answer kept for ``request``, as the JSON it was stored as (open: its reader checks it)."""
         try:
             with self._lock:
                 key = request_key(request)
@@ -80,7 +92,7 @@ class ResponseCache:
         except (sqlite3.DatabaseError, ValueError) as exc:
             raise CacheFileError(f"{self.path}: cannot be read as a response cache: {exc}") from exc
 
-    def put(self, request: dict[str, Any], response: dict[str, Any]) -> None:
+    def put(self, request: ChatRequest | EpisodeMemoryKey, response: Mapping[str, object]) -> None:
         with self._lock:
             self._db.execute(
                 "INSERT OR REPLACE INTO responses VALUES (?,?,?,?,?)",

@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
 from engram.agents.planners.base import PlannerState
 from engram.agents.planners.cases import case_ahead
@@ -45,6 +45,19 @@ ORDERS = ("memory", "env", "shuffle")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+class ChoicesRecord(TypedDict):
+    """What a step keeps of :class:`Choices` (its ledger's ``memory``)."""
+
+    removed: dict[str, str]
+    restored: bool
+    order: str
+    listed: int
+    first: str
+    took_first: bool
+    shortcuts: list[str]
+    called: str  # the shortcut or case the model called ("" when it chose a command)
+
+
 @dataclass
 class Choices:
     """The commands and shortcuts a model is offered this step, and what memory did to them."""
@@ -56,7 +69,7 @@ class Choices:
     scores: dict[str, float] = field(default_factory=dict)  # the evidence per command (> 0 only)
     shortcuts: dict[str, SkillPayload] = field(default_factory=dict)  # name -> content, best first
 
-    def record(self, action: str, called: str = "") -> dict[str, Any]:
+    def record(self, action: str, called: str = "") -> ChoicesRecord:
         """What a step keeps of this (the viewer and the ledger read it)."""
         return {
             "removed": self.removed,
@@ -66,7 +79,7 @@ class Choices:
             "first": self.commands[0] if self.commands else "",
             "took_first": bool(self.commands) and action == self.commands[0] and not called,
             "shortcuts": list(self.shortcuts),
-            "called": called,  # the shortcut or case the model called ("" when it chose a command)
+            "called": called,
         }
 
 
@@ -179,8 +192,8 @@ def shape(state: PlannerState, recall: list[Recall], order: str = "memory", seed
     """The choices memory leaves the model this step (see the module's docstring)."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}; choose {', '.join(ORDERS)}")
-    admissible = [str(a) for a in state["observation"]["admissible"]]
-    goal = Goal.from_json(state.get("goal"))
+    admissible = [str(a) for a in state.observation.admissible]
+    goal = state.goal
     commands, removed, restored = pruned(admissible, recall)
     shortcuts = rank_shortcuts(recall, commands, goal)
     # A case memory demoted (:mod:`engram.memory.utility`) is not offered as a plan to follow.
@@ -202,7 +215,7 @@ def shape(state: PlannerState, recall: list[Recall], order: str = "memory", seed
             scores[first] = max(scores.get(first, 0.0), bonus)
     if order == "shuffle":
         commands = list(commands)
-        random.Random(f"{seed}:{state.get('episode_id', '')}:{state.get('t', 0)}").shuffle(commands)
+        random.Random(f"{seed}:{state.episode_id}:{state.t}").shuffle(commands)
         kind = "shuffle"
     elif order == "memory" and scores:
         position = {a: i for i, a in enumerate(commands)}

@@ -14,7 +14,7 @@ on it (segfault), measured with 0.3.36. :func:`quote_safe` writes such values wi
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Literal, TypedDict, cast
 
 from engram.memory.base import SkillPayload
 from engram.memory.procedures import ground, slots_of
@@ -24,14 +24,80 @@ from engram.memory.procedures import ground, slots_of
 SCHEMA_TEXT_CHARS = 200
 
 
-def answer_schema(admissible: list[str], offered: dict[str, SkillPayload]) -> dict[str, Any]:
+class Schema(TypedDict, total=False):
+    """The part of JSON Schema engram writes: answer schemas and tool parameters."""
+
+    type: str
+    description: str
+    enum: list[str]
+    maxLength: int
+    properties: dict[str, Schema]
+    required: list[str]
+    additionalProperties: bool | Schema
+    anyOf: list[Schema]
+
+
+class ToolFunction(TypedDict):
+    name: str
+    description: str
+    parameters: Schema
+
+
+class Tool(TypedDict):
+    """A tool offered in a request's ``tools``."""
+
+    type: Literal["function"]
+    function: ToolFunction
+
+
+#: the two tools offered in ``tools`` format. Free text is bounded: llama-cpp-python's
+#: ``chatml-function-calling`` writes the arguments under a grammar without ``max_tokens``, and a
+#: small model's unbounded rationale ran to the end of the context (2,839 tokens, 97 s, then HTTP 400).
+TOOLS: list[Tool] = [
+    {
+        "type": "function",
+        "function": {
+            "name": "act",
+            "description": "Execute one admissible command.",
+            "parameters": {
+                "type": "object",
+                "properties": {
+                    "action": {"type": "string", "description": "exactly one of the admissible commands"},
+                    "rationale": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
+                    "subgoal": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
+                },
+                "required": ["action"],
+            },
+        },
+    },
+    {
+        "type": "function",
+        "function": {
+            "name": "use_skill",
+            "description": "Run one of the offered shortcuts with its placeholders bound.",
+            "parameters": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "args": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "rationale": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
+                    "subgoal": {"type": "string", "maxLength": SCHEMA_TEXT_CHARS},
+                },
+                "required": ["name", "args"],
+            },
+        },
+    },
+]
+
+
+def answer_schema(admissible: list[str], offered: dict[str, SkillPayload]) -> Schema:
     """The JSON schema of a decision, sent as OpenAI structured outputs (``response_format:
     json_schema``; llama.cpp's server compiles it to a grammar, vLLM to guided decoding): the action
     is one of the admissible commands, or a skill is one of the shortcuts on offer with each
     argument one of the values that make its first step admissible. Every answer that follows it
     is admissible by construction."""
-    text = {"type": "string", "maxLength": SCHEMA_TEXT_CHARS}
-    act = {"type": "object", "properties": {"action": {"type": "string", "enum": list(admissible)},
+    text: Schema = {"type": "string", "maxLength": SCHEMA_TEXT_CHARS}
+    act: Schema = {"type": "object", "properties": {"action": {"type": "string", "enum": list(admissible)},
                                             "rationale": text, "subgoal": text},
            "required": ["action"], "additionalProperties": False}  # fmt: skip
     options = [act]
@@ -39,7 +105,7 @@ def answer_schema(admissible: list[str], offered: dict[str, SkillPayload]) -> di
         values = skill_arguments(content, admissible)
         if values is None:
             continue  # its first step cannot start here: not on offer in this state
-        args = {
+        args: dict[str, Schema] = {
             slot: ({"type": "string", "enum": sorted(v)} if v else {"type": "string"}) for slot, v in values.items()
         }
         options.append({"type": "object", "properties": {"skill": {"type": "string", "enum": [name]},
@@ -71,7 +137,7 @@ def skill_arguments(content: SkillPayload, admissible: list[str]) -> dict[str, s
     return {slot: {b[slot] for b in bindings if slot in b} for slot in slots}
 
 
-def quote_safe(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def quote_safe(schema: Schema) -> tuple[Schema, dict[str, str]]:
     """``schema`` with every enum value whose JSON form needs a backslash (a ``"``, a ``\\``, a
     control or non-ASCII character) spelled without one (``'``, ``/``, ``?``), and the map from those
     spellings back to the values. A spelling that is itself a value, or another's, could not be told
@@ -82,12 +148,12 @@ def quote_safe(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         swap = {'"': "'", "\\": "/"}
         return "".join(swap.get(c, c if " " <= c <= "~" else "?") for c in value)
 
-    def safe(node: Any) -> Any:
+    def safe(node: object) -> object:  # every node of the schema, whatever its key
         if isinstance(node, list):
             return [safe(x) for x in node]
         if not isinstance(node, dict):
             return node
-        out = {k: safe(v) for k, v in node.items() if k != "enum"}
+        out: dict[str, object] = {k: safe(v) for k, v in node.items() if k != "enum"}
         if "enum" in node:
             values = [str(v) for v in node["enum"]]
             enum = [v for v in values if "\\" not in json.dumps(v)]
@@ -101,4 +167,4 @@ def quote_safe(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             out["enum"] = enum
         return out
 
-    return safe(schema), aliases
+    return cast(Schema, safe(schema)), aliases

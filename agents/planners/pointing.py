@@ -18,10 +18,11 @@ web: text fields, checkboxes and links are whatever the facts say has a text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import Any
 
 from engram.envs.core import Goal, Outcome
+from engram.memory.base import Perceived
 from engram.memory.procedures import QUOTED, label, named, texts
 
 __all__ = ["label", "match", "phrases", "pointed", "progress", "texts", "wording"]
@@ -31,7 +32,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .,:;!?'\"")
 
 
-def wording(text: str, targets: Any) -> str:
+def wording(text: str, targets: Iterable[str] | None) -> str:
     """A goal's words with the things it names taken out: "find the email by {} and forward that
     email to {}." is one task worded one way, whoever the email is from."""
     out = _norm(text)
@@ -65,7 +66,7 @@ def match(command: str, shown: dict[str, str], phrase: str) -> int:
     return best
 
 
-def progress(goal: Goal, history: list[dict[str, Any]]) -> tuple[list[str], set[str], set[str], set[str]]:
+def progress(goal: Goal, history: Sequence[Perceived]) -> tuple[list[str], set[str], set[str], set[str]]:
     """The goal's phrases, those acted on already, the things the episode's commands acted on, and
     of those the things that got a phrase (the field typed into is done with: clicking it again
     does nothing for the goal). ``history`` is the episode's observations with the action behind
@@ -75,10 +76,10 @@ def progress(goal: Goal, history: list[dict[str, Any]]) -> tuple[list[str], set[
     touched: set[str] = set()  # the things earlier commands acted on
     served: set[str] = set()
     for before, step in pairwise(history):
-        command = str(step.get("action") or "")
-        if not command or step.get("outcome") == Outcome.FAILURE:
+        command = step.action or ""
+        if not command or step.outcome == Outcome.FAILURE:
             continue
-        facts = before.get("facts", [])
+        facts = before.facts
         shown = texts(facts)
         things = set(named(command, {str(f[0]) for f in facts}))
         touched |= things
@@ -88,13 +89,13 @@ def progress(goal: Goal, history: list[dict[str, Any]]) -> tuple[list[str], set[
     return wanted, done, touched, served
 
 
-def pointed(goal: Goal, history: list[dict[str, Any]], allowed: list[str], fresh: set[str]) -> tuple[str, str] | None:
+def pointed(goal: Goal, history: Sequence[Perceived], allowed: list[str], fresh: set[str]) -> tuple[str, str] | None:
     """``(command, phrase)``: the command that acts on the first phrase of the goal not acted on
     yet that a ``fresh`` command (untried here) can act on, or None."""
     wanted, done, touched, _ = progress(goal, history)
     if not wanted or not history:
         return None
-    facts = history[-1].get("facts", [])
+    facts = history[-1].facts
     shown, things = texts(facts), {str(f[0]) for f in facts}
     keys: dict[str, set[str]] = {}
     for pair in goal.slots.get("fields") or ():

@@ -35,17 +35,18 @@ warnings say what memory removed and why.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from string import Template
-from typing import Any
 
 from engram.agents.planners.base import PlannerState
 from engram.agents.planners.llm_memory import FOLLOW, Choices
+from engram.agents.planners.llm_response import Message
 from engram.agents.records import StepRecord
-from engram.memory.base import Recall, SkillPayload, payload
+from engram.envs.core import Goal
+from engram.memory.base import Perceived, Recall, SkillPayload, payload
 
 #: (heading, recall kinds, most items shown), in priority order
 SECTIONS: tuple[tuple[str, tuple[str, ...], int], ...] = (
@@ -100,13 +101,14 @@ def count_tokens(text: str) -> int:
     return count(text)
 
 
-def message_tokens(messages: list[dict[str, Any]]) -> int:
+def message_tokens(messages: Sequence[Mapping[str, object]]) -> int:
+    """The tokens of chat messages (anything with a ``content``), as a chat template lays them out."""
     return sum(count_tokens(str(m.get("content") or "")) + MESSAGE_OVERHEAD for m in messages)
 
 
 @dataclass
 class Prompt:
-    messages: list[dict[str, Any]]
+    messages: list[Message]
     tokens: int  # counted with tiktoken, messages included
     budget: int
     kept: dict[str, int] = field(default_factory=dict)  # section -> items included
@@ -169,20 +171,20 @@ def _item_text(r: Recall) -> str:
     return r.text
 
 
-def _recent(history: list[dict[str, Any]]) -> str:
-    lines = [f"> {h['action']}\n{h['text'].strip()}" for h in history[-RECENT_STEPS:] if h.get("action")]
+def _recent(history: Sequence[Perceived]) -> str:
+    lines = [f"> {h.action}\n{h.text.strip()}" for h in history[-RECENT_STEPS:] if h.action]
     return "\n".join(lines)
 
 
-def step_log(history: list[dict[str, Any]], tokens: int) -> list[str]:
+def step_log(history: Sequence[Perceived], tokens: int) -> list[str]:
     """The episode's steps before the latest observation, oldest first, each as it was: a prompt
     extends the previous one's log by one entry, so a server's cached prefix runs through it. Over
     ``tokens``, whole blocks of the oldest steps go (:data:`LOG_BLOCK`), so the prefix breaks once
     per block, not at every step."""
     entries = []
     for h in history[:-1]:
-        seen = " ".join(str(h.get("text", "")).split())[:LOG_CLIP]
-        entries.append(f"> {h['action']}\n{seen}" if h.get("action") else f"(start) {seen}")
+        seen = " ".join(h.text.split())[:LOG_CLIP]
+        entries.append(f"> {h.action}\n{seen}" if h.action else f"(start) {seen}")
     skip = 0
     while skip < len(entries) and count_tokens("\n".join(entries[skip:])) > tokens:
         skip += LOG_BLOCK
@@ -206,24 +208,23 @@ def build_decide_prompt(
     ``choices``, the commands, shortcuts and warnings are memory's (see the module's docstring).
     ``layout="priority"`` lays the sections out in priority order, progress first, as before the
     stable layout: kept to measure what the stable one saves."""
-    goal = state.get("goal") or {}
-    obs = state["observation"]
+    obs = state.observation
     answer = template("format_tools" if answer_format == "tools" else "format_json")
     system = template("system").substitute(format=answer.template)
-    commands = choices.commands if choices is not None else list(obs.get("admissible", []))
+    commands = choices.commands if choices is not None else list(obs.admissible)
     stable = layout == "stable"
-    seen = str(obs.get("text", "")).strip()
-    history = state.get("history", [])
-    if stable and history and history[-1].get("action"):
-        seen = f"> {history[-1]['action']}\n{seen}"  # the log stops before it: the step that led here
+    seen = obs.text.strip()
+    history = state.history
+    if stable and history and history[-1].action:
+        seen = f"> {history[-1].action}\n{seen}"  # the log stops before it: the step that led here
     fields = {
-        "task": str(goal.get("text") or goal.get("task") or "(no task given)").strip(),
+        "task": (state.goal.text or "(no task given)").strip(),
         "observation": seen,
         "admissible": render_admissible(commands),
     }
     user = template("decide")
 
-    def messages(memory: str) -> list[dict[str, Any]]:
+    def messages(memory: str) -> list[Message]:
         return [{"role": "system", "content": system},
                 {"role": "user", "content": user.substitute(fields, memory=memory)}]  # fmt: skip
 
@@ -278,7 +279,7 @@ def build_reask(error: str) -> str:
     return template("reask").substitute(error=error)
 
 
-def build_reflect_prompt(goal: dict[str, Any], steps: Sequence[StepRecord], won: bool, max_steps: int = 12) -> str:
+def build_reflect_prompt(goal: Goal, steps: Sequence[StepRecord], won: bool, max_steps: int = 12) -> str:
     """The user message asking for one lesson from a finished episode (its last ``max_steps`` steps)."""
     trace = []
     for s in steps[-max_steps:]:
@@ -286,7 +287,7 @@ def build_reflect_prompt(goal: dict[str, Any], steps: Sequence[StepRecord], won:
         note = f" [error: {s.error[:120]}]" if s.error else ""
         trace.append(f"> {s.action}\n{text}{note}")
     return template("reflect").substitute(
-        task=str(goal.get("text") or "(no task)").strip(),
+        task=(goal.text or "(no task)").strip(),
         outcome="success" if won else "failure",
         steps=len(steps),
         trace="\n".join(trace) or "(no steps)",

@@ -11,13 +11,26 @@ the receptacle kind). ``ALFWorldEnv.metadata["engram_domain"]`` names :data:`HOU
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from engram.envs.domain import HOLDS, HOLDS_NOTHING, IF_OFFERED, NO_NEED, Procedure, Verdict
+from engram.envs.core import Goal
+from engram.envs.domain import (
+    HOLDS,
+    HOLDS_NOTHING,
+    IF_OFFERED,
+    NO_NEED,
+    Embedder,
+    Procedure,
+    Verdict,
+    WorldModel,
+)
 from engram.envs.household import lookahead as _lookahead
 from engram.envs.household import state_graph
-from engram.envs.household.symbolic import LAMP_TYPES, WorldView, kind
+from engram.envs.household.symbolic import LAMP_TYPES, HouseholdGoal, WorldView, household_goal, kind
+
+if TYPE_CHECKING:  # heavy imports, for annotations only
+    from torch_geometric.data import Data
 
 #: verbs of the interactions that move a task forward (the hindsight "useful next step")
 KEY_VERBS = ("take", "move", "heat", "cool", "clean", "use")
@@ -53,7 +66,7 @@ def _interaction_place(action: str, at: str) -> str:
     return at
 
 
-def hindsight_labels(goal: dict[str, Any], views: list[WorldView], actions: list[str]) -> list[dict[str, str]]:
+def hindsight_labels(goal: HouseholdGoal, views: Sequence[WorldView], actions: list[str]) -> list[dict[str, str]]:
     """Per state ``t`` (before ``actions[t]``): the next verb, and the verb and receptacle kind of
     the next key interaction with the goal's object (or a lamp) at or after ``t``."""
     relevant = {goal.get("object", ""), goal.get("toggle", ""), *LAMP_TYPES} - {""}
@@ -115,7 +128,16 @@ def _generalise(segment: list[str]) -> Procedure | None:
     return Procedure(f"{name} {{{rkind}}}", tuple(steps), tuple(pre))
 
 
+def _view(world: WorldModel) -> WorldView:
+    """The household's own model of a world: being handed another domain's is a bug."""
+    if not isinstance(world, WorldView):
+        raise TypeError(f"the household domain models worlds as WorldView, not {type(world).__name__}")
+    return world
+
+
 class HouseholdDomain:
+    """The :class:`~engram.envs.domain.Domain` of ALFWorld's households (:data:`HOUSEHOLD`)."""
+
     name = "alfworld-household"
     #: how a model phrases ALFWorld's commands otherwise (the LLM planner's grounding applies them)
     rewrites: tuple[tuple[str, str], ...] = (
@@ -136,21 +158,22 @@ class HouseholdDomain:
     def world(self) -> WorldView:
         return WorldView()
 
-    def state_graph(self, world: Any, goal: dict[str, Any], embedder: Any) -> Any:
-        return state_graph.build(world, goal, embedder)
+    def state_graph(self, world: WorldModel, goal: Goal, embedder: Embedder) -> Data:
+        return state_graph.build(_view(world), household_goal(goal), embedder)
 
-    def sought(self, world: Any, goal: dict[str, Any]) -> str:
-        return state_graph.sought(world, goal)
+    def sought(self, world: WorldModel, goal: Goal) -> str:
+        return state_graph.sought(_view(world), household_goal(goal))
 
-    def hindsight_labels(self, goal: dict[str, Any], worlds: list[Any], actions: list[str]) -> list[dict[str, str]]:
-        return hindsight_labels(goal, worlds, actions)
+    def hindsight_labels(self, goal: Goal, worlds: Sequence[WorldModel], actions: list[str]) -> list[dict[str, str]]:
+        return hindsight_labels(household_goal(goal), [_view(w) for w in worlds], actions)
 
     def lookahead(
-        self, world: Any, goal: dict[str, Any], candidates: Iterable[str], visited: set[str], depth: int
+        self, world: WorldModel, goal: Goal, candidates: Iterable[str], visited: set[str], depth: int
     ) -> Verdict:
-        if not goal.get("object"):
+        flat = household_goal(goal)
+        if not flat.get("object"):
             return Verdict(kept=list(candidates))
-        return _lookahead.lookahead(world, goal, candidates, visited, depth)
+        return _lookahead.lookahead(_view(world), flat, candidates, visited, depth)
 
     def shortcuts(self, actions: list[str]) -> list[Procedure]:
         return mine_shortcuts(actions)

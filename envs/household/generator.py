@@ -26,15 +26,52 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from engram.envs.household.pddl import dump_json, game_json, state_from_facts
 from engram.envs.household.solver import DEFAULT_TIMEOUT_S, Solver, Verdict
-from engram.envs.household.tasks import ROOMS_FOR_TASK, TASK_TYPES, Task, sample_task
-from engram.envs.household.world import ROOM_TYPES, House, HouseState, affordances, build_house, place
+from engram.envs.household.tasks import ROOMS_FOR_TASK, TASK_TYPES, Task, TaskJSON, sample_task
+from engram.envs.household.world import (
+    ROOM_TYPES,
+    House,
+    HouseState,
+    HouseStateJSON,
+    affordances,
+    build_house,
+    place,
+)
 
 ROOM_CYCLE = ("kitchen", "livingroom", "bedroom", "bathroom")
 MAX_ATTEMPTS_PER_TASK = 4
+
+
+class GameRecordJSON(TypedDict):
+    """:meth:`GameRecord.to_json`: one written game in ``generation.json``."""
+
+    path: str
+    house_id: str
+    task_type: str
+    description: str
+    seconds: float
+    expert_steps: int
+
+
+class ReportJSON(TypedDict):
+    """:meth:`Report.to_json`: what ``generation.json`` says was written and rejected."""
+
+    games: list[GameRecordJSON]
+    rejected: list[dict[str, str]]  # {"game": path, "error": why}
+    seconds: float
+
+
+class StreamTaskJSON(TypedDict):
+    """One task of a persistent-house stream, as ``stream.json`` lists it."""
+
+    index: int
+    game: str  # relative to the house's folder
+    task: TaskJSON
+    start_state: HouseStateJSON
+    perturbation_after: list[dict[str, str]]  # {"object", "from", "to"} per object moved
 
 
 @dataclass
@@ -46,6 +83,11 @@ class GameRecord:
     seconds: float
     expert_steps: int
 
+    def to_json(self) -> GameRecordJSON:
+        return {"path": self.path, "house_id": self.house_id, "task_type": self.task_type,
+                "description": self.description, "seconds": self.seconds,
+                "expert_steps": self.expert_steps}  # fmt: skip
+
 
 @dataclass
 class Report:
@@ -53,9 +95,9 @@ class Report:
     rejected: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ReportJSON:
         return {
-            "games": [vars(g) for g in self.games],
+            "games": [g.to_json() for g in self.games],
             "rejected": self.rejected,
             "seconds": self.seconds,
         }
@@ -205,7 +247,7 @@ class Generator:
         dump_json(hdir / "house.json", {**house.to_json(), "initial_state": state.to_json()})
         report = Report()
         types = _house_task_types(house)
-        stream_tasks: list[dict[str, Any]] = []
+        stream_tasks: list[StreamTaskJSON] = []
         with Solver() as solver:
             for k in range(n_tasks):
                 record = None

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from engram.envs.domain import Verdict
-from engram.envs.household.symbolic import LAMP_TYPES, OPENABLE, TOOLS, UNREACHABLE, WorldView, kind
+from engram.envs.household.symbolic import LAMP_TYPES, OPENABLE, TOOLS, UNREACHABLE, HouseholdGoal, WorldView, kind
 
 _NAME = r"[a-z]+ \d+"
 _GO = re.compile(rf"^go to ({_NAME})$")
@@ -76,7 +75,7 @@ def simulate(view: WorldView, action: str) -> WorldView | None:
     return v
 
 
-def _continuations(v: WorldView, goal: dict[str, Any]) -> list[str]:
+def _continuations(v: WorldView, goal: HouseholdGoal) -> list[str]:
     """Actions worth simulating after the first: the verbs available where the agent stands, and
     trips to the places the goal involves (target, tool, known instances, unexplored places)."""
     otype = goal.get("object", "")
@@ -102,7 +101,7 @@ def _continuations(v: WorldView, goal: dict[str, Any]) -> list[str]:
     return out
 
 
-def _best(v: WorldView, goal: dict[str, Any], depth: int) -> int:
+def _best(v: WorldView, goal: HouseholdGoal, depth: int) -> int:
     """Fewest (steps + remaining distance) over continuations of up to ``depth`` steps."""
     best = v.distance(goal)
     if depth <= 0 or best == 0:
@@ -124,7 +123,7 @@ def _explores(view: WorldView, action: str) -> bool:
 
 
 def lookahead(
-    view: WorldView, goal: dict[str, Any], candidates: Iterable[str], visited: set[str], depth: int = 2
+    view: WorldView, goal: HouseholdGoal, candidates: Iterable[str], visited: set[str], depth: int = 2
 ) -> Verdict:
     """Judge ``candidates`` from ``view``; ``visited`` holds the :meth:`WorldView.key` of every state
     this episode has been in. Never keeps nothing: if every candidate is rejected, the ones of best

@@ -11,7 +11,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypedDict
 
 from engram.envs.household.tasks import Task
 from engram.envs.household.world import LAMPS, MOVABLE_RECEPTACLES, OPENABLE, House, HouseState, affordances
@@ -123,7 +123,17 @@ def problem_text(house: House, state: HouseState, task: Task, name: str, relevan
     )
 
 
-def game_json(house: House, state: HouseState, task: Task, name: str, relevant_only: bool = False) -> dict[str, Any]:
+class GameJSON(TypedDict):
+    """A ``game.tw-pddl`` file as engram writes it (ALFWorld's layout)."""
+
+    pddl_domain: str
+    grammar: str
+    pddl_problem: str
+    solvable: bool | None  # None until the solver has checked it
+    walkthrough: list[str] | None
+
+
+def game_json(house: House, state: HouseState, task: Task, name: str, relevant_only: bool = False) -> GameJSON:
     """The ``game.tw-pddl`` content, as ALFWorld lays it out; ``solvable`` is unknown until checked."""
     return {
         "pddl_domain": domain_text(),

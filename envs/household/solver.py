@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, TypedDict
 
 #: A game whose planning takes longer than this is rejected (ALFWorld resets take seconds, not minutes).
 DEFAULT_TIMEOUT_S = 120.0
@@ -35,6 +35,17 @@ class Verdict:
     written: bool = False  # the verdict was recorded in the game file (``validate_games``)
 
 
+class Answer(TypedDict, total=False):
+    """The worker's answer to one request (one JSON line): ``ok``, and ``error`` when not."""
+
+    game: str
+    ok: bool
+    error: str
+    walkthrough: list[str]
+    final_facts: list[list[str]]  # the engine's final PDDL facts, [name, arg, ...]
+    seconds: float
+
+
 def _engine(expert: bool) -> Any:
     import textworld
     from alfworld.agents.environment.alfred_tw_env import AlfredDemangler, AlfredExpert, AlfredInfos
@@ -49,7 +60,7 @@ def _engine(expert: bool) -> Any:
     return AlfredExpert(env, expert_type="planner") if expert else env
 
 
-def check_in_process(game: str, plan_with: str | None = None) -> dict[str, Any]:
+def check_in_process(game: str, plan_with: str | None = None) -> Answer:
     """Ask ALFWorld's planner expert for a plan, execute it on ``game`` in the real engine, check the goal.
 
     ``plan_with`` is an optional projection of the same task (see ``problem_text(relevant_only=True)``)
@@ -95,6 +106,7 @@ def _worker_main() -> None:
             continue
         request = json.loads(line)
         game = request["game"]
+        answer: Answer
         try:
             answer = check_in_process(game, request.get("plan_with"))
         except Exception as exc:  # the engine's errors are the verdict, not a crash of ours

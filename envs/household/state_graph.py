@@ -19,12 +19,17 @@ that type has been seen, otherwise every early search state of every task would 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engram.envs.household.symbolic import LAMP_TYPES, TOOLS, WorldView, kind
+from engram.envs.household.symbolic import LAMP_TYPES, TOOLS, HouseholdGoal, WorldView, kind
 from engram.envs.household.tasks import TASK_TYPES
+
+if TYPE_CHECKING:  # heavy imports, for annotations only
+    from torch_geometric.data import Data
+
+    from engram.envs.domain import Embedder
 
 CATEGORIES = ("goal", "agent", "receptacle", "object")
 STATE_FLAGS = ("open", "closed", "hot", "cold", "clean", "on", "searched")
@@ -46,7 +51,7 @@ def _flag(name: str) -> int:
 _F = {name: _flag(name) for name in (*CATEGORIES, *STATE_FLAGS, *MARKS, *TASK_TYPES, *PROGRESS)}
 
 
-def sought(view: WorldView, goal: dict[str, Any]) -> str:
+def sought(view: WorldView, goal: HouseholdGoal) -> str:
     """The type the agent is looking for now: the lamp once it holds the object to look at, else
     the goal's object (``""`` when the goal is not understood)."""
     otype = goal.get("object", "")
@@ -55,7 +60,7 @@ def sought(view: WorldView, goal: dict[str, Any]) -> str:
     return otype
 
 
-def build(view: WorldView, goal: dict[str, Any], embedder: Any) -> Any:
+def build(view: WorldView, goal: HouseholdGoal, embedder: Embedder) -> Data:
     """The state graph of ``view`` under ``goal`` as a PyG ``Data`` (``x``, ``edge_index``,
     ``edge_attr``; node 0 is the goal node, node 1 the agent)."""
     import torch

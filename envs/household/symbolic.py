@@ -15,11 +15,11 @@ known. The lookahead compares it before and after simulated actions.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal
 
 #: Receptacle kinds that must be opened before their contents show (ALFWorld's openable ones).
 OPENABLE = frozenset({"fridge", "cabinet", "drawer", "microwave", "safe", "box"})
@@ -32,6 +32,34 @@ TOOLS = {
 LAMP_TYPES = ("desklamp", "floorlamp")
 #: distance of a goal that no known or unexplored place can meet any more
 UNREACHABLE = 99
+
+
+class HouseholdGoal(TypedDict, total=False):
+    """An ALFWorld goal as household code reads it: :meth:`Goal.flat` of what the ALFWorld env
+    supplies (:func:`engram.envs.alfworld.alfworld_goal`), its slots beside text, task type and targets."""
+
+    text: str
+    task_type: str
+    targets: list[str]
+    object: str  # the object type to act on ("apple"; "" when the task was not understood)
+    receptacle: str  # the type to put it in or on ("" for look_at_obj_in_light)
+    toggle: str  # the lamp type to look under ("" unless look_at_obj_in_light)
+    count: int  # how many objects the task needs (2 for pick_two_obj_and_place)
+
+
+def household_goal(goal: Goal) -> HouseholdGoal:
+    """``goal.flat()`` as a :class:`HouseholdGoal`: the keys household code reads, where present."""
+    flat = goal.flat()
+    out: HouseholdGoal = {"text": flat["text"], "task_type": flat["task_type"], "targets": flat["targets"]}
+    if "object" in flat:
+        out["object"] = flat["object"]
+    if "receptacle" in flat:
+        out["receptacle"] = flat["receptacle"]
+    if "toggle" in flat:
+        out["toggle"] = flat["toggle"]
+    if "count" in flat:
+        out["count"] = flat["count"]
+    return out
 
 
 def kind(entity: str) -> str:
@@ -119,7 +147,7 @@ class WorldView:
             steps += 1
         return steps
 
-    def _acquire(self, types: tuple[str, ...], exclude: set[str], ok: Any = None) -> int:
+    def _acquire(self, types: tuple[str, ...], exclude: set[str], ok: Callable[[str], bool] | None = None) -> int:
         """Commands to be holding an object of one of ``types``: go, (open), take, from the
         cheapest known instance, else optimistically from the cheapest unsearched receptacle."""
         known = [
@@ -139,7 +167,7 @@ class WorldView:
     def _targets(self, rtype: str) -> list[str]:
         return [r for r, k in self.receptacles.items() if k == rtype]
 
-    def distance(self, goal: dict[str, Any]) -> int:
+    def distance(self, goal: HouseholdGoal) -> int:
         """Relaxed number of commands still needed to meet ``goal`` (0 when met)."""
         ttype, otype = goal.get("task_type", ""), goal.get("object", "")
         if not otype:

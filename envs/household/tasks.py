@@ -8,8 +8,8 @@ solvable is decided by the real engine and planner in :mod:`engram.envs.househol
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
+from typing import TypedDict
 
 from engram.envs.household.world import LAMPS, House, HouseState, affordances
 
@@ -39,6 +39,26 @@ _TOOL = {
 }
 
 
+class TaskJSON(TypedDict):
+    """:meth:`Task.to_json`: a task as ``traj_data.json`` and ``stream.json`` record it."""
+
+    task_type: str
+    obj: str
+    recep: str
+    toggle: str
+    description: str
+
+
+class PddlParams(TypedDict):
+    """The ``pddl_params`` block of ALFWorld's ``traj_data.json``."""
+
+    object_target: str
+    parent_target: str
+    toggle_target: str
+    mrecep_target: str
+    object_sliced: bool
+
+
 @dataclass(frozen=True)
 class Task:
     task_type: str
@@ -47,10 +67,11 @@ class Task:
     toggle: str = ""  # lamp type for look_at_obj_in_light
     description: str = ""
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_json(self) -> TaskJSON:
+        return {"task_type": self.task_type, "obj": self.obj, "recep": self.recep, "toggle": self.toggle,
+                "description": self.description}  # fmt: skip
 
-    def pddl_params(self) -> dict[str, Any]:
+    def pddl_params(self) -> PddlParams:
         """The ``pddl_params`` block of ALFWorld's ``traj_data.json``."""
         return {
             "object_target": self.obj,

@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 ROOM_TYPES: dict[str, range] = {
     "kitchen": range(1, 31),
@@ -95,6 +95,27 @@ def rtype_of(receptacle_id: str) -> str:
     return parts[-1] if parts[-1].endswith("Basin") else parts[0]
 
 
+class HouseJSON(TypedDict):
+    """:meth:`House.to_json`, as ``house.json`` and ``stream.json`` hold it."""
+
+    house_id: str
+    floor_plan: int
+    room: str
+    receptacles: dict[str, str]
+    locations: dict[str, str]
+    objects: dict[str, str]
+    floor_plans: NotRequired[list[int]]  # only for houses of several rooms
+
+
+class HouseStateJSON(TypedDict):
+    """:meth:`HouseState.to_json`: where objects are and which flags hold, sets as sorted lists."""
+
+    placement: dict[str, str]
+    hot: list[str]
+    cool: list[str]
+    clean: list[str]
+
+
 @dataclass
 class House:
     """Static part of a household: what exists and where receptacles stand."""
@@ -111,8 +132,8 @@ class House:
     def rooms(self) -> list[str]:
         return self.room.split("+")
 
-    def to_json(self) -> dict[str, Any]:
-        out = {
+    def to_json(self) -> HouseJSON:
+        out: HouseJSON = {
             "house_id": self.house_id,
             "floor_plan": self.floor_plan,
             "room": self.room,
@@ -125,7 +146,7 @@ class House:
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> House:
+    def from_json(cls, data: HouseJSON) -> House:
         return cls(**data)
 
 
@@ -141,7 +162,7 @@ class HouseState:
     cool: set[str] = field(default_factory=set)
     clean: set[str] = field(default_factory=set)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> HouseStateJSON:
         return {
             "placement": dict(sorted(self.placement.items())),
             "hot": sorted(self.hot),
@@ -150,7 +171,7 @@ class HouseState:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> HouseState:
+    def from_json(cls, data: HouseStateJSON) -> HouseState:
         return cls(
             dict(data["placement"]),
             set(data.get("hot", ())),

@@ -11,7 +11,7 @@ import pytest
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from engram.agents.controller import Controller
-from engram.agents.planners.base import Decision
+from engram.agents.planners.base import Decision, PlannerState
 from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import RunConfigError, run_games
@@ -77,7 +77,7 @@ class _Stubborn:
 
     name = "stubborn"
 
-    def decide(self, state: dict[str, Any], recall: list[Recall]) -> Decision:
+    def decide(self, state: PlannerState, recall: list[Recall]) -> Decision:
         return Decision(action="teleport to the moon", rationale="testing")
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from engram.agents.planners.base import PlannerState
 from engram.agents.planners.household import HouseholdPlanner
 from engram.envs.alfworld import alfworld_goal
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
-from engram.memory.base import Recall
+from engram.envs.core import Goal, Observation
+from engram.memory.base import Perceived, Recall
 
 INTRO = (
     "You are in the middle of a room. Looking quickly around you, you see a cabinet 1, a countertop 1, "
@@ -15,17 +15,18 @@ INTRO = (
 )
 
 
-def _state(steps: list[tuple[str, str]], admissible: list[str]) -> dict[str, Any]:
-    history = [{"action": None, "text": INTRO, "facts": [f.to_json() for f in intro_facts(INTRO)]}]
+def _state(steps: list[tuple[str, str]], admissible: list[str]) -> PlannerState:
+    history = [Perceived(None, INTRO, tuple(intro_facts(INTRO)))]
     # The outcome is the env's verdict, as ALFWorldEnv gives it ("Nothing happens." is a failure).
-    history += [{"action": a, "text": t, "facts": [f.to_json() for f in parse_facts(t)],
-                 "outcome": "failure" if t == "Nothing happens." else "progress"} for a, t in steps]  # fmt: skip
+    history += [Perceived(a, t, tuple(parse_facts(t)), "failure" if t == "Nothing happens." else "progress")
+                for a, t in steps]  # fmt: skip
     text = steps[-1][1] if steps else INTRO
-    return {
-        "goal": alfworld_goal(parse_goal("heat some egg and put it in countertop")),
-        "observation": {"text": text, "facts": [], "admissible": admissible},
-        "history": history,
-    }
+    return PlannerState(
+        goal=Goal.from_json(alfworld_goal(parse_goal("heat some egg and put it in countertop"))),
+        observation=Observation(text, [], admissible),
+        history=history,
+        t=len(steps),
+    )
 
 
 GO = ["go to cabinet 1", "go to countertop 1", "go to fridge 1", "go to microwave 1", "look", "inventory"]

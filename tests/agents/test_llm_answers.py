@@ -13,24 +13,26 @@ import pytest
 
 pytest.importorskip("openai")
 
+from engram.agents.planners.base import PlannerState
 from engram.agents.planners.generic import GenericPlanner
 from engram.agents.planners.grounding import json_objects
 from engram.agents.planners.llm import LLMConfig, LLMPlanner
+from engram.envs.core import Goal, Observation
 from engram.memory.base import Recall
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible, replies
 
 ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "llm_real_answers" / "answers.jsonl"
 
 
-def _state(admissible: list[str]) -> dict[str, Any]:
-    observation = {"text": "You are in the middle of a room.", "admissible": admissible}
-    return {"goal": {"text": "heat some cup and put it in fridge"}, "observation": observation, "history": []}
+def _state(admissible: list[str]) -> PlannerState:
+    observation = Observation("You are in the middle of a room.", admissible=admissible)
+    return PlannerState(Goal("heat some cup and put it in fridge"), observation)
 
 
 def _decide(answers: list[Reply], admissible: list[str], recall: list[Recall] | None = None, **config: Any):
     with ScriptedLLMServer(replies(answers)) as server:
         planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, **config), GenericPlanner())
-        decision = planner.decide(_state(admissible), recall or [])  # type: ignore[arg-type]
+        decision = planner.decide(_state(admissible), recall or [])
         return decision, list(server.requests)
 
 
@@ -154,8 +156,8 @@ def test_a_server_that_takes_schemas_its_own_way_is_asked_its_way_from_then_on()
         planner = LLMPlanner(
             LLMConfig(model="m", base_url=server.url, reflect=False, format="schema"), GenericPlanner()
         )
-        first = planner.decide(_state(["look", "go west"]), [])  # type: ignore[arg-type]
-        second = planner.decide(_state(["look", "go west"]), [])  # type: ignore[arg-type]
+        first = planner.decide(_state(["look", "go west"]), [])
+        second = planner.decide(_state(["look", "go west"]), [])
         sent = list(server.requests)
     assert first.action == second.action == "go west"
     assert first.llm and first.llm["outcome"] == "ok" and first.llm["schema_style"] == "json_object"
@@ -181,7 +183,7 @@ def test_commands_that_break_llama_cpp_pythons_grammar_are_spelled_safely_and_ma
         planner = LLMPlanner(
             LLMConfig(model="m", base_url=server.url, reflect=False, format="schema"), GenericPlanner()
         )
-        decision = planner.decide(_state(admissible), [])  # type: ignore[arg-type]
+        decision = planner.decide(_state(admissible), [])
         enum = server.requests[-1]["response_format"]["schema"]["properties"]["action"]["enum"]
     assert decision.action == 'type [6] "PREVIOUS"' and decision.llm and decision.llm["outcome"] == "ok"
     # 'type [9] "x"' would read as the admissible "type [9] 'x'": it is left out, not confused with it.
@@ -202,12 +204,12 @@ def test_the_timeout_is_sized_from_the_models_measured_latency_unless_fixed() ->
             planner.timeouts.current() == 300.0
         )  # nothing measured yet: room for a model that loads on its first call
         planner.timeouts = LatencyTimeout(first=300.0, floor=0.5, factor=4.0)  # test-sized bounds, same rule
-        first = planner.decide(_state(admissible), [])  # type: ignore[arg-type]
+        first = planner.decide(_state(admissible), [])
         assert first.llm and first.llm["outcome"] == "ok" and first.llm["timeout_s"] == 300.0
         # 4x the slowest answer (0.2 s and the round trip: 0.2-0.8 s measured, loaded or not): under
         # the 4 s a slow answer now takes.
         assert 0.8 <= planner.timeouts.current() < slow.delay
-        second = planner.decide(_state(admissible), [])  # type: ignore[arg-type]
+        second = planner.decide(_state(admissible), [])
         assert second.llm and second.llm["outcome"] == "fallback"
         assert "Timeout" in second.llm["errors"][0]  # cut off at the sized timeout, recorded as data
         assert planner.timeouts.current() >= 1.6  # each timeout doubles the next wait

@@ -11,9 +11,12 @@ import pytest
 
 pytest.importorskip("openai")
 
+from engram.agents.planners.base import PlannerState
 from engram.agents.planners.generic import GenericPlanner
 from engram.agents.planners.llm import LLMConfig, LLMPlanner
-from engram.memory.base import Recall
+from engram.agents.planners.llm_memory import shape
+from engram.envs.core import Goal, Observation
+from engram.memory.base import Perceived, Recall
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible, replies
 
 ADMISSIBLE = ["go to cabinet 1", "go to cabinet 10", "go to desk 1", "go to desk 2", "look", "examine desk 1"]
@@ -24,17 +27,17 @@ PRIOR = Recall("prior", "scene", {"object_type": "cd", "holder_type": "desk", "r
 SEEN = Recall("scene", "scene", {"object": "cd 1", "holder": "desk 2", "place": ""}, "cd 1 was seen on desk 2", 1)
 
 
-def _state(admissible: list[str], history: list[dict[str, Any]] | None = None, t: int = 3) -> dict[str, Any]:
-    goal = {"text": "put a cd in the safe", "targets": ["cd", "safe"]}
-    return {"goal": goal, "observation": {"text": "You are in a bedroom.", "admissible": admissible},
-            "history": history or [], "t": t, "episode_id": "ep0", "seed": 0}  # fmt: skip
+def _state(admissible: list[str], history: tuple[Perceived, ...] = (), t: int = 3, run_id: str = "") -> PlannerState:
+    goal = Goal("put a cd in the safe", targets=("cd", "safe"))
+    return PlannerState(goal, Observation("You are in a bedroom.", admissible=admissible), history, t=t,
+                        episode_id="ep0", seed=0, run_id=run_id)  # fmt: skip
 
 
 def _decide(answers: list[Reply], recall: list[Recall], admissible: list[str] = ADMISSIBLE, **config: Any):
     with ScriptedLLMServer(replies(answers)) as server:
         config.setdefault("format", "schema")
         planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, **config), GenericPlanner())
-        decision = planner.decide(_state(admissible), recall)  # type: ignore[arg-type]
+        decision = planner.decide(_state(admissible), recall)
         return decision, list(server.requests)
 
 
@@ -113,6 +116,12 @@ def test_a_verified_case_of_the_same_task_is_one_callable_plan_and_a_called_plan
     offer = "follow: the verified way of 'put a cd in the safe' from here: go to desk 2;"
     assert offer in sent[0]["messages"][1]["content"]
     assert _enum(sent[0])[0] == "go to desk 2"  # the case's next step is also listed first
+    # Along the way: the steps the episode took are behind it; a step the world refused ends it.
+    walked = (Perceived(None, "You are in a bedroom."), Perceived("go to desk 2", "On desk 2 you see a cd 1."))
+    ahead = shape(_state(["look", "take cd 1 from desk 2"], walked), [case])
+    assert ahead.shortcuts["follow"]["steps"] == path[1:] and ahead.commands[0] == "take cd 1 from desk 2"
+    refused = (walked[0], Perceived("go to desk 2", "You cannot.", outcome="failure"))
+    assert "follow" not in shape(_state(["look", "take cd 1 from desk 2"], refused), [case]).shortcuts
     # Another task's success is no case for this one.
     other = Recall("episode", "episodic", {**case.content, "targets": ["pen", "safe"]}, "", 0.3)
     _, sent = _decide([Reply(content='{"action": "look"}')], [other])
@@ -126,8 +135,8 @@ def test_prompts_share_their_prefix_step_to_step_and_the_ledger_counts_it_and_th
     with ScriptedLLMServer(replies(answers)) as server:
         planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, format="schema"),
                              GenericPlanner())  # fmt: skip
-        one = planner.decide(_state(["look", "go to desk 1"]), [tip, SEEN])  # type: ignore[arg-type]
-        two = planner.decide(_state(["look", "go to desk 2"], t=4), [tip, SEEN])  # type: ignore[arg-type]
+        one = planner.decide(_state(["look", "go to desk 1"]), [tip, SEEN])
+        two = planner.decide(_state(["look", "go to desk 2"], t=4), [tip, SEEN])
         sent = list(server.requests)
     assert one.llm and two.llm and one.llm["shared_prefix_tokens"] == 0
     # Everything up to the per-step part is shared: system, task, the episode's memory.
@@ -147,14 +156,14 @@ def test_cache_prompt_is_left_out_of_the_response_cache_key_and_dropped_where_re
     cache = str(tmp_path / "cache.sqlite")
     with ScriptedLLMServer(refusing) as server:
         planner = LLMPlanner(LLMConfig(model="m", base_url=server.url, reflect=False, cache=cache), GenericPlanner())
-        first = planner.decide(_state(["look"]), [])  # type: ignore[arg-type]
-        planner.decide(_state(["look"]), [])  # type: ignore[arg-type]
+        first = planner.decide(_state(["look"]), [])
+        planner.decide(_state(["look"]), [])
         sent = list(server.requests)
     assert first.action == "look" and first.llm and first.llm["outcome"] == "ok"
     assert ["cache_prompt" in r for r in sent] == [True, False]  # refused once, never sent again; then the cache
     replay = LLMPlanner(LLMConfig(model="m", reflect=False, cache=cache, cache_only=True, cache_prompt=True),
                         GenericPlanner())  # fmt: skip
-    again = replay.decide(_state(["look"]), [])  # type: ignore[arg-type]
+    again = replay.decide(_state(["look"]), [])
     assert again.llm and again.llm["cache_hits"] == 1 and again.llm["outcome"] == "ok"
 
 
@@ -180,13 +189,13 @@ def test_the_episodes_memory_is_laid_down_once_and_a_resumed_planner_asks_the_sa
 
     with ScriptedLLMServer(replies([answer] * 4)) as server:
         first = planner(server.url)
-        first.decide(_state(["look", "go to desk 1"]), [prior(4)])  # type: ignore[arg-type]
-        first.decide(_state(["look", "go to desk 2"], t=4), [prior(5), here])  # type: ignore[arg-type]
+        first.decide(_state(["look", "go to desk 1"]), [prior(4)])
+        first.decide(_state(["look", "go to desk 2"], t=4), [prior(5), here])
         resumed = planner(server.url)  # a new process, the same cache, the same episode
-        resumed.decide(_state(["look", "go to desk 3"], t=5), [prior(6), here])  # type: ignore[arg-type]
+        resumed.decide(_state(["look", "go to desk 3"], t=5), [prior(6), here])
         # Another run with the same episode id, on the same cache (a study's other arm): its own memory.
-        other = {**_state(["look"]), "run_id": "another run"}
-        planner(server.url).decide(other, [prior(7)])  # type: ignore[arg-type]
+        other = _state(["look"], run_id="another run")
+        planner(server.url).decide(other, [prior(7)])
         *sent, last = [r["messages"][1]["content"] for r in server.requests]
     assert "(7 of 7 times)" in last and "(4 of 4" not in last
     assert all("(4 of 4 times)" in text and "(5 of 5" not in text and "(6 of 6" not in text for text in sent)

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 pytest.importorskip("openai")
 
+from engram.agents.planners.base import PlannerState
 from engram.agents.planners.llm import LLMConfig, LLMConfigError, LLMPlanner
 from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.envs.core import Goal, Observation
 from engram.envs.household.domain import HOUSEHOLD
 from engram.tools.llm_server import Reply, ScriptedLLMServer, replies
 
@@ -113,11 +114,12 @@ def test_llm_planner_follows_a_plan_through_every_kind_of_bad_answer(solved_run:
     assert all(s.llm is not None and 0 < s.llm["counted_prompt_tokens"] <= 2000 for s in steps)
     # The reflection became a lesson in the skills store, offered to the next episode of the task type.
     assert episode.reflection["tip"].startswith("Check the countertops first")
+    from engram.memory.base import RecallQuery
     from engram.memory.skills import SkillMemory
 
     skills = SkillMemory(domain=HOUSEHOLD)
     skills.load(tmp_path / "run" / "memory" / "skills.sqlite")
-    recalls = skills.recall({"episode_id": "next", "goal": episode.goal})
+    recalls = skills.recall(RecallQuery("next", episode.world_id, Goal.from_json(episode.goal), Observation("")))
     assert any("Check the countertops first" in r.content.get("lesson", "") for r in recalls)
 
 
@@ -160,11 +162,8 @@ def test_skill_calls_bind_to_a_running_shortcut(solved_run: Path) -> None:
     skill = Recall("skill", "skills", {"name": "fetch {obj} from {drawer}", "steps": ["go to {drawer}",
                    "open {drawer}", "take {obj} from {drawer}"], "pre": ["", "if offered", "holds nothing"],
                    "kinds": {"drawer": "drawer"}})  # fmt: skip
-    state: dict[str, Any] = {
-        "goal": {"text": "put a pen in drawer"},
-        "observation": {"text": "You are in a room.", "admissible": ["go to drawer 1", "go to drawer 2", "look"]},
-        "history": [],
-    }
+    seen = Observation("You are in a room.", admissible=["go to drawer 1", "go to drawer 2", "look"])
+    state = PlannerState(Goal("put a pen in drawer"), seen)
     name = "fetch {obj} from {drawer}"
     answers = [
         Reply(content=json.dumps({"skill": name, "args": {"obj": "pen 1", "drawer": "desk 1"}})),

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
 
 import pytest
 
 pytest.importorskip("tiktoken")
 
-from engram.agents.planners.prompt import LOG_BLOCK, build_decide_prompt, count_tokens, template
-from engram.memory.base import Recall
+from engram.agents.planners.base import PlannerState
+from engram.agents.planners.prompt import LOG_BLOCK, build_decide_prompt, build_reflect_prompt, count_tokens, template
+from engram.agents.records import StepRecord
+from engram.envs.core import Goal, Observation
+from engram.memory.base import Perceived, Recall
 
 
-def _state(admissible: int = 5) -> dict[str, Any]:
-    return {
-        "goal": {"text": "put a clean mug in coffeemachine"},
-        "observation": {
-            "text": "You arrive at countertop 1. On it you see a mug 2.",
-            "admissible": [f"go to cabinet {i}" for i in range(1, admissible + 1)],
-        },
-        "history": [],
-    }
+def _state(admissible: int = 5) -> PlannerState:
+    return PlannerState(
+        Goal("put a clean mug in coffeemachine"),
+        Observation(
+            "You arrive at countertop 1. On it you see a mug 2.",
+            admissible=[f"go to cabinet {i}" for i in range(1, admissible + 1)],
+        ),
+    )
 
 
 def _recalls() -> list[Recall]:
@@ -76,15 +77,15 @@ def test_the_fixed_part_is_never_truncated_even_over_budget() -> None:
     assert prompt.kept == {} and sum(prompt.dropped.values()) == len(_recalls()) - 1  # the log stands for working
 
 
-def _walk(steps: int) -> dict[str, Any]:
+def _walk(steps: int) -> PlannerState:
     """The state after ``steps`` moves: history ends with the latest observation, as the controller keeps it."""
     state = _state()
-    state["history"] = [{"action": None, "text": "You are in the middle of a room."}] + [
-        {"action": f"go to cabinet {i}", "text": f"You arrive at cabinet {i}. On it you see a cup {i}."}
+    history = [Perceived(None, "You are in the middle of a room.")] + [
+        Perceived(f"go to cabinet {i}", f"You arrive at cabinet {i}. On it you see a cup {i}.")
         for i in range(1, steps + 1)
     ]
-    state["observation"] = {**state["observation"], "text": state["history"][-1]["text"]}
-    return state
+    seen = Observation(history[-1].text, admissible=state.observation.admissible)
+    return PlannerState(state.goal, seen, tuple(history), t=steps)
 
 
 def test_the_priority_layout_carries_recent_steps_without_working_memory() -> None:
@@ -133,3 +134,15 @@ def test_the_stable_layout_shows_the_log_not_working_memorys_progress() -> None:
 def test_templates_are_files_with_their_slots() -> None:
     assert set(template("decide").get_identifiers()) == {"task", "memory", "observation", "admissible"}
     assert "$format" in template("system").template and count_tokens(template("format_json").template) > 20
+
+
+def test_the_task_and_the_reflection_are_read_from_the_typed_goal() -> None:
+    state = PlannerState(Goal("", "pick", ("mug",), {"task": "a slot, not the task"}), Observation("A room."))
+    user = build_decide_prompt(state, [], budget=1000).messages[1]["content"]
+    assert "(no task given)" in user and "a slot" not in user
+    steps = [StepRecord(t=i, action=f"go to cabinet {i}", executed=True, observation={"text": f"cabinet {i}\nmore"},
+                        error="refused" if i == 13 else None) for i in range(15)]  # fmt: skip
+    text = build_reflect_prompt(Goal("put a clean mug in coffeemachine"), steps, won=False)
+    assert "put a clean mug in coffeemachine" in text and "failure" in text and "15" in text
+    assert "> go to cabinet 2\n" not in text and "> go to cabinet 3\ncabinet 3\n" in text  # the last 12 steps
+    assert "> go to cabinet 13\ncabinet 13 [error: refused]" in text and "more" not in text

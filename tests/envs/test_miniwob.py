@@ -179,6 +179,7 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     from engram.agents.controller import Controller
+    from engram.agents.planners.base import PlannerState
     from engram.agents.planners.gui import GUIPlanner
     from engram.agents.rundir import RunDir
     from engram.envs.registry import make
@@ -186,7 +187,7 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
     class KillsTheBrowserOnce(GUIPlanner):
         killed = False
 
-        def decide(self, state: dict[str, Any], recall: list[Any]) -> Any:
+        def decide(self, state: PlannerState, recall: list[Any]) -> Any:
             if not self.killed:
                 self.killed = True
                 for p in _browsers():

@@ -15,7 +15,9 @@ import pytest
 
 from engram.agents.rundir import RunDir
 from engram.agents.runner import MEMORY_MODULES, make_memory
+from engram.envs.core import Goal
 from engram.envs.household.domain import HOUSEHOLD
+from engram.memory.base import EpisodeEnd, MemoryStep, RecallQuery
 from engram.memory.shared import MemoryDirectory, ledger_report
 from engram.tools.memory_import import import_run
 from tests.memory.test_contract import check_contract
@@ -158,6 +160,10 @@ def _generation(memory: Path) -> int:
     return sum(int(m["generation"]) for m in report["modules"].values())
 
 
+def _ended(episode_id: str) -> EpisodeEnd:
+    return EpisodeEnd(episode_id, "r", "", "unknown", Goal(""), True, 1)
+
+
 def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Path) -> None:
     """A plug-in whose ``load`` drops ``consolidated`` would silently lose other writers' episodes;
     the commit refuses and writes nothing."""
@@ -169,13 +175,13 @@ def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Pat
         def __init__(self) -> None:
             self.consolidated: set[str] = set()
 
-        def observe(self, step: dict[str, object]) -> None: ...
+        def observe(self, step: MemoryStep) -> None: ...
 
-        def recall(self, query: dict[str, object]) -> list[object]:
+        def recall(self, query: RecallQuery) -> list[object]:
             return []
 
-        def consolidate(self, episode: dict[str, object]) -> None:
-            self.consolidated.add(f"r/{episode['id']}")
+        def consolidate(self, episode: EpisodeEnd) -> None:
+            self.consolidated.add(episode.key)
 
         def save(self, path: Path) -> None:
             path.write_text(json.dumps(sorted(self.consolidated)))
@@ -186,11 +192,11 @@ def test_a_module_whose_load_forgets_episodes_is_refused_not_saved(tmp_path: Pat
     first, second = Forgetful(), Forgetful()
     a = MemoryDirectory(tmp_path, [first], writer="a")
     b = MemoryDirectory(tmp_path, [second], writer="b")
-    first.consolidate({"id": "e1"})
+    first.consolidate(_ended("e1"))
     a.commit()
-    second.consolidate({"id": "e2"})
+    second.consolidate(_ended("e2"))
     with pytest.raises(MemoryConflict, match="would lose 1 episode"):
-        b.commit(lambda stale: [m.consolidate({"id": "e2"}) for m in stale])
+        b.commit(lambda stale: [m.consolidate(_ended("e2")) for m in stale])
     assert json.loads((tmp_path / "forgetful.sqlite").read_text()) == ["r/e1"]
 
 

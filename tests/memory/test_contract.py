@@ -8,9 +8,9 @@ import pytest
 
 from engram.agents.runner import MEMORY_MODULES, make_memory, parse_memory
 from engram.envs.alfworld_text import intro_facts, parse_facts
-from engram.envs.core import Goal
+from engram.envs.core import Fact, Goal, Observation
 from engram.envs.household.domain import HOUSEHOLD
-from engram.memory.base import MemoryModule, Recall, episode_key
+from engram.memory.base import EpisodeEnd, MemoryModule, MemoryStep, Recall, RecallQuery, episode_key
 from engram.memory.utility import Judges
 
 INTRO = (
@@ -27,15 +27,18 @@ STEPS = [
     ("move apple 1 to fridge 1", "You move the apple 1 to the fridge 1."),
 ]
 GOAL = Goal("put a apple in fridge.", "pick_and_place_simple", ("apple",),
-            {"object": "apple", "receptacle": "fridge", "toggle": "", "count": 1}).to_json()  # fmt: skip
+            {"object": "apple", "receptacle": "fridge", "toggle": "", "count": 1})  # fmt: skip
 
 
 def _feed(module: MemoryModule, episode_id: str, steps: list[tuple[str | None, str]]) -> None:
     for t, (action, text) in enumerate(steps):
         facts = intro_facts(text) if t == 0 else parse_facts(text)
-        module.observe({"episode_id": episode_id, "world_id": "h1", "t": t, "goal": GOAL, "text": text,
-                        "action": action, "subgoal": "put apple in fridge" if t else "", "skill_events": [],
-                        "facts": [f.to_json() for f in facts], "won": t == len(steps) - 1})  # fmt: skip
+        module.observe(MemoryStep(episode_id, "h1", t, GOAL, action, text, tuple(facts),
+                                  subgoal="put apple in fridge" if t else "", won=t == len(steps) - 1))  # fmt: skip
+
+
+def _query(episode_id: str, t: int, goal: Goal = GOAL, world_id: str = "h1") -> RecallQuery:
+    return RecallQuery(episode_id, world_id, goal, Observation(""), t)
 
 
 @pytest.mark.parametrize("name", MEMORY_MODULES)
@@ -52,15 +55,14 @@ def check_contract(module: MemoryModule, tmp_path: Path) -> None:
     tmp_path = tmp_path / name
     assert isinstance(module, MemoryModule)
     _feed(module, "e1", STEPS)
-    episode = {"id": "e1", "run_id": "r1", "world_id": "h1", "goal": GOAL, "task_type": GOAL["task_type"],
-               "result": {"success": True, "steps": 5, "error": None}}  # fmt: skip
+    episode = EpisodeEnd("e1", "r1", "h1", GOAL.task_type, GOAL, True, 5)
     module.consolidate(episode)
-    assert episode_key(episode) in module.consolidated
+    assert episode_key("r1", "e1") in module.consolidated
     _feed(module, "e2", STEPS[:2])  # the next episode has begun
-    query = {"episode_id": "e2", "goal": GOAL, "world_id": "h1", "t": 1}
+    query = _query("e2", 1)
     recalled = module.recall(query)
     # A judge recalls nothing of its own: it vets the others' recalls (the utility counters).
-    offered = [Recall("episode", "episodic", {"task": GOAL["text"], "success": True, "path": ["look"]}, "t", 0.3)]
+    offered = [Recall("episode", "episodic", {"task": GOAL.text, "success": True, "path": ["look"]}, "t", 0.3)]
     judged = module.judge(query, offered) if isinstance(module, Judges) else None
     assert (recalled or judged) and all(isinstance(r, Recall) and r.source == name and r.text for r in recalled)
     module.save(tmp_path / f"{name}.sqlite")
@@ -96,18 +98,18 @@ class NotesMemory:
         self.consolidated, self.last, self.notes = set(), {}, {}
 
     def observe(self, step):
-        self.last[step["episode_id"]] = step["text"]
+        self.last[step.episode_id] = step.text
 
     def recall(self, query):
-        note = self.notes.get(query["goal"].get("task_type"))
-        return [Recall("lesson", self.name, {"lesson": note, "task_type": query["goal"].get("task_type"),
+        note = self.notes.get(query.goal.task_type)
+        return [Recall("lesson", self.name, {"lesson": note, "task_type": query.goal.task_type,
                                               "support": 1, "used": 0, "succeeded": 0}, note, 0.5)] if note else []
 
     def consolidate(self, episode):
-        key = episode.get("run_id", "") + "/" + episode["id"]
+        key = episode.run_id + "/" + episode.id
         if key not in self.consolidated:
             self.consolidated.add(key)
-            self.notes[episode["goal"].get("task_type")] = self.last.pop(episode["id"], "")
+            self.notes[episode.goal.task_type] = self.last.pop(episode.id, "")
 
     def save(self, path):
         import json
@@ -156,8 +158,7 @@ def test_every_module_reloads_what_it_kept_for_an_env_without_a_domain(tmp_path:
     shared directory; the experience bank used to fail on the traces it had kept."""
     for module in make_memory(list(MEMORY_MODULES), None):
         _feed(module, "e1", STEPS)
-        module.consolidate({"id": "e1", "run_id": "r1", "world_id": "h1", "goal": GOAL,
-                            "result": {"success": True, "steps": 5, "error": None}})  # fmt: skip
+        module.consolidate(EpisodeEnd("e1", "r1", "h1", "unknown", GOAL, True, 5))
         module.save(tmp_path / f"{module.name}.sqlite")
         (again,) = make_memory([module.name], None)
         again.load(tmp_path / f"{module.name}.sqlite")
@@ -184,12 +185,12 @@ def test_stores_saved_by_earlier_versions_still_load(tmp_path: Path) -> None:
     col = client.get_or_create_collection("house-h1", embedding_function=embedding_function(),
                                           configuration={"hnsw": {"space": "cosine"}})  # fmt: skip
     meta = {"house": "h1", "success": True, "steps": 5, "summary": "open fridge 1", "found": "[]", "decisions": "[]"}
-    col.upsert(ids=["old/e1"], documents=[GOAL["text"]], metadatas=[meta], embeddings=embed([GOAL["text"]]))
+    col.upsert(ids=["old/e1"], documents=[GOAL.text], metadatas=[meta], embeddings=embed([GOAL.text]))
     del col, client
     episodic = EpisodicMemory()
     episodic.load(tmp_path / "episodic.sqlite")
-    (hit,) = episodic.recall({"episode_id": "e9", "goal": GOAL, "world_id": "h1", "t": 0})
-    assert hit.content["task"] == GOAL["text"] and hit.content["success"] and episodic.consolidated == {"old/e1"}
+    (hit,) = episodic.recall(_query("e9", 0))
+    assert hit.content["task"] == GOAL.text and hit.content["success"] and episodic.consolidated == {"old/e1"}
     episodic.save(tmp_path / "episodic.sqlite")
     with sqlite3.connect(tmp_path / "episodic.sqlite") as db:
         assert [k for (k,) in db.execute("SELECT key FROM records")] == ["old/e1"]
@@ -215,23 +216,21 @@ def test_a_success_whose_page_is_gone_keeps_its_winning_step_and_is_recalled_bes
     from engram.memory.episodic import EpisodicMemory
 
     memory = EpisodicMemory()
-    page = [["[58]", "type", "span", True], ["[62]", "type", "textarea", True], ["[62]", "text", "to:", True]]
+    page = (Fact("[58]", "type", "span"), Fact("[62]", "type", "textarea"), Fact("[62]", "text", "to:"))
 
     def play(episode: str, sender: str, to: str, won: bool) -> None:
-        goal = Goal(f"Find the email by {sender} and forward that email to {to}.", "forward", (sender, to)).to_json()
-        typed = [["[62]", "value", to, True]]
-        steps = [(None, page), (f'type [62] "{to}"', typed), ("click [58]" if won else "click [62]", [])]
+        goal = Goal(f"Find the email by {sender} and forward that email to {to}.", "forward", (sender, to))
+        typed = (Fact("[62]", "value", to),)
+        steps = [(None, page), (f'type [62] "{to}"', typed), ("click [58]" if won else "click [62]", ())]
         for t, (action, facts) in enumerate(steps):
-            memory.observe({"episode_id": episode, "world_id": "w", "t": t, "goal": goal, "text": "", "action": action,
-                            "facts": facts, "won": won and t == 2})  # fmt: skip
-        memory.consolidate({"id": episode, "run_id": "r", "world_id": "w", "goal": goal,
-                            "result": {"success": won, "steps": 2}})  # fmt: skip
+            memory.observe(MemoryStep(episode, "w", t, goal, action, "", facts, won=won and t == 2))
+        memory.consolidate(EpisodeEnd(episode, "r", "w", "forward", goal, won, 2))
 
     play("ep0", "Edeline", "Lynda", won=True)
     for i, (sender, to) in enumerate([("Renee", "Charmaine"), ("Renea", "Charmain"), ("Renee", "Charmane")]):
         play(f"ep{i + 1}", sender, to, won=False)
     goal = Goal("Find the email by Renee and forward that email to Charmaine.", "forward", ("Renee", "Charmaine"))
-    recalled = memory.recall({"goal": goal.to_json(), "world_id": "w", "episode_id": "ep9"})
+    recalled = memory.recall(_query("ep9", 0, goal, "w"))
     won = [r.content for r in recalled if r.content["success"]]
     assert len(recalled) == 4 and len(won) == 1
     assert won[0]["path"] == ['type [62] "Lynda"', "click [58]"] and won[0]["labels"][-1] == []

@@ -10,10 +10,11 @@ import torch
 
 from engram.envs.alfworld import alfworld_goal
 from engram.envs.alfworld_text import intro_facts, parse_facts, parse_goal
-from engram.envs.core import Goal
-from engram.envs.household.domain import HOUSEHOLD, hindsight_labels
+from engram.envs.core import Goal, Observation
+from engram.envs.household.domain import HOUSEHOLD
 from engram.envs.household.lookahead import lookahead
 from engram.envs.household.symbolic import WorldView
+from engram.memory.base import EpisodeEnd, MemoryStep, RecallQuery
 from engram.memory.experience import ExperienceMemory, train_bank
 
 
@@ -55,23 +56,25 @@ CLEAN = (KITCHEN, "clean some mug and put it in cabinet", [
 ])  # fmt: skip
 
 
-def _feed(bank: ExperienceMemory, ep: str, script: tuple, upto: int | None = None, house: str = "h") -> dict:
+def _feed(bank: ExperienceMemory, ep: str, script: tuple, upto: int | None = None, house: str = "h") -> Goal:
     receptacles, task, steps = script
-    goal = alfworld_goal(parse_goal(task))
+    goal = Goal.from_json(alfworld_goal(parse_goal(task)))
     intro = _intro(receptacles, task)
-    bank.observe({"episode_id": ep, "world_id": house, "t": 0, "goal": goal, "action": None, "text": intro,
-                  "facts": [f.to_json() for f in intro_facts(intro)]})  # fmt: skip
+    bank.observe(MemoryStep(ep, house, 0, goal, None, intro, tuple(intro_facts(intro))))
     for t, (action, text) in enumerate(steps[:upto], start=1):
-        bank.observe({"episode_id": ep, "world_id": house, "t": t, "goal": goal, "action": action, "text": text,
-                      "facts": [f.to_json() for f in parse_facts(text)],
-                      "outcome": "failure" if text == "Nothing happens." else "progress"})  # fmt: skip
+        outcome = "failure" if text == "Nothing happens." else "progress"
+        bank.observe(MemoryStep(ep, house, t, goal, action, text, tuple(parse_facts(text)), outcome))
     return goal
 
 
 def _episode(bank: ExperienceMemory, ep: str, script: tuple, house: str, success: bool = True) -> None:
     goal = _feed(bank, ep, script, house=house)
-    bank.consolidate({"id": ep, "run_id": "r", "world_id": house, "goal": goal,
-                      "result": {"success": success, "steps": len(script[2])}})  # fmt: skip
+    bank.consolidate(EpisodeEnd(ep, "r", house, goal.task_type, goal, success, len(script[2])))
+
+
+def _query(ep: str, goal: Goal) -> RecallQuery:
+    """What the controller asks with: no commands offered, so no lookahead (as the tests below want)."""
+    return RecallQuery(ep, "", goal, Observation(""))
 
 
 @pytest.fixture
@@ -93,7 +96,7 @@ def test_hindsight_labels_name_the_next_useful_interaction() -> None:
     assert labels[5] == {"verb": "go", "key_verb": "move", "key_kind": "countertop"}
     assert [lab["verb"] for lab in labels] == ["go", "go", "take", "go", "heat", "go", "move"]
     views = b.traces[0].views(HOUSEHOLD)
-    assert hindsight_labels(b.traces[0].goal, views[:7], b.traces[0].actions) == labels
+    assert HOUSEHOLD.hindsight_labels(b.traces[0].goal, views[:7], b.traces[0].actions) == labels
 
 
 def test_failed_episodes_are_kept_but_never_retrieved() -> None:
@@ -101,8 +104,8 @@ def test_failed_episodes_are_kept_but_never_retrieved() -> None:
     _episode(b, "bad", HEAT, "h", success=False)
     assert len(b.traces) == 1 and len(b.index) == 0
     _feed(b, "new", HEAT, upto=1, house="h2")
-    goal = alfworld_goal(parse_goal(HEAT[1]))
-    assert not [r for r in b.recall({"episode_id": "new", "goal": goal}) if r.kind == "prior"]
+    goal = Goal.from_json(alfworld_goal(parse_goal(HEAT[1])))
+    assert not [r for r in b.recall(_query("new", goal)) if r.kind == "prior"]
 
 
 def test_retrieval_returns_same_task_type_ahead_of_unrelated(bank: ExperienceMemory) -> None:
@@ -115,15 +118,15 @@ def test_retrieval_returns_same_task_type_ahead_of_unrelated(bank: ExperienceMem
     view = WorldView()
     view.apply(intro_facts(_intro(other_house[0], other_house[1])))
     view.apply(parse_facts(HEAT[2][0][1]))
-    hits = bank.neighbours(view, Goal.from_json(goal).flat())
+    hits = bank.neighbours(view, goal)
     assert hits, "nothing retrieved"
-    types = [trace.goal["task_type"] for trace, _, _ in hits]
+    types = [trace.goal.task_type for trace, _, _ in hits]
     assert types[0] == "pick_heat_then_place_in_recep"
-    best_same = max(s for tr, _, s in hits if tr.goal["task_type"] == "pick_heat_then_place_in_recep")
-    others = [s for tr, _, s in hits if tr.goal["task_type"] != "pick_heat_then_place_in_recep"]
+    best_same = max(s for tr, _, s in hits if tr.goal.task_type == "pick_heat_then_place_in_recep")
+    others = [s for tr, _, s in hits if tr.goal.task_type != "pick_heat_then_place_in_recep"]
     assert not others or best_same > max(others)
     # ... and it becomes a prior the planner understands: where this kind of search ended.
-    priors = [r for r in bank.recall({"episode_id": "query", "goal": goal}) if r.kind == "prior"]
+    priors = [r for r in bank.recall(_query("query", goal)) if r.kind == "prior"]
     assert priors and priors[0].content["object_type"] == "potato"
     assert priors[0].content["holder_type"] == "countertop"
 
@@ -159,9 +162,9 @@ def test_cycle_is_flagged_when_the_agent_is_back_in_a_state() -> None:
         ("go to countertop 1", "You arrive at countertop 1. On the countertop 1, you see a mug 1."),
     ])  # fmt: skip
     goal = _feed(b, "e", loop, upto=2)
-    assert not [r for r in b.recall({"episode_id": "e", "goal": goal}) if r.kind == "warning"]
+    assert not [r for r in b.recall(_query("e", goal)) if r.kind == "warning"]
     _feed(b, "e", loop)
-    (warning,) = [r for r in b.recall({"episode_id": "e", "goal": goal}) if r.kind == "warning"]
+    (warning,) = [r for r in b.recall(_query("e", goal)) if r.kind == "warning"]
     assert warning.content["cycle"] == ["go to drawer 1", "go to countertop 1"]
 
 
@@ -222,3 +225,43 @@ def test_inspecting_a_bank_shows_its_versions_and_the_clusters_its_retrieval_use
     assert sum(row[1] for row in clusters.rows) == len(bank.index)  # every state in one cluster
     assert sum(row[2] for row in clusters.rows) >= len(bank.traces)
     assert "cannot be read" in sections["notes"][0].note  # a broken store is a note, not an error
+
+
+def test_the_saved_format_is_what_earlier_versions_wrote_and_read(tmp_path: Path) -> None:
+    """A trace's body and an episode under way keep the goal flat (``Goal.flat``) and the facts as
+    JSON quadruples, field for field as before; a body from before ``texts``/``changed``/``lost``
+    loads with them empty."""
+    import json
+    import sqlite3
+    import zlib
+
+    b = ExperienceMemory(domain=HOUSEHOLD)
+    _episode(b, "heat0", HEAT, "k0")
+    goal = _feed(b, "now", LOOK, upto=2, house="b0")
+    b.save(tmp_path / "bank.sqlite")
+    with sqlite3.connect(tmp_path / "bank.sqlite") as db:
+        (blob,) = db.execute("SELECT body FROM traces").fetchone()
+        (live,) = db.execute("SELECT body FROM live").fetchone()
+    body = json.loads(zlib.decompress(blob))
+    assert list(body) == ["key", "world", "goal", "success", "actions", "outcomes", "facts", "state_keys", "labels",
+                          "texts", "changed", "lost"]  # fmt: skip
+    heat = Goal.from_json(alfworld_goal(parse_goal(HEAT[1])))
+    assert body["goal"] == heat.flat() and body["goal"]["object"] == "apple" and body["goal"]["targets"] == ["apple"]
+    assert body["key"] == "r/heat0" and body["world"] == "k0" and body["success"] is True
+    assert body["facts"][1] == [list(f) for f in parse_facts(HEAT[2][0][1])]
+    running = json.loads(live)
+    assert list(running) == ["goal", "world", "actions", "outcomes", "facts", "texts", "changed"]
+    assert running["goal"] == goal.flat() and running["actions"] == [a for a, _ in LOOK[2][:2]]
+    # Loaded, the goal is typed again and an episode under way answers as it did.
+    again = ExperienceMemory(domain=HOUSEHOLD)
+    again.load(tmp_path / "bank.sqlite")
+    assert again.traces[0].goal == heat and again._live["now"].goal == goal
+    assert again.recall(_query("now", goal)) == b.recall(_query("now", goal))
+    # A body saved before texts, changed and lost were kept.
+    old = {k: v for k, v in body.items() if k not in ("texts", "changed", "lost")}
+    with sqlite3.connect(tmp_path / "bank.sqlite") as db:
+        db.execute("UPDATE traces SET body = ?", (zlib.compress(json.dumps(old).encode()),))
+    older = ExperienceMemory(domain=HOUSEHOLD)
+    older.load(tmp_path / "bank.sqlite")
+    (trace,) = older.traces
+    assert (trace.texts, trace.changed, trace.lost) == ([], [], False) and trace.actions == b.traces[0].actions

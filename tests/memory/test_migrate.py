@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from engram.envs.core import Goal
+from engram.envs.core import Goal, Observation
 from engram.envs.domain import HOLDS, HOLDS_NOTHING, IF_OFFERED
 from engram.envs.household.domain import HOUSEHOLD
-from engram.memory.base import payload
+from engram.memory.base import RecallQuery, payload
 from engram.memory.inspect import inspect_directory, store_problems
 from engram.memory.migrate import is_v0, recall_v0
 from engram.memory.registry import BUILTIN, make
@@ -40,9 +40,8 @@ def _bytes(directory: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
 
 
-def _query() -> dict:
-    return {"episode_id": "new", "world_id": WORLD, "goal": PEN.to_json(), "t": 0,
-            "observation": {"text": "", "facts": [], "admissible": ["look"]}}  # fmt: skip
+def _query() -> RecallQuery:
+    return RecallQuery("new", WORLD, PEN, Observation("", [], ["look"]), 0)
 
 
 def _loaded(directory: Path) -> tuple[MemoryDirectory, dict]:

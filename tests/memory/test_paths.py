@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from engram.envs.core import Goal, Outcome
+from engram.envs.core import Fact, Goal, Observation, Outcome
+from engram.memory.base import EpisodeEnd, MemoryStep, RecallQuery
 from engram.memory.experience import ExperienceMemory
 from engram.memory.paths import Run, build
 
 GOAL = Goal("First, open the safe. Then take the broccoli from the safe and eat it.", "tw-quest",
-            ("safe", "broccoli")).to_json()  # fmt: skip
+            ("safe", "broccoli"))  # fmt: skip
 
 
 def kitchen(safe_open: bool, broccoli: str = "safe") -> list[list[Any]]:
@@ -78,21 +79,22 @@ def test_two_successes_merge_and_a_failed_step_closes_its_way() -> None:
     assert build([long, other, stuck]).shortest(graph.start) is None
 
 
+def _facts(facts: list[list[Any]]) -> tuple[Fact, ...]:
+    return tuple(Fact.from_json(f) for f in facts)
+
+
 def feed(bank: ExperienceMemory, episode: str, steps: list[tuple[str, list[list[Any]]]], won: bool,
-         goal: dict[str, Any] = GOAL, end: bool = True) -> None:  # fmt: skip
-    bank.observe({"episode_id": episode, "world_id": "w", "t": 0, "goal": goal, "action": None,
-                  "facts": kitchen(False), "text": "kitchen"})  # fmt: skip
+         goal: Goal = GOAL, end: bool = True) -> None:  # fmt: skip
+    bank.observe(MemoryStep(episode, "w", 0, goal, None, "kitchen", _facts(kitchen(False))))
     for t, (action, facts) in enumerate(steps, start=1):
         outcome = Outcome.NO_EFFECT if action.startswith("examine") else Outcome.PROGRESS
-        bank.observe({"episode_id": episode, "world_id": "w", "t": t, "goal": goal, "action": action,
-                      "outcome": outcome, "facts": facts, "text": action})  # fmt: skip
+        bank.observe(MemoryStep(episode, "w", t, goal, action, action, _facts(facts), outcome))
     if end:
-        bank.consolidate({"id": episode, "run_id": "r", "world_id": "w", "goal": goal,
-                          "result": {"success": won, "steps": len(steps)}})  # fmt: skip
+        bank.consolidate(EpisodeEnd(episode, "r", "w", goal.task_type, goal, won, len(steps)))
 
 
-def paths(bank: ExperienceMemory, episode: str, goal: dict[str, Any] = GOAL) -> list[list[str]]:
-    return [r.content["steps"] for r in bank.recall({"episode_id": episode, "world_id": "w", "goal": goal})
+def paths(bank: ExperienceMemory, episode: str, goal: Goal = GOAL) -> list[list[str]]:
+    return [r.content["steps"] for r in bank.recall(RecallQuery(episode, "w", goal, Observation("")))
             if r.kind == "path"]  # fmt: skip
 
 
@@ -103,7 +105,7 @@ def test_the_bank_recalls_the_shortest_way_from_where_the_episode_stands(tmp_pat
     # Off the successes' way in the hall: back east first (the episode's own step says how).
     assert paths(bank, "e2") == [["go east", "open safe", "take broccoli from safe", "eat broccoli"]]
     # Another goal in the same world, or the same goal from another start, is another task.
-    other = {**GOAL, "text": "Put the broccoli on the table."}
+    other = Goal("Put the broccoli on the table.", GOAL.task_type, GOAL.targets)
     feed(bank, "e3", [], won=False, goal=other, end=False)
     assert paths(bank, "e3", other) == []
     # A reloaded bank answers alike, the episode under way included.

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from engram.agents.planners.base import PlannerState
 from engram.agents.planners.generic import GenericPlanner
-from engram.envs.core import Goal
+from engram.envs.core import Fact, Goal, Observation
 from engram.envs.domain import IF_OFFERED, NO_NEED
+from engram.memory.base import EpisodeEnd, MemoryStep, Perceived, RecallQuery
 from engram.memory.procedures import ground, mine, type_of
 from engram.memory.skills import SkillMemory
 
@@ -88,11 +90,16 @@ def test_grounding_fills_slots_only_with_entities_of_their_type() -> None:
 
 
 def _consolidate(memory: SkillMemory, trace: list[dict[str, Any]], n: int, success: bool = True) -> None:
-    goal = Goal("Put the apple on the table.", "tw-custom", ("apple", "table")).to_json()
+    goal = Goal("Put the apple on the table.", "tw-custom", ("apple", "table"))
     for t, step in enumerate(trace):
-        memory.observe({"episode_id": f"e{n}", "t": t, "goal": goal, "action": step["action"],
-                        "facts": step["facts"], "won": bool(step.get("won")) and success})  # fmt: skip
-    memory.consolidate({"id": f"e{n}", "run_id": "r", "goal": goal, "result": {"success": success}})
+        facts = tuple(Fact.from_json(f) for f in step["facts"])
+        memory.observe(MemoryStep(f"e{n}", "", t, goal, step["action"], "", facts,
+                                  won=bool(step.get("won")) and success))  # fmt: skip
+    memory.consolidate(EpisodeEnd(f"e{n}", "r", "", goal.task_type, goal, success, len(trace) - 1))
+
+
+#: what the generic planner's turn asks memory (no targets: no tips, only shortcuts)
+ANY = RecallQuery("", "", Goal("x"), Observation(""))
 
 
 def test_the_skills_module_keeps_them_from_verified_successes_only_and_offers_their_slots() -> None:
@@ -101,7 +108,7 @@ def test_the_skills_module_keeps_them_from_verified_successes_only_and_offers_th
     assert memory.shortcuts == {}
     _consolidate(memory, _trace({}), 1)
     _consolidate(memory, _trace({"apple": "pear", "chest": "crate"}), 2)
-    skills = [r for r in memory.recall({"goal": {"text": "x", "targets": []}}) if r.kind == "skill"]
+    skills = [r for r in memory.recall(ANY) if r.kind == "skill"]
     by_steps = {tuple(r.content["steps"]): r.content for r in skills}
     content = by_steps[("open {receptacle}", "take {object} from {receptacle}", "put {object} on {receptacle_2}")]
     assert content["support"] == 2 and content["slots"] == {"receptacle": "receptacle", "object": "object",
@@ -112,24 +119,24 @@ def test_the_generic_planner_starts_a_shortcut_grounded_in_this_world() -> None:
     memory = SkillMemory()
     _consolidate(memory, _trace({}), 1)
     _consolidate(memory, _trace({}), 2)
-    recall = memory.recall({"goal": {"text": "x", "targets": []}})
-    goal = Goal("Put the pear on the shelf.", "tw-custom", ("pear", "shelf")).to_json()
-    facts = [["agent", "at", "attic", True], ["crate", "category", "receptacle", True],
+    recall = memory.recall(ANY)
+    goal = Goal("Put the pear on the shelf.", "tw-custom", ("pear", "shelf"))
+    seen = [["agent", "at", "attic", True], ["crate", "category", "receptacle", True],
              ["shelf", "category", "receptacle", True], ["pear", "category", "object", True],
              ["crate", "at", "attic", True], ["shelf", "at", "attic", True], ["crate", "open", None, False],
              ["pear", "in", "crate", True], ["box", "category", "receptacle", True], ["box", "at", "attic", True],
              ["box", "open", None, False]]  # fmt: skip
     # The box is closed too, and "open {receptacle}" fits it, but it holds no target: not opened.
-    state = {"goal": goal, "seed": 0, "t": 0,
-             "observation": {"admissible": ["open box", "open crate", "look", "go west"], "facts": facts, "text": ""},
-             "history": [{"action": None, "text": "", "facts": facts, "outcome": None}]}  # fmt: skip
-    decision = GenericPlanner().decide(state, recall)  # type: ignore[arg-type]
+    facts = tuple(Fact(*f) for f in seen)
+    observation = Observation("", list(facts), ["open box", "open crate", "look", "go west"])
+    state = PlannerState(goal, observation, (Perceived(None, "", facts),))
+    decision = GenericPlanner().decide(state, recall)
     assert decision.action == "open crate" and decision.skill is not None
     assert decision.skill["steps"] == ["open crate", "take pear from crate", "put pear on shelf"]
     # Seen in one success only, a procedure may be that success's wrong turn: not followed.
     once = SkillMemory()
     _consolidate(once, _trace({}), 1)
-    decision = GenericPlanner().decide(state, once.recall({"goal": {"text": "x", "targets": []}}))  # type: ignore[arg-type]
+    decision = GenericPlanner().decide(state, once.recall(ANY))
     assert decision.skill is None
 
 

@@ -5,15 +5,33 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from engram.envs.alfworld_text import intro_facts, parse_facts
-from engram.envs.core import Fact
+from engram.envs.core import Fact, Goal, Observation
+from engram.memory.base import EpisodeEnd, MemoryStep, RecallQuery
 from engram.memory.scene import SceneGraph, SceneGraphMemory, accuracy
 
 INTRO = "You are in the middle of a room. Looking quickly around you, you see a countertop 1, and a fridge 1.\n\n"
+NO_GOAL = Goal("")
+
+
+def _step(
+    world: str, episode: str, t: int, facts: Iterable[Sequence[Any]], action: str | None = None, goal: Goal = NO_GOAL
+) -> MemoryStep:
+    return MemoryStep(episode, world, t, goal, action, "", tuple(Fact(*f) for f in facts))
+
+
+def _end(episode: str, world: str, run: str = "") -> EpisodeEnd:
+    return EpisodeEnd(episode, run, world, "unknown", NO_GOAL, False, 0)
+
+
+def _query(goal: Goal, world: str = "", episode: str = "") -> RecallQuery:
+    return RecallQuery(episode, world, goal, Observation(""))
 
 
 def _graph(*texts: str) -> SceneGraph:
@@ -55,24 +73,11 @@ def test_a_complete_listing_contradicts_what_is_missing() -> None:
 
 def test_confidence_decays_and_recall_ranks_by_it() -> None:
     mem = SceneGraphMemory(decay=0.5)
-    mem.observe(
-        {
-            "world_id": "h",
-            "episode_id": "e1",
-            "t": 1,
-            "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
-        }
-    )
-    mem.consolidate({"id": "e1", "world_id": "h"})
-    mem.observe(
-        {
-            "world_id": "h",
-            "episode_id": "e2",
-            "t": 1,
-            "facts": parse_facts("You arrive at fridge 1. The fridge 1 is open. In it, you see a apple 2."),
-        }
-    )
-    recalls = [r for r in mem.recall({"goal": {"targets": ["apple"]}}) if "object" in r.content]
+    mem.observe(_step("h", "e1", 1, parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1.")))
+    mem.consolidate(_end("e1", "h"))
+    text = "You arrive at fridge 1. The fridge 1 is open. In it, you see a apple 2."
+    mem.observe(_step("h", "e2", 1, parse_facts(text)))
+    recalls = [r for r in mem.recall(_query(Goal("", targets=("apple",)))) if "object" in r.content]
     assert [r.content["object"] for r in recalls] == ["apple 2", "apple 1"]
     assert recalls[0].score == 1.0 and recalls[1].score == 0.5
 
@@ -81,7 +86,7 @@ def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
     mem = SceneGraphMemory()
 
     def see(house: str, episode: str, t: int, text: str) -> None:
-        mem.observe({"world_id": house, "episode_id": episode, "t": t, "facts": parse_facts(text)})
+        mem.observe(_step(house, episode, t, parse_facts(text)))
 
     see("h1", "e1", 1, "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 1.")
     see("h1", "e1", 2, "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a mug 1.")  # no news
@@ -90,7 +95,7 @@ def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
     see("h2", "e2", 1, "You open the fridge 1. The fridge 1 is open. In it, you see a apple 1.")
     assert mem.kinds["apple"] == {"countertop": 1, "fridge": 2}
     # In a third house, never seen, memory still says where apples usually are.
-    priors = [r for r in mem.recall({"goal": {"targets": ["apple"]}, "world_id": "h3"}) if r.kind == "prior"]
+    priors = [r for r in mem.recall(_query(Goal("", targets=("apple",)), "h3")) if r.kind == "prior"]
     assert [(r.content["holder_type"], r.score) for r in priors] == [("fridge", 0.6667), ("countertop", 0.3333)]
     mem.save(tmp_path / "scene.sqlite")
     again = SceneGraphMemory()
@@ -106,14 +111,8 @@ def test_where_types_are_kept_is_learned_across_houses(tmp_path: Path) -> None:
 
 def test_memory_survives_a_new_process(tmp_path: Path) -> None:
     mem = SceneGraphMemory()
-    mem.observe(
-        {
-            "world_id": "h7",
-            "episode_id": "e1",
-            "t": 3,
-            "facts": parse_facts("You arrive at countertop 1. On the countertop 1, you see a apple 1."),
-        }
-    )
+    text = "You arrive at countertop 1. On the countertop 1, you see a apple 1."
+    mem.observe(_step("h7", "e1", 3, parse_facts(text)))
     path = tmp_path / "scene.sqlite"
     mem.save(path)
     code = (
@@ -149,10 +148,10 @@ def test_open_is_forgotten_at_episode_end_locations_are_kept() -> None:
 
     mem = SceneGraphMemory(domain=HOUSEHOLD)  # ALFWorld's domain: every task starts with all closed
     text = "You open the fridge 1. The fridge 1 is open. In it, you see a egg 1."
-    mem.observe({"world_id": "h", "episode_id": "e1", "t": 1, "facts": parse_facts(text)})
+    mem.observe(_step("h", "e1", 1, parse_facts(text)))
     facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
     assert ("fridge 1", "open", None) in facts and ("egg 1", "in", "fridge 1") in facts
-    mem.consolidate({"id": "e1", "world_id": "h"})
+    mem.consolidate(_end("e1", "h"))
     facts = {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
     assert ("fridge 1", "open", None) not in facts and ("egg 1", "in", "fridge 1") in facts
 
@@ -160,8 +159,8 @@ def test_open_is_forgotten_at_episode_end_locations_are_kept() -> None:
 def test_without_a_domain_states_are_kept_until_seen_otherwise() -> None:
     mem = SceneGraphMemory()  # the facts alone say nothing of what an episode starts with
     text = "You open the fridge 1. The fridge 1 is open. In it, you see a egg 1."
-    mem.observe({"world_id": "h", "episode_id": "e1", "t": 1, "facts": parse_facts(text)})
-    mem.consolidate({"id": "e1", "world_id": "h"})
+    mem.observe(_step("h", "e1", 1, parse_facts(text)))
+    mem.consolidate(_end("e1", "h"))
     assert ("fridge 1", "open", None) in {(f.subject, f.relation, f.object) for f, _ in mem.graph("h").beliefs()}
 
 
@@ -173,9 +172,8 @@ def _episode(memory: SceneGraphMemory, n: int, seen_at: str) -> None:
         [["apple", "in", "box", True], ["agent", "holds", "apple", False]],
     ]
     for t, facts in enumerate(steps):
-        memory.observe({"episode_id": f"e{n}", "world_id": "w", "t": t, "action": None if t == 0 else "x",
-                        "facts": facts})  # fmt: skip
-    memory.consolidate({"id": f"e{n}", "run_id": "r", "world_id": "w"})
+        memory.observe(_step("w", f"e{n}", t, facts, None if t == 0 else "x"))
+    memory.consolidate(_end(f"e{n}", "w", "r"))
 
 
 def test_a_world_seen_to_start_each_episode_anew_puts_back_what_the_agent_moved(tmp_path: Path) -> None:
@@ -184,26 +182,26 @@ def test_a_world_seen_to_start_each_episode_anew_puts_back_what_the_agent_moved(
     g = resets.graph("w")
     assert g.moved == {"apple": ("on", "table", "box")}
     # Nothing says yet whether this world persists: the apple is believed where it was left.
-    resets.observe({"episode_id": "e1", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    resets.observe(_step("w", "e1", 0, [["agent", "at", "hall", True]]))
     assert [r for _, r, _ in g.where("apple")] == ["box"]
     # ... then it turns up on the table again: this world starts anew each episode.
-    resets.observe({"episode_id": "e1", "world_id": "w", "t": 1, "facts": [["apple", "on", "table", True]]})
+    resets.observe(_step("w", "e1", 1, [["apple", "on", "table", True]]))
     assert (g.resets, g.persists) == (1, 0)
     _episode(resets, 2, "table")
-    resets.observe({"episode_id": "e3", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    resets.observe(_step("w", "e3", 0, [["agent", "at", "hall", True]]))
     assert [r for _, r, _ in g.where("apple")] == ["box"]  # one sighting is thin evidence: not yet
-    resets.observe({"episode_id": "e3", "world_id": "w", "t": 1, "facts": [["apple", "on", "table", True]]})
+    resets.observe(_step("w", "e3", 1, [["apple", "on", "table", True]]))
     _episode(resets, 4, "table")
     resets.save(tmp_path / "scene.sqlite")
     fresh = SceneGraphMemory()
     fresh.load(tmp_path / "scene.sqlite")
-    fresh.observe({"episode_id": "e5", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    fresh.observe(_step("w", "e5", 0, [["agent", "at", "hall", True]]))
     assert [r for _, r, _ in fresh.graph("w").where("apple")] == ["table"]  # back where it is found
 
     persists = SceneGraphMemory()
     _episode(persists, 0, "table")
     _episode(persists, 1, "box")  # found where it was left: this world keeps what the agent did
-    persists.observe({"episode_id": "e2", "world_id": "w", "t": 0, "facts": [["agent", "at", "hall", True]]})
+    persists.observe(_step("w", "e2", 0, [["agent", "at", "hall", True]]))
     g = persists.graph("w")
     assert (g.resets, g.persists) == (0, 1) and [r for _, r, _ in g.where("apple")] == ["box"]
 
@@ -211,18 +209,17 @@ def test_a_world_seen_to_start_each_episode_anew_puts_back_what_the_agent_moved(
 def test_a_world_laid_out_anew_each_episode_recalls_kinds_of_holder_not_last_places() -> None:
     """Real ALFWorld trials of one floor plan: every object is placed anew, so "the mug was in
     cabinet 6 last time" misleads; where mugs are kept in general still holds."""
-    goal = {"text": "find the mug", "task_type": "t", "targets": ["mug"]}
+    goal = Goal("find the mug", "t", ("mug",))
     layouts = [("shelf 1", "drawer 1", "table 1"), ("table 1", "shelf 1", "drawer 1"),
                ("drawer 1", "table 1", "shelf 1")]  # fmt: skip
 
     def play(memory: SceneGraphMemory, n: int, layout: tuple[str, ...]) -> list[str]:
         for t, (thing, holder) in enumerate(zip(("mug 1", "pen 1", "cup 1"), layout, strict=True)):
             facts = [[thing, "on", holder, True], [holder, "searched", None, True]]
-            memory.observe({"episode_id": f"e{n}", "world_id": "w", "t": t, "goal": goal, "facts": facts})
-        memory.consolidate({"id": f"e{n}", "run_id": "r", "world_id": "w"})
+            memory.observe(_step("w", f"e{n}", t, facts, goal=goal))
+        memory.consolidate(_end(f"e{n}", "w", "r"))
         # what the next episode is offered before it has seen anything
-        return [r.content.get("scope", r.kind) for r in memory.recall({"episode_id": "next", "goal": goal,
-                                                                        "world_id": "w"})]  # fmt: skip
+        return [r.content.get("scope", r.kind) for r in memory.recall(_query(goal, "w", "next"))]
 
     shuffled = SceneGraphMemory()
     g = shuffled.graph("w")

@@ -6,8 +6,11 @@ import json
 import sqlite3
 from pathlib import Path
 
+from engram.agents.planners.base import PlannerState
 from engram.agents.shortcuts import continue_skill
+from engram.envs.core import Fact, Goal, Observation
 from engram.envs.household.domain import HOUSEHOLD, mine_shortcuts
+from engram.memory.base import EpisodeEnd, MemoryStep, Perceived, RecallQuery
 
 SUCCESS = [
     "go to cabinet 1", "go to countertop 2", "take potato 1 from countertop 2", "go to microwave 1",
@@ -33,9 +36,9 @@ def _skill(steps: list[str], pre: list[str]) -> dict:
     return {"name": "put {obj} in {fridge}", "template": [], "steps": steps, "pre": pre, "obj": "apple 2", "i": 0}
 
 
-def _state(admissible: list[str], holds: str | None) -> dict:
-    facts = [["agent", "holds", holds, True]] if holds else []
-    return {"observation": {"admissible": admissible}, "history": [{"facts": facts}]}
+def _state(admissible: list[str], holds: str | None) -> PlannerState:
+    facts = (Fact("agent", "holds", holds),) if holds else ()
+    return PlannerState(Goal(""), Observation("", list(facts), admissible), (Perceived(None, "", facts),))
 
 
 def test_a_running_shortcut_rechecks_and_aborts_cleanly() -> None:
@@ -85,24 +88,24 @@ def test_poisoning_guard_failed_episodes_create_no_skills(stream_dir: Path, tmp_
     assert "started" in events and "done" in events
 
 
-def _episode(eid: str, task_type: str, success: bool, tip: str = "") -> dict:
-    goal = {"task_type": task_type, "targets": ["mug"], "slots": {"object": "mug"}}
-    ep = {"id": eid, "run_id": "r", "goal": goal, "result": {"success": success}}
-    if tip:
-        ep["reflection"] = {"tip": tip}
-    return ep
+def _goal(task_type: str) -> Goal:
+    return Goal("", task_type, ("mug",), {"object": "mug"})
+
+
+def _episode(eid: str, task_type: str, success: bool, tip: str = "") -> EpisodeEnd:
+    return EpisodeEnd(eid, "r", "", task_type, _goal(task_type), success, 1, tip)
 
 
 def test_reflection_lessons_are_tips_with_counters_offered_by_task_type(tmp_path: Path) -> None:
     from engram.memory.skills import SkillMemory
 
     mem = SkillMemory(domain=HOUSEHOLD)
-    start = {"t": 0, "action": None, "facts": [], "text": ""}
-    mem.observe({**start, "episode_id": "e1"})
+    mem.observe(MemoryStep("e1", "", 0, _goal("pick_clean_then_place_in_recep"), None, ""))
     mem.consolidate(_episode("e1", "pick_clean_then_place_in_recep", False, "Clean at the sinkbasin before placing."))
 
     def lessons(task_type: str, eid: str) -> list:
-        return [r for r in mem.recall({"episode_id": eid, "goal": {"task_type": task_type}}) if "lesson" in r.content]
+        query = RecallQuery(eid, "", Goal("", task_type), Observation(""))
+        return [r for r in mem.recall(query) if "lesson" in r.content]
 
     assert lessons("pick_heat_then_place_in_recep", "e2") == []  # another task type is not told
     offered = lessons("pick_clean_then_place_in_recep", "e2")
@@ -163,7 +166,7 @@ def test_click_only_gui_shortcuts_click_by_label_not_by_ref() -> None:
     admissible = ["click [21]", "click [22]", "click [23]", "click [24]"]
     recall = Recall("skill", "skills", {"name": shortcut.name, "steps": list(shortcut.steps), "pre": ["", ""],
                                         "family": shortcut.family, "utterance": utterance}, "", 0.5)  # fmt: skip
-    state = {"observation": {"admissible": admissible, "facts": moved, "info": {}}, "goal": {"text": utterance},
-             "history": [{"action": None}]}  # fmt: skip
-    decision = GUIPlanner().decide(state, [recall])  # type: ignore[arg-type]
+    observation = Observation("", [Fact(*f) for f in moved], admissible)
+    state = PlannerState(Goal(utterance), observation, (Perceived(None, ""),))
+    decision = GUIPlanner().decide(state, [recall])
     assert decision.skill is not None and decision.skill["steps"] == ["click [23]", "click [21]"]

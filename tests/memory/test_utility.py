@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engram.agents.planners.base import PlannerState
 from engram.agents.planners.generic import GenericPlanner
-from engram.memory.base import Recall
+from engram.envs.core import Fact, Goal, Observation
+from engram.memory.base import EpisodeEnd, MemoryStep, Perceived, Recall, RecallQuery
 from engram.memory.inspect import inspect_store
 from engram.memory.utility import UtilityMemory
 
-GOAL = {"text": "Put the key on the table.", "task_type": "tw-custom", "targets": ["key", "table"]}
-CASE = Recall("episode", "episodic", {"task": GOAL["text"], "success": True, "steps": 2, "found": [],
+GOAL = Goal("Put the key on the table.", "tw-custom", ("key", "table"))
+CASE = Recall("episode", "episodic", {"task": GOAL.text, "success": True, "steps": 2, "found": [],
                                       "path": ["go east", "put key on table"]}, "case", 0.3)  # fmt: skip
 PATH = Recall("path", "experience", {"task": "t", "steps": ["go east"], "successes": 1, "shortest": 1}, "p", 1.0)
 SKILL = Recall("skill", "skills", {"name": "go", "steps": ["go east"], "pre": [""]}, "s", 0.5)
@@ -19,14 +21,13 @@ SKILL = Recall("skill", "skills", {"name": "go", "steps": ["go east"], "pre": ["
 
 def _episode(m: UtilityMemory, eid: str, world: str, follows: list[str], won: bool, steps: int) -> None:
     for t in range(steps + 1):
-        m.observe({"episode_id": eid, "world_id": world, "t": t, "goal": GOAL,
-                   "follows": follows[t - 1] if 0 < t <= len(follows) else ""})  # fmt: skip
-    m.consolidate({"id": eid, "run_id": "r", "task_type": "tw-custom", "world_id": world,
-                   "result": {"success": won, "steps": steps}})  # fmt: skip
+        m.observe(MemoryStep(eid, world, t, GOAL, None, "",
+                             follows=follows[t - 1] if 0 < t <= len(follows) else ""))  # fmt: skip
+    m.consolidate(EpisodeEnd(eid, "r", world, "tw-custom", GOAL, won, steps))
 
 
 def _judged(m: UtilityMemory, world: str) -> dict[str, Recall]:
-    return {r.kind: r for r in m.judge({"goal": GOAL, "world_id": world}, [CASE, PATH, SKILL])}
+    return {r.kind: r for r in m.judge(RecallQuery("", world, GOAL, Observation("")), [CASE, PATH, SKILL])}
 
 
 def test_a_kind_that_does_worse_than_the_memoryless_record_is_demoted_then_removed(tmp_path: Path) -> None:
@@ -64,11 +65,11 @@ def test_a_kind_that_does_worse_than_the_memoryless_record_is_demoted_then_remov
 
 
 def test_a_demoted_case_waits_until_the_goal_itself_gives_nothing_to_do() -> None:
-    hall = [["agent", "at", "hall", True], ["key", "in", "hall", True], ["table", "at", "hall", True]]
-    state = {"goal": GOAL, "observation": {"admissible": ["go east", "put key on table"], "facts": hall, "text": ""},
-             "history": [{"action": None, "text": "", "facts": hall, "outcome": None}], "seed": 0, "t": 0}  # fmt: skip
-    trusted = GenericPlanner().decide(state, [CASE])  # type: ignore[arg-type]
+    hall = [Fact("agent", "at", "hall"), Fact("key", "in", "hall"), Fact("table", "at", "hall")]
+    seen = Observation("", hall, ["go east", "put key on table"])
+    state = PlannerState(GOAL, seen, (Perceived(None, "", tuple(hall)),))
+    trusted = GenericPlanner().decide(state, [CASE])
     assert trusted.action == "go east" and trusted.follows == "case"
     demoted = Recall(CASE.kind, CASE.source, {**CASE.content, "demoted": True}, CASE.text, 0.15)
-    own = GenericPlanner().decide(state, [demoted])  # type: ignore[arg-type]
+    own = GenericPlanner().decide(state, [demoted])
     assert own.action == "put key on table" and own.follows == ""

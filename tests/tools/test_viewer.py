@@ -312,14 +312,15 @@ def test_the_graph_a_step_shows_is_what_memory_held_when_that_step_was_planned(g
     from engram.agents.rundir import RunDir
     from engram.envs.alfworld import find_games
     from engram.envs.registry import make
+    from engram.memory.base import RecallQuery
     from engram.memory.scene import SceneGraphMemory
     from engram.tools.viewer_data import graphs_at
 
     held: list[dict[str, Any]] = []
 
     class Watched(SceneGraphMemory):
-        def recall(self, query: dict[str, Any]) -> list[Any]:
-            held.append(json.loads(json.dumps(self.graph_view(query["world_id"]))))
+        def recall(self, query: RecallQuery) -> list[Any]:
+            held.append(json.loads(json.dumps(self.graph_view(query.world_id))))
             return super().recall(query)
 
     scene = Watched()
@@ -329,7 +330,7 @@ def test_the_graph_a_step_shows_is_what_memory_held_when_that_step_was_planned(g
     game = find_games(games_dir)[0]
     for i in range(2):  # the same game twice: the second episode starts from what the first left
         ctl.run_episode(f"ep{i}", str(game), i)
-        scene.consolidate(run.episode(f"ep{i}").to_json())
+        scene.consolidate(run.episode(f"ep{i}").ended())
     steps = run.steps("ep0") + run.steps("ep1")
     assert len(held) == len(steps) > 4
     rebuilt = [graphs_at(run.steps(e), t)["scene"][0] for e in ("ep0", "ep1") for t in range(len(run.steps(e)))]
