@@ -19,7 +19,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
 from engram.agents.planners.base import DecisionJSON, Planner, PlannerState, RunningSkill
-from engram.agents.records import EpisodeRecord, EpisodeResult, JSONObject, StepRecord, Timings, ledger
+from engram.agents.records import EpisodeRecord, EpisodeResult, ShownGraph, StepRecord, Timings, ledger
 from engram.agents.rundir import RunDir
 from engram.agents.shortcuts import continue_skill, events_after
 from engram.envs.core import Fact, Goal, GoalJSON, Observation, ObservationJSON
@@ -42,7 +42,7 @@ class Pending(TypedDict, total=False):
 
     t_start: float
     started_at: float
-    memory_graphs: JSONObject  # what graph-shaped memory held (graphview's open JSON)
+    memory_graphs: dict[str, ShownGraph]  # module -> what it held when the step was planned
     plan_s: float
     skill_events: list[SkillEvent]
     planned: bool
@@ -175,10 +175,10 @@ class Controller:
         before = {m.name: m.graph_view(world) for m in self._graphs}
         self._observe(state, Perceived.from_json(entry), t)
         # What graph-shaped memory held when this step was planned: the episode's start, then deltas.
-        shown: JSONObject = {}
+        shown: dict[str, ShownGraph] = {}
         for m in self._graphs:
             delta = graph_delta(before[m.name], m.graph_view(world))
-            shown[m.name] = {"start": before[m.name], "delta": delta} if not t else {"delta": delta}
+            shown[m.name] = ShownGraph(start=before[m.name], delta=delta) if not t else ShownGraph(delta=delta)
         pending = Pending(t_start=time.perf_counter(), started_at=time.time(), memory_graphs=shown)
         return {"history": [entry], "pending": pending}
 

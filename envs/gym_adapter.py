@@ -37,7 +37,7 @@ from __future__ import annotations
 import copy
 import inspect
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import gymnasium as gym
@@ -70,7 +70,7 @@ def json_safe(value: Any) -> Any:
 _DROP = object()
 
 
-def _default_won(raw: Any, reward: float, terminated: bool, info: dict[str, Any]) -> bool:
+def _default_won(raw: Any, reward: float, terminated: bool, info: Mapping[str, object]) -> bool:
     if "won" in info:
         return bool(info["won"])
     return bool(terminated and reward > 0)
@@ -174,7 +174,7 @@ class GymAdapter(gym.Env[Observation, str]):
         return obs, float(reward), bool(terminated), bool(truncated), info
 
     def _observe(
-        self, raw: Any, info: dict[str, Any], won: bool, outcome: Outcome
+        self, raw: Any, info: Mapping[str, object], won: bool, outcome: Outcome
     ) -> tuple[Observation, dict[str, Any]]:
         text, facts = self.describe(raw, self.inner)
         out = {**json_safe(info), "goal": copy.deepcopy(self._goal), "won": bool(won), "outcome": str(outcome)}

@@ -27,7 +27,7 @@ import re
 import shutil
 import time
 import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
 import gymnasium as gym
@@ -162,7 +162,7 @@ class MiniWoBEnv(gym.Env[Observation, str]):
     # -- gymnasium API ---------------------------------------------------------------------------
     # reset's options and the infos are typed as gymnasium.Env types them (an override may not narrow
     # them); the infos are MiniWoB's own (``info``: open) with engram's StepInfo keys and ``fields``.
-    def _observe(self, raw: MiniWoBObs, info: dict[str, Any], won: bool = False) -> tuple[Observation, dict]:
+    def _observe(self, raw: MiniWoBObs, info: Mapping[str, object], won: bool = False) -> tuple[Observation, dict]:
         utterance = str(raw["utterance"])
         text, facts, leaves = describe(utterance, list(raw["dom_elements"]))
         # what the utterance names, as written and in either case (tasks ask for a case change)

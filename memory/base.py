@@ -146,11 +146,19 @@ class LessonPayload(Marked):
     succeeded: int
 
 
+class Neighbour(TypedDict):
+    """A similar past state: the trace it is from, its step there, and how similar (cosine)."""
+
+    trace: str
+    t: int
+    similarity: float
+
+
 class ExperiencePayload(Marked):
     """What followed in similar past states: next verb -> share, the neighbours, their cluster."""
 
     next: dict[str, float]
-    neighbours: list[dict[str, Any]]
+    neighbours: list[Neighbour]
     cluster: int
     encoder_version: int
 
