@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast, get_args
 
 from engram.envs.core import Goal, GoalJSON, ObservationJSON
 from engram.memory.base import EpisodeEnd, RecallJSON, SkillEvent
+from engram.memory.migrate import recall_v0
 
 if TYPE_CHECKING:
     from engram.agents.parallel import Attempt, WorkerInfo
@@ -146,6 +147,8 @@ class StepRecord:
         values.setdefault("executed", True)
         values.setdefault("observation", ObservationJSON(text=""))
         values["schema"] = int(data.get("schema", 0))
+        if values["schema"] == 0 and isinstance(values.get("recalls"), list):  # memory's words before version 1
+            values["recalls"] = [recall_v0(r) if isinstance(r, dict) else r for r in values["recalls"]]
         return cls(**values, extra=_extra(data, cls))
 
 

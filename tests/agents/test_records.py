@@ -47,6 +47,12 @@ def test_an_old_run_reads_as_typed_records(old_run: Path) -> None:
     assert episode.finished and episode.result.success and episode.result.steps == len(run.steps("ep0000"))
     steps = run.steps("ep0000")
     assert [s.t for s in steps] == list(range(len(steps))) and steps[-1].won and steps[0].recalls
+    # Its recalls speak today's memory words (the file still says "receptacle"): what every reader shows.
+    raw = (old_run / "episodes" / "ep0000" / "steps.jsonl").read_text()
+    assert '"receptacle"' in raw
+    contents = [r["content"] for e in run.episode_ids() for s in run.steps(e) for r in s.recalls]
+    assert any("holder" in c for c in contents)
+    assert not any(k in c for c in contents for k in ("receptacle", "receptacle_type", "receptacle_kind"))
     summary = run.summary()
     assert summary is not None and summary == RunSummary.of([run.episode(e) for e in run.episode_ids()])
 
