@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from typing import Any
 
 from engram.envs.domain import HOLDS, HOLDS_NOTHING, IF_OFFERED
@@ -98,14 +99,12 @@ def upgrade_file_v0(db: sqlite3.Connection, store: str) -> None:
         schema_v0(db, store)
 
 
-def record_v0(meta: dict[str, Any]) -> dict[str, Any]:  # JSON read from a store, of either version: open
+def record_v0(meta: Mapping[str, object]) -> dict[str, object]:  # JSON read from a store, of either version
     """An episodic record's metadata: ``house`` became ``world``."""
-    if "house" in meta:
-        meta = {("world" if k == "house" else k): v for k, v in meta.items()}
-    return meta
+    return {("world" if k == "house" else k): v for k, v in meta.items()}
 
 
-def trace_v0(body: dict[str, Any]) -> dict[str, Any]:  # JSON read from a store, of either version: open
+def trace_v0(body: Mapping[str, object]) -> dict[str, object]:  # JSON read from a store, of either version
     """An experience trace's (or running episode's) JSON body: ``house`` became ``world``."""
     return record_v0(body)
 

@@ -364,7 +364,7 @@ class LLMPlanner:
                 self.cache.put(request, response)
         return out
 
-    def _create(self, request: ChatRequest) -> dict[str, Any]:
+    def _create(self, request: ChatRequest) -> dict[str, object]:
         """One request through the client (its retries included), with ``cache_prompt`` where it is
         sent; a server that refuses that field is asked again without it, and never sent it again.
         The completion comes back as the JSON the server sent (open: :func:`read_response` checks it)."""
@@ -382,7 +382,7 @@ class LLMPlanner:
 
     def _first_schema_call(
         self, request: ChatRequest, messages: list[Message], tools: bool, skills: bool, schema: Schema
-    ) -> tuple[ChatRequest, dict[str, Any] | None]:  # the request, and the completion as sent (open JSON)
+    ) -> tuple[ChatRequest, dict[str, object] | None]:  # the request, and the completion as sent (unchecked)
         """The first request with a schema also finds out how this server takes one. OpenAI's
         ``json_schema`` form is the standard (the OpenAI API, vLLM, llama.cpp's own server);
         llama-cpp-python's server refuses it (HTTP 500: "should be 'text' or 'json_object'") and
