@@ -397,7 +397,7 @@ class Controller:
                 task_type=task_type,
                 world_id=world,
                 goal=goal.to_json(),
-                initial_observation=cast(ObservationJSON, obs.to_json()),
+                initial_observation=obs.to_json(),
                 reset_s=reset_s,
             )
         )
