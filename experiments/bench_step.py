@@ -13,23 +13,34 @@ which a burst of load during one repeat cannot move.
 
     python -m engram.experiments.bench_step [--games PATH] [--limit N] [--repeats 5] [--max-steps 60]
 
-Final line: ``bench_step: raw_median_ms=A engram_median_ms=B overhead_ratio=R repeats=N``, where R is
-the median over repeats of (engram median step) / (raw median step), and A and B the medians of the
-per-repeat medians.
+Why a floor: whatever engram's nodes do, a step is four LangGraph super-steps, each checkpointed
+to SQLite so that a killed run resumes. ``graph floor`` times exactly that machinery with empty
+nodes (the same checkpointer and pragmas), so ``floor_ratio`` = (adapter step + floor) / raw step is
+the least any engram step can cost on this machine; ``overhead_ratio`` above it is our nodes' work.
+
+Final line: ``bench_step: raw_median_ms=A engram_median_ms=B overhead_ratio=R floor_ms=F floor_ratio=L
+repeats=N``, where R is the median over repeats of (engram median step) / (raw median step), A and B
+the medians of the per-repeat medians, and F the median empty-graph step.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import operator
+import sqlite3
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypedDict
 
+from langchain_core.runnables import RunnableConfig
+from langgraph.graph import END, StateGraph
+
+from engram.agents.checkpoints import checkpointer
 from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
@@ -74,6 +85,41 @@ def engram_run(games: list[Path], run_dir: Path, max_steps: int) -> RunDir:
     """The offline planner without memory over ``games``: every step a full engram step."""
     run_games(RunSpec(games=tuple(str(g) for g in games), run_dir=str(run_dir), memory="none", max_steps=max_steps))
     return RunDir(run_dir)
+
+
+class _FloorState(TypedDict):
+    t: int
+    history: Annotated[list[str], operator.add]
+
+
+def graph_floor_times(tmp: Path, episodes: int = 12, steps: int = 30) -> list[float]:
+    """Per-step wall time of a graph shaped like the controller's (perceive -> plan -> act ->
+    reflect, a growing history, a SQLite checkpoint per super-step in WAL mode) whose nodes do
+    nothing: the cost of the loop and its checkpoints alone, one figure per episode."""
+    graph = StateGraph(_FloorState)
+    graph.add_node("perceive", lambda s: {})
+    graph.add_node("plan", lambda s: {})
+    graph.add_node("act", lambda s: {"t": s["t"] + 1})
+    graph.add_node("reflect", lambda s: {"history": ["an observation of a typical length " * 8]})
+    graph.set_entry_point("perceive")
+    graph.add_edge("perceive", "plan")
+    graph.add_edge("plan", "act")
+    graph.add_edge("act", "reflect")
+    graph.add_conditional_edges("reflect", lambda s: END if s["t"] >= steps else "perceive")
+    path = tmp / "floor.sqlite"
+    conn = sqlite3.connect(path, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        app = graph.compile(checkpointer=checkpointer(conn, path))
+        times = []
+        for episode in range(episodes):
+            config: RunnableConfig = {"configurable": {"thread_id": f"floor-{episode}"}, "recursion_limit": 8 * steps}
+            t0 = time.perf_counter()
+            app.invoke({"t": 0, "history": []}, config)
+            times.append((time.perf_counter() - t0) / steps)
+    finally:
+        conn.close()
+    return times
 
 
 @dataclass
@@ -125,6 +171,7 @@ def main(argv: list[str] | None = None) -> float:
     games = find_games(args.games or default_games())[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         repeats, resets, steps = measure(games, args.repeats, args.max_steps, Path(tmp))
+        floor_ms = statistics.median(graph_floor_times(Path(tmp))) * 1000
     ratios = [r.ratio for r in repeats]
     ratio = statistics.median(ratios)
     raw_ms = statistics.median(r.raw for r in repeats) * 1000
@@ -135,10 +182,12 @@ def main(argv: list[str] | None = None) -> float:
     print(f"raw engine step (textworld): median {raw_ms:.2f} ms")
     print(f"adapter env.step (+ facts):  median {adapter_ms:.2f} ms")
     print(f"full engram step:            median {full_ms:.2f} ms")
+    print(f"graph floor (empty nodes):   median {floor_ms:.2f} ms")
+    floor_ratio = (adapter_ms + floor_ms) / raw_ms
     print("per-repeat raw/engram ms:    " + " ".join(f"{r.raw * 1000:.1f}/{r.engram * 1000:.1f}" for r in repeats))
     print("per-repeat engram/raw:       " + " ".join(f"{r:.3f}" for r in ratios))
     print(f"bench_step: raw_median_ms={raw_ms:.2f} engram_median_ms={full_ms:.2f} overhead_ratio={ratio:.3f} "
-          f"repeats={len(repeats)}")  # fmt: skip
+          f"floor_ms={floor_ms:.2f} floor_ratio={floor_ratio:.3f} repeats={len(repeats)}")  # fmt: skip
     return ratio
 
 

@@ -46,6 +46,12 @@ def test_bench_step_interleaves_repeats_and_reports_the_median_ratio(stream_dir:
     per_repeat = [float(x) for x in re.search(r"per-repeat engram/raw: +(.+)", out).group(1).split()]  # type: ignore[union-attr]
     assert len(per_repeat) == 2 and ratio == pytest.approx(sum(per_repeat) / 2, abs=2e-3)  # the median of two
     assert float(fields["raw_median_ms"]) > 0 and float(fields["engram_median_ms"]) > float(fields["raw_median_ms"])
+    # the empty graph's floor is a real, positive cost that the floor ratio adds to the adapter's step
+    adapter_ms = float(re.search(r"adapter env.step \(\+ facts\): +median ([\d.]+) ms", out).group(1))  # type: ignore[union-attr]
+    floor_ms = float(fields["floor_ms"])
+    assert floor_ms > 0
+    raw_ms = float(fields["raw_median_ms"])
+    assert float(fields["floor_ratio"]) == pytest.approx((adapter_ms + floor_ms) / raw_ms, rel=0.02)
     assert "games=1 steps=4 repeats=2" in out
 
 
