@@ -42,7 +42,7 @@ MEMORY_FOLDER = "memory"
 
 #: JSON as read from disk before it is checked to be a record, and the keys of a record that no field
 #: of this code's names (``extra``): genuinely open
-JSONObject = dict[str, Any]
+JSONObject = dict[str, object]
 
 
 class ShownGraph(TypedDict, total=False):

@@ -68,10 +68,11 @@ def synthesize(template: Path, out: Path, episodes: int, steps: int) -> int:
     first = src.steps(eids[0])[0]
     lines = []
     for t in range(steps):
-        rec = (first if t == 0 else records[1 + (t - 1) % (len(records) - 1)]).to_json()
+        step = first if t == 0 else records[1 + (t - 1) % (len(records) - 1)]
+        rec = step.to_json()
         rec["t"] = SENTINEL
-        if t and "memory_graphs" in rec:  # only an episode's first step carries the start graph
-            rec["memory_graphs"] = {k: {"delta": v["delta"]} for k, v in rec["memory_graphs"].items()}
+        if t and step.memory_graphs:  # only an episode's first step carries the start graph
+            rec["memory_graphs"] = {k: {"delta": v["delta"]} for k, v in step.memory_graphs.items()}
         lines.append(json.dumps(rec).replace(f'"t": {SENTINEL}', f'"t": {t}', 1) + "\n")
     body = "".join(lines)
     base = src.episode(eids[0])

@@ -19,7 +19,7 @@ from engram.tools.cli_view import show, summary_table, view, viewing
 
 if TYPE_CHECKING:
     from engram.agents.parallel import Progress as RunProgress
-    from engram.agents.records import EpisodeRecord, RunSummary
+    from engram.agents.records import EpisodeRecord, RunSpec, RunSummary
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -219,8 +219,7 @@ def run(
     and write a run directory."""
     from engram.agents.planners.llm import LLMConfig, LLMConfigError
     from engram.agents.records import RunSpec
-    from engram.agents.runner import RunConfigError, planner_names
-    from engram.agents.runner import run as run_spec
+    from engram.agents.runner import planner_names
 
     _check_memory(memory)
     ray_only = {"--episode-timeout": episode_timeout, "--ray-address": ray_address, "--chroma-url": chroma_url}
@@ -253,36 +252,46 @@ def run(
         err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(2) from exc
     with viewing(run_dir, view_port):  # the run's viewer, if asked for: up until Ctrl-C after the summary
-        with _progress() as progress:
-            bar = progress.add_task("episodes", total=len(found), status="")
-
-            def tick(ep: EpisodeRecord) -> None:
-                res = ep.result
-                assert res is not None  # the runner reports finished episodes
-                mark = "[green]solved[/green]" if res.success else "[red]failed[/red]"
-                progress.update(bar, advance=1, status=f"{ep.task_type} {mark} in {res.steps} steps")
-
-            def view(snap: RunProgress) -> None:
-                # One line: totals, then each live worker's episode and how long it has been on it.
-                now = time.time()
-                busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
-                        if w["alive"] and w["running"] and w["since"] is not None]  # fmt: skip
-                status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
-                progress.update(bar, completed=snap["done"], status=escape(status))
-
-            try:
-                summary = run_spec(spec, on_episode=tick, on_progress=view)
-            except (RunConfigError, LLMConfigError, ValueError) as exc:
-                err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
-                raise typer.Exit(2) from exc
-            except RuntimeError as exc:
-                from engram.agents.parallel import WorkerFailedToStart
-
-                if not isinstance(exc, WorkerFailedToStart):
-                    raise
-                err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
-                raise typer.Exit(1) from exc
+        summary = _run_with_progress(spec, len(found))
         _print_summary(summary, run_dir, priced=price_in is not None)
+
+
+def _run_with_progress(spec: RunSpec, total: int) -> RunSummary:
+    """Run ``spec`` under a progress bar fed by the runner's callbacks; a bad configuration or a
+    worker that never started is a clear error and exit code, not a traceback."""
+    from engram.agents.planners.llm import LLMConfigError
+    from engram.agents.runner import RunConfigError
+    from engram.agents.runner import run as run_spec
+
+    with _progress() as progress:
+        bar = progress.add_task("episodes", total=total, status="")
+
+        def tick(ep: EpisodeRecord) -> None:
+            res = ep.result
+            assert res is not None  # the runner reports finished episodes
+            mark = "[green]solved[/green]" if res.success else "[red]failed[/red]"
+            progress.update(bar, advance=1, status=f"{ep.task_type} {mark} in {res.steps} steps")
+
+        def view(snap: RunProgress) -> None:
+            # One line: totals, then each live worker's episode and how long it has been on it.
+            now = time.time()
+            busy = [f"{n}:{w['running']} {now - w['since']:.0f}s" for n, w in snap["workers"].items()
+                    if w["alive"] and w["running"] and w["since"] is not None]  # fmt: skip
+            status = f"running {snap['running']}, failed {snap['failed']} | " + " ".join(busy)
+            progress.update(bar, completed=snap["done"], status=escape(status))
+
+        try:
+            return run_spec(spec, on_episode=tick, on_progress=view)
+        except (RunConfigError, LLMConfigError, ValueError) as exc:
+            err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+            raise typer.Exit(2) from exc
+        except RuntimeError as exc:
+            from engram.agents.parallel import WorkerFailedToStart
+
+            if not isinstance(exc, WorkerFailedToStart):
+                raise
+            err.print(f"[red]{escape(str(exc))}[/red]\nre-run the same command to resume")
+            raise typer.Exit(1) from exc
 
 
 def _episodes(
