@@ -20,7 +20,8 @@ the least any engram step can cost on this machine; ``overhead_ratio`` above it 
 
 Final line: ``bench_step: raw_median_ms=A engram_median_ms=B overhead_ratio=R floor_ms=F floor_ratio=L
 repeats=N``, where R is the median over repeats of (engram median step) / (raw median step), A and B
-the medians of the per-repeat medians, and F the median empty-graph step.
+the medians of the per-repeat medians, F the median empty-graph step and L the median over repeats
+of (adapter step + floor) / raw step, each repeat timing its own floor.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class _FloorState(TypedDict):
     history: Annotated[list[str], operator.add]
 
 
-def graph_floor_times(tmp: Path, episodes: int = 12, steps: int = 30) -> list[float]:
+def graph_floor_times(tmp: Path, name: str = "floor", episodes: int = 12, steps: int = 30) -> list[float]:
     """Per-step wall time of a graph shaped like the controller's (perceive -> plan -> act ->
     reflect, a growing history, a SQLite checkpoint per super-step in WAL mode) whose nodes do
     nothing: the cost of the loop and its checkpoints alone, one figure per episode."""
@@ -106,7 +107,7 @@ def graph_floor_times(tmp: Path, episodes: int = 12, steps: int = 30) -> list[fl
     graph.add_edge("plan", "act")
     graph.add_edge("act", "reflect")
     graph.add_conditional_edges("reflect", lambda s: END if s["t"] >= steps else "perceive")
-    path = tmp / "floor.sqlite"
+    path = tmp / f"{name}.sqlite"
     conn = sqlite3.connect(path, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -124,15 +125,20 @@ def graph_floor_times(tmp: Path, episodes: int = 12, steps: int = 30) -> list[fl
 
 @dataclass
 class Repeat:
-    """One repeat's medians (seconds) and its ratio."""
+    """One repeat's medians (seconds), its ratio and its floor ratio."""
 
     raw: float
     engram: float
     adapter: float
+    floor: float
 
     @property
     def ratio(self) -> float:
         return self.engram / self.raw
+
+    @property
+    def floor_ratio(self) -> float:
+        return (self.adapter + self.floor) / self.raw
 
 
 def measure(games: list[Path], repeats: int, max_steps: int, tmp: Path) -> tuple[list[Repeat], list[float], int]:
@@ -154,7 +160,8 @@ def measure(games: list[Path], repeats: int, max_steps: int, tmp: Path) -> tuple
                 medians["raw"] = statistics.median(raw)
                 resets += reset
         adapted, _ = raw_step_times(warm, adapter=True)
-        out.append(Repeat(medians["raw"], medians["engram"], statistics.median(adapted)))
+        floor = statistics.median(graph_floor_times(tmp, name=f"floor{i}"))
+        out.append(Repeat(medians["raw"], medians["engram"], statistics.median(adapted), floor))
     return out, resets, len(engram_step_times(warm))
 
 
@@ -171,7 +178,6 @@ def main(argv: list[str] | None = None) -> float:
     games = find_games(args.games or default_games())[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         repeats, resets, steps = measure(games, args.repeats, args.max_steps, Path(tmp))
-        floor_ms = statistics.median(graph_floor_times(Path(tmp))) * 1000
     ratios = [r.ratio for r in repeats]
     ratio = statistics.median(ratios)
     raw_ms = statistics.median(r.raw for r in repeats) * 1000
@@ -182,10 +188,12 @@ def main(argv: list[str] | None = None) -> float:
     print(f"raw engine step (textworld): median {raw_ms:.2f} ms")
     print(f"adapter env.step (+ facts):  median {adapter_ms:.2f} ms")
     print(f"full engram step:            median {full_ms:.2f} ms")
+    floor_ms = statistics.median(r.floor for r in repeats) * 1000
+    floor_ratio = statistics.median(r.floor_ratio for r in repeats)
     print(f"graph floor (empty nodes):   median {floor_ms:.2f} ms")
-    floor_ratio = (adapter_ms + floor_ms) / raw_ms
     print("per-repeat raw/engram ms:    " + " ".join(f"{r.raw * 1000:.1f}/{r.engram * 1000:.1f}" for r in repeats))
     print("per-repeat engram/raw:       " + " ".join(f"{r:.3f}" for r in ratios))
+    print("per-repeat floor ratio:      " + " ".join(f"{r.floor_ratio:.3f}" for r in repeats))
     print(f"bench_step: raw_median_ms={raw_ms:.2f} engram_median_ms={full_ms:.2f} overhead_ratio={ratio:.3f} "
           f"floor_ms={floor_ms:.2f} floor_ratio={floor_ratio:.3f} repeats={len(repeats)}")  # fmt: skip
     return ratio
