@@ -24,12 +24,13 @@ import io
 import json
 import time
 from dataclasses import asdict, dataclass, field
-from typing import TypedDict
 
 import torch
 from torch import nn
 from torch_geometric.data import Batch, Data
 from torch_geometric.nn import GATv2Conv, GINEConv, global_max_pool, global_mean_pool
+
+from engram.memory.traces import EncoderConfigJSON
 
 
 @dataclass
@@ -42,18 +43,6 @@ class EncoderConfig:
     out: int = 64
     layers: int = 2
     seed: int = 0
-
-
-class EncoderConfigJSON(TypedDict, total=False):
-    """An :class:`EncoderConfig` as a bank stores it beside the weights (``asdict``)."""
-
-    conv: str
-    node_dim: int
-    edge_dim: int
-    hidden: int
-    out: int
-    layers: int
-    seed: int
 
 
 class StateEncoder(nn.Module):
