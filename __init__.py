@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 _API = {
     "Agent": "engram.agents.api",
     "run": "engram.agents.api",
-    "RunSpec": "engram.agents.records",
+    "RunSpec": "engram.agents.spec",
     "RunSummary": "engram.agents.records",
     "EpisodeRecord": "engram.agents.records",
     "StepRecord": "engram.agents.records",
@@ -42,8 +42,9 @@ if TYPE_CHECKING:
     from engram.agents.api import Agent, run
     from engram.agents.planners.llm import LLMConfig
     from engram.agents.planners.registry import register as register_planner
-    from engram.agents.records import EpisodeRecord, RunSpec, RunSummary, StepRecord
+    from engram.agents.records import EpisodeRecord, RunSummary, StepRecord
     from engram.agents.rundir import RunDir
+    from engram.agents.spec import RunSpec
     from engram.envs.registry import register as register_env
 
 

@@ -1,4 +1,4 @@
-"""engram from Python: :func:`run` plays a :class:`~engram.agents.records.RunSpec`, and
+"""engram from Python: :func:`run` plays a :class:`~engram.agents.spec.RunSpec`, and
 :class:`Agent` holds what stays the same between runs (an environment, a planner, memory) and plays
 episodes, yielding each one's typed record as it ends::
 
@@ -21,10 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engram.agents.records import ENV_ID, EpisodeRecord, RunSpec, RunSummary, StepRecord
+from engram.agents.records import ENV_ID, EpisodeRecord, RunSummary, StepRecord
 from engram.agents.rundir import RunDir
 from engram.agents.runner import EpisodeRunner, prepare_run
 from engram.agents.runner import run as run_spec
+from engram.agents.spec import RunSpec
 from engram.envs.household import default_stream as default_games
 
 if TYPE_CHECKING:

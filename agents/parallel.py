@@ -38,9 +38,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypedDict
 
-from engram.agents.records import EpisodeRecord, EpisodeResult, RunSpec, RunSummary
+from engram.agents.records import EpisodeRecord, EpisodeResult, RunSummary
 from engram.agents.rundir import RunDir, package_versions, write_json
 from engram.agents.runner import EpisodeRunner, PreparedRun, prepare_run
+from engram.agents.spec import RunSpec
 
 #: result["error"] of an episode the backend ended; such an episode runs again when the run does
 BACKEND_ERRORS = ("worker died", "time limit")

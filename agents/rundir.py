@@ -27,15 +27,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from engram.agents.records import (
-    MEMORY_FOLDER,
-    EpisodeRecord,
-    EpisodeResult,
-    Manifest,
-    RunSpec,
-    RunSummary,
-    StepRecord,
-)
+from engram.agents.records import MEMORY_FOLDER, EpisodeRecord, EpisodeResult, RunSummary, StepRecord
+from engram.agents.spec import Manifest, RunSpec
 from engram.memory.shared import read_only, sqlite_problem
 
 S = TypeVar("S")

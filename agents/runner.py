@@ -21,8 +21,9 @@ from engram.agents.planners.base import Planner
 from engram.agents.planners.llm import LLMConfig
 from engram.agents.planners.registry import DEFAULT, planner_ids, takes_affordance_prior
 from engram.agents.planners.registry import make as make_registered
-from engram.agents.records import ENV_ID, IDENTITY, EpisodeRecord, RunSpec, RunSummary
+from engram.agents.records import ENV_ID, EpisodeRecord, RunSummary
 from engram.agents.rundir import RunDir, RunFileError
+from engram.agents.spec import IDENTITY, RunSpec
 from engram.envs.registry import domain_of, make, planner_id
 from engram.memory.base import MemoryModule
 from engram.memory.registry import BUILTIN
@@ -122,7 +123,7 @@ class PreparedRun:
 
 def prepare_run(spec: RunSpec) -> PreparedRun:
     """Check (or write) the run directory's manifest, the spec as its ``config``: a run directory
-    that holds a run of another identity (:data:`~engram.agents.records.IDENTITY`) is refused.
+    that holds a run of another identity (:data:`~engram.agents.spec.IDENTITY`) is refused.
     Nothing is written when the planner cannot be made or a store cannot be read."""
     run = RunDir(spec.run_dir)
     modules = parse_memory(spec.memory)

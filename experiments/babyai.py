@@ -17,9 +17,9 @@ from typing import Any
 
 import gymnasium as gym
 
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.minigrid import LEVELS
 
 DEFAULT_LEVELS = ("GoToRedBall", "GoToLocal", "PickupLoc", "GoToObj", "PutNextLocal")

@@ -37,9 +37,10 @@ from typing import Any, TypedDict
 
 from engram.agents.parallel import run_parallel
 from engram.agents.planners.llm import LLMConfig
-from engram.agents.records import RunSpec, RunSummary
+from engram.agents.records import RunSummary
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.tools.llm_server import Reply, Script, ScriptedLLMServer, prompt_admissible
 
 

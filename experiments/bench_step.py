@@ -42,9 +42,9 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, StateGraph
 
 from engram.agents.checkpoints import checkpointer
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import find_games
 from engram.envs.registry import make
 from engram.tools.cli import default_games

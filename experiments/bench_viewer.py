@@ -41,8 +41,8 @@ SENTINEL = -424242
 def template_run(where: Path) -> Path:
     """A real LLM-planner run with all memory (two games, up to 20 steps each)."""
     from engram.agents.planners.llm import LLMConfig
-    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
     from engram.envs.alfworld import find_games
     from engram.tools.cli import default_games
     from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible

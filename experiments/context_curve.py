@@ -25,9 +25,10 @@ from typing import Any
 from engram.agents.planners.llm import LLMConfig
 from engram.agents.planners.llm_response import Message
 from engram.agents.planners.prompt import message_tokens, render_admissible, template
-from engram.agents.records import EpisodeRecord, RunSpec, StepRecord
+from engram.agents.records import EpisodeRecord, StepRecord
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import find_games
 from engram.tools.cli import default_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible

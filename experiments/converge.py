@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 
 ENV_ID = "engram/TextWorld-v0"
 

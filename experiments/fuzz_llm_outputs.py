@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import find_games
 from engram.tools.cli import default_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible

@@ -19,9 +19,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 
 #: families whose procedure the utterance parameterises (what a shortcut can be mined from)
 FAMILIES = ("login-user", "enter-password", "enter-text", "enter-text-2")

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import find_games
 
 DEFAULT_GAMES = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real" / "json_2.1.1" / "valid_unseen"

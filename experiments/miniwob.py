@@ -20,9 +20,10 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from engram.agents.records import EpisodeRecord, RunSpec
+from engram.agents.records import EpisodeRecord
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.miniwob import TASKS, all_tasks
 
 

@@ -51,9 +51,10 @@ from pathlib import Path
 from typing import Any
 
 from engram.agents.planners.llm import LLMConfig
-from engram.agents.records import ENV_ID, RunSpec, StepRecord, ledger
+from engram.agents.records import ENV_ID, StepRecord, ledger
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 
 DEFAULT_REAL = Path(__file__).resolve().parents[2] / "shared" / "alfworld_real" / "json_2.1.1"
 DEFAULT_PREFILL = DEFAULT_REAL / "valid_seen"

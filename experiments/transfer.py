@@ -90,9 +90,9 @@ class Report(TypedDict):
 def _eval_arm(arm: str, test: str, out: str, bank: str, budget: int, scope: str) -> list[Played]:
     """Every test house under one arm. ``scope="task"``: every task starts from fresh memory (each
     is a house never seen); ``"house"``: a house's tasks share memory, fresh per house."""
-    from engram.agents.records import RunSpec
     from engram.agents.rundir import RunDir
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
     from engram.envs.alfworld import find_games
 
     episodes: list[Played] = []
@@ -199,8 +199,8 @@ def main(argv: list[str] | None = None) -> None:
 
     bank = out / "bank.sqlite"
     if not bank.exists():
-        from engram.agents.records import RunSpec
         from engram.agents.runner import run_games
+        from engram.agents.spec import RunSpec
         from engram.envs.alfworld import find_games
         from engram.envs.household.domain import HOUSEHOLD
         from engram.memory.experience import ExperienceMemory, train_bank

@@ -91,8 +91,8 @@ def one_game(games_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def solved_run(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline planner's run over every fixture game (made once per session, shared by workers)."""
-    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
     from engram.envs.alfworld import find_games
 
     return _shared(

@@ -19,7 +19,8 @@ from engram.tools.cli_view import show, summary_table, view, viewing
 
 if TYPE_CHECKING:
     from engram.agents.parallel import Progress as RunProgress
-    from engram.agents.records import EpisodeRecord, RunSpec, RunSummary
+    from engram.agents.records import EpisodeRecord, RunSummary
+    from engram.agents.spec import RunSpec
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="engram: memory-driven planning for agents")
 console = Console()
@@ -218,8 +219,8 @@ def run(
     """Run the agent over games (default: the bundled stream) or episodes of any registered env,
     and write a run directory."""
     from engram.agents.planners.llm import LLMConfig, LLMConfigError
-    from engram.agents.records import RunSpec
     from engram.agents.runner import planner_names
+    from engram.agents.spec import RunSpec
 
     _check_memory(memory)
     ray_only = {"--episode-timeout": episode_timeout, "--ray-address": ray_address, "--chroma-url": chroma_url}

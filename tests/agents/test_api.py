@@ -39,7 +39,7 @@ def test_the_public_names_resolve_and_say_what_they_are() -> None:
     assert set(engram.__all__) == {"__version__", *engram._API}
     for name in engram._API:
         assert getattr(engram, name) is not None
-    assert engram.RunSpec.__module__ == "engram.agents.records"
+    assert engram.RunSpec.__module__ == "engram.agents.spec"
     try:
         engram.nothing_here  # noqa: B018
     except AttributeError as exc:

@@ -12,9 +12,9 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 
 from engram.agents.controller import Controller
 from engram.agents.planners.base import Decision, PlannerState
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import RunConfigError, run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import ALFWorldEnv, find_games
 from engram.memory.base import Recall
 from engram.tools.replay import replay_run

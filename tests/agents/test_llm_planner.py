@@ -19,9 +19,9 @@ pytest.importorskip("openai")
 
 from engram.agents.planners.base import PlannerState
 from engram.agents.planners.llm import LLMConfig, LLMConfigError, LLMPlanner
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.core import Goal, Observation
 from engram.envs.household.domain import HOUSEHOLD
 from engram.tools.llm_server import Reply, ScriptedLLMServer, replies

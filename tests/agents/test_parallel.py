@@ -190,7 +190,7 @@ class _Switch:
 
 def test_a_worker_that_cannot_start_stops_the_run_with_the_reason(tmp_path: Path) -> None:
     from engram.agents.parallel import WorkerFailedToStart, run_parallel
-    from engram.agents.records import RunSpec
+    from engram.agents.spec import RunSpec
     from engram.envs.registry import register
 
     register("notebook/Switch-v0", _Switch)

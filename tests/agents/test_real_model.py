@@ -23,9 +23,10 @@ import pytest
 pytest.importorskip("openai")
 
 from engram.agents.planners.llm import LLMConfig
-from engram.agents.records import RunSpec, StepRecord
+from engram.agents.records import StepRecord
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import find_games
 from engram.tools.cli import default_games
 from engram.tools.model_server import ModelServer, ModelServerError

@@ -14,14 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from engram.agents.records import (
-    SCHEMA_VERSION,
-    EpisodeRecord,
-    RunSpec,
-    RunSummary,
-    StepRecord,
-)
+from engram.agents.records import SCHEMA_VERSION, EpisodeRecord, RunSummary, StepRecord
 from engram.agents.rundir import RunDir
+from engram.agents.spec import RunSpec
 from engram.envs.household import default_stream
 
 OLD_RUN = Path(__file__).resolve().parents[1] / "data" / "runs" / "v0-household"

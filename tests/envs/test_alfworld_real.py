@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from engram.agents.records import RunSpec
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import ALFWorldEnv, GameLoadError, find_games, read_game
 from engram.envs.core import Fact
 

@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("minigrid")
 
-from engram.agents.records import RunSpec
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.registry import make
 
 

@@ -106,8 +106,8 @@ def test_a_closed_env_s_browser_serves_the_next_env_and_none_outlives_the_proces
     import subprocess
     import sys
 
-    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
     from engram.envs.miniwob import MiniWoBEnv
     from engram.envs.miniwob_browsers import parked_pids, release_browsers
 
@@ -166,8 +166,8 @@ INNER_LOOP = {"click-button-sequence", "click-checkboxes", "enter-text", "login-
     "task", [t if t in INNER_LOOP else pytest.param(t, marks=pytest.mark.slow) for t in FAMILIES]
 )  # fmt: skip
 def test_the_gui_planner_solves_task_families(task: str, tmp_path: Path) -> None:
-    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
 
     spec = RunSpec(("",) * 3, tmp_path / task, env_id=f"engram/MiniWoB-{task}-v0", memory="all", max_steps=10)
     summary = run_games(spec)
@@ -211,9 +211,9 @@ def test_a_killed_browser_is_an_episode_error_and_the_next_episode_runs(tmp_path
 
 
 def test_a_mined_login_shortcut_cuts_planner_calls_on_later_episodes(tmp_path: Path) -> None:
-    from engram.agents.records import RunSpec
     from engram.agents.rundir import RunDir
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
 
     summary = run_games(RunSpec(("",) * 4, tmp_path / "run", env_id="engram/MiniWoB-login-user-v0", memory="skills",
                                 max_steps=10))  # fmt: skip

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from engram.agents.records import RunSpec
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.core import Goal, Outcome
 from engram.envs.textworld_env import (
     TextWorldEnv,

@@ -16,9 +16,9 @@ import pytest
 pytest.importorskip("openai")
 
 from engram.agents.planners.llm import LLMConfig
-from engram.agents.records import RunSpec
 from engram.agents.rundir import RunDir
 from engram.agents.runner import run_games
+from engram.agents.spec import RunSpec
 from engram.envs.alfworld import find_games
 from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 from engram.tools.replay import rerun_with_cache

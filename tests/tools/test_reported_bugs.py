@@ -13,8 +13,8 @@ import gymnasium as gym
 import pytest
 
 from engram.agents.planners.registry import register as register_planner
-from engram.agents.records import RunSpec
 from engram.agents.runner import offline_planner, run_games
+from engram.agents.spec import RunSpec
 from engram.envs.core import ActionSpace, Fact, Goal, Observation, ObservationSpace, Outcome
 from engram.envs.registry import register
 from engram.tools.replay import rerun_with_cache

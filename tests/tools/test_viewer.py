@@ -66,8 +66,8 @@ def runs(games_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
     the offline one with the utility counters)."""
     pytest.importorskip("openai")
     from engram.agents.planners.llm import LLMConfig
-    from engram.agents.records import RunSpec
     from engram.agents.runner import run_games
+    from engram.agents.spec import RunSpec
     from engram.envs.alfworld import find_games
     from engram.tools.llm_server import Reply, ScriptedLLMServer, prompt_admissible
 
