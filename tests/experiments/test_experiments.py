@@ -47,8 +47,9 @@ def test_bench_step_interleaves_repeats_and_reports_the_median_ratio(stream_dir:
     assert len(per_repeat) == 2 and ratio == pytest.approx(sum(per_repeat) / 2, abs=2e-3)  # the median of two
     assert float(fields["raw_median_ms"]) > 0 and float(fields["engram_median_ms"]) > float(fields["raw_median_ms"])
     # each repeat times the empty graph's floor too; its ratio is the median of the repeats' like the other
+    # (no bound on it: on a loaded machine a repeat's raw side can be the slow one, as the engram side can)
     floors = [float(x) for x in re.search(r"per-repeat floor ratio: +(.+)", out).group(1).split()]  # type: ignore[union-attr]
-    assert float(fields["floor_ms"]) > 0 and len(floors) == 2 and all(f > 1 for f in floors)
+    assert float(fields["floor_ms"]) > 0 and len(floors) == 2 and all(f > 0 for f in floors)
     assert float(fields["floor_ratio"]) == pytest.approx(sum(floors) / 2, abs=2e-3)
     assert "games=1 steps=4 repeats=2" in out
 
